@@ -1,0 +1,55 @@
+/**
+ * Discovers the exercise folders `exercises/<section>-<slug>/` and loads their specs.
+ * Adding an exercise means adding a folder; nothing else lists them.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ExerciseSpec } from "../grader/spec";
+
+export const EXERCISES_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+export interface ExerciseEntry {
+  /** Folder name, e.g. "10.3-rbm-cd1". */
+  folder: string;
+  dir: string;
+  spec: ExerciseSpec;
+}
+
+/** Folder names of all exercises, sorted by section then slug. */
+export function exerciseFolders(): string[] {
+  return fs
+    .readdirSync(EXERCISES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^10\.\d-/.test(d.name) && fs.existsSync(path.join(EXERCISES_DIR, d.name, "exercise.ts")))
+    .map((d) => d.name)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+/** Loads one exercise folder and checks that its folder name matches its spec. */
+export async function loadExercise(folder: string): Promise<ExerciseEntry> {
+  const dir = path.join(EXERCISES_DIR, folder);
+  const mod = (await import(pathToFileURL(path.join(dir, "exercise.ts")).href)) as { default?: ExerciseSpec };
+  const spec = mod.default;
+  if (!spec) throw new Error(`exercises/${folder}/exercise.ts has no default export`);
+  if (folder !== `${spec.section}-${spec.slug}`) {
+    throw new Error(`exercises/${folder}: folder name must be "${spec.section}-${spec.slug}"`);
+  }
+  return { folder, dir, spec };
+}
+
+/** All exercises, keyed by slug. */
+export async function loadCatalogue(): Promise<Map<string, ExerciseEntry>> {
+  const entries = await Promise.all(exerciseFolders().map(loadExercise));
+  const bySlug = new Map<string, ExerciseEntry>();
+  for (const e of entries) {
+    if (bySlug.has(e.spec.slug)) throw new Error(`duplicate exercise slug "${e.spec.slug}"`);
+    bySlug.set(e.spec.slug, e);
+  }
+  return bySlug;
+}
+
+/** Reads one of an exercise's text files: prompt.en.md, prompt.zh.md, starter.ts, solution.ts. */
+export function readExerciseFile(entry: ExerciseEntry, name: "prompt.en.md" | "prompt.zh.md" | "starter.ts" | "solution.ts"): string {
+  return fs.readFileSync(path.join(entry.dir, name), "utf8");
+}

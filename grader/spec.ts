@@ -1,0 +1,86 @@
+/**
+ * The typed exercise spec. Every `exercises/<section>-<slug>/exercise.ts`
+ * default-exports `defineExercise({...})`. The grader, the checker, the sync
+ * script and the UI read exercises only through this type.
+ */
+
+import type { Rng } from "../reference/random";
+import type { Bilingual, Misconception } from "../reference/misconceptions/types";
+
+export type { Bilingual, Misconception };
+
+export type Section = "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7";
+
+/** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
+export type Visibility = "visible" | "hidden" | "after_due_date";
+
+/** Elementwise `|actual − expected| ≤ atol + rtol·|expected|` (DOMAIN.md "Comparing numbers"). */
+export interface Tolerance {
+  atol: number;
+  rtol: number;
+}
+
+export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-9, rtol: 1e-7 };
+
+/**
+ * How an output is compared. The shape always comes from the expected value.
+ * - `float`: numbers, vectors or matrices, within a tolerance (default DEFAULT_TOLERANCE);
+ * - `exact`: binary states, integers, booleans and strings, compared exactly;
+ * - `record`: a plain object, compared field by field (extra or missing fields are reported).
+ */
+export type OutputSchema =
+  | { kind: "float"; tol?: Partial<Tolerance> }
+  | { kind: "exact" }
+  | { kind: "record"; fields: Record<string, OutputSchema> };
+
+/** One test case: the arguments passed to the student's entry function, in order. */
+export interface Case<Args extends unknown[] = unknown[]> {
+  /** Short, readable, unique within the exercise, e.g. "single sample, saturated inputs". */
+  name: string;
+  args: Args;
+  /** Relative weight in the score; default 1. */
+  weight?: number;
+}
+
+/** Resource limits of one grading; omitted fields take the grader's defaults. */
+export interface Limits {
+  /** Isolate heap limit, MB (default 64). */
+  memoryMb?: number;
+  /** Time limit per case, ms. */
+  caseTimeMs?: number;
+  /** Wall-clock budget for the whole submission, ms. */
+  totalTimeMs?: number;
+}
+
+export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {
+  /** Folder name without the section prefix, e.g. "rbm-cd1". Unique. */
+  slug: string;
+  section: Section;
+  title: Bilingual;
+  points: number;
+  /** Name of the function the student exports, e.g. "cd1". */
+  entry: string;
+  /** TypeScript declaration of the entry function (and any types it uses), for Monaco and the checker. */
+  declaration: string;
+  /** The reference implementation from reference/, run in the host. */
+  reference: (...args: Args) => Out;
+  output: OutputSchema;
+  /** Visible cases (shown in full, used by Run). Small enough to read. */
+  visibleCases: (rng: Rng) => Case<Args>[];
+  /** Hidden cases (used by Submit), including edge cases. */
+  hiddenCases: (rng: Rng) => Case<Args>[];
+  /** Visibility of the hidden cases' details after grading; default "hidden". */
+  hiddenVisibility?: Extract<Visibility, "hidden" | "after_due_date">;
+  /** Wrong variants the grader recognises. */
+  misconceptions: Misconception<Args, Out>[];
+  /** Helper modules the student may import; only "lab" exists. */
+  helpers?: "lab"[];
+  limits?: Limits;
+  /** Reason for any loosened tolerance in `output` (required when loosened). */
+  toleranceReason?: string;
+}
+
+/** Identity function that types an exercise spec. */
+export function defineExercise<Args extends unknown[], Out>(spec: ExerciseSpec<Args, Out>): ExerciseSpec<Args, Out> {
+  return spec;
+}
