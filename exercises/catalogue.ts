@@ -3,6 +3,7 @@
  * Adding an exercise means adding a folder; nothing else lists them.
  */
 
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -52,4 +53,18 @@ export async function loadCatalogue(): Promise<Map<string, ExerciseEntry>> {
 /** Reads one of an exercise's text files: prompt.en.md, prompt.zh.md, starter.ts, solution.ts. */
 export function readExerciseFile(entry: ExerciseEntry, name: "prompt.en.md" | "prompt.zh.md" | "starter.ts" | "solution.ts"): string {
   return fs.readFileSync(path.join(entry.dir, name), "utf8");
+}
+
+/**
+ * Content version hash of an exercise: sha256 over the folder's files (names and bytes,
+ * sorted by name). A changed prompt, case generator or solution is a new version.
+ */
+export function exerciseHash(entry: Pick<ExerciseEntry, "dir">): string {
+  const h = createHash("sha256");
+  for (const name of fs.readdirSync(entry.dir).sort()) {
+    const file = path.join(entry.dir, name);
+    if (!fs.statSync(file).isFile()) continue;
+    h.update(name).update("\0").update(fs.readFileSync(file)).update("\0");
+  }
+  return h.digest("hex");
 }
