@@ -213,10 +213,13 @@ export function sigmoidMat(Z: Mat): Mat {
   return Z.map(sigmoidVec);
 }
 
-/** Softmax of one row, stable: e^{z_k − logsumexp(z)}. */
+/** Softmax of one row, stable: e^{z_k − max z} / Σ_j e^{z_j − max z} (shift by the max, then normalise: exact to round-off). */
 export function softmax(z: Vec): Vec {
-  const l = logsumexp(z);
-  return z.map((v) => Math.exp(v - l));
+  let m = -Infinity;
+  for (const v of z) if (v > m) m = v;
+  const e = z.map((v) => Math.exp(v - m));
+  const s = sum(e);
+  return e.map((v) => v / s);
 }
 
 /** 1[u < p] for a probability p and a uniform u ∈ [0,1): the sampling rule used everywhere. */
