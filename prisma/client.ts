@@ -23,6 +23,14 @@ export function isSqliteUrl(url: string): boolean {
   return url.startsWith("file:") || url === ":memory:";
 }
 
+/** The file path of a SQLite `file:` URL (relative paths resolve against the working directory). */
+export function sqliteFilePath(url: string): string {
+  if (!url.startsWith("file:")) throw new Error(`"${url}" is not a SQLite file: URL`);
+  const p = url.slice("file:".length).replace(/\?.*$/, "");
+  if (!p) throw new Error(`"${url}" names no file`);
+  return path.resolve(p);
+}
+
 /** A new client for `url`. Callers own it and `$disconnect()` it when done. */
 export function createDb(url: string = databaseUrl()): Db {
   if (!isSqliteUrl(url)) {
