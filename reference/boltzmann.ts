@@ -20,6 +20,11 @@ export function unitProbability(u: number, T: number): number {
   return sigmoid(u / T);
 }
 
+/** Firing probabilities of all units from state x at temperature T: p_i = σ(u_i / T), u_i = Σ_j w_ij x_j − b_i. Returns length n. */
+export function firingProbabilities(W: Mat, b: Vec, x: Vec, T: number): Vec {
+  return x.map((_, i) => unitProbability(hopfieldInput(W, b, x, i), T));
+}
+
 /**
  * One Gibbs sweep at temperature T: for the t-th visit, i = order[t], p = σ(u_i / T) from the
  * LATEST state, then x_i ← 1 if uniforms[t] < p, else 0. W `n × n`, b and x length n,
