@@ -11,7 +11,7 @@ export type Db = PrismaClient;
 
 /** Folder for the embedded database and other local state (git-ignored). */
 export function dataDir(): string {
-  return path.resolve(process.env.GIBBS_DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.GIBBS_DATA_DIR ?? "data");
 }
 
 /** DATABASE_URL, or the embedded SQLite file under the data folder. */

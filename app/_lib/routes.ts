@@ -1,0 +1,12 @@
+/** Where the course list sends each role. The student and staff areas own the pages behind these paths. */
+
+import type { Role } from "./access";
+
+export function courseHref(courseId: string, role: Role): string {
+  return role === "student" ? `/courses/${encodeURIComponent(courseId)}` : `/courses/${encodeURIComponent(courseId)}/staff`;
+}
+
+/** The course title in the reader's language. */
+export function courseTitle(course: { titleEn: string; titleZh: string }, locale: string): string {
+  return locale === "zh-CN" ? course.titleZh : course.titleEn;
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/prisma/client";
+import { isRole } from "./_lib/access";
+import { requireUser } from "./_lib/auth";
+import { courseHref, courseTitle } from "./_lib/routes";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("home.title") };
+}
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
+  const enrollments = await db().enrollment.findMany({
+    where: { userId: user.id },
+    include: { course: { select: { id: true, titleEn: true, titleZh: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">{t("home.title")}</h1>
+      {enrollments.length === 0 ? (
+        <p className="muted">{t("home.empty")}</p>
+      ) : (
+        <ul className="course-list" data-testid="course-list">
+          {enrollments.filter((e) => isRole(e.role)).map((e) => {
+            const role = e.role as Parameters<typeof courseHref>[1];
+            const title = courseTitle(e.course, locale);
+            return (
+              <li key={e.id} className="card course-card">
+                <h2 className="course-card__title">
+                  <Link href={courseHref(e.course.id, role)} aria-label={t("home.open", { course: title })}>
+                    {title}
+                  </Link>
+                </h2>
+                <p className="badge" data-role={role}>
+                  {t("home.role", { role: t(`roles.${role}`) })}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
