@@ -19,17 +19,17 @@ export interface ExerciseEntry {
 }
 
 /** Folder names of all exercises, sorted by section then slug. */
-export function exerciseFolders(): string[] {
+export function exerciseFolders(root: string = EXERCISES_DIR): string[] {
   return fs
-    .readdirSync(EXERCISES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^10\.\d-/.test(d.name) && fs.existsSync(path.join(EXERCISES_DIR, d.name, "exercise.ts")))
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^10\.\d-/.test(d.name) && fs.existsSync(path.join(root, d.name, "exercise.ts")))
     .map((d) => d.name)
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
 /** Loads one exercise folder and checks that its folder name matches its spec. */
-export async function loadExercise(folder: string): Promise<ExerciseEntry> {
-  const dir = path.join(EXERCISES_DIR, folder);
+export async function loadExercise(folder: string, root: string = EXERCISES_DIR): Promise<ExerciseEntry> {
+  const dir = path.join(root, folder);
   const mod = (await import(pathToFileURL(path.join(dir, "exercise.ts")).href)) as { default?: ExerciseSpec };
   const spec = mod.default;
   if (!spec) throw new Error(`exercises/${folder}/exercise.ts has no default export`);
@@ -39,9 +39,9 @@ export async function loadExercise(folder: string): Promise<ExerciseEntry> {
   return { folder, dir, spec };
 }
 
-/** All exercises, keyed by slug. */
-export async function loadCatalogue(): Promise<Map<string, ExerciseEntry>> {
-  const entries = await Promise.all(exerciseFolders().map(loadExercise));
+/** All exercises, keyed by slug. `root` defaults to exercises/ (tests pass a temporary folder). */
+export async function loadCatalogue(root: string = EXERCISES_DIR): Promise<Map<string, ExerciseEntry>> {
+  const entries = await Promise.all(exerciseFolders(root).map((f) => loadExercise(f, root)));
   const bySlug = new Map<string, ExerciseEntry>();
   for (const e of entries) {
     if (bySlug.has(e.spec.slug)) throw new Error(`duplicate exercise slug "${e.spec.slug}"`);

@@ -1,0 +1,122 @@
+/**
+ * `npm start`: everything Gibbs needs, in one command.
+ *   1. applies pending migrations (the database file is created on first run);
+ *   2. seeds the demo course when the database has no course yet (data is kept on later starts);
+ *   3. builds the app when there is no production build (.next/BUILD_ID);
+ *   4. serves it with `next start` on PORT (default 3000) and, when the grader worker exists,
+ *      runs it beside the web server as a child process (restarted if it crashes).
+ * SIGINT/SIGTERM are forwarded to both children.
+ */
+
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, databaseUrl } from "../prisma/client";
+import { applyMigrations } from "../prisma/migrate";
+import { formatSeedReport, seed } from "../prisma/seed";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const port = process.env.PORT ?? "3000";
+const log = (msg: string) => console.log(`[gibbs] ${msg}`);
+
+/** The grader engineer's worker entry points, first match wins. */
+const WORKER_ENTRIES = ["grader/supervisor.ts", "grader/worker.ts"];
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${signal ?? code}`))));
+  });
+}
+
+async function prepare(): Promise<void> {
+  const url = databaseUrl();
+  const m = applyMigrations(url, { log: (l) => log(l) });
+  log(`database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${m.applied.length} migration(s) applied, ${m.alreadyApplied.length} already applied`);
+  const db = createDb(url);
+  try {
+    if ((await db.course.count()) === 0) {
+      log("empty database: seeding the demo course");
+      console.log(formatSeedReport(await seed(db)));
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    log("no production build yet: running `npm run build` (a few minutes on 2 cores)");
+    await run("npm", ["run", "build"]);
+  }
+}
+
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function startWeb(): ChildProcess {
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [next, "start", "-p", port], { stdio: "inherit", env });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      log(`web server stopped (${signal ?? code}); shutting down`);
+      shutdown(typeof code === "number" && code !== 0 ? code : 1);
+    }
+  });
+  log(`serving on http://localhost:${port}`);
+  return child;
+}
+
+function startWorker(entry: string, delayMs = 0): void {
+  setTimeout(() => {
+    if (stopping) return;
+    const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", entry], { stdio: "inherit", env });
+    children.add(child);
+    const started = Date.now();
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      // Crash-looping workers back off up to 30 s; submissions wait queued in the database meanwhile.
+      const next = Date.now() - started > 60_000 ? 1_000 : Math.min(30_000, Math.max(1_000, delayMs * 2));
+      log(`grader worker exited (${signal ?? code}); restarting in ${Math.round(next / 1000)} s`);
+      startWorker(entry, next);
+    });
+  }, delayMs);
+}
+
+function shutdown(code = 0): void {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) c.kill("SIGTERM");
+  const force = setTimeout(() => {
+    for (const c of children) c.kill("SIGKILL");
+    process.exit(code);
+  }, 10_000);
+  force.unref();
+  const wait = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(wait);
+      process.exit(code);
+    }
+  }, 100);
+}
+
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => shutdown(0));
+
+try {
+  await prepare();
+} catch (e) {
+  console.error(`[gibbs] cannot start: ${(e as Error).message}`);
+  process.exit(1);
+}
+startWeb();
+const worker = WORKER_ENTRIES.find((f) => fs.existsSync(path.join(root, f)));
+if (worker && process.env.GIBBS_WORKER !== "0") {
+  log(`grader worker: ${worker}`);
+  startWorker(worker);
+} else {
+  log(worker ? "grader worker disabled (GIBBS_WORKER=0)" : "no grader worker yet: submissions stay queued");
+}
