@@ -4,7 +4,7 @@
  *   messages/student.en.json  { "dashboard": { "title": "…" } }
  * is used as  useTranslations("student")("dashboard.title")  or  getTranslations("student").
  * Areas: common (shell, shared words), auth (sign-in), student, staff. Every key must exist
- * in both locales (tests/app/i18n.test.ts). To add an area, add its two files and one line below.
+ * in both locales (tests/i18n/messages.test.ts). To add an area, add its two files and one line below.
  */
 
 import authEn from "./messages/auth.en.json";
