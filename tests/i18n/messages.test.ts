@@ -2,7 +2,9 @@
 
 import { describe, expect, it } from "vitest";
 import { LOCALES, negotiateLocale, resolveLocale } from "@/app/_i18n/config";
-import { MESSAGES } from "@/app/_i18n/messages";
+import { allMessages } from "@/app/_i18n/messages";
+
+const MESSAGES = allMessages();
 
 function flatten(obj: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -24,6 +26,7 @@ describe("messages", () => {
 
   it("loads every area in both locales", () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES["zh-CN"]).sort());
+    expect(Object.keys(MESSAGES.en)).toEqual(expect.arrayContaining(["common", "auth"]));
     expect(en.size).toBeGreaterThan(20);
   });
 
