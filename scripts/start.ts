@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything Gibbs needs, in one command.
  *   1. applies pending migrations (the database file is created on first run);
- *   2. seeds the demo course when the database has no course yet (data is kept on later starts);
+ *   2. seeds the demo course when the database has no course yet (data is kept on later starts),
+ *      otherwise syncs the exercise folders (a changed folder becomes a new exercise version);
  *   3. builds the app when there is no production build (.next/BUILD_ID);
  *   4. serves it with `next start` on PORT (default 3000) and, when the grader worker exists,
  *      runs it beside the web server as a child process (restarted if it crashes).
@@ -15,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, databaseUrl } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
 import { formatSeedReport, seed } from "../prisma/seed";
+import { formatSyncReport, syncExercises } from "../exercises/sync";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -42,6 +44,9 @@ async function prepare(): Promise<void> {
     if ((await db.course.count()) === 0) {
       log("empty database: seeding the demo course");
       console.log(formatSeedReport(await seed(db)));
+    } else {
+      // Changed exercise folders become new versions; new ones are stored (not added to assignments: `npm run db:seed` does that).
+      console.log(formatSyncReport(await syncExercises(db)));
     }
   } finally {
     await db.$disconnect();
