@@ -137,3 +137,11 @@ describe("access check", () => {
     expect(await findAccess(t.db, ta.id, a.id, ANY_ROLE)).toBeNull();
   });
 });
+
+describe("redirect after sign-in", () => {
+  it("follows only same-site absolute paths", async () => {
+    const { safeNextPath } = await import("@/app/_lib/auth");
+    expect(safeNextPath("/courses/abc?tab=1")).toBe(true);
+    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "courses", "", undefined, ["/"]]) expect(safeNextPath(bad), String(bad)).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@
 
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/prisma/client";
 import { DEMO_COURSE } from "@/prisma/seed";
 import { DEMO, E2E_SETUP_TIMEOUT_MS, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from "./harness";
 
@@ -68,6 +69,27 @@ describe("sign-in", () => {
     expect(await page.locator("h1").textContent()).toBe("登录");
     await page.goto(`${app.baseUrl}/`);
     expect(new URL(page.url()).pathname).toBe("/signin");
+    await page.context().close();
+
+    // The choice was saved on the user: a new English browser gets Chinese after sign-in.
+    const other = await newPage(browser, { locale: "en-US" });
+    await signIn(other, app, DEMO.student);
+    expect(await other.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await other.context().close();
+  });
+
+  it("after signing in, a visitor lands on the page they first asked for", async () => {
+    const db = createDb(app.databaseUrl);
+    const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
+    await db.$disconnect();
+    const page = await newPage(browser);
+    await page.goto(`${app.baseUrl}/courses/${course.id}`);
+    expect(page.url()).toBe(`${app.baseUrl}/signin?next=${encodeURIComponent(`/courses/${course.id}`)}`);
+    const bob = DEMO.students[2];
+    await page.fill("#email", bob.email);
+    await page.fill("#password", bob.password);
+    await Promise.all([page.waitForURL(`${app.baseUrl}/courses/${course.id}`), page.click("form.form button[type=submit]")]);
+    expect(await page.locator("h1").first().textContent()).toBe(DEMO_COURSE.titleEn);
     await page.context().close();
   });
 
