@@ -1,0 +1,152 @@
+/**
+ * Submit and Run for a student. Submit stores the code as a queued "submit"
+ * submission and answers at once; the grader worker grades it from the queue.
+ * Run queues a "run" (visible cases only, no attempt spent) at high priority and
+ * waits briefly for its result.
+ */
+
+import type { Db } from "@/prisma/client";
+import { lateness, refuseSubmission } from "@/app/_lib/policy";
+import { hitRateLimit, type RateLimitRule } from "@/app/_lib/rate-limit";
+import { assignmentPolicy, studentExercise, type StudentExercise } from "./access";
+import { StudentError } from "./errors";
+import { submissionSummary, submissionView } from "./view";
+import type { SubmissionSummary, SubmissionView } from "./types";
+
+/** The grader refuses larger files too (grader/transpile.ts); checking here keeps them out of the queue. */
+export const MAX_CODE_BYTES = 100_000;
+
+/** Submissions per student (all exercises), and runs per student. Overridable: GIBBS_SUBMIT_RATE="N/S", GIBBS_RUN_RATE="N/S". */
+export const SUBMIT_RATE: RateLimitRule = ruleFromEnv(process.env.GIBBS_SUBMIT_RATE, { limit: 10, windowMs: 60_000 });
+export const RUN_RATE: RateLimitRule = ruleFromEnv(process.env.GIBBS_RUN_RATE, { limit: 60, windowMs: 60_000 });
+
+/** A run is claimed before queued submissions. */
+const RUN_PRIORITY = 10;
+
+function ruleFromEnv(value: string | undefined, fallback: RateLimitRule): RateLimitRule {
+  const m = value?.match(/^\s*(\d+)\s*\/\s*(\d+)\s*$/);
+  return m ? { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 } : fallback;
+}
+
+export interface ExerciseRef {
+  userId: string;
+  courseId: string;
+  assignmentId: string;
+  /** Exercise id or slug. */
+  exerciseId: string;
+}
+
+export function checkCode(code: unknown): string {
+  if (typeof code !== "string") throw new StudentError("bad_request", { reason: "code must be a string" });
+  const size = Buffer.byteLength(code, "utf8");
+  if (size > MAX_CODE_BYTES) throw new StudentError("code_too_large", { size, limit: MAX_CODE_BYTES });
+  return code;
+}
+
+async function rateLimit(db: Db, key: string, rule: RateLimitRule, now: Date): Promise<void> {
+  const r = await hitRateLimit(db, key, rule, now);
+  if (!r.allowed) {
+    throw new StudentError("rate_limited", {
+      limit: rule.limit,
+      windowSeconds: Math.round(rule.windowMs / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)),
+    });
+  }
+}
+
+/** Graded attempts that count against the limit: "submit" submissions that did not fail for good in the grader. */
+export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerciseId: string): Promise<number> {
+  return db.submission.count({ where: { userId, assignmentId, exerciseId, kind: "submit", status: { not: "error" } } });
+}
+
+async function enqueue(db: Db, ctx: StudentExercise, userId: string, code: string, kind: "submit" | "run", late: { lateDays: number; penalty: number }, now: Date) {
+  return db.submission.create({
+    data: {
+      userId,
+      assignmentId: ctx.assignment.id,
+      exerciseId: ctx.exercise.id,
+      exerciseVersionId: ctx.version.id,
+      kind,
+      code,
+      status: "queued",
+      priority: kind === "run" ? RUN_PRIORITY : 0,
+      submittedAt: now,
+      lateDays: late.lateDays,
+      latePenalty: late.penalty,
+    },
+  });
+}
+
+/**
+ * Stores a submission (hidden cases, one attempt) and returns at once, status "queued".
+ * Refused when unreleased (404), closed, out of attempts or rate-limited.
+ */
+export async function submit(db: Db, ref: ExerciseRef & { code: unknown }, now: Date = new Date()): Promise<SubmissionSummary> {
+  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+  const code = checkCode(ref.code);
+  await rateLimit(db, `submit:${ref.userId}`, SUBMIT_RATE, now);
+  const policy = assignmentPolicy(ctx.assignment);
+  const used = await attemptsUsed(db, ref.userId, ctx.assignment.id, ctx.exercise.id);
+  const refusal = refuseSubmission(policy, { now, dueAt: ctx.dueAt, attemptsUsed: used });
+  if (refusal === "not_released") throw new StudentError("not_released");
+  if (refusal === "closed") throw new StudentError("closed");
+  if (refusal === "attempts_exhausted") throw new StudentError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
+  const late = lateness(now, ctx.dueAt, policy);
+  const s = await enqueue(db, ctx, ref.userId, code, "submit", late, now);
+  // The latest submitted code is also the draft, so another device opens it.
+  await saveDraftRow(db, ref.userId, ctx, code);
+  return submissionSummary(s);
+}
+
+async function saveDraftRow(db: Db, userId: string, ctx: StudentExercise, code: string) {
+  await db.draft.upsert({
+    where: { userId_assignmentId_exerciseId: { userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id } },
+    create: { userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id, code },
+    update: { code },
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Grades the visible cases (no attempt spent) and waits for the result, polling
+ * the queue row every few milliseconds. Allowed after the due date, for practice.
+ */
+export async function run(
+  db: Db,
+  ref: ExerciseRef & { code: unknown },
+  opts: { now?: Date; timeoutMs?: number; pollMs?: number } = {},
+): Promise<SubmissionView> {
+  const now = opts.now ?? new Date();
+  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+  const code = checkCode(ref.code);
+  await rateLimit(db, `run:${ref.userId}`, RUN_RATE, now);
+  const s = await enqueue(db, ctx, ref.userId, code, "run", { lateDays: 0, penalty: 0 }, now);
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  let pause = opts.pollMs ?? 10;
+  for (;;) {
+    const row = await db.submission.findUnique({ where: { id: s.id }, select: { status: true } });
+    if (row && (row.status === "graded" || row.status === "error")) return submissionView(db, ref.userId, s.id);
+    if (Date.now() > deadline) throw new StudentError("run_timeout", { seconds: Math.round(timeoutMs / 1000) });
+    await sleep(pause);
+    pause = Math.min(100, pause * 1.2);
+  }
+}
+
+/** The student's "submit" submissions of one exercise, newest first. */
+export async function history(db: Db, ref: ExerciseRef, now: Date = new Date()): Promise<SubmissionSummary[]> {
+  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+  const rows = await db.submission.findMany({
+    where: { userId: ref.userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id, kind: "submit" },
+    orderBy: { submittedAt: "desc" },
+  });
+  return rows.map(submissionSummary);
+}
+
+/** The status of one of the student's submissions (for polling/SSE): summary only, 404 for others' ids. */
+export async function submissionStatus(db: Db, userId: string, submissionId: string): Promise<SubmissionSummary> {
+  const s = await db.submission.findUnique({ where: { id: submissionId } });
+  if (!s || s.userId !== userId) throw new StudentError("not_found");
+  return submissionSummary(s);
+}

@@ -1,0 +1,81 @@
+/**
+ * The shapes the student API returns and the student pages render. Only these
+ * leave the server for a student, so they are the place to check that hidden
+ * inputs and expected values never do.
+ */
+
+export type Bilingual = { en: string; zh: string };
+export type CaseVisibility = "visible" | "hidden" | "after_due_date";
+
+export interface CaseView {
+  position: number;
+  name: string;
+  visibility: CaseVisibility;
+  status: "passed" | "failed" | string;
+  score: number;
+  maxScore: number;
+  /** The comparison's explanation (shape, NaN, largest error …), or a time-limit/runtime message. */
+  message: Bilingual;
+  /** The matched misconception's hint ("This looks like …"), when one matched. */
+  hint: Bilingual | null;
+  hintId: string | null;
+  /** Present only when the details are shown: visible cases, and after_due_date cases once every window closed. */
+  detail?: {
+    /** The arguments of the entry function, in order. */
+    input: unknown[];
+    expected: unknown;
+    actual: unknown;
+    console: string | null;
+  };
+}
+
+export interface CompileErrorView {
+  /** 1-based line and column in the student's own code, when the grader reports them. */
+  line: number | null;
+  column: number | null;
+  message: Bilingual;
+}
+
+export interface ResultView {
+  status: "ok" | "compile_error" | "error" | string;
+  /** Raw score before any late penalty. */
+  score: number;
+  maxScore: number;
+  message: Bilingual | null;
+  compileError: CompileErrorView | null;
+  cases: CaseView[];
+  passed: number;
+  total: number;
+}
+
+export type SubmissionStatus = "queued" | "running" | "graded" | "error";
+
+export interface SubmissionSummary {
+  id: string;
+  kind: "submit" | "run" | string;
+  status: SubmissionStatus | string;
+  submittedAt: string;
+  lateDays: number;
+  latePenalty: number;
+  /** After the late penalty; null until graded. */
+  score: number | null;
+  maxScore: number | null;
+}
+
+export interface SubmissionView extends SubmissionSummary {
+  assignmentId: string;
+  exerciseId: string;
+  exerciseSlug: string;
+  courseId: string;
+  code: string;
+  /** Why grading failed for good (status "error"), for the student to report. */
+  lastError: string | null;
+  result: ResultView | null;
+}
+
+export interface DraftView {
+  code: string;
+  /** ISO time of the last save; null when this is the starter (never saved). */
+  savedAt: string | null;
+  isStarter: boolean;
+}

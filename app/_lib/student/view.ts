@@ -1,0 +1,133 @@
+/**
+ * Turns stored submissions and grading results into what a student may see.
+ * Every student-facing response goes through `submissionView`/`resultView`,
+ * and case details pass through the grader's redaction rule.
+ */
+
+import type { Db } from "@/prisma/client";
+import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
+import { hiddenDetailsReleased } from "./access";
+import { notFound } from "./errors";
+import type { Bilingual, CaseView, CompileErrorView, ResultView, SubmissionSummary, SubmissionView } from "./types";
+
+/** A stored message: JSON `{ en, zh }` as the grader writes it, or plain text (shown in both languages). */
+export function parseBilingual(text: string | null | undefined): Bilingual | null {
+  if (text === null || text === undefined || text === "") return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === "object" && typeof (v as Bilingual).en === "string" && typeof (v as Bilingual).zh === "string") {
+      return { en: (v as Bilingual).en, zh: (v as Bilingual).zh };
+    }
+  } catch {
+    // plain text
+  }
+  return { en: text, zh: text };
+}
+
+function parseJson(text: string | null | undefined): unknown {
+  if (text === null || text === undefined) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The grader appends a matched misconception's hint as the message's last line. */
+function splitHint(message: Bilingual, hintId: string | null): { message: Bilingual; hint: Bilingual | null } {
+  if (!hintId) return { message, hint: null };
+  const cut = (s: string) => {
+    const i = s.lastIndexOf("\n");
+    return i < 0 ? ["", s] : [s.slice(0, i), s.slice(i + 1)];
+  };
+  const [en, hintEn] = cut(message.en);
+  const [zh, hintZh] = cut(message.zh);
+  return { message: { en, zh }, hint: { en: hintEn, zh: hintZh } };
+}
+
+/** Whether a case's inputs, expected and actual values and console may be shown to the student. */
+export function caseDetailsShown(visibility: string, hiddenReleased: boolean): boolean {
+  return visibility === "visible" || (visibility === "after_due_date" && hiddenReleased);
+}
+
+export function caseView(c: CaseResult, hiddenReleased: boolean): CaseView {
+  const { message, hint } = splitHint(parseBilingual(c.message) ?? { en: "", zh: "" }, c.hintId);
+  const view: CaseView = {
+    position: c.position,
+    name: c.name,
+    visibility: c.visibility as CaseView["visibility"],
+    status: c.status,
+    score: c.score,
+    maxScore: c.maxScore,
+    message,
+    hint,
+    hintId: c.hintId,
+  };
+  if (caseDetailsShown(c.visibility, hiddenReleased)) {
+    view.detail = {
+      input: parseJson(c.inputJson) as unknown[],
+      expected: parseJson(c.expectedJson),
+      actual: parseJson(c.actualJson),
+      console: c.consoleText,
+    };
+  }
+  return view;
+}
+
+/** "(line 3, column 7)" in the grader's compile message. */
+function compileErrorView(result: GradingResult): CompileErrorView | null {
+  if (result.status !== "compile_error") return null;
+  const message = parseBilingual(result.message) ?? { en: "", zh: "" };
+  const m = /line (\d+)(?:, column (\d+))?/.exec(message.en);
+  return { line: m ? Number(m[1]) : null, column: m?.[2] ? Number(m[2]) : null, message };
+}
+
+export function resultView(result: GradingResult & { cases: CaseResult[] }, hiddenReleased: boolean): ResultView {
+  const cases = [...result.cases].sort((a, b) => a.position - b.position).map((c) => caseView(c, hiddenReleased));
+  return {
+    status: result.status,
+    score: result.score,
+    maxScore: result.maxScore,
+    message: parseBilingual(result.message),
+    compileError: compileErrorView(result),
+    cases,
+    passed: cases.filter((c) => c.status === "passed").length,
+    total: cases.length,
+  };
+}
+
+export function submissionSummary(s: Submission): SubmissionSummary {
+  return {
+    id: s.id,
+    kind: s.kind,
+    status: s.status,
+    submittedAt: s.submittedAt.toISOString(),
+    lateDays: s.lateDays,
+    latePenalty: s.latePenalty,
+    score: s.score,
+    maxScore: s.maxScore,
+  };
+}
+
+/** One of the student's own submissions with its current result; anyone else's id is 404. */
+export async function submissionView(db: Db, userId: string, submissionId: string, now: Date = new Date()): Promise<SubmissionView> {
+  const s = await db.submission.findUnique({
+    where: { id: submissionId },
+    include: { assignment: true, exercise: true, result: { include: { cases: true } } },
+  });
+  if (!s || s.userId !== userId) throw notFound();
+  // Still enrolled as a student in the course?
+  const enrollment = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: s.assignment.courseId, userId } } });
+  if (!enrollment || enrollment.role !== "student") throw notFound();
+  const released = s.result ? await hiddenDetailsReleased(db, s.assignment, now) : false;
+  return {
+    ...submissionSummary(s),
+    assignmentId: s.assignmentId,
+    exerciseId: s.exerciseId,
+    exerciseSlug: s.exercise.slug,
+    courseId: s.assignment.courseId,
+    code: s.code,
+    lastError: s.status === "error" ? s.lastError : null,
+    result: s.result ? resultView(s.result, released) : null,
+  };
+}
