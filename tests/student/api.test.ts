@@ -1,0 +1,326 @@
+/**
+ * Integration tests of the student submission API against a real migrated SQLite
+ * database: policy (release, due date, late penalty, extension, attempts), the rate
+ * limit, drafts, 404 for other people's ids, and no hidden data in any response.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/tests/helpers/db";
+import { submit, run, history, submissionStatus, SUBMIT_RATE } from "@/app/_lib/student/submissions";
+import { getDraft, saveDraft, resetDraft } from "@/app/_lib/student/drafts";
+import { submissionView } from "@/app/_lib/student/view";
+import { studentDashboard } from "@/app/_lib/student/dashboard";
+import { StudentError } from "@/app/_lib/student/errors";
+import type { Db } from "@/prisma/client";
+import { DAY, HOUR, makeFixture, STARTER, type Fixture } from "./fixtures";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb("gibbs-student-");
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+async function refusal(p: Promise<unknown>): Promise<StudentError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof StudentError) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal, but the call succeeded");
+}
+
+const ref = (f: Fixture, userId = f.alice) => ({ userId, courseId: f.courseId, assignmentId: f.assignmentId, exerciseId: f.exerciseId });
+
+/** Sentinels that must never reach a student unless the case's details are released. */
+const SECRET_INPUT = 424242.125;
+const SECRET_EXPECTED = 737373.5;
+const SECRET_ACTUAL = 919191.25;
+const SECRET_CONSOLE = "console-secret-8d1f";
+
+/**
+ * Writes a grading result for a queued submission the way the worker records one:
+ * a GradingResult with one visible, one hidden and one after_due_date case.
+ */
+async function recordResult(db: Db, submissionId: string, opts: { allPass?: boolean; hint?: boolean } = {}) {
+  const s = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  const bi = (en: string, zh: string) => JSON.stringify({ en, zh });
+  const failed = !opts.allPass;
+  const cases = [
+    { name: "visible 1", visibility: "visible", pass: true, input: [[1, 2]], expected: [1, 2], actual: [1, 2] },
+    ...(s.kind === "submit"
+      ? [
+          { name: "hidden 1", visibility: "hidden", pass: !failed, input: [[SECRET_INPUT]], expected: [SECRET_EXPECTED], actual: [SECRET_ACTUAL] },
+          { name: "after due 1", visibility: "after_due_date", pass: true, input: [[SECRET_INPUT + 1]], expected: [SECRET_EXPECTED + 1], actual: [SECRET_EXPECTED + 1] },
+        ]
+      : []),
+  ];
+  const maxScore = 10;
+  const per = maxScore / cases.length;
+  const raw = cases.filter((c) => c.pass).length * per;
+  await db.$transaction(async (tx) => {
+    const r = await tx.gradingResult.create({
+      data: {
+        submissionId,
+        exerciseVersionId: s.exerciseVersionId,
+        status: "ok",
+        score: raw,
+        maxScore,
+        message: bi("Graded.", "已评分。"),
+        timingsJson: "{}",
+        cases: {
+          create: cases.map((c, i) => ({
+            position: i,
+            name: c.name,
+            visibility: c.visibility,
+            status: c.pass ? "passed" : "failed",
+            score: c.pass ? per : 0,
+            maxScore: per,
+            message: c.pass
+              ? bi("Passed.", "通过。")
+              : opts.hint
+                ? bi("Values differ.\nThis looks like the hidden bias left out.", "数值不同。\n这看起来像是漏掉了隐藏层偏置。")
+                : bi("Values differ.", "数值不同。"),
+            hintId: !c.pass && opts.hint ? "rbm.no-hidden-bias" : null,
+            inputJson: JSON.stringify(c.input),
+            expectedJson: JSON.stringify(c.expected),
+            actualJson: JSON.stringify(c.actual),
+            consoleText: c.visibility === "visible" ? "visible log" : SECRET_CONSOLE,
+            timingsJson: "{}",
+          })),
+        },
+      },
+    });
+    await tx.submission.update({
+      where: { id: submissionId },
+      data: { status: "graded", resultId: r.id, maxScore, score: raw * (1 - s.latePenalty), gradedAt: new Date() },
+    });
+  });
+}
+
+function leaks(value: unknown): string[] {
+  const text = JSON.stringify(value);
+  return [SECRET_INPUT, SECRET_EXPECTED, SECRET_ACTUAL, SECRET_INPUT + 1, SECRET_EXPECTED + 1, SECRET_CONSOLE]
+    .map(String)
+    .filter((s) => text.includes(s));
+}
+
+describe("submit", () => {
+  it("stores the code with the current version, queued, and answers at once", async () => {
+    const f = await makeFixture(t.db);
+    const s = await submit(t.db, { ...ref(f), code: "export const f = (x: number[]) => x;" }, f.now);
+    expect(s.status).toBe("queued");
+    expect(s.kind).toBe("submit");
+    const row = await t.db.submission.findUniqueOrThrow({ where: { id: s.id } });
+    expect(row.code).toBe("export const f = (x: number[]) => x;");
+    expect(row.exerciseVersionId).toBe(f.versionId);
+    expect(row.lateDays).toBe(0);
+    expect(row.latePenalty).toBe(0);
+    // The submitted code becomes the draft.
+    expect((await getDraft(t.db, ref(f), f.now)).code).toBe(row.code);
+  });
+
+  it("enforces the attempt limit on submits only; runs are free", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: 2 });
+    const worker = fakeWorker(t.db);
+    try {
+      await run(t.db, { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
+      await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+      await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+      const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, f.now));
+      expect(e.code).toBe("attempts_exhausted");
+      expect(e.status).toBe(403);
+      expect(e.toJSON().message.en).toContain("2 attempts");
+      expect(e.toJSON().message.zh).toContain("2 次");
+      // Another student's attempts are their own.
+      await submit(t.db, { ...ref(f, f.bob), code: STARTER }, f.now);
+      // Runs still work.
+      const r = await run(t.db, { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
+      expect(r.status).toBe("graded");
+    } finally {
+      await worker.stop();
+    }
+    const d = await studentDashboard(t.db, f.alice, f.courseId, f.now);
+    expect(d.assignments[0].exercises[0].attemptsUsed).toBe(2);
+    expect(d.assignments[0].exercises[0].attemptsLeft).toBe(0);
+  });
+
+  it("refuses before release (invisible: 404) and after the late window closes", async () => {
+    const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 2 });
+    const early = await refusal(submit(t.db, { ...ref(f), assignmentId: f.unreleasedId, code: STARTER }, f.now));
+    expect(early.status).toBe(404);
+    // Two days and one hour after the due date, with lateDaysMax = 2: closed.
+    const late = new Date(f.now.getTime() + DAY + 2 * DAY + HOUR);
+    const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, late));
+    expect(e.code).toBe("closed");
+    expect(e.status).toBe(403);
+  });
+
+  it("records late days and the late penalty", async () => {
+    const f = await makeFixture(t.db, { dueInMs: DAY, latePenaltyPerDay: 0.1, lateDaysMax: 3 });
+    // 1.5 days after the due date: 2 started days, penalty 0.2.
+    const when = new Date(f.now.getTime() + DAY + 1.5 * DAY);
+    const s = await submit(t.db, { ...ref(f), code: STARTER }, when);
+    expect(s.lateDays).toBe(2);
+    expect(s.latePenalty).toBeCloseTo(0.2, 12);
+    await recordResult(t.db, s.id, { allPass: true });
+    const v = await submissionView(t.db, f.alice, s.id, when);
+    expect(v.score).toBeCloseTo(10 * 0.8, 12);
+    expect(v.latePenalty).toBeCloseTo(0.2, 12);
+  });
+
+  it("uses a personal extension as the due date", async () => {
+    const f = await makeFixture(t.db, { dueInMs: DAY, latePenaltyPerDay: 0.25, lateDaysMax: 1 });
+    await t.db.extension.create({
+      data: { assignmentId: f.assignmentId, userId: f.alice, dueAt: new Date(f.now.getTime() + 5 * DAY), reason: "medical", grantedById: f.ta },
+    });
+    // Three days after the assignment's due date: Bob's window is closed, Alice is on time.
+    const when = new Date(f.now.getTime() + 4 * DAY);
+    const s = await submit(t.db, { ...ref(f), code: STARTER }, when);
+    expect(s.lateDays).toBe(0);
+    expect(s.latePenalty).toBe(0);
+    expect((await refusal(submit(t.db, { ...ref(f, f.bob), code: STARTER }, when))).code).toBe("closed");
+    // Half a day after her extension: one late day.
+    const s2 = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 5.5 * DAY));
+    expect(s2.lateDays).toBe(1);
+    expect(s2.latePenalty).toBeCloseTo(0.25, 12);
+    const d = await studentDashboard(t.db, f.alice, f.courseId, when);
+    expect(d.assignments[0].extension?.dueAt).toBe(new Date(f.now.getTime() + 5 * DAY).toISOString());
+    expect(d.assignments[0].effectiveDueAt).toBe(d.assignments[0].extension?.dueAt);
+  });
+
+  it("rate-limits submissions per student with a clear message in both languages", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: null });
+    for (let i = 0; i < SUBMIT_RATE.limit; i++) await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, f.now));
+    expect(e.code).toBe("rate_limited");
+    expect(e.status).toBe(429);
+    const body = e.toJSON();
+    expect(body.message.en).toMatch(/Too many submissions.*Try again in \d+ s/);
+    expect(body.message.zh).toMatch(/提交过于频繁.*\d+ 秒后再试/);
+    // Another student is not affected; after the window Alice can submit again.
+    await submit(t.db, { ...ref(f, f.bob), code: STARTER }, f.now);
+    const later = new Date(f.now.getTime() + SUBMIT_RATE.windowMs + 1);
+    expect((await submit(t.db, { ...ref(f), code: STARTER }, later)).status).toBe("queued");
+  });
+
+  it("refuses oversized code", async () => {
+    const f = await makeFixture(t.db);
+    const e = await refusal(submit(t.db, { ...ref(f), code: "x".repeat(200_000) }, f.now));
+    expect(e.code).toBe("code_too_large");
+    expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(0);
+  });
+});
+
+describe("privacy", () => {
+  it("never returns hidden inputs, expected or actual values or console output to a student", async () => {
+    const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 1 });
+    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    await recordResult(t.db, s.id, { hint: true });
+    const view = await submissionView(t.db, f.alice, s.id, f.now);
+    expect(view.result?.cases.map((c) => c.name)).toEqual(["visible 1", "hidden 1", "after due 1"]);
+    expect(leaks(view)).toEqual([]);
+    const hidden = view.result!.cases[1];
+    expect(hidden.detail).toBeUndefined();
+    expect(hidden.status).toBe("failed");
+    expect(hidden.hint?.en).toBe("This looks like the hidden bias left out.");
+    expect(hidden.hint?.zh).toBe("这看起来像是漏掉了隐藏层偏置。");
+    expect(view.result!.cases[0].detail?.input).toEqual([[1, 2]]);
+    // Every other student-facing response.
+    expect(leaks(await history(t.db, ref(f), f.now))).toEqual([]);
+    expect(leaks(await submissionStatus(t.db, f.alice, s.id))).toEqual([]);
+    expect(leaks(await studentDashboard(t.db, f.alice, f.courseId, f.now))).toEqual([]);
+    expect(leaks(await getDraft(t.db, ref(f), f.now))).toEqual([]);
+  });
+
+  it("shows after_due_date details once every window has closed, hidden ones never", async () => {
+    const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 1 });
+    await t.db.extension.create({
+      data: { assignmentId: f.assignmentId, userId: f.bob, dueAt: new Date(f.now.getTime() + 4 * DAY), reason: "travel", grantedById: f.ta },
+    });
+    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    await recordResult(t.db, s.id);
+    // Alice's window closed (due + 1 day), but Bob's extension is still open: still redacted.
+    const mid = new Date(f.now.getTime() + 3 * DAY);
+    expect(leaks(await submissionView(t.db, f.alice, s.id, mid))).toEqual([]);
+    // After Bob's window too: the after_due_date case is shown in full, the hidden one still not.
+    const after = new Date(f.now.getTime() + 6 * DAY);
+    const v = await submissionView(t.db, f.alice, s.id, after);
+    expect(v.result!.cases[2].detail?.expected).toEqual([SECRET_EXPECTED + 1]);
+    expect(v.result!.cases[1].detail).toBeUndefined();
+    expect(JSON.stringify(v.result!.cases[1])).not.toContain(String(SECRET_EXPECTED));
+  });
+
+  it("answers 404 for another student's submission, other courses, staff and unreleased assignments", async () => {
+    const f = await makeFixture(t.db);
+    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    await recordResult(t.db, s.id);
+    for (const p of [
+      submissionView(t.db, f.bob, s.id, f.now),
+      submissionStatus(t.db, f.bob, s.id),
+      submissionView(t.db, f.alice, "no-such-id", f.now),
+      getDraft(t.db, { ...ref(f), courseId: f.otherCourseId }, f.now),
+      getDraft(t.db, { ...ref(f), assignmentId: f.unreleasedId }, f.now),
+      getDraft(t.db, { ...ref(f), exerciseId: "missing" }, f.now),
+      history(t.db, ref(f, f.ta), f.now),
+      studentDashboard(t.db, f.ta, f.courseId, f.now),
+    ]) {
+      expect((await refusal(p)).status).toBe(404);
+    }
+    // Bob's history does not list Alice's submission.
+    expect(await history(t.db, ref(f, f.bob), f.now)).toEqual([]);
+  });
+});
+
+describe("drafts and dashboard", () => {
+  it("starts from the starter, saves, restores and resets", async () => {
+    const f = await makeFixture(t.db);
+    const first = await getDraft(t.db, ref(f), f.now);
+    expect(first).toEqual({ code: STARTER, savedAt: null, isStarter: true });
+    await saveDraft(t.db, { ...ref(f), code: "// mine" }, f.now);
+    const again = await getDraft(t.db, ref(f), f.now);
+    expect(again.code).toBe("// mine");
+    expect(again.isStarter).toBe(false);
+    // Bob has his own draft.
+    expect((await getDraft(t.db, ref(f, f.bob), f.now)).code).toBe(STARTER);
+    expect((await resetDraft(t.db, ref(f), f.now)).code).toBe(STARTER);
+    expect((await getDraft(t.db, ref(f), f.now)).isStarter).toBe(true);
+  });
+
+  it("lists released assignments only, with the best score in the assignment's points", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: 5 });
+    const a = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    await recordResult(t.db, a.id); // 2 of 3 cases: 6.67 of 10
+    const b = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 1000));
+    await recordResult(t.db, b.id, { allPass: true });
+    const c = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 2000));
+    await recordResult(t.db, c.id);
+    const d = await studentDashboard(t.db, f.alice, f.courseId, f.now);
+    expect(d.assignments.map((x) => x.id)).toEqual([f.assignmentId]);
+    const ex = d.assignments[0].exercises[0];
+    expect(ex.attemptsUsed).toBe(3);
+    expect(ex.attemptsLeft).toBe(2);
+    expect(ex.score).toBeCloseTo(20, 9); // full marks scaled to the item's 20 points
+    expect(d.assignments[0].sections).toEqual([{ section: "10.3", earned: ex.score, possible: 20 }]);
+  });
+});
+
+/** A stand-in grader loop for run(): claims queued rows and records a result, as the worker does. */
+function fakeWorker(db: Db) {
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const job = await db.submission.findFirst({ where: { status: "queued" }, orderBy: [{ priority: "desc" }, { submittedAt: "asc" }] });
+      if (job) await recordResult(db, job.id, { allPass: true });
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+    },
+  };
+}
