@@ -429,7 +429,8 @@ export interface AisResult {
 /**
  * AIS estimate of log Z (Salakhutdinov & Murray 2008, §3–4).
  * Base: a_A (default a), W_A = 0, b_A = 0, so log Z_A = Σ_i softplus(a_A,i) + n_h log 2 and v ~ Bernoulli(σ(a_A)) exactly.
- * Intermediate unnormalised marginals: log f_β(v) = (1−β)(a_Aᵀv + n_h log 2) + β aᵀv + Σ_j softplus(β(b_j + (vᵀW)_j)).
+ * Intermediate unnormalised marginals: log f_β(v) = (1−β) a_Aᵀv + β aᵀv + Σ_j softplus(β(b_j + (vᵀW)_j));
+ * at β = 0 the softplus terms are n_h log 2, the base's summed-out hidden units, so f_0 is the base marginal.
  * Transition T_β (leaves f_β invariant): h = 1[u < σ(β(b + vᵀW))], v = 1[u < σ((1−β) a_A + β(a + W h))].
  * Weight: log w = Σ_{k=1..K} [log f_{β_k}(v_{k−1}) − log f_{β_{k−1}}(v_{k−1})], with v_k = T_{β_k}(v_{k−1}).
  */
@@ -447,7 +448,7 @@ export function aisLogZ(W: Mat, a: Vec, b: Vec, opts: AisOptions): AisResult {
   const logZA = aA.reduce((s, x) => s + softplus(x), 0) + nh * LN2;
   const logF = (v: Vec, beta: number): number => {
     const z = vecmat(v, W);
-    let s = (1 - beta) * (dot(aA, v) + nh * LN2) + beta * dot(a, v);
+    let s = (1 - beta) * dot(aA, v) + beta * dot(a, v);
     for (let j = 0; j < nh; j++) s += softplus(beta * (b[j] + z[j]));
     return s;
   };
