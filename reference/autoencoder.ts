@@ -188,3 +188,47 @@ export function daeLoss(X: Mat, Xtilde: Mat, p: AEParams, loss: ReconstructionLo
 export function daeGradient(X: Mat, Xtilde: Mat, p: AEParams, loss: ReconstructionLoss): AEGradient {
   return reconstructionGradient(Xtilde, X, p, loss);
 }
+
+// ---------------------------------------------------------------- exercise entry points (plain arguments)
+
+/** Forward pass and both losses of the untied autoencoder (exercise 10.6 ae-forward-loss). */
+export interface ForwardLosses {
+  /** Code `N × m`. */
+  Y: Mat;
+  /** Reconstruction `N × n`. */
+  Xhat: Mat;
+  /** Σ_n ||x_n − x̂_n||². */
+  squared: number;
+  /** Clamped cross-entropy of X̂ against X. */
+  crossEntropy: number;
+}
+
+/** Y = σ(X Wᵀ + b), X̂ = σ(Y W̃ᵀ + b̃), and both losses of X̂ against X. Shapes as in AEParams. */
+export function aeForwardLosses(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec): ForwardLosses {
+  const { Y, Xhat } = aeForward(X, { W, b, Wd, bd });
+  return { Y, Xhat, squared: squaredError(X, Xhat), crossEntropy: crossEntropy(X, Xhat) };
+}
+
+/** Gradient of a tied autoencoder's loss (exercise 10.6 ae-tied-backprop): `tiedAeGradient` without the loss value. */
+export function tiedAeBackprop(X: Mat, W: Mat, b: Vec, bd: Vec, loss: ReconstructionLoss): { dW: Mat; db: Vec; dbd: Vec } {
+  const g = tiedAeGradient(X, { W, b, bd }, loss);
+  return { dW: g.dW, db: g.db, dbd: g.dbd };
+}
+
+/** The corruption of a denoising autoencoder, as data: Gaussian noise ε, or uniforms U and a masking level. */
+export type Noise = { kind: "gaussian"; eps: Mat } | { kind: "masking"; U: Mat; level: number };
+
+/** Applies the given corruption to X (`gaussianCorrupt` or `maskingCorrupt`). */
+export function corrupt(X: Mat, noise: Noise): Mat {
+  return noise.kind === "gaussian" ? gaussianCorrupt(X, noise.eps) : maskingCorrupt(X, noise.U, noise.level);
+}
+
+/**
+ * Exercise 10.7 dae-corrupt-loss: X̃ = corrupt(X), X̂ = untied AE of X̃, and the squared error
+ * Σ_n ||x_n − x̂_n||² measured against the CLEAN X.
+ */
+export function daeCorruptLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise: Noise): { Xtilde: Mat; Xhat: Mat; loss: number } {
+  const Xtilde = corrupt(X, noise);
+  const { Xhat } = aeForward(Xtilde, { W, b, Wd, bd });
+  return { Xtilde, Xhat, loss: squaredError(X, Xhat) };
+}

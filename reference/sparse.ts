@@ -128,3 +128,19 @@ export function runningAverageSequence(rho0: Vec, batches: Mat[], lambdaAvg: num
   }
   return out;
 }
+
+// ---------------------------------------------------------------- exercise entry points (plain arguments)
+
+/**
+ * Exercise 10.7 sparse-kl: from hidden activations A (`N × m`, entries in (0,1)),
+ * ρ̂ = batch mean, penalty = β Σ_j KL(ρ||ρ̂_j), and dPenalty_j = ∂penalty/∂ρ̂_j = β(−ρ/ρ̂_j + (1−ρ)/(1−ρ̂_j)).
+ */
+export function sparseKl(A: Mat, rho: number, beta: number): { rhoHat: Vec; penalty: number; dPenalty: Vec } {
+  const rhoHat = averageActivation(A);
+  return { rhoHat, penalty: sparsityPenalty(rho, rhoHat, beta), dPenalty: sparsityPenaltyGradient(rho, rhoHat, beta) };
+}
+
+/** Exercise 10.7 sparse-ae-gradient: `sparseAeGradient` with plain arguments. */
+export function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number): SparseAEGradient {
+  return sparseAeGradient(X, { W1, b1, W2, b2 }, { lambda, beta, rho });
+}

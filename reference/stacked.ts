@@ -106,3 +106,22 @@ export function stackedSoftmaxGradient(X: Mat, labels: number[], net: StackedNet
   }
   return { loss, layers, dWs: matmul(transpose(dS), top), dbs: sumRows(dS) };
 }
+
+// ---------------------------------------------------------------- exercise entry point (plain arguments)
+
+/** Gradient of a two-layer stack + softmax (exercise 10.7 stacked-softmax-gradient). */
+export interface TwoLayerStackedGradient {
+  loss: number;
+  dW1: Mat;
+  db1: Vec;
+  dW2: Mat;
+  db2: Vec;
+  dWs: Mat;
+  dbs: Vec;
+}
+
+/** `stackedSoftmaxGradient` for exactly two encoder layers (W1 `m1 × n`, W2 `m2 × m1`, Ws `K × m2`). */
+export function twoLayerStackedGradient(X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec): TwoLayerStackedGradient {
+  const g = stackedSoftmaxGradient(X, labels, { layers: [{ W: W1, b: b1 }, { W: W2, b: b2 }], Ws, bs });
+  return { loss: g.loss, dW1: g.layers[0].dW, db1: g.layers[0].db, dW2: g.layers[1].dW, db2: g.layers[1].db, dWs: g.dWs, dbs: g.dbs };
+}
