@@ -1,0 +1,123 @@
+/**
+ * Student feedback: bilingual messages for each way a case can fail, and
+ * misconception matching. On a failing case the exercise's registered wrong
+ * variants run in the host on the same inputs; when the student's output matches
+ * one (with the same `compare`), its hint is attached as "This looks like …",
+ * never "you did …".
+ */
+
+import { compare } from "./compare";
+import { bi, clip, joinBi, type Bilingual } from "./messages";
+import type { ConsoleText, LoadOutcome, RunOutcome } from "./sandbox/sandbox";
+import type { ExerciseSpec, Misconception, OutputSchema } from "./spec";
+
+export interface HintMatch {
+  id: string;
+  message: Bilingual;
+}
+
+/** The first misconception whose output on `args` matches the student's `actual`, if any. */
+export function matchMisconception(
+  misconceptions: readonly Misconception[],
+  args: readonly unknown[],
+  actual: unknown,
+  schema: OutputSchema,
+  expected?: unknown,
+): HintMatch | undefined {
+  for (const m of misconceptions) {
+    let wrong: unknown;
+    try {
+      wrong = m.fn(...structuredClone(args as unknown[]));
+    } catch {
+      continue;
+    }
+    // A variant that agrees with the reference on this case says nothing about the mistake.
+    if (expected !== undefined && compare(expected, wrong, schema).pass) continue;
+    if (compare(wrong, actual, schema).pass) return { id: m.id, message: hintMessage(m) };
+  }
+  return undefined;
+}
+
+export function hintMessage(m: Pick<Misconception, "hint">): Bilingual {
+  return bi(`This looks like ${lowerFirst(m.hint.en)}`, `这看起来像是${m.hint.zh}`);
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+// ---------------------------------------------------------------- case and load messages
+
+export const PASSED = bi("Passed.", "通过。");
+
+export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits: { caseTimeMs: number; memoryMb: number }): Bilingual {
+  switch (r.kind) {
+    case "threw": {
+      const line = r.error.line ? ` (line ${r.error.line})` : "";
+      const lineZh = r.error.line ? `（第 ${r.error.line} 行）` : "";
+      return bi(`Your function threw an error${line}: ${clip(r.error.text)}`, `函数抛出了错误${lineZh}：${clip(r.error.text)}`);
+    }
+    case "bad_output":
+      return bi(
+        `The returned value contains ${r.en}${r.path ? ` at out${r.path}` : ""}.`,
+        `返回值${r.path ? `在 out${r.path} 处` : ""}包含${r.zh}。`,
+      );
+    case "timeout":
+      return bi(
+        `Time limit exceeded (${limits.caseTimeMs} ms for this case): look for an infinite loop or too much work.`,
+        `超出时间限制（本用例 ${limits.caseTimeMs} 毫秒）：请检查是否有死循环或计算量过大。`,
+      );
+    case "memory":
+      return bi(
+        `Memory limit exceeded (${limits.memoryMb} MB): the sandbox was stopped, so the remaining cases were not run.`,
+        `超出内存限制（${limits.memoryMb} MB）：沙箱已被终止，其余用例未运行。`,
+      );
+  }
+}
+
+export function loadFailureMessage(r: Exclude<LoadOutcome, { kind: "ok" }>, entry: string, limits: { caseTimeMs: number; memoryMb: number }): Bilingual {
+  switch (r.kind) {
+    case "no_entry": {
+      const list = r.exported.length ? r.exported.join(", ") : "nothing";
+      const listZh = r.exported.length ? r.exported.join("、") : "没有导出任何内容";
+      return bi(
+        `The file must export a function named "${entry}" (export function ${entry}(…) { … }). It exports: ${list}.`,
+        `文件必须导出名为 "${entry}" 的函数（export function ${entry}(…) { … }）。当前导出：${listZh}。`,
+      );
+    }
+    case "threw": {
+      const line = r.error.line ? ` (line ${r.error.line})` : "";
+      const lineZh = r.error.line ? `（第 ${r.error.line} 行）` : "";
+      return bi(
+        `Your file threw an error while loading, before any case ran${line}: ${clip(r.error.text)}`,
+        `文件在加载时（运行任何用例之前）抛出了错误${lineZh}：${clip(r.error.text)}`,
+      );
+    }
+    case "syntax":
+      return bi(`The code could not be compiled: ${clip(r.text)}`, `代码无法编译：${clip(r.text)}`);
+    case "timeout":
+      return bi(
+        `Time limit exceeded while loading the file (${limits.caseTimeMs} ms): is there a loop at the top level?`,
+        `加载文件时超出时间限制（${limits.caseTimeMs} 毫秒）：顶层代码中是否有循环？`,
+      );
+    case "memory":
+      return bi(`Memory limit exceeded (${limits.memoryMb} MB) while loading the file.`, `加载文件时超出内存限制（${limits.memoryMb} MB）。`);
+  }
+}
+
+export function notRunMessage(reason: Bilingual): Bilingual {
+  return joinBi([bi("Not run:", "未运行："), reason], " ");
+}
+
+export const BUDGET_EXCEEDED = bi(
+  "the submission's total time budget was used up by earlier cases.",
+  "前面的用例已用完本次提交的总时间预算。",
+);
+
+/** Console text as shown to the student (visible cases only). */
+export function consoleText(c: ConsoleText | undefined): string | undefined {
+  if (!c || !c.text) return undefined;
+  return c.truncated ? `${c.text}\n… (console output truncated at 64 KB / 控制台输出已截断，上限 64 KB)` : c.text;
+}
+
+export type { ExerciseSpec };

@@ -1,0 +1,235 @@
+/**
+ * Grades one piece of student code against one exercise: transpile, fresh isolate,
+ * each case through the sandbox, compare with the reference in the host, attach hints.
+ *
+ * Modes: "run" grades the visible cases only (what the Run button shows);
+ * "submit" grades visible + hidden cases, and the score is over both.
+ * Cases come from `spec.visibleCases(new Rng(seed))` and `spec.hiddenCases(new Rng(seed))`
+ * with `seed = gradingSeed(spec)` (from the slug): the same for every student.
+ * Expected values are computed once per (exercise, seed) per process and cached.
+ */
+
+import { Rng, seedFromString } from "../reference/random";
+import { compare } from "./compare";
+import { bi, type Bilingual } from "./messages";
+import {
+  BUDGET_EXCEEDED,
+  PASSED,
+  consoleText,
+  loadFailureMessage,
+  matchMisconception,
+  notRunMessage,
+  runFailureMessage,
+} from "./feedback";
+import { DEFAULT_MEMORY_MB, Sandbox, SandboxHungError } from "./sandbox/sandbox";
+import type { Case, ExerciseSpec, Limits, Visibility } from "./spec";
+import { transpile, type SourcePosition } from "./transpile";
+
+export type Mode = "run" | "submit";
+
+export const DEFAULT_LIMITS: Required<Limits> = { memoryMb: DEFAULT_MEMORY_MB, caseTimeMs: 2000, totalTimeMs: 15000 };
+
+export interface CaseTimings {
+  /** Whole-submission phases, repeated on each case for convenience. */
+  transpileMs: number;
+  isolateMs: number;
+  /** This case. */
+  runMs: number;
+  compareMs: number;
+}
+
+export interface CaseOutcome {
+  name: string;
+  visibility: Visibility;
+  status: "passed" | "failed";
+  score: number;
+  max_score: number;
+  message: Bilingual;
+  hintId?: string;
+  /** Arguments, expected and actual output: staff-only for hidden cases (see results.ts redactForStudent). */
+  input: unknown[];
+  expected: unknown;
+  actual?: unknown;
+  console?: string;
+  timings: CaseTimings;
+}
+
+export interface GradeResult {
+  exercise: string;
+  mode: Mode;
+  seed: number;
+  status: "ok" | "compile_error" | "error";
+  score: number;
+  maxScore: number;
+  /** Summary, or the compile/load error. */
+  message: Bilingual;
+  /** Where a compile error is, in the student's file. */
+  position?: SourcePosition;
+  cases: CaseOutcome[];
+  timings: { transpileMs: number; isolateMs: number; runMs: number; compareMs: number; totalMs: number };
+  /** True when the isolate could not be stopped: the calling process should exit after recording. */
+  hung?: boolean;
+}
+
+export interface GradeInput {
+  spec: ExerciseSpec;
+  code: string;
+  mode: Mode;
+  /** Defaults to gradingSeed(spec). */
+  seed?: number;
+  /** Overrides on top of the exercise's limits. */
+  limits?: Limits;
+}
+
+/** The grading seed of an exercise: fixed per slug, the same for all students. */
+export function gradingSeed(spec: Pick<ExerciseSpec, "slug">): number {
+  return seedFromString(spec.slug);
+}
+
+// ---------------------------------------------------------------- cases and expected values
+
+export interface PreparedCase {
+  name: string;
+  visibility: Visibility;
+  args: unknown[];
+  expected: unknown;
+  maxScore: number;
+}
+
+const prepared = new WeakMap<ExerciseSpec, Map<string, PreparedCase[]>>();
+
+/** The cases of a mode with their expected values (cached per exercise, mode and seed). */
+export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(spec)): PreparedCase[] {
+  let bySeed = prepared.get(spec);
+  if (!bySeed) prepared.set(spec, (bySeed = new Map()));
+  const key = `${mode}:${seed}`;
+  const hit = bySeed.get(key);
+  if (hit) return hit;
+  const hiddenVis = spec.hiddenVisibility ?? "hidden";
+  const list: { c: Case; visibility: Visibility }[] = spec.visibleCases(new Rng(seed)).map((c) => ({ c, visibility: "visible" }));
+  if (mode === "submit") for (const c of spec.hiddenCases(new Rng(seed))) list.push({ c, visibility: hiddenVis });
+  const totalWeight = list.reduce((s, { c }) => s + (c.weight ?? 1), 0);
+  const cases = list.map(({ c, visibility }) => ({
+    name: c.name,
+    visibility,
+    args: c.args,
+    expected: spec.reference(...structuredClone(c.args)),
+    maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
+  }));
+  bySeed.set(key, cases);
+  return cases;
+}
+
+// ---------------------------------------------------------------- grading
+
+export async function grade(input: GradeInput): Promise<GradeResult> {
+  const t0 = performance.now();
+  const { spec, code, mode } = input;
+  const seed = input.seed ?? gradingSeed(spec);
+  const limits: Required<Limits> = { ...DEFAULT_LIMITS, ...spec.limits, ...input.limits };
+  const cases = prepareCases(spec, mode, seed);
+  const maxScore = round9(cases.reduce((s, c) => s + c.maxScore, 0));
+  const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
+  const allowLab = (spec.helpers ?? []).includes("lab");
+
+  const base = { exercise: spec.slug, mode, seed, maxScore };
+  const allFailed = (message: Bilingual, status: GradeResult["status"], extra: Partial<GradeResult> = {}): GradeResult => {
+    timings.totalMs = performance.now() - t0;
+    const reason = notRunMessage(status === "compile_error" ? bi("the code did not compile.", "代码未能通过编译。") : message);
+    return {
+      ...base,
+      status,
+      score: 0,
+      message,
+      cases: cases.map((c) => caseRow(c, { status: "failed", score: 0, message: reason, timings: { ...timings, runMs: 0, compareMs: 0 } })),
+      timings,
+      ...extra,
+    };
+  };
+
+  const tr = await transpile(code, { allowLab });
+  timings.transpileMs = tr.ms;
+  if (!tr.ok) return allFailed(tr.message, "compile_error", { position: tr.position });
+
+  const tIso = performance.now();
+  const sandbox = await Sandbox.create({ memoryMb: limits.memoryMb });
+  try {
+    const loaded = await sandbox.load(tr.js, spec.entry, { allowLab, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
+    timings.isolateMs = performance.now() - tIso;
+    if (loaded.kind !== "ok") {
+      const msg = loadFailureMessage(loaded, spec.entry, limits);
+      return allFailed(msg, loaded.kind === "syntax" ? "compile_error" : "error");
+    }
+
+    const out: CaseOutcome[] = [];
+    let stopped: Bilingual | undefined;
+    for (const c of cases) {
+      const caseTimings = { transpileMs: timings.transpileMs, isolateMs: timings.isolateMs, runMs: 0, compareMs: 0 };
+      const remaining = limits.totalTimeMs - (performance.now() - t0);
+      if (stopped || remaining <= 0) {
+        stopped ??= BUDGET_EXCEEDED;
+        out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
+        continue;
+      }
+      const timeout = Math.max(1, Math.min(limits.caseTimeMs, Math.floor(remaining)));
+      const tRun = performance.now();
+      const r = await sandbox.run(c.args, timeout);
+      caseTimings.runMs = performance.now() - tRun;
+      const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
+      const tCmp = performance.now();
+      let row: CaseOutcome;
+      if (r.kind === "ok") {
+        const cmp = compare(c.expected, r.value, spec.output);
+        if (cmp.pass) {
+          row = caseRow(c, { status: "passed", score: c.maxScore, message: PASSED, actual: r.value, console: shownConsole, timings: caseTimings });
+        } else {
+          const hint = matchMisconception(spec.misconceptions, c.args, r.value, spec.output, c.expected);
+          const message = hint ? bi(`${cmp.message.en}\n${hint.message.en}`, `${cmp.message.zh}\n${hint.message.zh}`) : cmp.message;
+          row = caseRow(c, { status: "failed", score: 0, message, hintId: hint?.id, actual: r.value, console: shownConsole, timings: caseTimings });
+        }
+      } else {
+        const shownLimits = { caseTimeMs: timeout, memoryMb: limits.memoryMb };
+        row = caseRow(c, { status: "failed", score: 0, message: runFailureMessage(r, shownLimits), console: shownConsole, timings: caseTimings });
+        if (r.kind === "memory") stopped = bi("the sandbox was stopped by the memory limit in an earlier case.", "沙箱在前面的用例中因超出内存限制而被终止。");
+      }
+      caseTimings.compareMs = performance.now() - tCmp;
+      timings.runMs += caseTimings.runMs;
+      timings.compareMs += caseTimings.compareMs;
+      out.push(row);
+    }
+    const score = round9(out.reduce((s, c) => s + c.score, 0));
+    const passed = out.filter((c) => c.status === "passed").length;
+    timings.totalMs = performance.now() - t0;
+    return {
+      ...base,
+      status: "ok",
+      score,
+      message: bi(`${passed} of ${out.length} cases passed.`, `${out.length} 个用例中通过了 ${passed} 个。`),
+      cases: out,
+      timings,
+    };
+  } catch (err) {
+    if (err instanceof SandboxHungError) {
+      return allFailed(
+        bi(
+          "Time limit exceeded and the sandbox could not be interrupted; it was stopped. Look for an infinite loop.",
+          "超出时间限制，且沙箱无法被中断，已被强制终止。请检查是否有死循环。",
+        ),
+        "error",
+        { hung: true },
+      );
+    }
+    throw err;
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+/** Sums of fractional case scores, rounded so that full marks equal the points exactly. */
+function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function caseRow(c: PreparedCase, r: Omit<CaseOutcome, "name" | "visibility" | "max_score" | "input" | "expected">): CaseOutcome {
+  return { name: c.name, visibility: c.visibility, max_score: c.maxScore, input: c.args, expected: c.expected, ...r };
+}

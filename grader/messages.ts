@@ -1,0 +1,32 @@
+/**
+ * Bilingual message helpers shared by the grader's modules. Every student-facing
+ * string the grader produces is a `Bilingual` built here or next to its use.
+ */
+
+import type { Bilingual } from "./spec";
+
+export type { Bilingual };
+
+export function bi(en: string, zh: string): Bilingual {
+  return { en, zh };
+}
+
+/** Joins several bilingual messages line by line. */
+export function joinBi(parts: Bilingual[], sep = "\n"): Bilingual {
+  return { en: parts.map((p) => p.en).join(sep), zh: parts.map((p) => p.zh).join(sep) };
+}
+
+/** Shortens a string for display (messages, thrown values). */
+export function clip(s: string, max = 300): string {
+  return s.length <= max ? s : `${s.slice(0, max)}… (${s.length - max} more)`;
+}
+
+/** A number formatted compactly for messages (keeps −0, NaN, ±Infinity readable). */
+export function fmtNum(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  if (Object.is(x, -0)) return "-0";
+  if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e6)) return x.toExponential(4);
+  return String(Number(x.toPrecision(8)));
+}

@@ -1,0 +1,278 @@
+/**
+ * The trusted JavaScript evaluated in every isolate BEFORE the student's code.
+ *
+ * It captures the built-ins it needs (Reflect, Object.getOwnPropertyDescriptor, …)
+ * in a closure, so a student who overwrites `JSON`, `Math`, `Array.prototype` or
+ * `Object.prototype` changes only what their own function computes. Its completion
+ * value is `dispatch(op, …)`, which the host keeps as a Reference and is the only
+ * way in: "load" runs the student module and finds the entry; "run" calls it on
+ * one case. Everything it returns is a freshly built tree of plain data (arrays,
+ * null-prototype objects, numbers, strings, booleans, null), copied out by the host.
+ *
+ * Output validation happens here, under the case's time limit: accessor properties
+ * are never invoked (getters are reported), cycles, holes, functions, symbols,
+ * BigInts, Promises and class instances are reported, and the element count is capped.
+ * A Proxy is only ever read through its traps while this code runs under the time
+ * limit, so the host receives a plain copy of what it reported (or the error it threw).
+ */
+
+export interface HarnessLimits {
+  /** Maximum number of leaves (numbers, strings, …) in one output. */
+  maxOutputElements: number;
+  /** Console capture per case, characters. */
+  consoleMaxChars: number;
+}
+
+/** Source of the harness; `labIife` is the bundled lab module (declares `var __gibbsLabModule`). */
+export function harnessSource(labIife: string, limits: HarnessLimits): string {
+  return `(function (labModule) {
+"use strict";
+const G = globalThis;
+const getDesc = Object.getOwnPropertyDescriptor;
+const defProp = Object.defineProperty;
+const getProto = Object.getPrototypeOf;
+const ownKeys = Reflect.ownKeys;
+const apply = Reflect.apply;
+const isArray = Array.isArray;
+const hasOwnFn = Object.prototype.hasOwnProperty;
+const hasOwn = (o, k) => apply(hasOwnFn, o, [k]);
+const ObjProto = Object.prototype;
+const ArrCtor = Array;
+const StringFn = String;
+const isView = ArrayBuffer.isView;
+const TypedProto = getProto(Uint8Array.prototype);
+const typedLength = getDesc(TypedProto, "length").get;
+const DataViewProto = DataView.prototype;
+const PromiseProto = Promise.prototype;
+const objToString = Object.prototype.toString;
+const strSlice = String.prototype.slice;
+const ErrorCtor = Error;
+const MAX_ELEMENTS = ${limits.maxOutputElements};
+const MAX_DEPTH = 64;
+const MAX_STRING = 100000;
+const CONSOLE_MAX = ${limits.consoleMaxChars};
+
+// ------------------------------------------------------------ console capture
+let out = "";
+let truncated = false;
+function fmt(v, depth) {
+  const t = typeof v;
+  if (t === "string") return depth === 0 ? v : '"' + v + '"';
+  if (t === "number" || t === "boolean" || t === "undefined" || t === "bigint") return StringFn(v) + (t === "bigint" ? "n" : "");
+  if (t === "symbol") return "Symbol()";
+  if (t === "function") return "[Function]";
+  if (v === null) return "null";
+  if (depth > 2) return isArray(v) ? "[…]" : "{…}";
+  let s = "";
+  if (isArray(v)) {
+    const d = getDesc(v, "length");
+    const n = d && typeof d.value === "number" ? d.value : 0;
+    s = "[";
+    for (let i = 0; i < n && i < 50; i++) {
+      const e = getDesc(v, i);
+      s += (i ? ", " : "") + (e === undefined ? "<hole>" : hasOwn(e, "value") ? fmt(e.value, depth + 1) : "[Getter]");
+      if (s.length > 2000) break;
+    }
+    if (n > 50) s += ", … " + (n - 50) + " more";
+    return s + "]";
+  }
+  const keys = ownKeys(v);
+  s = "{";
+  for (let i = 0; i < keys.length && i < 30; i++) {
+    const k = keys[i];
+    if (typeof k !== "string") continue;
+    const e = getDesc(v, k);
+    s += (i ? ", " : "") + k + ": " + (e === undefined ? "undefined" : hasOwn(e, "value") ? fmt(e.value, depth + 1) : "[Getter]");
+    if (s.length > 2000) break;
+  }
+  return s + "}";
+}
+function write(args) {
+  if (truncated) return;
+  let line = "";
+  for (let i = 0; i < args.length; i++) {
+    line += (i ? " " : "") + fmt(args[i], 0);
+    if (out.length + line.length > CONSOLE_MAX) break;
+  }
+  if (out.length + line.length + 1 > CONSOLE_MAX) {
+    out += apply(strSlice, line, [0, CONSOLE_MAX - out.length]);
+    truncated = true;
+    return;
+  }
+  out += line + "\\n";
+}
+const consoleObj = {
+  log: function log(...a) { write(a); },
+  info: function info(...a) { write(a); },
+  warn: function warn(...a) { write(a); },
+  error: function error(...a) { write(a); },
+  debug: function debug(...a) { write(a); },
+};
+defProp(G, "console", { __proto__: null, value: consoleObj, writable: true, configurable: true, enumerable: false });
+function takeConsole() {
+  const r = { __proto__: null, text: out, truncated: truncated };
+  out = "";
+  truncated = false;
+  return r;
+}
+
+// ------------------------------------------------------------ thrown values
+function describe(e) {
+  try {
+    if (e === null) return { __proto__: null, text: "null", stack: "" };
+    const t = typeof e;
+    if (t !== "object" && t !== "function") return { __proto__: null, text: t + " " + clip(StringFn(e)), stack: "" };
+    let name = "", message = "", stack = "";
+    const n = getDesc(e, "name") || (getProto(e) && getDesc(getProto(e), "name"));
+    if (n && hasOwn(n, "value") && typeof n.value === "string") name = n.value;
+    const m = getDesc(e, "message");
+    if (m && hasOwn(m, "value") && typeof m.value === "string") message = m.value;
+    const s = getDesc(e, "stack");
+    if (s && hasOwn(s, "value") && typeof s.value === "string") stack = clip(s.value);
+    if (!name && !message) return { __proto__: null, text: "a non-Error object", stack: "" };
+    return { __proto__: null, text: clip(name ? name + ": " + message : message), stack };
+  } catch (_) {
+    return { __proto__: null, text: "a value that cannot be described", stack: "" };
+  }
+}
+function clip(s) {
+  return s.length > 500 ? apply(strSlice, s, [0, 500]) + "…" : s;
+}
+
+// ------------------------------------------------------------ output copy + validation
+const BAD = {};
+let count = 0;
+const path = { __proto__: null };
+const onPath = { __proto__: null };
+function bad(depth, en, zh) {
+  let p = "";
+  for (let i = 0; i < depth; i++) p += typeof path[i] === "number" ? "[" + path[i] + "]" : "." + path[i];
+  throw { __proto__: null, tag: BAD, path: p, en: en, zh: zh };
+}
+const D = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
+function put(o, k, v) {
+  D.value = v;
+  defProp(o, k, D);
+  D.value = undefined;
+}
+function copy(v, depth) {
+  const t = typeof v;
+  if (t === "number" || t === "boolean" || t === "undefined" || v === null) {
+    if (++count > MAX_ELEMENTS) tooMany(depth);
+    return v;
+  }
+  if (t === "string") {
+    if (++count > MAX_ELEMENTS) tooMany(depth);
+    if (v.length > MAX_STRING) bad(depth, "a string longer than " + MAX_STRING + " characters", "长度超过 " + MAX_STRING + " 的字符串");
+    return v;
+  }
+  if (t === "bigint") bad(depth, "a BigInt (use an ordinary number)", "BigInt（请使用普通的 number）");
+  if (t === "symbol") bad(depth, "a symbol", "symbol（符号）");
+  if (t === "function") bad(depth, "a function (did you forget to call it?)", "函数（是否忘了调用它？）");
+  if (depth >= MAX_DEPTH) bad(depth, "nesting deeper than " + MAX_DEPTH + " levels", "嵌套超过 " + MAX_DEPTH + " 层");
+  for (let i = 0; i < depth; i++) if (onPath[i] === v) bad(depth, "a cyclic reference (an object that contains itself)", "循环引用（对象包含了它自身）");
+  onPath[depth] = v;
+  let res;
+  if (isArray(v)) {
+    const ld = getDesc(v, "length");
+    const len = ld && hasOwn(ld, "value") ? ld.value : -1;
+    if (typeof len !== "number" || len < 0) bad(depth, "an array without a valid length", "没有有效 length 的数组");
+    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    res = new ArrCtor(len);
+    for (let i = 0; i < len; i++) {
+      path[depth] = i;
+      const d = getDesc(v, i);
+      if (d === undefined) bad(depth + 1, "an array with a hole (an index that was never assigned)", "含空位的数组（某个下标从未赋值）");
+      if (!hasOwn(d, "value")) bad(depth + 1, "a getter/setter property (return plain data)", "getter/setter 属性（请返回普通数据）");
+      put(res, i, copy(d.value, depth + 1));
+    }
+  } else if (isView(v) && getProto(v) !== DataViewProto) {
+    const len = apply(typedLength, v, []);
+    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    res = new ArrCtor(len);
+    for (let i = 0; i < len; i++) {
+      path[depth] = i;
+      put(res, i, copy(v[i], depth + 1));
+    }
+  } else {
+    const proto = getProto(v);
+    if (proto === PromiseProto) bad(depth, "a Promise (the function must be synchronous, not async)", "Promise（函数必须是同步的，不能是 async）");
+    if (proto !== ObjProto && proto !== null) {
+      bad(depth, "an object of type " + apply(objToString, v, []) + " (return plain arrays, numbers or objects)", "类型为 " + apply(objToString, v, []) + " 的对象（请返回普通的数组、数字或对象）");
+    }
+    res = { __proto__: null };
+    const keys = ownKeys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (typeof k !== "string") continue;
+      path[depth] = k;
+      const d = getDesc(v, k);
+      if (d === undefined || !d.enumerable) continue;
+      if (!hasOwn(d, "value")) bad(depth + 1, "a getter/setter property (return plain data)", "getter/setter 属性（请返回普通数据）");
+      put(res, k, copy(d.value, depth + 1));
+    }
+  }
+  onPath[depth] = undefined;
+  return res;
+}
+function tooMany(depth, len) {
+  bad(depth, "more than " + MAX_ELEMENTS + " elements" + (len !== undefined ? " (an array of length " + len + ")" : ""), "超过 " + MAX_ELEMENTS + " 个元素" + (len !== undefined ? "（长度为 " + len + " 的数组）" : ""));
+}
+
+// ------------------------------------------------------------ load and run
+let entryFn = null;
+function load(factory, entryName, allowLab) {
+  const module = { exports: {} };
+  const require = function require(name) {
+    name = StringFn(name);
+    if (name === "lab" && allowLab) return labModule;
+    throw new ErrorCtor(allowLab
+      ? 'Cannot import "' + name + '": only the helper module "lab" can be imported here. / 无法导入 "' + name + '"：这里只能导入辅助模块 "lab"。'
+      : 'Cannot import "' + name + '": this exercise allows no imports. / 无法导入 "' + name + '"：本题不允许导入任何模块。');
+  };
+  try {
+    apply(factory, undefined, [module, module.exports, require]);
+  } catch (e) {
+    return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
+  }
+  const ex = module.exports;
+  const d = ex !== null && (typeof ex === "object" || typeof ex === "function") ? getDesc(ex, entryName) : undefined;
+  let fn;
+  if (d !== undefined) fn = hasOwn(d, "value") ? d.value : apply(d.get, ex, []);
+  if (typeof fn !== "function") {
+    const names = [];
+    if (ex !== null && typeof ex === "object") {
+      const ks = ownKeys(ex);
+      for (let i = 0; i < ks.length && i < 20; i++) if (typeof ks[i] === "string" && ks[i] !== "__esModule") names[names.length] = ks[i];
+    }
+    return { __proto__: null, kind: "no_entry", exported: names, console: takeConsole() };
+  }
+  entryFn = fn;
+  return { __proto__: null, kind: "ok", console: takeConsole() };
+}
+function run(args) {
+  let result;
+  try {
+    result = apply(entryFn, undefined, args);
+  } catch (e) {
+    return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
+  }
+  count = 0;
+  try {
+    const value = copy(result, 0);
+    return { __proto__: null, kind: "ok", value: value, console: takeConsole() };
+  } catch (e) {
+    if (e !== null && typeof e === "object" && getProto(e) === null && e.tag === BAD) {
+      return { __proto__: null, kind: "bad_output", path: e.path, en: e.en, zh: e.zh, console: takeConsole() };
+    }
+    return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
+  }
+}
+return function dispatch(op, a, b, c) {
+  return op === "run" ? run(a) : load(a, b, c);
+};
+})((function () {
+${labIife}
+return __gibbsLabModule;
+})())`;
+}

@@ -1,0 +1,201 @@
+/**
+ * One isolated-vm isolate per submission (host side).
+ *
+ *   const sb = await Sandbox.create({ memoryMb: 64 });
+ *   const loaded = await sb.load(js, "cd1", { allowLab: true, timeoutMs });
+ *   const r = await sb.run(args, timeoutMs);   // per case
+ *   sb.dispose();
+ *
+ * Only plain data crosses: case arguments go in as ExternalCopy copies (a fresh deep
+ * copy per case), results come out as copies of trees the trusted harness built.
+ * Student code never receives a Reference, an ExternalCopy or a host callback.
+ * Every call is bounded by isolated-vm's timeout and, in case V8 cannot be
+ * interrupted, by a host timer (`SandboxHungError`); the worker process exits on
+ * that error and the supervisor restarts it.
+ */
+
+import ivm from "isolated-vm";
+import { SourceMap } from "node:module";
+import { harnessSource } from "./harness";
+import { labSource } from "../transpile";
+
+export const DEFAULT_MEMORY_MB = 64;
+export const MAX_OUTPUT_ELEMENTS = 1_000_000;
+export const CONSOLE_MAX_CHARS = 64 * 1024;
+/** Extra time the host waits beyond V8's own timeout before declaring the isolate hung. */
+export const WATCHDOG_GRACE_MS = 1500;
+
+/** What the student's code produced on one call. `value` is plain copied data. */
+export type RunOutcome =
+  | { kind: "ok"; value: unknown; console: ConsoleText }
+  | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
+  | { kind: "bad_output"; path: string; en: string; zh: string; console: ConsoleText }
+  | { kind: "timeout"; console: ConsoleText }
+  | { kind: "memory"; console: ConsoleText };
+
+export type LoadOutcome =
+  | { kind: "ok"; console: ConsoleText }
+  | { kind: "no_entry"; exported: string[]; console: ConsoleText }
+  | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
+  | { kind: "syntax"; text: string; console: ConsoleText }
+  | { kind: "timeout"; console: ConsoleText }
+  | { kind: "memory"; console: ConsoleText };
+
+export interface ConsoleText {
+  text: string;
+  truncated: boolean;
+}
+
+const NO_CONSOLE: ConsoleText = { text: "", truncated: false };
+
+/** V8 kept running past its timeout: the isolate's thread is stuck, only the process can recover. */
+export class SandboxHungError extends Error {
+  constructor(ms: number) {
+    super(`sandbox did not stop ${ms} ms after its time limit`);
+    this.name = "SandboxHungError";
+  }
+}
+
+// ---------------------------------------------------------------- per-process bootstrap
+
+interface Bootstrap {
+  source: string;
+  cachedData?: ivm.ExternalCopy<ArrayBuffer>;
+}
+let bootstrap: Promise<Bootstrap> | undefined;
+
+async function getBootstrap(): Promise<Bootstrap> {
+  bootstrap ??= (async () => {
+    const source = harnessSource(await labSource(), {
+      maxOutputElements: MAX_OUTPUT_ELEMENTS,
+      consoleMaxChars: CONSOLE_MAX_CHARS,
+    });
+    // Compile once in a throwaway isolate to produce V8 code cache for every later isolate.
+    const iso = new ivm.Isolate({ memoryLimit: 32 });
+    try {
+      const script = await iso.compileScript(source, { filename: "gibbs-harness.js", produceCachedData: true });
+      return { source, cachedData: script.cachedData };
+    } finally {
+      iso.dispose();
+    }
+  })();
+  return bootstrap;
+}
+
+/** Warms the per-process caches (lab bundle, harness code cache). */
+export async function warmSandbox(): Promise<void> {
+  await getBootstrap();
+}
+
+// ---------------------------------------------------------------- the sandbox
+
+export class Sandbox {
+  private map?: SourceMap;
+  private constructor(
+    private readonly isolate: ivm.Isolate,
+    private readonly context: ivm.Context,
+    private readonly dispatch: ivm.Reference<(...a: unknown[]) => unknown>,
+  ) {}
+
+  static async create(opts: { memoryMb?: number } = {}): Promise<Sandbox> {
+    const boot = await getBootstrap();
+    const isolate = new ivm.Isolate({ memoryLimit: opts.memoryMb ?? DEFAULT_MEMORY_MB });
+    try {
+      const context = await isolate.createContext();
+      const script = await isolate.compileScript(boot.source, { filename: "gibbs-harness.js", cachedData: boot.cachedData });
+      const dispatch = (await script.run(context, { reference: true, timeout: 2000 })) as ivm.Reference<(...a: unknown[]) => unknown>;
+      return new Sandbox(isolate, context, dispatch);
+    } catch (err) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw err;
+    }
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  /**
+   * Evaluates the student's transpiled module (CommonJS from transpile.ts) and finds the
+   * entry function. `sourceMap` (esbuild's, optional) maps run-time error lines back
+   * to the student's file.
+   */
+  async load(js: string, entry: string, opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string }): Promise<LoadOutcome> {
+    if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap));
+    let factory: ivm.Reference<unknown>;
+    try {
+      const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, { filename: "student.js" });
+      factory = (await this.guard(script.run(this.context, { reference: true, timeout: opts.timeoutMs }), opts.timeoutMs)) as ivm.Reference<unknown>;
+    } catch (err) {
+      const k = classify(err);
+      if (k) return { kind: k, console: NO_CONSOLE };
+      if (err instanceof SandboxHungError) throw err;
+      return { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
+    }
+    try {
+      const r = (await this.guard(
+        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.allowLab], { timeout: opts.timeoutMs, result: { copy: true } }),
+        opts.timeoutMs,
+      )) as LoadOutcome;
+      if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
+      return r;
+    } catch (err) {
+      const k = classify(err);
+      if (k) return { kind: k, console: NO_CONSOLE };
+      throw err;
+    } finally {
+      factory.release();
+    }
+  }
+
+  /** Calls the entry function on a fresh deep copy of `args`. */
+  async run(args: unknown[], timeoutMs: number): Promise<RunOutcome> {
+    try {
+      const input = new ivm.ExternalCopy(args).copyInto({ release: true });
+      const r = (await this.guard(
+        this.dispatch.apply(undefined, ["run", input], { timeout: timeoutMs, result: { copy: true } }),
+        timeoutMs,
+      )) as RunOutcome;
+      if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
+      return r;
+    } catch (err) {
+      const k = classify(err);
+      if (k) return { kind: k, console: NO_CONSOLE };
+      throw err;
+    }
+  }
+
+  dispose(): void {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+
+  private async guard<T>(p: Promise<T>, timeoutMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SandboxHungError(timeoutMs + WATCHDOG_GRACE_MS)), timeoutMs + WATCHDOG_GRACE_MS);
+    });
+    try {
+      return await Promise.race([p, hung]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Line in the student's file of the first student.js frame of a stack, via the source map. */
+  private originalLine(stack: string): number | undefined {
+    const m = /student\.js:(\d+):(\d+)/.exec(stack);
+    if (!m || !this.map) return undefined;
+    const line = Number(m[1]) - 1;
+    // The wrapper adds its prefix to line 1 only.
+    const col = Number(m[2]) - 1 - (line === 0 ? "(function (module, exports, require) {".length : 0);
+    const e = this.map.findEntry(line, Math.max(0, col)) as { originalLine?: number };
+    return e && typeof e.originalLine === "number" ? e.originalLine + 1 : undefined;
+  }
+}
+
+function classify(err: unknown): "timeout" | "memory" | undefined {
+  const msg = String((err as Error)?.message ?? err);
+  if (/timed out/i.test(msg)) return "timeout";
+  if (/memory limit/i.test(msg) || /disposed/i.test(msg)) return "memory";
+  return undefined;
+}

@@ -1,0 +1,152 @@
+/**
+ * Student TypeScript → JavaScript for the sandbox, with esbuild.
+ *
+ * The student's file is transformed to CommonJS and later wrapped by the sandbox as
+ * `(function (module, exports, require) { … })`, where `require` is a trusted
+ * function inside the isolate that returns only the bundled "lab" module. Any
+ * other import (static, `import()` or `require`) is rejected here with the module's
+ * name and position; a computed `require(x)` fails at run time with the same text.
+ * Syntax errors carry the line and column in the student's own file. Type errors are
+ * not checked: the editor shows them and grading judges behaviour.
+ */
+
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import { bi, type Bilingual } from "./messages";
+
+/** Largest accepted student file, in bytes of UTF-8. */
+export const MAX_CODE_BYTES = 100 * 1024;
+
+/** Position of a problem in the student's file, 1-based line and column. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+  lineText: string;
+}
+
+export type TranspileResult =
+  | { ok: true; js: string; sourceMap: string; ms: number }
+  | { ok: false; message: Bilingual; position?: SourcePosition; ms: number };
+
+export interface TranspileOptions {
+  /** Whether the exercise allows `import … from "lab"`. */
+  allowLab: boolean;
+}
+
+const transpileCache = new Map<string, TranspileResult>();
+const CACHE_MAX = 256;
+
+/** TS → CommonJS JS for the sandbox, or a bilingual compile error. Results are memoised by code. */
+export async function transpile(code: string, opts: TranspileOptions): Promise<TranspileResult> {
+  const t0 = performance.now();
+  const key = `${opts.allowLab ? 1 : 0}\0${code}`;
+  const cached = transpileCache.get(key);
+  if (cached) return { ...cached, ms: performance.now() - t0 };
+  const result = await transpileUncached(code, opts);
+  result.ms = performance.now() - t0;
+  if (transpileCache.size >= CACHE_MAX) transpileCache.delete(transpileCache.keys().next().value as string);
+  transpileCache.set(key, result);
+  return result;
+}
+
+async function transpileUncached(code: string, opts: TranspileOptions): Promise<TranspileResult> {
+  const bytes = Buffer.byteLength(code, "utf8");
+  if (bytes > MAX_CODE_BYTES) {
+    return {
+      ok: false,
+      ms: 0,
+      message: bi(
+        `The file is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_CODE_BYTES / 1024} KB.`,
+        `代码文件大小为 ${Math.ceil(bytes / 1024)} KB，超过了 ${MAX_CODE_BYTES / 1024} KB 的上限。`,
+      ),
+    };
+  }
+  let js: string;
+  let sourceMap: string;
+  try {
+    const out = await esbuild.transform(code, {
+      loader: "ts",
+      format: "cjs",
+      target: "es2022",
+      sourcefile: "student.ts",
+      sourcemap: "external",
+      logLevel: "silent",
+    });
+    js = out.code;
+    sourceMap = out.map;
+  } catch (err) {
+    const e = (err as esbuild.TransformFailure).errors?.[0];
+    if (!e) throw err;
+    const position = e.location ? toPosition(e.location) : undefined;
+    const where = position ? ` (line ${position.line}, column ${position.column})` : "";
+    const whereZh = position ? `（第 ${position.line} 行，第 ${position.column} 列）` : "";
+    const excerpt = position ? `\n  ${position.lineText}\n  ${" ".repeat(Math.max(0, position.column - 1))}^` : "";
+    return {
+      ok: false,
+      ms: 0,
+      position,
+      message: bi(`Syntax error${where}: ${e.text}${excerpt}`, `语法错误${whereZh}：${e.text}${excerpt}`),
+    };
+  }
+  for (const m of js.matchAll(/\brequire\("((?:[^"\\]|\\.)*)"\)/g)) {
+    const name = JSON.parse(`"${m[1]}"`) as string;
+    if (name === "lab" && opts.allowLab) continue;
+    return { ok: false, ms: 0, position: findSpecifier(code, name), message: importError(name, opts.allowLab) };
+  }
+  return { ok: true, js, sourceMap, ms: 0 };
+}
+
+/** The bilingual text for a forbidden import (also used by the sandbox's run-time `require`). */
+export function importError(name: string, allowLab: boolean): Bilingual {
+  return allowLab
+    ? bi(
+        `Cannot import "${name}": only the helper module "lab" can be imported here.`,
+        `无法导入 "${name}"：这里只能导入辅助模块 "lab"。`,
+      )
+    : bi(
+        `Cannot import "${name}": this exercise allows no imports; write the code in this file.`,
+        `无法导入 "${name}"：本题不允许导入任何模块，请在本文件中完成代码。`,
+      );
+}
+
+function toPosition(loc: esbuild.Location): SourcePosition {
+  // esbuild columns count UTF-8 bytes; editors count characters.
+  const column = Buffer.from(loc.lineText, "utf8").subarray(0, loc.column).toString("utf8").length + 1;
+  return { line: loc.line, column, lineText: loc.lineText };
+}
+
+function findSpecifier(code: string, name: string): SourcePosition | undefined {
+  for (const q of ['"', "'", "`"]) {
+    const at = code.indexOf(`${q}${name}${q}`);
+    if (at < 0) continue;
+    const before = code.slice(0, at).split("\n");
+    const line = before.length;
+    return { line, column: before[line - 1].length + 1, lineText: code.split("\n")[line - 1] };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- the lab module
+
+let labBundle: Promise<string> | undefined;
+
+/**
+ * grader/lab/lab.ts bundled once per process into a script that declares
+ * `var __gibbsLabModule` (the module's exports). It is evaluated inside each isolate.
+ */
+export function labSource(): Promise<string> {
+  labBundle ??= esbuild
+    .build({
+      entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), "lab", "lab.ts")],
+      bundle: true,
+      write: false,
+      format: "iife",
+      globalName: "__gibbsLabModule",
+      platform: "neutral",
+      target: "es2022",
+      logLevel: "silent",
+    })
+    .then((r) => r.outputFiles[0].text);
+  return labBundle;
+}
