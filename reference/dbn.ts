@@ -7,8 +7,8 @@
  */
 
 import { addRow, matmul, sampleMat, sigmoidMat, zeros, type Mat } from "./numerics";
-import type { Rng } from "./random";
-import { cd1, checkParams, type RbmParams } from "./rbm";
+import { uniformAwayFrom, type Rng } from "./random";
+import { cd1, checkParams, safeCdUniforms, type RbmParams } from "./rbm";
 
 /** How a layer's representation is passed up: P(h|v) probabilities, or binary samples 1[u < P(h|v)]. */
 export type Propagation = "probabilities" | "samples";
@@ -137,4 +137,38 @@ export function greedyPretrain(data: Mat, opts: PretrainOptions): RbmParams[] {
     X = propagate === "probabilities" ? P : sampleMat(P, rng.uniformMat(P.length, nh));
   }
   return layers;
+}
+
+// ---------------------------------------------------------------- uniforms for graded cases
+
+/** Up-pass uniforms for a graded case: along the reference sampled pass, each ≥ 1e-6 from its threshold. */
+export function safeUpPassUniforms(rng: Rng, V: Mat, layers: RbmParams[]): Mat[] {
+  const U: Mat[] = [];
+  let X = V;
+  for (const layer of layers) {
+    const P = sigmoidMat(addRow(matmul(X, layer.W), layer.b));
+    const Ul = P.map((row) => row.map((p) => uniformAwayFrom(rng, p)));
+    U.push(Ul);
+    X = sampleMat(P, Ul);
+  }
+  return U;
+}
+
+/** Pretraining uniforms for a graded case: along the reference run of greedyPretrainWith, each ≥ 1e-6 from its threshold. */
+export function safePretrainUniforms(rng: Rng, data: Mat, init: RbmParams[], epochs: number, eta: number): Cd1Uniforms[][] {
+  const U: Cd1Uniforms[][] = [];
+  let X = data;
+  for (const layer of init) {
+    let p: RbmParams = layer;
+    const Ul: Cd1Uniforms[] = [];
+    for (let e = 0; e < epochs; e++) {
+      const u = safeCdUniforms(rng, X, p.W, p.a, p.b, 1);
+      Ul.push({ Uh0: u.Uh0, Uv1: u.Uv[0] });
+      const r = cd1(X, p.W, p.a, p.b, eta, u.Uh0, u.Uv[0]);
+      p = { W: r.W, a: r.a, b: r.b };
+    }
+    U.push(Ul);
+    X = sigmoidMat(addRow(matmul(X, p.W), p.b));
+  }
+  return U;
 }

@@ -31,7 +31,7 @@ import {
   type Mat,
   type Vec,
 } from "./numerics";
-import type { Rng } from "./random";
+import { uniformAwayFrom, type Rng } from "./random";
 
 /** The parameters of one RBM: W `n_v × n_h`, visible bias a (n_v), hidden bias b (n_h). */
 export interface RbmParams {
@@ -473,4 +473,52 @@ export function aisLogZ(W: Mat, a: Vec, b: Vec, opts: AisOptions): AisResult {
   for (const lw of logWeights) ss += (Math.exp(lw - logMean) - 1) ** 2;
   const stdErr = Math.sqrt(ss / (runs - 1)) / Math.sqrt(runs);
   return { logZ: logZA + logMean, stdErr, logWeights };
+}
+
+// ---------------------------------------------------------------- uniforms for graded cases
+
+function awayMat(rng: Rng, P: Mat): Mat {
+  return P.map((row) => row.map((p) => uniformAwayFrom(rng, p)));
+}
+
+/**
+ * CD-k uniforms for a graded case: drawn from rng along the reference chain of cdk(V0, W, a, b, ·, k, ·),
+ * each kept ≥ 1e-6 from the probability it is compared with (DOMAIN.md "Binary states"), so no sample can tie.
+ */
+export function safeCdUniforms(rng: Rng, V0: Mat, W: Mat, a: Vec, b: Vec, k: number): CdUniforms {
+  const Uh0 = awayMat(rng, hiddenProbsBatch(V0, W, b));
+  let H = sampleMat(hiddenProbsBatch(V0, W, b), Uh0);
+  const Uv: Mat[] = [];
+  const Uh: Mat[] = [];
+  for (let t = 1; t <= k; t++) {
+    const Pv = visibleProbsBatch(H, W, a);
+    Uv.push(awayMat(rng, Pv));
+    const V = sampleMat(Pv, Uv[t - 1]);
+    if (t < k) {
+      const Ph = hiddenProbsBatch(V, W, b);
+      Uh.push(awayMat(rng, Ph));
+      H = sampleMat(Ph, Uh[t - 1]);
+    }
+  }
+  return { Uh0, Uv, Uh };
+}
+
+/** PCD uniforms for a graded case: k steps along the reference chain of pcdStep from `chain`, each ≥ 1e-6 from its threshold. */
+export function safePcdUniforms(rng: Rng, chain: Mat, W: Mat, a: Vec, b: Vec, k: number): PcdUniforms {
+  const Uh: Mat[] = [];
+  const Uv: Mat[] = [];
+  let C = chain;
+  for (let t = 0; t < k; t++) {
+    const Ph = hiddenProbsBatch(C, W, b);
+    Uh.push(awayMat(rng, Ph));
+    const Pv = visibleProbsBatch(sampleMat(Ph, Uh[t]), W, a);
+    Uv.push(awayMat(rng, Pv));
+    C = sampleMat(Pv, Uv[t]);
+  }
+  return { Uh, Uv };
+}
+
+/** A random RBM for tests and cases: W ~ N(0, std²) `n_v × n_h`, a ~ N(0, std²), b ~ N(0, std²). */
+export function randomRbm(rng: Rng, nv: number, nh: number, std = 1): RbmParams {
+  return { W: rng.gaussianMat(nv, nh, std), a: rng.gaussianVec(nv, std), b: rng.gaussianVec(nh, std) };
 }

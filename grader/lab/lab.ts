@@ -43,3 +43,6 @@ export {
   sampleMat,
   allBinary,
 } from "../../reference/numerics";
+
+/** A vetted CD-1 trainer (reference/rbm.ts), for exercises that build on it (DBN greedy pretraining). */
+export { cd1 } from "../../reference/rbm";

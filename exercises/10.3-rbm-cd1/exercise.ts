@@ -1,0 +1,58 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { cd1Misconceptions } from "../../reference/misconceptions/rbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { cd1, randomRbm, safeCdUniforms, type CdResult } from "../../reference/rbm";
+
+type Args = [V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat];
+
+/** A case whose uniforms keep ≥ 1e-6 from every threshold along the reference chain. */
+function make(rng: Rng, name: string, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number): Case<Args> {
+  const U = safeCdUniforms(rng, V0, W, a, b, 1);
+  return { name, args: [V0, W, a, b, eta, U.Uh0, U.Uv[0]] };
+}
+function random(rng: Rng, name: string, B: number, nv: number, nh: number, std = 1, eta = 0.1): Case<Args> {
+  const { W, a, b } = randomRbm(rng, nv, nh, std);
+  return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta);
+}
+
+export default defineExercise<Args, CdResult>({
+  slug: "rbm-cd1",
+  section: "10.3",
+  title: { en: "One step of contrastive divergence (CD-1)", zh: "一步对比散度（CD-1）更新" },
+  points: 10,
+  entry: "cd1",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/**
+ * One CD-1 update on a batch V0 (B × n_v). W n_v × n_h, a (n_v) visible bias, b (n_h) hidden bias, eta learning rate.
+ * Uh0 (B × n_h) samples H0, Uv1 (B × n_v) samples V1, with the rule 1[u < p]. Returns the updated parameters and Vk = V1.
+ */
+export declare function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat): { W: Mat; a: Vec; b: Vec; Vk: Mat };`,
+  reference: cd1,
+  output: { kind: "record", fields: { W: { kind: "float" }, a: { kind: "float" }, b: { kind: "float" }, Vk: { kind: "exact" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: zero weights", args: [[[1, 0]], [[0], [0]], [0, 0], [0], 0.1, [[0.3]], [[0.7, 0.2]]] },
+    { name: "n_v = 3, n_h = 2, B = 2", args: [[[1, 0, 1], [0, 1, 1]], [[0.5, -1], [1, 0.2], [-0.3, 0.8]], [0.1, -0.2, 0], [0, 0.5], 0.5, [[0.2, 0.9], [0.6, 0.1]], [[0.4, 0.5, 0.3], [0.8, 0.05, 0.6]]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const fixed = new Rng("rbm-cd1 fixed");
+    const cases: Case<Args>[] = [random(fixed, "random 4 × 3, B = 3", 3, 4, 3), random(fixed, "random 5 × 2, B = 4", 4, 5, 2, 1, 0.5)];
+    cases.push(random(rng, "single sample (B = 1)", 1, 4, 3));
+    cases.push(random(rng, "square 3 × 3", 3, 3, 3));
+    cases.push(random(rng, "n_h > n_v", 3, 2, 6));
+    const m = randomRbm(rng, 4, 3);
+    cases.push(make(rng, "all-zero data", [[0, 0, 0, 0], [0, 0, 0, 0]], m.W, m.a, m.b, 0.1));
+    cases.push(make(rng, "all-one data", [[1, 1, 1, 1], [1, 1, 1, 1]], m.W, m.a, m.b, 0.1));
+    cases.push(random(rng, "saturating weights (~ ±20)", 3, 4, 3, 20));
+    for (let k = 0; k < 4; k++) {
+      const nv = rng.intRange(2, 7);
+      const nh = rng.intRange(2, 7);
+      cases.push(random(rng, `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, rng.intRange(2, 6), nv, nh, 1, rng.pick([0.01, 0.1, 1])));
+    }
+    return cases;
+  },
+  misconceptions: cd1Misconceptions,
+  // "lab" exports a vetted cd1 trainer (for the DBN exercise), so it is not available here.
+  helpers: [],
+});

@@ -1,0 +1,55 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { energyMisconceptions } from "../../reference/misconceptions/rbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { energyBatch, randomRbm } from "../../reference/rbm";
+
+type Args = [V: Mat, H: Mat, W: Mat, a: Vec, b: Vec];
+
+const ones = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(1));
+const zeros = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(0));
+
+function random(rng: Rng, name: string, B: number, nv: number, nh: number, std = 1): Case<Args> {
+  const { W, a, b } = randomRbm(rng, nv, nh, std);
+  return { name, args: [rng.binaryMat(B, nv), rng.binaryMat(B, nh), W, a, b] };
+}
+
+export default defineExercise<Args, Vec>({
+  slug: "rbm-energy",
+  section: "10.3",
+  title: { en: "Energy function of an RBM", zh: "受限玻尔兹曼机的能量函数" },
+  points: 10,
+  entry: "rbmEnergy",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/** E(v,h) = −aᵀv − bᵀh − vᵀWh for every row: V B × n_v, H B × n_h, W n_v × n_h, a (n_v), b (n_h). Returns length B. */
+export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
+  reference: energyBatch,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "n_v = 2, n_h = 1", args: [[[1, 1], [1, 0]], [[1], [0]], [[1], [2]], [0.5, -1], [-0.5]] },
+    { name: "n_v = 3, n_h = 2", args: [[[1, 0, 1]], [[0, 1]], [[1, -1], [2, 0], [0, 3]], [0, 1, -1], [0.5, -2]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    // Fixed cases: every term nonzero; a non-square W and a square, asymmetric W.
+    const cases: Case<Args>[] = [
+      { name: "non-square, every term active", args: [[[1, 1, 1], [1, 0, 1]], [[1, 1], [0, 1]], [[1, -2], [3, 0.5], [-1, 2]], [0.5, -1, 2], [1.5, -0.25]] },
+      { name: "square, asymmetric W", args: [[[1, 0], [0, 1]], [[1, 1], [1, 0]], [[1, 4], [-2, 3]], [0.3, 0.7], [-1, 2]] },
+    ];
+    const fixed = new Rng("rbm-energy fixed");
+    cases.push(random(fixed, "single sample (B = 1)", 1, 5, 3));
+    const m = randomRbm(rng, 4, 6);
+    cases.push({ name: "all-zero states", args: [zeros(2, 4), zeros(2, 6), m.W, m.a, m.b] });
+    cases.push({ name: "all-one states", args: [ones(2, 4), ones(2, 6), m.W, m.a, m.b] });
+    cases.push(random(rng, "large weights", 3, 6, 4, 1e3));
+    cases.push(random(rng, "n_h > n_v", 4, 2, 7));
+    for (let k = 0; k < 5; k++) {
+      const nv = rng.intRange(2, 9);
+      const nh = rng.intRange(2, 9);
+      cases.push(random(rng, `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, rng.intRange(2, 6), nv, nh));
+    }
+    return cases;
+  },
+  misconceptions: energyMisconceptions,
+  helpers: ["lab"],
+});

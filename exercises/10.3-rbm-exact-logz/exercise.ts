@@ -1,0 +1,55 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { logZMisconceptions } from "../../reference/misconceptions/rbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { logZ, randomRbm } from "../../reference/rbm";
+
+type Args = [W: Mat, a: Vec, b: Vec];
+
+function random(rng: Rng, name: string, nv: number, nh: number, std = 1): Case<Args> {
+  const { W, a, b } = randomRbm(rng, nv, nh, std);
+  return { name, args: [W, a, b] };
+}
+
+export default defineExercise<Args, number>({
+  slug: "rbm-exact-logz",
+  section: "10.3",
+  title: { en: "Exact log partition function of a small RBM", zh: "小型受限玻尔兹曼机的精确对数配分函数" },
+  points: 10,
+  entry: "logZ",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/** log Z = log Σ_{v,h} exp(−E(v,h)), exactly; W n_v × n_h, a (n_v), b (n_h); at least one layer has ≤ 12 units. */
+export declare function logZ(W: Mat, a: Vec, b: Vec): number;`,
+  reference: (W, a, b) => logZ(W, a, b),
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "n_v = 2, n_h = 1", args: [[[1], [2]], [0.5, -1], [-0.5]] },
+    { name: "zero weights, n_v = 2, n_h = 2", args: [[[0, 0], [0, 0]], [0, Math.log(3)], [1, -1]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // exponents near 1200: a plain Σ e^x overflows to Infinity
+      { name: "large weights (terms near e^1200)", args: [[[100, 100, 100], [100, 100, 100], [100, 100, 100], [100, 100, 100]], [1, -1, 0.5, 2], [-1, 0.5, 1]] },
+      { name: "large weights, more visible than hidden", args: [[[150, -50], [100, 80], [90, 60], [-20, 120], [70, 40]], [-3, 1, 2, 0.5, -1], [2, -4]] },
+    ];
+    const fixed = new Rng("rbm-exact-logz fixed");
+    cases.push(random(fixed, "random 4 × 3", 4, 3));
+    cases.push(random(fixed, "random 2 × 5 (more hidden than visible)", 2, 5));
+    cases.push(random(rng, "one visible unit", 1, 4));
+    cases.push(random(rng, "one hidden unit", 6, 1));
+    cases.push(random(rng, "14 visible, 3 hidden", 14, 3));
+    cases.push(random(rng, "3 visible, 14 hidden", 3, 14));
+    cases.push(random(rng, "saturating weights (~ ±50)", 5, 4, 50));
+    cases.push({ name: "all-zero parameters", args: [[[0, 0], [0, 0], [0, 0]], [0, 0, 0], [0, 0]] });
+    for (let k = 0; k < 3; k++) {
+      const nv = rng.intRange(2, 9);
+      const nh = rng.intRange(2, 9);
+      cases.push(random(rng, `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, nv, nh, rng.pick([0.5, 1, 3])));
+    }
+    return cases;
+  },
+  misconceptions: logZMisconceptions,
+  // "lab" provides logsumexp and the enumeration helper, which are the point of this exercise.
+  helpers: [],
+});

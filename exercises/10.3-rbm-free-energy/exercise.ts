@@ -1,0 +1,58 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { freeEnergyMisconceptions } from "../../reference/misconceptions/rbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { freeEnergyBatch, randomRbm } from "../../reference/rbm";
+
+type Args = [V: Mat, W: Mat, a: Vec, b: Vec];
+
+function random(rng: Rng, name: string, B: number, nv: number, nh: number, std = 1): Case<Args> {
+  const { W, a, b } = randomRbm(rng, nv, nh, std);
+  return { name, args: [rng.binaryMat(B, nv), W, a, b] };
+}
+
+export default defineExercise<Args, Vec>({
+  slug: "rbm-free-energy",
+  section: "10.3",
+  title: { en: "Free energy of an RBM, computed stably", zh: "受限玻尔兹曼机的自由能（数值稳定）" },
+  points: 10,
+  entry: "freeEnergy",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/** F(v) = −aᵀv − Σ_j softplus(b_j + (vᵀW)_j) for every row of V (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns length B. */
+export declare function freeEnergy(V: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
+  reference: freeEnergyBatch,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "n_v = 2, n_h = 1", args: [[[1, 0], [1, 1]], [[1], [2]], [0.5, -1], [-0.5]] },
+    { name: "zero weights", args: [[[0, 1, 1]], [[0, 0], [0, 0], [0, 0]], [1, 2, 3], [0, 0]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Weights ±400: a hidden input of +800 makes e^z overflow; F must stay finite.
+      { name: "saturating: hidden inputs up to 800", args: [[[1, 1, 0], [0, 1, 1]], [[400, -400], [400, 300], [-400, 100]], [0.5, -1, 2], [0.5, -0.25]] },
+      // v = (0..n)·100 with weights ±50 (DOMAIN.md stability case)
+      {
+        name: "v = (0..n)·100, weights ±50",
+        args: [[Array.from({ length: 6 }, (_, i) => 100 * i)], Array.from({ length: 6 }, (_, i) => [50, -50, i % 2 ? 50 : -50]), [1, -1, 0.5, 0, 2, -2], [0.5, -0.5, 0]],
+      },
+      { name: "hidden inputs near 0", args: [[[1, 0]], [[1e-9, -2e-9], [3, 1]], [0.25, 0], [-1e-9, 0]] },
+    ];
+    const fixed = new Rng("rbm-free-energy fixed");
+    cases.push(random(fixed, "single sample (B = 1)", 1, 5, 3));
+    cases.push(random(fixed, "random 4 × 6", 3, 4, 6));
+    const m = randomRbm(rng, 5, 3);
+    cases.push({ name: "all-zero visible", args: [[[0, 0, 0, 0, 0]], m.W, m.a, m.b] });
+    cases.push({ name: "all-one visible", args: [[[1, 1, 1, 1, 1]], m.W, m.a, m.b] });
+    cases.push(random(rng, "large negative hidden inputs", 2, 4, 3, 300));
+    for (let k = 0; k < 4; k++) {
+      const nv = rng.intRange(2, 9);
+      const nh = rng.intRange(2, 9);
+      cases.push(random(rng, `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, rng.intRange(1, 5), nv, nh));
+    }
+    return cases;
+  },
+  misconceptions: freeEnergyMisconceptions,
+  // "lab" provides a stable softplus, which is the point of this exercise.
+  helpers: [],
+});

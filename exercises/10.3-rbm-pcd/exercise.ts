@@ -1,0 +1,54 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { pcdMisconceptions } from "../../reference/misconceptions/rbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { pcdStep, randomRbm, safePcdUniforms, type PcdResult, type PcdUniforms } from "../../reference/rbm";
+
+type Args = [V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat, U: PcdUniforms];
+
+function make(rng: Rng, name: string, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat, k: number): Case<Args> {
+  return { name, args: [V0, W, a, b, eta, chain, safePcdUniforms(rng, chain, W, a, b, k)] };
+}
+function random(rng: Rng, name: string, B: number, nv: number, nh: number, k: number, std = 1, eta = 0.1): Case<Args> {
+  const { W, a, b } = randomRbm(rng, nv, nh, std);
+  return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta, rng.binaryMat(B, nv), k);
+}
+
+export default defineExercise<Args, PcdResult>({
+  slug: "rbm-pcd",
+  section: "10.3",
+  title: { en: "Persistent contrastive divergence (PCD) step", zh: "持续对比散度（PCD）的一步更新" },
+  points: 10,
+  entry: "pcdStep",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/** k = Uh.length Gibbs steps on the persistent chain; step t uses Uh[t] (B × n_h) then Uv[t] (B × n_v). */
+type PcdUniforms = { Uh: Mat[]; Uv: Mat[] };
+/** One PCD update: data V0 (B × n_v), persistent binary chain (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns the new parameters and chain. */
+export declare function pcdStep(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat, U: PcdUniforms): { W: Mat; a: Vec; b: Vec; chain: Mat };`,
+  reference: pcdStep,
+  output: { kind: "record", fields: { W: { kind: "float" }, a: { kind: "float" }, b: { kind: "float" }, chain: { kind: "exact" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "zero weights, one step", args: [[[1, 0]], [[0], [0]], [0, 0], [0], 0.1, [[0, 0]], { Uh: [[[0.3]]], Uv: [[[0.7, 0.2]]] }] },
+    random(new Rng("rbm-pcd visible"), "n_v = 3, n_h = 2, B = 2, two steps", 2, 3, 2, 2),
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const fixed = new Rng("rbm-pcd fixed");
+    const cases: Case<Args>[] = [random(fixed, "4 × 3, B = 3, one step", 3, 4, 3, 1), random(fixed, "5 × 2, B = 4, two steps", 4, 5, 2, 2, 1, 0.5)];
+    cases.push(random(rng, "single sample (B = 1)", 1, 4, 3, 1));
+    cases.push(random(rng, "square 3 × 3", 3, 3, 3, 1));
+    cases.push(random(rng, "n_h > n_v, three steps", 3, 2, 5, 3));
+    const m = randomRbm(rng, 4, 3);
+    cases.push(make(rng, "all-zero chain", rng.binaryMat(2, 4), m.W, m.a, m.b, 0.1, [[0, 0, 0, 0], [0, 0, 0, 0]], 1));
+    cases.push(make(rng, "all-one data", [[1, 1, 1, 1], [1, 1, 1, 1]], m.W, m.a, m.b, 0.1, rng.binaryMat(2, 4), 1));
+    cases.push(random(rng, "saturating weights (~ ±20)", 3, 4, 3, 1, 20));
+    for (let i = 0; i < 3; i++) {
+      const nv = rng.intRange(2, 6);
+      const nh = rng.intRange(2, 6);
+      cases.push(random(rng, `random RBM ${i + 1} (n_v = ${nv}, n_h = ${nh})`, rng.intRange(2, 5), nv, nh, rng.intRange(1, 3)));
+    }
+    return cases;
+  },
+  misconceptions: pcdMisconceptions,
+  helpers: ["lab"],
+});

@@ -1,0 +1,55 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { pretrainMisconceptions } from "../../reference/misconceptions/dbn";
+import type { Mat } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { greedyPretrainWith, safePretrainUniforms, type Cd1Uniforms } from "../../reference/dbn";
+import { randomRbm, type RbmParams } from "../../reference/rbm";
+
+type Args = [data: Mat, init: RbmParams[], epochs: number, eta: number, U: Cd1Uniforms[][]];
+
+function make(rng: Rng, name: string, data: Mat, sizes: number[], epochs: number, eta: number, std = 0.5): Case<Args> {
+  const init = sizes.slice(1).map((n, l) => randomRbm(rng, sizes[l], n, std));
+  return { name, args: [data, init, epochs, eta, safePretrainUniforms(rng, data, init, epochs, eta)] };
+}
+function random(rng: Rng, name: string, B: number, sizes: number[], epochs: number, eta = 0.5, std = 0.5): Case<Args> {
+  return make(rng, name, rng.binaryMat(B, sizes[0]), sizes, epochs, eta, std);
+}
+
+export default defineExercise<Args, RbmParams[]>({
+  slug: "dbn-greedy-pretraining",
+  section: "10.5",
+  title: { en: "Greedy layer-wise pretraining of a DBN", zh: "深度信念网络的逐层贪婪预训练" },
+  points: 10,
+  entry: "pretrain",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+type Rbm = { W: Mat; a: Vec; b: Vec };
+/** Uniforms of one CD-1 epoch on the layer's whole input (B rows): Uh0 B × n_h, Uv1 B × n_v. */
+type Cd1Uniforms = { Uh0: Mat; Uv1: Mat };
+/** Trains init[0], init[1], … in turn, each for \`epochs\` full-batch CD-1 updates (epoch e of layer l uses U[l][e]); returns the trained RBMs. */
+export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: number, U: Cd1Uniforms[][]): Rbm[];`,
+  reference: greedyPretrainWith,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => {
+    const v = new Rng("dbn-greedy-pretraining visible");
+    return [random(v, "sizes 3 → 2 → 1, 2 epochs, B = 2", 2, [3, 2, 1], 2), random(v, "one layer, 1 epoch", 2, [2, 2], 1)];
+  },
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const fixed = new Rng("dbn-greedy-pretraining fixed");
+    const cases: Case<Args>[] = [random(fixed, "sizes 4 → 3 → 2, 3 epochs, B = 5", 5, [4, 3, 2], 3), random(fixed, "sizes 3 → 3 → 3, 2 epochs, B = 4", 4, [3, 3, 3], 2, 1)];
+    cases.push(random(rng, "single sample (B = 1)", 1, [4, 3, 2], 2));
+    cases.push(random(rng, "three layers 5 → 4 → 3 → 2", 4, [5, 4, 3, 2], 2));
+    cases.push(random(rng, "widening 2 → 4 → 5", 3, [2, 4, 5], 2));
+    cases.push(random(rng, "zero epochs (returns init)", 3, [4, 3, 2], 0));
+    cases.push(make(rng, "all-zero data", [[0, 0, 0, 0], [0, 0, 0, 0]], [4, 3, 2], 2, 0.5));
+    cases.push(make(rng, "all-one data", [[1, 1, 1, 1], [1, 1, 1, 1]], [4, 3, 2], 2, 0.5));
+    cases.push(random(rng, "large learning rate", 4, [4, 3, 2], 3, 2));
+    for (let k = 0; k < 2; k++) {
+      const sizes = Array.from({ length: rng.intRange(2, 3) + 1 }, () => rng.intRange(2, 5));
+      cases.push(random(rng, `random DBN ${k + 1} (sizes ${sizes.join(" → ")})`, rng.intRange(2, 5), sizes, rng.intRange(1, 3)));
+    }
+    return cases;
+  },
+  misconceptions: pretrainMisconceptions,
+  helpers: ["lab"],
+});

@@ -1,0 +1,64 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { upPassMisconceptions } from "../../reference/misconceptions/dbn";
+import type { Mat } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+import { safeUpPassUniforms, upPassBoth } from "../../reference/dbn";
+import { randomRbm, type RbmParams } from "../../reference/rbm";
+
+type Args = [V: Mat, layers: RbmParams[], U: Mat[]];
+type Out = { probs: Mat[]; samples: Mat[] };
+
+function stack(rng: Rng, sizes: number[], std = 1): RbmParams[] {
+  return sizes.slice(1).map((n, l) => randomRbm(rng, sizes[l], n, std));
+}
+function make(rng: Rng, name: string, V: Mat, layers: RbmParams[]): Case<Args> {
+  return { name, args: [V, layers, safeUpPassUniforms(rng, V, layers)] };
+}
+function random(rng: Rng, name: string, B: number, sizes: number[], std = 1): Case<Args> {
+  return make(rng, name, rng.binaryMat(B, sizes[0]), stack(rng, sizes, std));
+}
+
+export default defineExercise<Args, Out>({
+  slug: "dbn-up-pass",
+  section: "10.5",
+  title: { en: "Up-pass through a deep belief network", zh: "深度信念网络的向上传递" },
+  points: 10,
+  entry: "upPass",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/** Layer l is an RBM: W n_{l−1} × n_l, a (n_{l−1}) visible bias, b (n_l) hidden bias. */
+type Rbm = { W: Mat; a: Vec; b: Vec };
+/** probs[l] = σ(b_l + probs[l−1] W_l); samples[l] = 1[U[l] < σ(b_l + samples[l−1] W_l)]; layer 0 of both is V (B × n_0). U[l] is B × n_l. */
+export declare function upPass(V: Mat, layers: Rbm[], U: Mat[]): { probs: Mat[]; samples: Mat[] };`,
+  reference: upPassBoth,
+  output: { kind: "record", fields: { probs: { kind: "float" }, samples: { kind: "exact" } } },
+  visibleCases: (): Case<Args>[] => [
+    {
+      name: "two layers of one unit",
+      args: [[[1, 0]], [{ W: [[Math.log(3)], [0]], a: [0, 0], b: [0] }, { W: [[4]], a: [0], b: [-1] }], [[[0.7]], [[0.96]]]],
+    },
+    random(new Rng("dbn-up-pass visible"), "sizes 3 → 2 → 2, B = 2", 2, [3, 2, 2]),
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const fixed = new Rng("dbn-up-pass fixed");
+    const cases: Case<Args>[] = [
+      random(fixed, "equal sizes 3 → 3 → 3, B = 6", 6, [3, 3, 3]),
+      random(fixed, "sizes 5 → 4 → 2, B = 6", 6, [5, 4, 2]),
+      random(fixed, "equal sizes 4 → 4 → 4 → 4, B = 5", 5, [4, 4, 4, 4], 2),
+    ];
+    cases.push(random(rng, "single sample (B = 1)", 1, [4, 3, 2]));
+    cases.push(random(rng, "one layer", 3, [5, 3]));
+    cases.push(random(rng, "widening 2 → 5 → 6", 3, [2, 5, 6]));
+    cases.push(make(rng, "all-zero input", [[0, 0, 0, 0], [0, 0, 0, 0]], stack(rng, [4, 3, 3])));
+    cases.push(make(rng, "all-one input", [[1, 1, 1, 1], [1, 1, 1, 1]], stack(rng, [4, 3, 3])));
+    cases.push(random(rng, "saturating weights (~ ±30)", 3, [4, 3, 2], 30));
+    for (let k = 0; k < 3; k++) {
+      const L = rng.intRange(2, 4);
+      const sizes = Array.from({ length: L + 1 }, () => rng.intRange(2, 6));
+      cases.push(random(rng, `random DBN ${k + 1} (sizes ${sizes.join(" → ")})`, rng.intRange(2, 5), sizes));
+    }
+    return cases;
+  },
+  misconceptions: upPassMisconceptions,
+  helpers: ["lab"],
+});
