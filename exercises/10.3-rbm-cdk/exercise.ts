@@ -37,7 +37,7 @@ export declare function cdk(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: num
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const fixed = new Rng("rbm-cdk fixed");
-    const cases: Case<Args>[] = [random(fixed, "k = 3, 4 × 3, B = 3", 3, 4, 3, 3), random(fixed, "k = 5, 5 × 2, B = 4", 4, 5, 2, 5, 1, 0.5), random(fixed, "k = 2, 3 × 4, B = 4", 4, 3, 4, 2)];
+    const cases: Case<Args>[] = [random(fixed, "k = 3, 4 × 3, B = 3", 3, 4, 3, 3), random(fixed, "k = 5, 5 × 2, B = 4", 4, 5, 2, 5, 1, 0.5), random(fixed, "k = 2, 3 × 4, B = 4", 4, 3, 4, 2), random(fixed, "k = 4, 6 × 5, B = 8", 8, 6, 5, 4, 2)];
     cases.push(random(rng, "k = 1 (CD-1)", 3, 4, 3, 1));
     cases.push(random(rng, "single sample (B = 1), k = 4", 1, 4, 3, 4));
     cases.push(random(rng, "square 3 × 3, k = 3", 3, 3, 3, 3));
