@@ -34,10 +34,23 @@ export function toleranceOf(schema: OutputSchema): Tolerance {
   return schema.kind === "float" ? { ...DEFAULT_TOLERANCE, ...schema.tol } : DEFAULT_TOLERANCE;
 }
 
+export interface CompareOptions {
+  /** Name of the output in messages (record fields use their field name). */
+  root?: string;
+  /**
+   * Whether messages may quote expected values and error sizes (default true).
+   * False for hidden cases: the message then names only where and how many elements
+   * differ, so it cannot reveal a hidden expected value.
+   */
+  reveal?: boolean;
+}
+
 /** Compares a student's (or a misconception's) output with the expected value. */
-export function compare(expected: unknown, actual: unknown, schema: OutputSchema, root = "out"): CompareResult {
-  if (schema.kind === "record") return compareRecord(expected, actual, schema, root);
-  return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root);
+export function compare(expected: unknown, actual: unknown, schema: OutputSchema, opts: CompareOptions = {}): CompareResult {
+  const root = opts.root ?? "out";
+  const reveal = opts.reveal ?? true;
+  if (schema.kind === "record") return compareRecord(expected, actual, schema, root, reveal);
+  return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, reveal);
 }
 
 // ---------------------------------------------------------------- records
@@ -48,7 +61,7 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
-function compareRecord(expected: unknown, actual: unknown, schema: Extract<OutputSchema, { kind: "record" }>, root: string): CompareResult {
+function compareRecord(expected: unknown, actual: unknown, schema: Extract<OutputSchema, { kind: "record" }>, _root: string, reveal: boolean): CompareResult {
   if (!isPlainObject(actual)) {
     const names = Object.keys(schema.fields).join(", ");
     return fail("type", bi(
@@ -67,7 +80,7 @@ function compareRecord(expected: unknown, actual: unknown, schema: Extract<Outpu
   const failures: Bilingual[] = [];
   let first: CompareResult | undefined;
   for (const [k, sub] of Object.entries(schema.fields)) {
-    const r = compare(exp[k], actual[k], sub, k);
+    const r = compare(exp[k], actual[k], sub, { root: k, reveal });
     if (!r.pass) {
       failures.push(bi(`${k}: ${r.message.en}`, `${k}：${r.message.zh}`));
       first ??= r;
@@ -197,7 +210,7 @@ class Walk {
   }
 }
 
-function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string): CompareResult {
+function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string, reveal: boolean): CompareResult {
   const w = new Walk(exact, tol, root, expected, actual);
   w.visit(expected, actual);
   if (w.structural) return w.structural;
@@ -205,6 +218,15 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
   const counts = { failCount: w.failCount, total: w.total };
   if (w.firstNonFinite) {
     const f = w.firstNonFinite;
+    if (!reveal) {
+      return {
+        ...fail("nonfinite", bi(
+          `${fmtNum(f.actual)} at ${f.at}; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite where finite values were expected (look for 0/0, log(0) or an overflowing exp).`,
+          `${f.at} 处为 ${fmtNum(f.actual)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大，而期望值是有限的（检查 0/0、log(0) 或溢出的 exp）。`,
+        )),
+        ...counts,
+      };
+    }
     return {
       ...fail("nonfinite", bi(
         `${fmtNum(f.actual)} at ${f.at} where ${fmtNum(f.expected)} was expected; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite (look for 0/0, log(0) or an overflowing exp).`,
@@ -215,6 +237,15 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
   }
   if (exact) {
     const m = w.firstExactMiss!;
+    if (!reveal) {
+      return {
+        ...fail("values", bi(
+          `${w.failCount} of ${w.total} entries differ (compared exactly); the first is at ${m.at}.`,
+          `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}。`,
+        )),
+        ...counts,
+      };
+    }
     return {
       ...fail("values", bi(
         `${w.failCount} of ${w.total} entries differ (compared exactly); first at ${m.at}: expected ${show(m.expected)}, got ${show(m.actual)}.`,
@@ -228,9 +259,12 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
   const relEn = rel.value >= 0 ? `; largest relative error ${fmtNum(rel.value)} at ${rel.at}` : "";
   const relZh = rel.value >= 0 ? `；最大相对误差 ${fmtNum(rel.value)}，位于 ${rel.at}` : "";
   const parts = [
-    bi(
+    reveal ? bi(
       `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}). Largest absolute error ${fmtNum(abs.value)} at ${abs.at} (expected ${fmtNum(abs.expected)}, got ${fmtNum(abs.actual)})${relEn}.`,
       `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。最大绝对误差 ${fmtNum(abs.value)}，位于 ${abs.at}（应为 ${fmtNum(abs.expected)}，实际为 ${fmtNum(abs.actual)}）${relZh}。`,
+    ) : bi(
+      `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}); the largest absolute error is at ${abs.at}${rel.value >= 0 ? `, the largest relative error at ${rel.at}` : ""}.`,
+      `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）；最大绝对误差位于 ${abs.at}${rel.value >= 0 ? `，最大相对误差位于 ${rel.at}` : ""}。`,
     ),
   ];
   const scale = detectScale(expected, actual, tol);

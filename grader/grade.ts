@@ -179,7 +179,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       const tCmp = performance.now();
       let row: CaseOutcome;
       if (r.kind === "ok") {
-        const cmp = compare(c.expected, r.value, spec.output);
+        // Hidden cases get messages that quote no expected values (they reach the student).
+        const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
         if (cmp.pass) {
           row = caseRow(c, { status: "passed", score: c.maxScore, message: PASSED, actual: r.value, console: shownConsole, timings: caseTimings });
         } else {

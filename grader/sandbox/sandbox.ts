@@ -74,7 +74,7 @@ async function getBootstrap(): Promise<Bootstrap> {
     const iso = new ivm.Isolate({ memoryLimit: 32 });
     try {
       const script = await iso.compileScript(source, { filename: "gibbs-harness.js", produceCachedData: true });
-      return { source, cachedData: script.cachedData };
+      return { source, cachedData: (script as ivm.Script & ivm.CachedDataResult).cachedData };
     } finally {
       iso.dispose();
     }

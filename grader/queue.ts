@@ -1,0 +1,303 @@
+/**
+ * The Submission table is the grading queue (and RegradeItem the regrade queue).
+ *
+ * Life of a job: "queued" → (claim: lease owner + expiry, attempts + 1) "running" →
+ * "graded" (result written once, only while the lease is still ours) — or, when a
+ * worker dies, its lease expires and `sweepExpiredLeases` puts the job back to
+ * "queued"; after MAX_ATTEMPTS grading attempts it becomes "error" with `lastError`
+ * for staff. "run" jobs have a higher priority than "submit" jobs.
+ *
+ * SQL is portable (UPDATE … WHERE id = (SELECT … LIMIT 1) … RETURNING): on SQLite one
+ * statement holds the write lock, so two workers can never claim the same row. On
+ * PostgreSQL the inner SELECT gets `FOR UPDATE SKIP LOCKED` (marked below).
+ */
+
+import { randomUUID } from "node:crypto";
+import type { Db } from "../prisma/client";
+import type { GradeResult } from "./grade";
+
+export const MAX_ATTEMPTS = 3;
+export const DEFAULT_LEASE_MS = 30_000;
+export const RUN_PRIORITY = 10;
+export const SUBMIT_PRIORITY = 0;
+
+export interface SubmissionJob {
+  type: "submission";
+  id: string;
+  code: string;
+  kind: "run" | "submit";
+  exerciseVersionId: string;
+  latePenalty: number;
+  attempts: number;
+}
+
+export interface RegradeJob {
+  type: "regrade";
+  /** RegradeItem id. */
+  id: string;
+  regradeId: string;
+  submissionId: string;
+  code: string;
+  exerciseVersionId: string;
+  latePenalty: number;
+  attempts: number;
+}
+
+export type Job = SubmissionJob | RegradeJob;
+
+/** The lease was lost (expired and taken by another worker): the result is not written. */
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`lease on ${jobId} was lost; result discarded`);
+    this.name = "LeaseLostError";
+  }
+}
+
+// ---------------------------------------------------------------- enqueue
+
+export interface EnqueueInput {
+  userId: string;
+  assignmentId: string;
+  exerciseId: string;
+  exerciseVersionId: string;
+  code: string;
+  kind: "run" | "submit";
+  lateDays?: number;
+  latePenalty?: number;
+}
+
+/** Stores a queued submission and returns its id (the web server answers with it at once). */
+export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
+  const s = await db.submission.create({
+    data: {
+      userId: input.userId,
+      assignmentId: input.assignmentId,
+      exerciseId: input.exerciseId,
+      exerciseVersionId: input.exerciseVersionId,
+      code: input.code,
+      kind: input.kind,
+      status: "queued",
+      priority: input.kind === "run" ? RUN_PRIORITY : SUBMIT_PRIORITY,
+      lateDays: input.lateDays ?? 0,
+      latePenalty: input.latePenalty ?? 0,
+    },
+    select: { id: true },
+  });
+  return s.id;
+}
+
+/** Polls until the submission is graded or failed for good (for tests, the CLI and simple callers). */
+export async function waitForResult(db: Db, submissionId: string, opts: { timeoutMs?: number; pollMs?: number } = {}) {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    const s = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, score: true, maxScore: true, resultId: true, lastError: true } });
+    if (!s) throw new Error(`submission ${submissionId} does not exist`);
+    if (s.status === "graded" || s.status === "error") return s;
+    if (Date.now() > deadline) throw new Error(`submission ${submissionId} still ${s.status} after ${opts.timeoutMs ?? 30_000} ms`);
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 10));
+  }
+}
+
+// ---------------------------------------------------------------- claim, renew, release
+
+/** Atomically claims the highest-priority, oldest queued submission. */
+export async function claimSubmission(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<SubmissionJob | null> {
+  const now = new Date();
+  const until = new Date(now.getTime() + leaseMs);
+  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
+  const rows = await db.$queryRaw<Omit<SubmissionJob, "type">[]>`
+    UPDATE "Submission"
+       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until},
+           "attempts" = "attempts" + 1, "startedAt" = ${now}
+     WHERE "id" = (SELECT "id" FROM "Submission" WHERE "status" = 'queued'
+                   ORDER BY "priority" DESC, "submittedAt" ASC LIMIT 1)
+       AND "status" = 'queued'
+    RETURNING "id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`;
+  const r = rows[0];
+  return r ? { type: "submission", ...r, latePenalty: Number(r.latePenalty), attempts: Number(r.attempts) } : null;
+}
+
+/** Atomically claims the oldest queued regrade item, with its submission's code. */
+export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
+  const until = new Date(Date.now() + leaseMs);
+  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
+  const rows = await db.$queryRaw<{ id: string; regradeId: string; submissionId: string; exerciseVersionId: string; attempts: number }[]>`
+    UPDATE "RegradeItem"
+       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1
+     WHERE "id" = (SELECT "id" FROM "RegradeItem" WHERE "status" = 'queued' LIMIT 1)
+       AND "status" = 'queued'
+    RETURNING "id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`;
+  const r = rows[0];
+  if (!r) return null;
+  const s = await db.submission.findUnique({ where: { id: r.submissionId }, select: { code: true, latePenalty: true } });
+  if (!s) {
+    await db.regradeItem.updateMany({ where: { id: r.id, leaseOwner: owner }, data: { status: "error", lastError: "submission deleted", leaseOwner: null } });
+    return null;
+  }
+  return { type: "regrade", ...r, attempts: Number(r.attempts), code: s.code, latePenalty: s.latePenalty };
+}
+
+/** Extends the lease of a running job; false if it is no longer ours. */
+export async function renewLease(db: Db, job: Pick<Job, "type" | "id">, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<boolean> {
+  const until = new Date(Date.now() + leaseMs);
+  const n =
+    job.type === "submission"
+      ? await db.$executeRaw`UPDATE "Submission" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`
+      : await db.$executeRaw`UPDATE "RegradeItem" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+  return n === 1;
+}
+
+/** Gives a job back to the queue without counting the attempt (graceful shutdown). */
+export async function releaseJob(db: Db, job: Pick<Job, "type" | "id">, owner: string): Promise<void> {
+  if (job.type === "submission") {
+    await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
+                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+  } else {
+    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
+                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+  }
+}
+
+/**
+ * A grading attempt failed in the grader itself (not the student's code): back to the
+ * queue, or "error" with the reason once MAX_ATTEMPTS attempts were made.
+ */
+export async function failJob(db: Db, job: Job, owner: string, reason: string): Promise<void> {
+  const final = job.attempts >= MAX_ATTEMPTS;
+  const status = final ? "error" : "queued";
+  const lastError = `attempt ${job.attempts}: ${reason}`.slice(0, 2000);
+  if (job.type === "submission") {
+    await db.$executeRaw`UPDATE "Submission" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+  } else {
+    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+    if (final) await settleRegrade(db, (job as RegradeJob).regradeId);
+  }
+}
+
+/**
+ * Jobs whose lease expired (their worker died or hung): back to "queued", or "error"
+ * after MAX_ATTEMPTS attempts. Every worker calls this about once a second.
+ */
+export async function sweepExpiredLeases(db: Db, maxAttempts = MAX_ATTEMPTS): Promise<{ requeued: number; failed: number }> {
+  const now = new Date();
+  const reason = `grading did not finish in ${maxAttempts} attempts (the worker crashed or exceeded its lease)`;
+  const failed =
+    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
+                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`) +
+    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
+                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`);
+  const requeued =
+    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`) +
+    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`);
+  return { requeued, failed };
+}
+
+// ---------------------------------------------------------------- results
+
+function resultRows(result: GradeResult) {
+  return result.cases.map((c, position) => ({
+    id: randomUUID(),
+    position,
+    name: c.name,
+    visibility: c.visibility,
+    status: c.status,
+    score: c.score,
+    maxScore: c.max_score,
+    message: JSON.stringify(c.message),
+    hintId: c.hintId ?? null,
+    inputJson: toJson(c.input),
+    expectedJson: toJson(c.expected),
+    actualJson: c.actual === undefined ? null : toJson(c.actual),
+    consoleText: c.console ?? null,
+    timingsJson: JSON.stringify(c.timings),
+  }));
+}
+
+/** JSON that keeps NaN and ±Infinity readable (as strings "NaN", "Infinity", "-Infinity"). */
+export function toJson(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? "null";
+}
+
+/** Score after the late penalty: raw · (1 − latePenalty). */
+export function penalisedScore(raw: number, latePenalty: number): number {
+  return raw * (1 - latePenalty);
+}
+
+/**
+ * Writes the result of a claimed submission exactly once: GradingResult + CaseResults
+ * and the submission's score/status in one transaction, which rolls back (LeaseLostError)
+ * unless the job is still leased by `owner`. Messages are stored as JSON {en, zh}.
+ */
+export async function completeSubmission(db: Db, job: SubmissionJob, owner: string, result: GradeResult, workerId = owner): Promise<string> {
+  const resultId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.gradingResult.create({
+      data: {
+        id: resultId,
+        submissionId: job.id,
+        exerciseVersionId: job.exerciseVersionId,
+        purpose: "grade",
+        status: result.status,
+        score: result.score,
+        maxScore: result.maxScore,
+        message: JSON.stringify(result.message),
+        timingsJson: JSON.stringify(result.timings),
+        workerId,
+        cases: { createMany: { data: resultRows(result) } },
+      },
+    });
+    const now = new Date();
+    const score = penalisedScore(result.score, job.latePenalty);
+    const n = await tx.$executeRaw`
+      UPDATE "Submission" SET "status" = 'graded', "score" = ${score}, "maxScore" = ${result.maxScore}, "resultId" = ${resultId},
+             "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
+       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+    if (n !== 1) throw new LeaseLostError(job.id);
+  });
+  return resultId;
+}
+
+/**
+ * Writes a regrade result (purpose "regrade"): it does NOT become the submission's current
+ * result; the staff UI commits it. Marks the Regrade "ready" when its last item finishes.
+ */
+export async function completeRegradeItem(db: Db, job: RegradeJob, owner: string, result: GradeResult, workerId = owner): Promise<string> {
+  const resultId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.gradingResult.create({
+      data: {
+        id: resultId,
+        submissionId: job.submissionId,
+        exerciseVersionId: job.exerciseVersionId,
+        purpose: "regrade",
+        status: result.status,
+        score: result.score,
+        maxScore: result.maxScore,
+        message: JSON.stringify(result.message),
+        timingsJson: JSON.stringify(result.timings),
+        workerId,
+        cases: { createMany: { data: resultRows(result) } },
+      },
+    });
+    const newScore = penalisedScore(result.score, job.latePenalty);
+    const n = await tx.$executeRaw`
+      UPDATE "RegradeItem" SET "status" = 'done', "newScore" = ${newScore}, "newResultId" = ${resultId}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
+       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+    if (n !== 1) throw new LeaseLostError(job.id);
+  });
+  await settleRegrade(db, job.regradeId);
+  return resultId;
+}
+
+/** Marks a running Regrade "ready" once none of its items is queued or running. */
+async function settleRegrade(db: Db, regradeId: string): Promise<void> {
+  const now = new Date();
+  await db.$executeRaw`
+    UPDATE "Regrade" SET "status" = 'ready', "finishedAt" = ${now}
+     WHERE "id" = ${regradeId} AND "status" = 'running'
+       AND NOT EXISTS (SELECT 1 FROM "RegradeItem" WHERE "regradeId" = ${regradeId} AND "status" IN ('queued', 'running'))`;
+}

@@ -1,0 +1,183 @@
+/**
+ * A grading worker: claims jobs from the database queue, grades them in fresh isolates
+ * and writes each result once. Run as a process (the supervisor forks it):
+ *
+ *   node --no-node-snapshot --import tsx grader/worker.ts      # DATABASE_URL selects the DB
+ *
+ * It sends `{ type: "heartbeat" }` to its parent every HEARTBEAT_MS; the supervisor kills
+ * and restarts a worker whose heartbeats stop. SIGTERM: stop claiming, finish the current
+ * job (or release it after SHUTDOWN_GRACE_MS) and exit. A sandbox that cannot be
+ * interrupted is recorded as an error result, then the process exits to get a clean V8.
+ */
+
+import os from "node:os";
+import { pathToFileURL } from "node:url";
+import { createDb, type Db } from "../prisma/client";
+import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
+import { grade, type GradeResult } from "./grade";
+import {
+  DEFAULT_LEASE_MS,
+  LeaseLostError,
+  claimRegradeItem,
+  claimSubmission,
+  completeRegradeItem,
+  completeSubmission,
+  failJob,
+  releaseJob,
+  renewLease,
+  sweepExpiredLeases,
+  type Job,
+} from "./queue";
+import { warmSandbox } from "./sandbox/sandbox";
+
+export const HEARTBEAT_MS = 250;
+/** Idle poll interval: a queued "run" is picked up within about this long. */
+export const IDLE_POLL_MS = 10;
+export const SWEEP_EVERY_MS = 1000;
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface WorkerOptions {
+  db: Db;
+  catalogue: Map<string, ExerciseEntry>;
+  id?: string;
+  leaseMs?: number;
+  pollMs?: number;
+  log?: (msg: string) => void;
+}
+
+export class GradingWorker {
+  readonly id: string;
+  private readonly db: Db;
+  private readonly catalogue: Map<string, ExerciseEntry>;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly log: (msg: string) => void;
+  private readonly versionSlug = new Map<string, string>();
+  private stopping = false;
+  private current?: Job;
+  private lastSweep = 0;
+  /** Set when an isolate could not be interrupted: the process should exit. */
+  hung = false;
+  graded = 0;
+
+  constructor(opts: WorkerOptions) {
+    this.db = opts.db;
+    this.catalogue = opts.catalogue;
+    this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
+    this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+    this.pollMs = opts.pollMs ?? IDLE_POLL_MS;
+    this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
+  }
+
+  /** Claims and grades one job. Returns false when the queue was empty. */
+  async runOnce(): Promise<boolean> {
+    if (Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
+      this.lastSweep = Date.now();
+      const s = await sweepExpiredLeases(this.db);
+      if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
+    }
+    const job = (await claimSubmission(this.db, this.id, this.leaseMs)) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs));
+    if (!job) return false;
+    this.current = job;
+    const renew = setInterval(() => {
+      renewLease(this.db, job, this.id, this.leaseMs).catch((e) => this.log(`lease renewal failed: ${e}`));
+    }, Math.max(50, this.leaseMs / 3));
+    try {
+      const result = await this.gradeJob(job);
+      if (job.type === "submission") await completeSubmission(this.db, job, this.id, result);
+      else await completeRegradeItem(this.db, job, this.id, result);
+      this.graded++;
+      if (result.hung) this.hung = true;
+    } catch (err) {
+      if (err instanceof LeaseLostError) this.log(err.message);
+      else {
+        this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? err}`);
+        await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
+      }
+    } finally {
+      clearInterval(renew);
+      this.current = undefined;
+    }
+    return true;
+  }
+
+  private async gradeJob(job: Job): Promise<GradeResult> {
+    const slug = await this.slugOf(job.exerciseVersionId);
+    const entry = this.catalogue.get(slug);
+    if (!entry) throw new Error(`exercise "${slug}" is not in this worker's catalogue`);
+    return grade({ spec: entry.spec, code: job.code, mode: job.type === "submission" && job.kind === "run" ? "run" : "submit" });
+  }
+
+  private async slugOf(versionId: string): Promise<string> {
+    const hit = this.versionSlug.get(versionId);
+    if (hit) return hit;
+    const v = await this.db.exerciseVersion.findUnique({ where: { id: versionId }, select: { exercise: { select: { slug: true } } } });
+    if (!v) throw new Error(`exercise version ${versionId} does not exist`);
+    this.versionSlug.set(versionId, v.exercise.slug);
+    return v.exercise.slug;
+  }
+
+  /** Grades until stop() (or until the sandbox hangs). */
+  async loop(): Promise<void> {
+    while (!this.stopping && !this.hung) {
+      let worked = false;
+      try {
+        worked = await this.runOnce();
+      } catch (err) {
+        this.log(`queue error: ${(err as Error)?.message ?? err}`);
+        await sleep(500);
+      }
+      if (!worked && !this.stopping) await sleep(this.pollMs);
+    }
+  }
+
+  /** Graceful stop: no new claims; the current job finishes, or is released after `graceMs`. */
+  async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+    this.stopping = true;
+    const deadline = Date.now() + graceMs;
+    while (this.current && Date.now() < deadline) await sleep(20);
+    if (this.current) await releaseJob(this.db, this.current, this.id);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// ---------------------------------------------------------------- process entry
+
+async function main(): Promise<void> {
+  const db = createDb();
+  const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
+  const worker = new GradingWorker({
+    db,
+    catalogue,
+    leaseMs: process.env.GIBBS_GRADER_LEASE_MS ? Number(process.env.GIBBS_GRADER_LEASE_MS) : undefined,
+  });
+  const beat = setInterval(() => process.send?.({ type: "heartbeat", graded: worker.graded }), HEARTBEAT_MS);
+  process.send?.({ type: "ready" });
+  let exiting = false;
+  const shutdown = async () => {
+    if (exiting) return;
+    exiting = true;
+    await worker.stop();
+    clearInterval(beat);
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("disconnect", shutdown);
+  await worker.loop();
+  if (worker.hung) {
+    console.error(`[grader ${worker.id}] a sandbox could not be interrupted; exiting for a clean restart`);
+    process.exit(3);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
