@@ -1,9 +1,15 @@
-// PLACEHOLDER owned by the student UI (issue 6): replace this page; keep the requireEnrollment() call.
+// The student dashboard: released assignments with dates (in the reader's time zone), late policy,
+// extension, attempts, the counting score per exercise and progress by section.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireEnrollment } from "../../_lib/auth";
-import { courseTitle } from "../../_lib/routes";
+import { courseHref, courseTitle } from "../../_lib/routes";
+import { db } from "@/prisma/client";
+import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
+import { formatNumber } from "@/app/_components/results/ValueView";
+import styles from "./dashboard.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -15,18 +21,104 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CoursePage({ params }: Props) {
   const { courseId } = await params;
-  const { access } = await requireEnrollment(courseId);
-  const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
+  const { user, access } = await requireEnrollment(courseId);
+  if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
+  const [t, locale, format, dash] = await Promise.all([getTranslations("student.dashboard"), getLocale(), getFormatter(), studentDashboard(db(), user.id, access.course.id)]);
+  const zh = locale === "zh-CN";
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+
   return (
-    <section aria-labelledby="course-title">
+    <section aria-labelledby="course-title" className={styles.dashboard}>
+      <p className="muted">
+        <Link href="/">{t("allCourses")}</Link>
+      </p>
       <h1 id="course-title">{courseTitle(access.course, locale)}</h1>
-      <p className="badge" data-role={access.role}>
-        {t("home.role", { role: t(`roles.${access.role}`) })}
-      </p>
-      <p className="muted">{t("course.placeholder")}</p>
-      <p>
-        <Link href="/">{t("course.backToCourses")}</Link>
-      </p>
+      {dash.assignments.length === 0 ? <p className="muted">{t("noAssignments")}</p> : null}
+      {dash.assignments.map((a: DashboardAssignment) => (
+        <article key={a.id} className={`card ${styles.assignment}`} aria-labelledby={`a-${a.id}`} data-testid="assignment">
+          <header className={styles.head}>
+            <h2 id={`a-${a.id}`}>{zh ? a.titleZh : a.titleEn}</h2>
+            <p className={styles.total}>
+              {t("total", { earned: formatNumber(a.earned), possible: formatNumber(a.possible) })}
+            </p>
+          </header>
+          <dl className={styles.facts}>
+            <div>
+              <dt>{t("released")}</dt>
+              <dd>
+                <time dateTime={a.releaseAt}>{when(a.releaseAt)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("due")}</dt>
+              <dd>
+                <time dateTime={a.effectiveDueAt}>{when(a.effectiveDueAt)}</time>
+                {a.extension ? <span className={`badge ${styles.ext}`}>{t("extension", { original: when(a.dueAt) })}</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("latePolicy")}</dt>
+              <dd>
+                {a.lateDaysMax === 0 || a.latePenaltyPerDay === 0 && a.lateDaysMax === 0
+                  ? t("noLate")
+                  : t("late", { percent: Math.round(a.latePenaltyPerDay * 100), days: a.lateDaysMax })}
+                {" · "}
+                {a.closed ? t("closed") : t("closes", { when: when(a.closesAt) })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("attempts")}</dt>
+              <dd>{a.attemptLimit === null ? t("unlimited") : t("attemptLimit", { limit: a.attemptLimit })}</dd>
+            </div>
+            <div>
+              <dt>{t("scorePolicy")}</dt>
+              <dd>{t(`policy.${a.scorePolicy === "latest" ? "latest" : "best"}`)}</dd>
+            </div>
+          </dl>
+          <h3 className="visually-hidden">{t("progress")}</h3>
+          <ul className={styles.sections} aria-label={t("progress")}>
+            {a.sections.map((s) => (
+              <li key={s.section}>
+                <span>{s.section}</span>
+                <meter min={0} max={s.possible || 1} value={s.earned} aria-label={t("sectionProgress", { section: s.section })} />
+                <span className={styles.num}>
+                  {formatNumber(s.earned)} / {formatNumber(s.possible)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <table className={styles.table}>
+            <caption className="visually-hidden">{t("exercisesOf", { title: zh ? a.titleZh : a.titleEn })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("exercise")}</th>
+                <th scope="col">{t("score")}</th>
+                <th scope="col">{t("attemptsUsed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.exercises.map((e) => (
+                <tr key={e.exerciseId} data-testid="exercise-row">
+                  <td>
+                    <span className="muted">{e.section}</span>{" "}
+                    <Link href={`/courses/${encodeURIComponent(access.course.id)}/assignments/${encodeURIComponent(a.id)}/exercises/${encodeURIComponent(e.slug)}`}>
+                      {zh ? e.titleZh : e.titleEn}
+                    </Link>
+                  </td>
+                  <td className={styles.num}>
+                    {e.score === null ? "—" : formatNumber(e.score)} / {formatNumber(e.points)}
+                    {e.overridden ? <span className="badge"> {t("overridden")}</span> : null}
+                    {e.pending ? <span className="muted"> · {t("pending")}</span> : null}
+                  </td>
+                  <td className={styles.num}>
+                    {e.attemptsLeft === null ? t("usedUnlimited", { used: e.attemptsUsed }) : t("usedOf", { used: e.attemptsUsed, left: e.attemptsLeft })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      ))}
     </section>
   );
 }

@@ -1,0 +1,32 @@
+/**
+ * Prompt and comment rendering: Markdown with `$…$` / `$$…$$` math typeset by KaTeX.
+ * Raw HTML is never rendered (react-markdown ignores it, and rehype-sanitize cleans
+ * what Markdown itself produces); KaTeX runs after sanitising, on math nodes only.
+ * Works in server and client components. KaTeX's CSS and fonts come from the npm package.
+ */
+
+import ReactMarkdown from "react-markdown";
+import remarkMath from "remark-math";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeKatex from "rehype-katex";
+import "katex/dist/katex.min.css";
+import styles from "./Markdown.module.css";
+
+/** The default (GitHub-like) schema, plus the classes remark-math puts on math nodes. */
+const schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-./, "math-inline", "math-display"]],
+  },
+};
+
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  return (
+    <div className={[styles.markdown, className].filter(Boolean).join(" ")}>
+      <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]} skipHtml>
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Readable numbers, vectors, matrices and records (a grader case's inputs,
+ * expected and actual values). When `against` is given, elements that differ
+ * from it beyond the default tolerance (DOMAIN.md: |a − e| ≤ atol + rtol·|e|) are
+ * highlighted and marked with "≠"; the grader's message is the authority.
+ */
+
+import styles from "./Results.module.css";
+
+const ATOL = 1e-9;
+const RTOL = 1e-7;
+
+/** Up to 6 significant digits; integers as they are. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
+  const s = Math.abs(x) >= 1e-4 && Math.abs(x) < 1e6 ? x.toPrecision(6).replace(/\.?0+$/, "") : x.toExponential(4);
+  return s.replace(/^-/, "−");
+}
+
+function differs(actual: unknown, expected: unknown): boolean {
+  if (typeof actual === "number" && typeof expected === "number") {
+    if (Number.isNaN(actual) || Number.isNaN(expected)) return !(Number.isNaN(actual) && Number.isNaN(expected));
+    if (!Number.isFinite(actual) || !Number.isFinite(expected)) return actual !== expected;
+    return Math.abs(actual - expected) > ATOL + RTOL * Math.abs(expected);
+  }
+  return JSON.stringify(actual) !== JSON.stringify(expected);
+}
+
+const isNumArray = (v: unknown): v is unknown[] => Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null);
+const isMatrix = (v: unknown): v is unknown[][] => Array.isArray(v) && v.length > 0 && v.every((r) => isNumArray(r));
+
+function Scalar({ value, against }: { value: unknown; against?: { value: unknown } }) {
+  const bad = against !== undefined && differs(value, against.value);
+  const text = typeof value === "number" ? formatNumber(value) : value === undefined ? "undefined" : JSON.stringify(value);
+  return (
+    <span className={bad ? styles.bad : undefined} title={typeof value === "number" ? String(value) : undefined}>
+      {bad ? <span className={styles.neq} aria-label="≠">≠</span> : null}
+      {text}
+    </span>
+  );
+}
+
+/** Shows the shape so a wrong shape is visible at a glance. */
+function shapeOf(v: unknown): string {
+  if (isMatrix(v)) return `${v.length} × ${v[0].length}`;
+  if (Array.isArray(v)) return `${v.length}`;
+  return "";
+}
+
+export function ValueView({ value, against, label }: { value: unknown; against?: { value: unknown }; label?: string }) {
+  const exp = against?.value;
+  if (isMatrix(value)) {
+    const expRows = isMatrix(exp) ? exp : undefined;
+    return (
+      <div className={styles.matrixWrap}>
+        <span className={styles.shape}>{shapeOf(value)}</span>
+        <table className={styles.matrix} aria-label={label}>
+          <tbody>
+            {value.map((row, i) => (
+              <tr key={i}>
+                {row.map((x, j) => (
+                  <td key={j}>
+                    <Scalar value={x} against={against ? { value: expRows?.[i]?.[j] } : undefined} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  if (Array.isArray(value) && isNumArray(value)) {
+    const expArr = Array.isArray(exp) ? exp : undefined;
+    return (
+      <div className={styles.matrixWrap}>
+        <span className={styles.shape}>{shapeOf(value)}</span>
+        <table className={styles.matrix} aria-label={label}>
+          <tbody>
+            <tr>
+              {value.map((x, j) => (
+                <td key={j}>
+                  <Scalar value={x} against={against ? { value: expArr?.[j] } : undefined} />
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  if (Array.isArray(value)) {
+    const expArr = Array.isArray(exp) ? exp : undefined;
+    return (
+      <ol className={styles.list} start={0}>
+        {value.map((x, i) => (
+          <li key={i}>
+            <ValueView value={x} against={against ? { value: expArr?.[i] } : undefined} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if (value && typeof value === "object") {
+    const expObj = exp && typeof exp === "object" ? (exp as Record<string, unknown>) : undefined;
+    return (
+      <dl className={styles.record}>
+        {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>
+              <ValueView value={v} against={against ? { value: expObj?.[k] } : undefined} label={k} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return <Scalar value={value} against={against} />;
+}
