@@ -12,6 +12,8 @@ import { submissionView } from "@/app/_lib/student/view";
 import { studentDashboard } from "@/app/_lib/student/dashboard";
 import { StudentError } from "@/app/_lib/student/errors";
 import type { Db } from "@/prisma/client";
+import { claimSubmission, completeSubmission } from "@/grader/queue";
+import type { CaseOutcome, GradeResult } from "@/grader/grade";
 import { DAY, HOUR, makeFixture, STARTER, type Fixture } from "./fixtures";
 
 let t: TestDb;
@@ -41,63 +43,63 @@ const SECRET_ACTUAL = 919191.25;
 const SECRET_CONSOLE = "console-secret-8d1f";
 
 /**
- * Writes a grading result for a queued submission the way the worker records one:
- * a GradingResult with one visible, one hidden and one after_due_date case.
+ * Grades every queued submission through the real queue (claimSubmission → completeSubmission),
+ * standing in for the sandbox with a fixed outcome: one visible case, and for submits one hidden
+ * and one after_due_date case carrying the sentinels. Returns once `submissionId` is graded.
  */
 async function recordResult(db: Db, submissionId: string, opts: { allPass?: boolean; hint?: boolean } = {}) {
+  for (;;) {
+    const job = await claimSubmission(db, "test-worker");
+    if (!job) break;
+    await completeSubmission(db, job, "test-worker", outcome(job.kind, opts));
+  }
   const s = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
-  const bi = (en: string, zh: string) => JSON.stringify({ en, zh });
+  expect(s.status).toBe("graded");
+}
+
+function outcome(kind: "run" | "submit", opts: { allPass?: boolean; hint?: boolean }): GradeResult {
   const failed = !opts.allPass;
-  const cases = [
-    { name: "visible 1", visibility: "visible", pass: true, input: [[1, 2]], expected: [1, 2], actual: [1, 2] },
-    ...(s.kind === "submit"
+  const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0 };
+  const specs = [
+    { name: "visible 1", visibility: "visible" as const, pass: true, input: [[1, 2]], expected: [1, 2], actual: [1, 2] },
+    ...(kind === "submit"
       ? [
-          { name: "hidden 1", visibility: "hidden", pass: !failed, input: [[SECRET_INPUT]], expected: [SECRET_EXPECTED], actual: [SECRET_ACTUAL] },
-          { name: "after due 1", visibility: "after_due_date", pass: true, input: [[SECRET_INPUT + 1]], expected: [SECRET_EXPECTED + 1], actual: [SECRET_EXPECTED + 1] },
+          { name: "hidden 1", visibility: "hidden" as const, pass: !failed, input: [[SECRET_INPUT]], expected: [SECRET_EXPECTED], actual: [SECRET_ACTUAL] },
+          { name: "after due 1", visibility: "after_due_date" as const, pass: true, input: [[SECRET_INPUT + 1]], expected: [SECRET_EXPECTED + 1], actual: [SECRET_EXPECTED + 1] },
         ]
       : []),
   ];
   const maxScore = 10;
-  const per = maxScore / cases.length;
-  const raw = cases.filter((c) => c.pass).length * per;
-  await db.$transaction(async (tx) => {
-    const r = await tx.gradingResult.create({
-      data: {
-        submissionId,
-        exerciseVersionId: s.exerciseVersionId,
-        status: "ok",
-        score: raw,
-        maxScore,
-        message: bi("Graded.", "已评分。"),
-        timingsJson: "{}",
-        cases: {
-          create: cases.map((c, i) => ({
-            position: i,
-            name: c.name,
-            visibility: c.visibility,
-            status: c.pass ? "passed" : "failed",
-            score: c.pass ? per : 0,
-            maxScore: per,
-            message: c.pass
-              ? bi("Passed.", "通过。")
-              : opts.hint
-                ? bi("Values differ.\nThis looks like the hidden bias left out.", "数值不同。\n这看起来像是漏掉了隐藏层偏置。")
-                : bi("Values differ.", "数值不同。"),
-            hintId: !c.pass && opts.hint ? "rbm.no-hidden-bias" : null,
-            inputJson: JSON.stringify(c.input),
-            expectedJson: JSON.stringify(c.expected),
-            actualJson: JSON.stringify(c.actual),
-            consoleText: c.visibility === "visible" ? "visible log" : SECRET_CONSOLE,
-            timingsJson: "{}",
-          })),
-        },
-      },
-    });
-    await tx.submission.update({
-      where: { id: submissionId },
-      data: { status: "graded", resultId: r.id, maxScore, score: raw * (1 - s.latePenalty), gradedAt: new Date() },
-    });
-  });
+  const per = maxScore / specs.length;
+  const cases: CaseOutcome[] = specs.map((c) => ({
+    name: c.name,
+    visibility: c.visibility,
+    status: c.pass ? "passed" : "failed",
+    score: c.pass ? per : 0,
+    max_score: per,
+    message: c.pass
+      ? { en: "Passed.", zh: "通过。" }
+      : opts.hint
+        ? { en: "Values differ.\nThis looks like the hidden bias left out.", zh: "数值不同。\n这看起来像是漏掉了隐藏层偏置。" }
+        : { en: "Values differ.", zh: "数值不同。" },
+    hintId: !c.pass && opts.hint ? "rbm.no-hidden-bias" : undefined,
+    input: c.input,
+    expected: c.expected,
+    actual: c.actual,
+    console: c.visibility === "visible" ? "visible log" : SECRET_CONSOLE,
+    timings,
+  }));
+  return {
+    exercise: "test",
+    mode: kind,
+    seed: 1,
+    status: "ok",
+    score: cases.reduce((t, c) => t + c.score, 0),
+    maxScore,
+    message: { en: "Graded.", zh: "已评分。" },
+    cases,
+    timings: { ...timings, totalMs: 0 },
+  };
 }
 
 function leaks(value: unknown): string[] {
@@ -307,13 +309,13 @@ describe("drafts and dashboard", () => {
   });
 });
 
-/** A stand-in grader loop for run(): claims queued rows and records a result, as the worker does. */
+/** A stand-in grader loop for run(): claims queued rows and records a result through the queue, as the worker does. */
 function fakeWorker(db: Db) {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      const job = await db.submission.findFirst({ where: { status: "queued" }, orderBy: [{ priority: "desc" }, { submittedAt: "asc" }] });
-      if (job) await recordResult(db, job.id, { allPass: true });
+      const job = await claimSubmission(db, "test-loop");
+      if (job) await completeSubmission(db, job, "test-loop", outcome(job.kind, { allPass: true }));
       else await new Promise((r) => setTimeout(r, 5));
     }
   })();

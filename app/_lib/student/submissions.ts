@@ -1,12 +1,13 @@
 /**
  * Submit and Run for a student. Submit stores the code as a queued "submit"
  * submission and answers at once; the grader worker grades it from the queue.
- * Run queues a "run" (visible cases only, no attempt spent) at high priority and
- * waits briefly for its result.
+ * Run queues a "run" (visible cases only, no attempt spent; the queue claims runs
+ * first) and waits for its result.
  */
 
 import type { Db } from "@/prisma/client";
 import { lateness, refuseSubmission } from "@/app/_lib/policy";
+import { enqueue, waitForResult } from "@/grader/queue";
 import { hitRateLimit, type RateLimitRule } from "@/app/_lib/rate-limit";
 import { assignmentPolicy, studentExercise, type StudentExercise } from "./access";
 import { StudentError } from "./errors";
@@ -19,9 +20,6 @@ export const MAX_CODE_BYTES = 100_000;
 /** Submissions per student (all exercises), and runs per student. Overridable: GIBBS_SUBMIT_RATE="N/S", GIBBS_RUN_RATE="N/S". */
 export const SUBMIT_RATE: RateLimitRule = ruleFromEnv(process.env.GIBBS_SUBMIT_RATE, { limit: 10, windowMs: 60_000 });
 export const RUN_RATE: RateLimitRule = ruleFromEnv(process.env.GIBBS_RUN_RATE, { limit: 60, windowMs: 60_000 });
-
-/** A run is claimed before queued submissions. */
-const RUN_PRIORITY = 10;
 
 function ruleFromEnv(value: string | undefined, fallback: RateLimitRule): RateLimitRule {
   const m = value?.match(/^\s*(\d+)\s*\/\s*(\d+)\s*$/);
@@ -59,21 +57,16 @@ export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerc
   return db.submission.count({ where: { userId, assignmentId, exerciseId, kind: "submit", status: { not: "error" } } });
 }
 
-async function enqueue(db: Db, ctx: StudentExercise, userId: string, code: string, kind: "submit" | "run", late: { lateDays: number; penalty: number }, now: Date) {
-  return db.submission.create({
-    data: {
-      userId,
-      assignmentId: ctx.assignment.id,
-      exerciseId: ctx.exercise.id,
-      exerciseVersionId: ctx.version.id,
-      kind,
-      code,
-      status: "queued",
-      priority: kind === "run" ? RUN_PRIORITY : 0,
-      submittedAt: now,
-      lateDays: late.lateDays,
-      latePenalty: late.penalty,
-    },
+function enqueueFor(db: Db, ctx: StudentExercise, userId: string, code: string, kind: "submit" | "run", late: { lateDays: number; penalty: number }) {
+  return enqueue(db, {
+    userId,
+    assignmentId: ctx.assignment.id,
+    exerciseId: ctx.exercise.id,
+    exerciseVersionId: ctx.version.id,
+    code,
+    kind,
+    lateDays: late.lateDays,
+    latePenalty: late.penalty,
   });
 }
 
@@ -92,10 +85,10 @@ export async function submit(db: Db, ref: ExerciseRef & { code: unknown }, now: 
   if (refusal === "closed") throw new StudentError("closed");
   if (refusal === "attempts_exhausted") throw new StudentError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
   const late = lateness(now, ctx.dueAt, policy);
-  const s = await enqueue(db, ctx, ref.userId, code, "submit", late, now);
+  const id = await enqueueFor(db, ctx, ref.userId, code, "submit", late);
   // The latest submitted code is also the draft, so another device opens it.
   await saveDraftRow(db, ref.userId, ctx, code);
-  return submissionSummary(s);
+  return submissionSummary(await db.submission.findUniqueOrThrow({ where: { id } }));
 }
 
 async function saveDraftRow(db: Db, userId: string, ctx: StudentExercise, code: string) {
@@ -105,8 +98,6 @@ async function saveDraftRow(db: Db, userId: string, ctx: StudentExercise, code: 
     update: { code },
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Grades the visible cases (no attempt spent) and waits for the result, polling
@@ -121,17 +112,14 @@ export async function run(
   const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
   const code = checkCode(ref.code);
   await rateLimit(db, `run:${ref.userId}`, RUN_RATE, now);
-  const s = await enqueue(db, ctx, ref.userId, code, "run", { lateDays: 0, penalty: 0 }, now);
+  const id = await enqueueFor(db, ctx, ref.userId, code, "run", { lateDays: 0, penalty: 0 });
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const deadline = Date.now() + timeoutMs;
-  let pause = opts.pollMs ?? 10;
-  for (;;) {
-    const row = await db.submission.findUnique({ where: { id: s.id }, select: { status: true } });
-    if (row && (row.status === "graded" || row.status === "error")) return submissionView(db, ref.userId, s.id);
-    if (Date.now() > deadline) throw new StudentError("run_timeout", { seconds: Math.round(timeoutMs / 1000) });
-    await sleep(pause);
-    pause = Math.min(100, pause * 1.2);
+  try {
+    await waitForResult(db, id, { timeoutMs, pollMs: opts.pollMs ?? 5 });
+  } catch {
+    throw new StudentError("run_timeout", { seconds: Math.round(timeoutMs / 1000) });
   }
+  return submissionView(db, ref.userId, id);
 }
 
 /** The student's "submit" submissions of one exercise, newest first. */

@@ -6,6 +6,8 @@
 
 import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
+import { redactForStudent, type CaseLike, type ResultLike } from "@/grader/results";
+import type { Visibility } from "@/grader/spec";
 import { hiddenDetailsReleased } from "./access";
 import { notFound } from "./errors";
 import type { Bilingual, CaseView, CompileErrorView, ResultView, SubmissionSummary, SubmissionView } from "./types";
@@ -45,31 +47,39 @@ function splitHint(message: Bilingual, hintId: string | null): { message: Biling
   return { message: { en, zh }, hint: { en: hintEn, zh: hintZh } };
 }
 
-/** Whether a case's inputs, expected and actual values and console may be shown to the student. */
-export function caseDetailsShown(visibility: string, hiddenReleased: boolean): boolean {
-  return visibility === "visible" || (visibility === "after_due_date" && hiddenReleased);
+/** A stored case as the grader's ResultLike case (messages and values parsed). */
+function caseLike(c: CaseResult): CaseLike {
+  return {
+    name: c.name,
+    visibility: c.visibility as Visibility,
+    status: c.status as CaseLike["status"],
+    score: c.score,
+    max_score: c.maxScore,
+    message: parseBilingual(c.message) ?? { en: "", zh: "" },
+    hintId: c.hintId ?? undefined,
+    input: parseJson(c.inputJson) as unknown[],
+    expected: parseJson(c.expectedJson),
+    actual: c.actualJson === null ? undefined : parseJson(c.actualJson),
+    console: c.consoleText ?? undefined,
+  };
 }
 
-export function caseView(c: CaseResult, hiddenReleased: boolean): CaseView {
-  const { message, hint } = splitHint(parseBilingual(c.message) ?? { en: "", zh: "" }, c.hintId);
+/** A case after the grader's redaction rule (redactForStudent): details only where they may be shown. */
+function caseView(c: CaseLike, position: number): CaseView {
+  const { message, hint } = splitHint(c.message, c.hintId ?? null);
   const view: CaseView = {
-    position: c.position,
+    position,
     name: c.name,
-    visibility: c.visibility as CaseView["visibility"],
+    visibility: c.visibility,
     status: c.status,
     score: c.score,
-    maxScore: c.maxScore,
+    maxScore: c.max_score,
     message,
     hint,
-    hintId: c.hintId,
+    hintId: c.hintId ?? null,
   };
-  if (caseDetailsShown(c.visibility, hiddenReleased)) {
-    view.detail = {
-      input: parseJson(c.inputJson) as unknown[],
-      expected: parseJson(c.expectedJson),
-      actual: parseJson(c.actualJson),
-      console: c.consoleText,
-    };
+  if ("input" in c && c.input !== undefined) {
+    view.detail = { input: c.input, expected: c.expected, actual: c.actual, console: c.console ?? null };
   }
   return view;
 }
@@ -83,12 +93,19 @@ function compileErrorView(result: GradingResult): CompileErrorView | null {
 }
 
 export function resultView(result: GradingResult & { cases: CaseResult[] }, hiddenReleased: boolean): ResultView {
-  const cases = [...result.cases].sort((a, b) => a.position - b.position).map((c) => caseView(c, hiddenReleased));
+  const rows = [...result.cases].sort((a, b) => a.position - b.position);
+  const message = parseBilingual(result.message);
+  // The one redaction rule lives in the grader; every student view passes through it.
+  const redacted = redactForStudent(
+    { status: result.status as ResultLike["status"], score: result.score, maxScore: result.maxScore, message: message ?? { en: "", zh: "" }, cases: rows.map(caseLike), timings: { totalMs: 0 } },
+    { dueDatePassed: hiddenReleased },
+  );
+  const cases = redacted.cases.map((c, i) => caseView(c, rows[i].position));
   return {
     status: result.status,
     score: result.score,
     maxScore: result.maxScore,
-    message: parseBilingual(result.message),
+    message,
     compileError: compileErrorView(result),
     cases,
     passed: cases.filter((c) => c.status === "passed").length,
