@@ -142,3 +142,17 @@ export function hopfieldCapacity(n: number, patternCounts: number[], rng: Rng, o
     return { patterns: P, load: P / n, recallRate: ok / total };
   });
 }
+
+/** A random n × n symmetric weight matrix with zero diagonal, entries N(0, std²) (for experiments and case generation). */
+export function randomSymmetricWeights(rng: Rng, n: number, std = 1): Mat {
+  const W = zerosMat(n, n);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) W[i][j] = W[j][i] = std * rng.gaussian();
+  return W;
+}
+
+/** A random n × n symmetric INTEGER weight matrix with zero diagonal, entries in {−max … max}: inputs u_i = 0 occur often. */
+export function randomSymmetricIntWeights(rng: Rng, n: number, max = 2): Mat {
+  const W = zerosMat(n, n);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) W[i][j] = W[j][i] = rng.intRange(-max, max);
+  return W;
+}

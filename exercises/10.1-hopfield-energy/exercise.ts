@@ -1,0 +1,47 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { hebbianWeights, hopfieldEnergy, randomSymmetricIntWeights, randomSymmetricWeights } from "../../reference/hopfield";
+import { energyMisconceptions } from "../../reference/misconceptions/hopfield";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, x: Vec];
+
+export default defineExercise<Args, number>({
+  slug: "hopfield-energy",
+  section: "10.1",
+  title: { en: "Energy of a Hopfield network", zh: "Hopfield 网络的能量函数" },
+  points: 10,
+  entry: "hopfieldEnergy",
+  declaration: `/** E(x) = −½ Σ_i Σ_j w_ij x_i x_j + Σ_i b_i x_i. W: n × n symmetric, zero diagonal; b: thresholds (n); x ∈ {0,1}^n. */
+export declare function hopfieldEnergy(W: number[][], b: number[], x: number[]): number;`,
+  reference: hopfieldEnergy,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "two units, both on", args: [[[0, 2], [2, 0]], [1, -1], [1, 1]] },
+    { name: "three units, one off", args: [[[0, 1, -1], [1, 0, 2], [-1, 2, 0]], [0.5, 0, -1], [1, 0, 1]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed: quadratic term 4 and threshold term 1.5 are both nonzero, so every known mistake changes E.
+      { name: "all units on, integer weights", args: [[[0, 1, -2], [1, 0, 3], [-2, 3, 0]], [0.5, -1, 2], [1, 1, 1]] },
+      { name: "single unit", args: [[[0]], [0.7], [1]] },
+    ];
+    const n0 = rng.intRange(4, 8);
+    cases.push({ name: "all-zero state", args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0)] });
+    const n1 = rng.intRange(4, 8);
+    cases.push({ name: "all-one state", args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1)] });
+    const X = rng.binaryMat(3, 10);
+    cases.push({ name: "Hebbian weights, stored pattern", args: [hebbianWeights(X), new Array(10).fill(0), X[0].slice()] });
+    cases.push({ name: "large weights", args: [randomSymmetricWeights(rng, 6, 1e4), rng.gaussianVec(6, 1e4), rng.binaryVec(6)] });
+    for (let k = 0; k < 6; k++) {
+      const n = rng.intRange(3, 12);
+      const W = k % 2 ? randomSymmetricIntWeights(rng, n, 3) : randomSymmetricWeights(rng, n);
+      const x = rng.binaryVec(n);
+      x[rng.int(n)] = 1;
+      cases.push({ name: `random network ${k + 1} (n = ${n})`, args: [W, rng.gaussianVec(n), x] });
+    }
+    return cases;
+  },
+  misconceptions: energyMisconceptions,
+  helpers: ["lab"],
+});
