@@ -1,0 +1,52 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { aeForwardLosses, type ForwardLosses } from "../../reference/autoencoder";
+import { forwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec];
+
+function random(rng: Rng, name: string, N: number, n: number, m: number, std = 1, X?: Mat): Case<Args> {
+  return { name, args: [X ?? rng.uniformMat(N, n), rng.gaussianMat(m, n, std), rng.gaussianVec(m, 0.5), rng.gaussianMat(n, m, std), rng.gaussianVec(n, 0.5)] };
+}
+
+export default defineExercise<Args, ForwardLosses>({
+  slug: "ae-forward-loss",
+  section: "10.6",
+  title: { en: "Autoencoder forward pass and losses", zh: "自编码器的前向计算与误差函数" },
+  points: 10,
+  entry: "aeForwardLoss",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/**
+ * Y = σ(X Wᵀ + b) (N × m), X̂ = σ(Y W̃ᵀ + b̃) (N × n).
+ * X: N × n (one sample per row), W: m × n, b: m, Wd = W̃: n × m, bd = b̃: n.
+ * squared = Σ_n ||x_n − x̂_n||² (sum, no ½); crossEntropy with x̂ clamped to [1e-12, 1 − 1e-12].
+ */
+export declare function aeForwardLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec): { Y: Mat; Xhat: Mat; squared: number; crossEntropy: number };`,
+  reference: aeForwardLosses,
+  output: { kind: "record", fields: { Y: { kind: "float" }, Xhat: { kind: "float" }, squared: { kind: "float" }, crossEntropy: { kind: "float" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: one input, one hidden unit", args: [[[1], [0]], [[0]], [0], [[2]], [-1]] },
+    { name: "N = 2, n = 3, m = 2", args: [[[1, 0, 0.5], [0, 1, 1]], [[0.5, -1, 0.2], [1, 0.3, -0.4]], [0.1, -0.2], [[1, -1], [0.5, 0.5], [-0.3, 0.8]], [0, 0.2, -0.1]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => [
+    // Fixed: N ≥ 2, non-binary targets, nonzero biases: every mistake changes at least one field.
+    { name: "general case, non-binary targets", args: [[[0.2, 0.9, 0.5], [0.7, 0.1, 0.4]], [[0.8, -0.6, 0.3], [-0.5, 0.4, 0.9]], [0.3, -0.7], [[0.6, -1.1], [-0.9, 0.7], [1.2, 0.4]], [0.25, -0.35, 0.15]] },
+    // Fixed: b̃_0 = −30 gives x̂_0 ≈ 1e-13 < 1e-12 while x_0 = 1, so the clamp changes the cross-entropy.
+    { name: "reconstruction below the clamp", args: [[[1, 0.5], [1, 1]], [[0.5, -0.5]], [0.1], [[0.2], [0.3]], [-30, 0.4]] },
+    // Fixed: b̃ = ±800 drives x̂ to exactly 1 and exactly 0.
+    { name: "saturated reconstruction (x̂ exactly 0 and 1)", args: [[[0, 1], [1, 0]], [[1, -1]], [0], [[0], [0]], [800, -800]] },
+    random(rng, "single sample", 1, 4, 3),
+    random(rng, "non-square: n = 6, m = 2", 4, 6, 2),
+    random(rng, "non-square: n = 2, m = 5", 3, 2, 5),
+    random(rng, "all-zero input", 3, 4, 3, 1, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
+    random(rng, "all-one input", 2, 4, 3, 1, [[1, 1, 1, 1], [1, 1, 1, 1]]),
+    random(rng, "binary input", 4, 5, 3, 1, rng.binaryMat(4, 5)),
+    random(rng, "large weights (saturating hidden units)", 3, 4, 3, 15),
+    random(rng, "random 1", rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
+    random(rng, "random 2", rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
+  ],
+  misconceptions: forwardLossesMisconceptions,
+  helpers: ["lab"],
+});

@@ -1,0 +1,55 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { tiedAeBackprop, type ReconstructionLoss } from "../../reference/autoencoder";
+import { tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [X: Mat, W: Mat, b: Vec, bd: Vec, loss: ReconstructionLoss];
+type Out = { dW: Mat; db: Vec; dbd: Vec };
+
+function random(rng: Rng, name: string, loss: ReconstructionLoss, N: number, n: number, m: number, std = 1, X?: Mat): Case<Args> {
+  return { name, args: [X ?? rng.uniformMat(N, n), rng.gaussianMat(m, n, std), rng.gaussianVec(m, 0.5), rng.gaussianVec(n, 0.5), loss] };
+}
+
+const X0: Mat = [[0.2, 0.9, 0.5], [0.7, 0.1, 0.4]];
+const W0: Mat = [[0.8, -0.6, 0.3], [-0.5, 0.4, 0.9]];
+
+export default defineExercise<Args, Out>({
+  slug: "ae-tied-backprop",
+  section: "10.6",
+  title: { en: "Backpropagation in an autoencoder with tied weights", zh: "权值共享自编码器的误差反向传播" },
+  points: 10,
+  entry: "tiedAeGradient",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+type Loss = "squared" | "cross-entropy";
+/**
+ * Tied autoencoder: Y = σ(X Wᵀ + b), X̂ = σ(Y W + b̃) (decoder weights W̃ = Wᵀ).
+ * X: N × n, W: m × n, b: m, bd = b̃: n. Loss over the batch: squared Σ||x − x̂||² (no ½)
+ * or cross-entropy −Σ[x log x̂ + (1−x) log(1−x̂)]. Returns the gradients dW (m × n), db (m), dbd (n).
+ */
+export declare function tiedAeGradient(X: Mat, W: Mat, b: Vec, bd: Vec, loss: Loss): { dW: Mat; db: Vec; dbd: Vec };`,
+  reference: tiedAeBackprop,
+  output: { kind: "record", fields: { dW: { kind: "float" }, db: { kind: "float" }, dbd: { kind: "float" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: one input, one hidden unit, squared error", args: [[[1]], [[0]], [0], [0], "squared"] },
+    { name: "N = 2, n = 2, m = 1, cross-entropy", args: [[[1, 0], [0, 1]], [[0.5, -0.5]], [0.1], [0, 0.2], "cross-entropy"] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => [
+    // Fixed cases: every wrong variant changes dW, db or dbd in at least one of them.
+    { name: "general case, squared error", args: [X0, W0, [0.3, -0.7], [0.25, -0.35, 0.15], "squared"] },
+    { name: "general case, cross-entropy", args: [X0, W0, [0.3, -0.7], [0.25, -0.35, 0.15], "cross-entropy"] },
+    random(rng, "single sample, squared", "squared", 1, 4, 3),
+    random(rng, "single sample, cross-entropy", "cross-entropy", 1, 3, 2),
+    random(rng, "non-square: n = 6, m = 2", "squared", 3, 6, 2),
+    random(rng, "non-square: n = 2, m = 5", "cross-entropy", 3, 2, 5),
+    random(rng, "all-zero input", "squared", 2, 4, 3, 1, [[0, 0, 0, 0], [0, 0, 0, 0]]),
+    random(rng, "all-one input", "cross-entropy", 2, 4, 3, 1, [[1, 1, 1, 1], [1, 1, 1, 1]]),
+    random(rng, "large weights (saturating units)", "squared", 3, 4, 3, 12),
+    random(rng, "binary input, cross-entropy", "cross-entropy", 4, 5, 3, 1, rng.binaryMat(4, 5)),
+    random(rng, "random, squared", "squared", rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
+    random(rng, "random, cross-entropy", "cross-entropy", rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
+  ],
+  misconceptions: tiedBackpropMisconceptions,
+  helpers: ["lab"],
+});

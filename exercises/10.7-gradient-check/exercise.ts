@@ -1,0 +1,85 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { checkLogisticGradient, logisticLossGradient, type LogisticGradCheck } from "../../reference/gradcheck";
+import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
+import type { Mat, Vec } from "../../reference/numerics";
+import { Rng } from "../../reference/random";
+
+type Args = [X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number];
+
+/**
+ * A random logistic-regression problem whose true gradient entries are all ≥ 1e-3 in size
+ * (except for zero columns of X), so relative errors are not dominated by round-off.
+ */
+function problem(rng: Rng, N: number, d: number, zeroCol = -1): { X: Mat; y: Vec; theta: Vec; g: Vec } {
+  for (;;) {
+    const X = rng.gaussianMat(N, d);
+    if (zeroCol >= 0) X.forEach((row) => (row[zeroCol] = 0));
+    const y = rng.binaryVec(N);
+    const theta = rng.gaussianVec(d + 1);
+    const g = logisticLossGradient(X, y, theta);
+    if (g.every((v, i) => i === zeroCol || Math.abs(v) >= 1e-3)) return { X, y, theta, g };
+  }
+}
+
+type Bug = "none" | "double" | "sign" | "missing-mean";
+function withBug(g: Vec, bug: Bug, N: number): Vec {
+  if (bug === "double") return g.map((v) => 2 * v);
+  if (bug === "sign") return g.map((v, i) => (i === 0 ? -v : v));
+  if (bug === "missing-mean") return g.map((v) => v * N);
+  return g.slice();
+}
+function random(rng: Rng, name: string, N: number, d: number, eps: number, bug: Bug): Case<Args> {
+  const p = problem(rng, N, d);
+  return { name, args: [p.X, p.y, p.theta, withBug(p.g, bug, N), eps] };
+}
+
+// Central differences amplify the round-off of the loss by 1/(2ε): summing in another order changes the
+// numerical gradient by ~1e-11, and a relative error divides that by |a| + |ĝ| (≥ 1e-3 here).
+const numTol = { kind: "float", tol: { atol: 1e-8, rtol: 1e-6 } } as const;
+const relTol = { kind: "float", tol: { atol: 1e-6, rtol: 1e-5 } } as const;
+
+export default defineExercise<Args, LogisticGradCheck>({
+  slug: "gradient-check",
+  section: "10.7",
+  title: { en: "A numerical gradient checker", zh: "数值梯度检验" },
+  points: 10,
+  entry: "gradientCheck",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/**
+ * L(θ) = (1/N) Σ_n [softplus(z_n) − y_n z_n], z_n = Σ_i θ_i X[n][i] + θ_d (θ = [w_0..w_{d−1}, b], length d+1).
+ * numerical_i = (L(θ + ε e_i) − L(θ − ε e_i)) / (2ε); relErrors_i = |a_i − ĝ_i| / max(1e-8, |a_i| + |ĝ_i|).
+ */
+export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number): { numerical: Vec; relErrors: Vec; maxRelError: number };`,
+  reference: checkLogisticGradient,
+  output: { kind: "record", fields: { numerical: numTol, relErrors: relTol, maxRelError: relTol } },
+  toleranceReason:
+    "Central differences amplify the loss's round-off by 1/(2ε) ≈ 5·10⁴: a correct checker that sums in another order differs by ~1e-11 in the numerical gradient and by up to ~1e-8 in a relative error.",
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: one sample, one feature, correct gradient", args: [[[1]], [1], [0, 0], [-0.5, -0.5], 1e-5] },
+    { name: "two samples, a doubled analytic gradient", args: [[[1, -1], [0.5, 2]], [1, 0], [0.3, -0.2, 0.1], withBug(logisticLossGradient([[1, -1], [0.5, 2]], [1, 0], [0.3, -0.2, 0.1]), "double", 2), 1e-4] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const fixed = problem(new Rng(7), 3, 3);
+    const zero = problem(new Rng(11), 4, 3, 1);
+    const za = zero.g.slice();
+    za[1] = 3e-10;
+    return [
+      // Fixed: ε = 1e-3 and a wrong analytic gradient, so every mistake in the differences or the denominator shows.
+      { name: "large step ε = 1e-3, wrong analytic gradient", args: [fixed.X, fixed.y, fixed.theta, withBug(fixed.g, "sign", 3), 1e-3] },
+      // Fixed: feature 1 is always 0, so the loss does not depend on θ_1 (ĝ_1 = 0 exactly) while a_1 = 3e-10.
+      { name: "a parameter the loss ignores, tiny analytic value", args: [zero.X, zero.y, zero.theta, za, 1e-5] },
+      random(rng, "single sample", 1, 3, 1e-5, "none"),
+      random(rng, "one feature", 4, 1, 1e-5, "double"),
+      random(rng, "many features", 3, 8, 1e-5, "none"),
+      random(rng, "analytic gradient missing the mean", 5, 3, 1e-5, "missing-mean"),
+      random(rng, "ε = 1e-4, correct gradient", 4, 3, 1e-4, "none"),
+      random(rng, "ε = 1e-3, sign error", 4, 3, 1e-3, "sign"),
+      { name: "exactly zero analytic and numerical entry", args: [zero.X, zero.y, zero.theta, zero.g.map((v, i) => (i === 1 ? 0 : v)), 1e-5] },
+      random(rng, "random, correct gradient", rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "none"),
+      random(rng, "random, doubled gradient", rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "double"),
+    ];
+  },
+  misconceptions: gradcheckMisconceptions,
+  helpers: ["lab"],
+});

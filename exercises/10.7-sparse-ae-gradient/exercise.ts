@@ -1,0 +1,52 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { sparseGradientMisconceptions } from "../../reference/misconceptions/sparse";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+import { sparseAeCostGrad, type SparseAEGradient } from "../../reference/sparse";
+
+type Args = [X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number];
+
+function random(rng: Rng, name: string, N: number, n: number, m: number, hyper: [number, number, number], std = 0.7, X?: Mat): Case<Args> {
+  return { name, args: [X ?? rng.uniformMat(N, n), rng.gaussianMat(m, n, std), rng.gaussianVec(m, 0.3), rng.gaussianMat(n, m, std), rng.gaussianVec(n, 0.3), ...hyper] };
+}
+
+export default defineExercise<Args, SparseAEGradient>({
+  slug: "sparse-ae-gradient",
+  section: "10.7",
+  title: { en: "Sparse autoencoder: cost and gradient", zh: "稀疏自编码器：代价函数与梯度" },
+  points: 10,
+  entry: "sparseAeCostGrad",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/**
+ * UFLDL sparse autoencoder. a = σ(W1 x + b1), x̂ = σ(W2 a + b2); X: N × n, W1: m × n, b1: m, W2: n × m, b2: n.
+ * J = (1/N) Σ_n ½||x̂_n − x_n||² + (λ/2)(||W1||² + ||W2||²) + β Σ_j KL(ρ||ρ̂_j), ρ̂ = mean activation.
+ * Returns J and its gradients (weights decayed, biases not).
+ */
+export declare function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number): { cost: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec };`,
+  reference: sparseAeCostGrad,
+  output: { kind: "record", fields: { cost: { kind: "float" }, dW1: { kind: "float" }, db1: { kind: "float" }, dW2: { kind: "float" }, db2: { kind: "float" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: one input, one hidden unit", args: [[[1]], [[0]], [0], [[2]], [-1], 0.1, 3, 0.5] },
+    { name: "N = 2, n = 2, m = 1", args: [[[1, 0], [0.5, 0.5]], [[0.5, -0.5]], [0.1], [[1], [-1]], [0, 0.2], 0.01, 3, 0.1] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => [
+    // Fixed: N = 3, λ = 0.01 (≠ 0, ≠ 1), β = 3, nonzero biases, unequal activations: every wrong variant changes an output.
+    {
+      name: "general case",
+      args: [[[0.2, 0.9, 0.5], [0.7, 0.1, 0.4], [0.3, 0.6, 0.8]], [[0.8, -0.6, 0.3], [-0.5, 0.4, 0.9]], [0.3, -0.7], [[0.6, -1.1], [-0.9, 0.7], [1.2, 0.4]], [0.25, -0.35, 0.15], 0.01, 3, 0.1],
+    },
+    random(rng, "single sample", 1, 4, 3, [0.001, 3, 0.05]),
+    random(rng, "non-square: n = 6, m = 2", 4, 6, 2, [0.0001, 3, 0.1]),
+    random(rng, "non-square: n = 2, m = 5", 3, 2, 5, [0.003, 1, 0.05]),
+    random(rng, "all-zero input", 2, 4, 3, [0.001, 3, 0.1], 0.7, [[0, 0, 0, 0], [0, 0, 0, 0]]),
+    random(rng, "all-one input", 2, 4, 3, [0.001, 3, 0.1], 0.7, [[1, 1, 1, 1], [1, 1, 1, 1]]),
+    random(rng, "no weight decay (λ = 0)", 3, 4, 3, [0, 3, 0.1]),
+    random(rng, "no sparsity (β = 0)", 3, 4, 3, [0.001, 0, 0.1]),
+    random(rng, "large weights (saturating units)", 3, 4, 3, [0.001, 3, 0.05], 6),
+    random(rng, "binary input", 5, 5, 3, [0.0001, 3, 0.05], 0.7, rng.binaryMat(5, 5)),
+    random(rng, "random", rng.intRange(2, 6), rng.intRange(2, 6), rng.intRange(1, 5), [rng.range(0, 0.01), rng.range(0.5, 5), rng.range(0.01, 0.3)]),
+  ],
+  misconceptions: sparseGradientMisconceptions,
+  helpers: ["lab"],
+});

@@ -1,0 +1,66 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../../reference/stacked";
+
+type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
+
+function random(rng: Rng, name: string, N: number, n: number, m1: number, m2: number, K: number, std = 1, X?: Mat, labels?: number[]): Case<Args> {
+  return {
+    name,
+    args: [
+      X ?? rng.uniformMat(N, n),
+      labels ?? Array.from({ length: N }, () => rng.int(K)),
+      rng.gaussianMat(m1, n, std),
+      rng.gaussianVec(m1, 0.3),
+      rng.gaussianMat(m2, m1, std),
+      rng.gaussianVec(m2, 0.3),
+      rng.gaussianMat(K, m2, std),
+      rng.gaussianVec(K, 0.3),
+    ],
+  };
+}
+
+const f = { kind: "float" } as const;
+
+export default defineExercise<Args, TwoLayerStackedGradient>({
+  slug: "stacked-softmax-gradient",
+  section: "10.7",
+  title: { en: "Stacked autoencoder + softmax: fine-tuning gradient", zh: "栈式自编码器 + softmax：微调的梯度" },
+  points: 10,
+  entry: "stackedGradient",
+  declaration: `type Mat = number[][];
+type Vec = number[];
+/**
+ * H1 = σ(X W1ᵀ + b1), H2 = σ(H1 W2ᵀ + b2), P = softmax(H2 Wsᵀ + bs) row by row.
+ * X: N × n, W1: m1 × n, W2: m2 × m1, Ws: K × m2; labels: N integers in 0..K−1.
+ * loss = −(1/N) Σ_n log P[n][labels[n]] (mean over the batch); returns it and all gradients.
+ */
+export declare function stackedGradient(X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec): { loss: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec; dWs: Mat; dbs: Vec };`,
+  reference: twoLayerStackedGradient,
+  output: { kind: "record", fields: { loss: f, dW1: f, db1: f, dW2: f, db2: f, dWs: f, dbs: f } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "worked example: zero weights, two classes", args: [[[1]], [0], [[0]], [0], [[0]], [0], [[0], [0]], [0, 0]] },
+    { name: "N = 2, n = 2, m1 = 2, m2 = 1, K = 2", args: [[[1, 0], [0, 1]], [1, 0], [[0.5, -0.5], [0.3, 0.2]], [0, 0.1], [[1, -1]], [0.2], [[1], [-1]], [0, 0]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => [
+    // Fixed: N = 3, K = 3, labels 1 and 2 only (so 1-based reading stays finite), nonzero weights: every wrong variant changes an output.
+    {
+      name: "general case",
+      args: [[[0.2, 0.9, 0.5], [0.7, 0.1, 0.4], [0.3, 0.6, 0.8]], [1, 2, 1], [[0.8, -0.6, 0.3], [-0.5, 0.4, 0.9]], [0.3, -0.7], [[1.1, -0.4], [0.6, 0.9]], [0.1, -0.2], [[0.7, -1.2], [-0.8, 0.5], [0.4, 1.3]], [0.2, -0.1, 0.05]],
+    },
+    random(rng, "single sample", 1, 4, 3, 2, 3),
+    random(rng, "non-square layers: n = 6, m1 = 4, m2 = 2, K = 5", 4, 6, 4, 2, 5),
+    random(rng, "widening layers: n = 2, m1 = 4, m2 = 5", 3, 2, 4, 5, 2),
+    random(rng, "all-zero input", 3, 4, 3, 2, 3, 1, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
+    random(rng, "all-one input", 2, 4, 3, 2, 3, 1, [[1, 1, 1, 1], [1, 1, 1, 1]]),
+    random(rng, "every sample in class 0", 4, 3, 3, 2, 3, 1, undefined, [0, 0, 0, 0]),
+    random(rng, "every sample in the last class", 3, 3, 3, 2, 4, 1, undefined, [3, 3, 3]),
+    random(rng, "large weights (saturating units, large scores)", 3, 4, 3, 3, 3, 15),
+    random(rng, "binary input", 5, 5, 3, 2, 4, 1, rng.binaryMat(5, 5)),
+    random(rng, "random", rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5), rng.intRange(1, 4), rng.intRange(2, 5)),
+  ],
+  misconceptions: stackedMisconceptions,
+  helpers: ["lab"],
+});
