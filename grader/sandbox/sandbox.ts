@@ -142,7 +142,8 @@ export class Sandbox {
     } catch (err) {
       const k = classify(err);
       if (k) return { kind: k, console: NO_CONSOLE };
-      throw err;
+      if (err instanceof SandboxHungError) throw err;
+      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
     } finally {
       factory.release();
     }
@@ -161,8 +162,17 @@ export class Sandbox {
     } catch (err) {
       const k = classify(err);
       if (k) return { kind: k, console: NO_CONSOLE };
-      throw err;
+      if (err instanceof SandboxHungError) throw err;
+      // e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
+      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
     }
+  }
+
+  private hostSideError(err: unknown): { text: string; stack: string; line?: number } {
+    const e = err as Error;
+    const text = `${e?.name ?? "Error"}: ${String(e?.message ?? err)}`.slice(0, 500);
+    const stack = typeof e?.stack === "string" ? e.stack : "";
+    return { text, stack, line: this.originalLine(stack) };
   }
 
   dispose(): void {

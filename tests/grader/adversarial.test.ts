@@ -1,0 +1,268 @@
+/**
+ * Adversarial submissions through the real sandbox (issue 4). Each one must get a clear
+ * message and 0 on the cases it affects, and the very next submission (the correct
+ * solution) must still get full marks in the same process.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
+import { grade, prepareCases, type GradeResult } from "@/grader/grade";
+import { CONSOLE_MAX_CHARS } from "@/grader/sandbox/sandbox";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+let fx: ExerciseEntry;
+let solution: string;
+
+beforeAll(async () => {
+  fx = await loadExercise("10.1-fixture-affine", FIXTURES);
+  solution = fs.readFileSync(path.join(fx.dir, "solution.ts"), "utf8");
+});
+
+const limits = { caseTimeMs: 150, totalTimeMs: 3000 };
+
+async function run(code: string, mode: "run" | "submit" = "run"): Promise<GradeResult> {
+  return grade({ spec: fx.spec, code, mode, limits });
+}
+
+/** The adversarial result, then proof that the next submission grades correctly. */
+async function attack(code: string, mode: "run" | "submit" = "run"): Promise<GradeResult> {
+  const r = await run(code, mode);
+  const next = await run(solution, "submit");
+  expect(next.status).toBe("ok");
+  expect(next.score).toBe(fx.spec.points);
+  return r;
+}
+
+const en = (r: GradeResult, i = 0) => r.cases[i].message.en;
+const zh = (r: GradeResult, i = 0) => r.cases[i].message.zh;
+const wrap = (body: string) => `export function affine(W: number[][], x: number[], b: number[]): any {\n${body}\n}`;
+
+describe("sandbox: runaway code", () => {
+  it("while(true) at the top level: load time limit, every case 0", async () => {
+    const r = await attack(`while (true) {}\n${wrap("return [];")}`);
+    expect(r.status).toBe("error");
+    expect(r.score).toBe(0);
+    expect(r.message.en).toMatch(/Time limit exceeded while loading/);
+    expect(r.message.zh).toMatch(/超出时间限制/);
+    expect(r.cases.every((c) => c.score === 0)).toBe(true);
+  });
+
+  it("while(true) inside the function: each case times out", async () => {
+    const r = await attack(wrap("while (true) {}"));
+    expect(r.status).toBe("ok");
+    expect(r.score).toBe(0);
+    for (const c of r.cases) expect(c.message.en).toMatch(/Time limit exceeded \(\d+ ms/);
+    expect(zh(r)).toMatch(/超出时间限制/);
+  });
+
+  it("an infinite loop in a getter of the returned object is never run; a looping Proxy trap times out", async () => {
+    const g = await attack(wrap("return { get 0() { while (true) {} }, length: 2 } as any;"));
+    expect(g.cases.every((c) => c.score === 0)).toBe(true);
+    expect(en(g)).toMatch(/getter\/setter property .* at out\.0/);
+    const arr = await attack(wrap("const a: number[] = [1, 2]; Object.defineProperty(a, 0, { get() { while (true) {} } }); return a;"));
+    expect(en(arr)).toMatch(/getter\/setter property/);
+    expect(zh(arr)).toMatch(/getter\/setter/);
+    const p = await attack(wrap("return new Proxy([1, 2], { getOwnPropertyDescriptor() { while (true) {} } });"));
+    expect(en(p)).toMatch(/Time limit exceeded/);
+    expect(p.score).toBe(0);
+  });
+
+  it("allocating until out of memory: memory limit, the rest not run", async () => {
+    const r = await attack(wrap("const keep: number[][] = []; for (;;) keep.push(new Array(4e6).fill(1.5));"));
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/Memory limit exceeded \(64 MB\)/);
+    expect(zh(r)).toMatch(/超出内存限制/);
+    expect(en(r, 1)).toMatch(/Not run/);
+    const late = await attack(wrap("Promise.reject(new Error('later')); return [];"));
+    expect(en(late)).toMatch(/threw an error.*later/);
+  });
+
+  it("recursion 1e6 deep: the stack overflow is reported", async () => {
+    const r = await attack(wrap("const f = (n: number): number => (n === 0 ? 0 : 1 + f(n - 1)); return [f(1e6)];"));
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/threw an error.*Maximum call stack size exceeded/);
+  });
+
+  it("Atomics.wait on a SharedArrayBuffer is interrupted by the time limit", async () => {
+    const r = await attack(wrap("Atomics.wait(new Int32Array(new SharedArrayBuffer(16)), 0, 0); return [];"));
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/Time limit exceeded|threw/);
+  });
+
+  it("a WebAssembly infinite loop is interrupted by the time limit", async () => {
+    const bytes = "0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,9,1,7,0,3,64,12,0,11,11";
+    const r = await attack(wrap(`const m = new WebAssembly.Module(new Uint8Array([${bytes}])); (new WebAssembly.Instance(m).exports.f as () => void)(); return [];`));
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/Time limit exceeded/);
+  });
+});
+
+describe("sandbox: returned values that are not plain data", () => {
+  const cases: [string, string, RegExp][] = [
+    ["a function", "return () => 1;", /a function/],
+    ["a symbol", "return [Symbol('s'), 1];", /a symbol at out\[0\]/],
+    ["a BigInt", "return [1n, 2n];", /a BigInt/],
+    ["a cyclic object", "const a: any[] = [1, 2]; a[1] = a; return a;", /cyclic reference .* at out\[1\]/],
+    ["an array with holes", "const a: number[] = []; a[1] = 1; return a;", /hole .* at out\[0\]/],
+    ["a Promise", "return Promise.resolve([1, 2]);", /Promise/],
+    ["1e8 elements", "return new Array(1e8);", /more than 1000000 elements/],
+  ];
+  for (const [what, body, re] of cases) {
+    it(`${what}: clear message, 0`, async () => {
+      const r = await attack(wrap(body));
+      expect(r.score).toBe(0);
+      expect(en(r)).toMatch(re);
+      expect(zh(r)).toMatch(/返回值/);
+    });
+  }
+
+  it("a Proxy is read through its traps under the time limit; the host gets a plain copy", async () => {
+    const good = wrap("const y = W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i])); return new Proxy(y, {});");
+    const r = await attack(good);
+    expect(r.score).toBe(r.maxScore);
+    expect(Array.isArray(r.cases[0].actual)).toBe(true);
+    const t = await attack(wrap("return new Proxy([1, 2], { ownKeys() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } });"));
+    expect(en(t)).toMatch(/threw an error.*trap/);
+  });
+
+  it("NaN and Infinity outputs are reported as such", async () => {
+    const r = await attack(wrap("return [NaN, Infinity];"));
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/NaN at out\[0\].*2 of 2 elements are NaN or infinite/);
+    expect(zh(r)).toMatch(/NaN 或无穷大/);
+  });
+});
+
+describe("sandbox: thrown values", () => {
+  it("throw null / a number / an object whose toString throws", async () => {
+    const a = await attack(wrap("throw null;"));
+    expect(en(a)).toMatch(/threw an error.*: null/);
+    const b = await attack(wrap("throw 42;"));
+    expect(en(b)).toMatch(/number 42/);
+    const c = await attack(wrap("throw { toString() { throw new Error('no'); } };"));
+    expect(en(c)).toMatch(/a non-Error object/);
+    for (const r of [a, b, c]) expect(r.score).toBe(0);
+  });
+});
+
+describe("sandbox: isolation", () => {
+  it("overwriting Math.exp, Array.prototype.map, Object.prototype and JSON affects only the student's own results", async () => {
+    const code = `
+      Math.exp = () => 0;
+      (Array.prototype as any).map = function () { return [999]; };
+      Object.defineProperty(Object.prototype, "get", { value: 1, writable: true, configurable: true });
+      (Object.prototype as any).polluted = true;
+      JSON.stringify = () => "[]";
+      export function affine(W: number[][], x: number[], b: number[]): number[] {
+        const y: number[] = [];
+        for (let i = 0; i < W.length; i++) { let s = b[i]; for (let j = 0; j < x.length; j++) s += W[i][j] * x[j]; y.push(s); }
+        return y;
+      }`;
+    const r = await attack(code, "submit");
+    expect(r.score).toBe(fx.spec.points);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect([1].map((v) => v + 1)).toEqual([2]);
+  });
+
+  it("constructor escapes, globalThis probing, require and import() reach nothing", async () => {
+    const probe = await attack(
+      wrap(`const f = (function (this: any) { return this; }).constructor as FunctionConstructor;
+        const names = Object.getOwnPropertyNames(globalThis);
+        return [typeof f("return typeof process")(), typeof (globalThis as any).process, typeof (globalThis as any).require,
+                names.filter((n) => /^(process|require|ivm|_ivm|Buffer|module|fetch|setTimeout|global)$/.test(n)).join(",")];`),
+    );
+    expect(probe.cases[0].actual).toEqual(["string", "undefined", "undefined", ""]);
+    const esc = await attack(wrap(`return (this as any).constructor.constructor("return process")().mainModule;`));
+    expect(en(esc)).toMatch(/threw an error/);
+    const req = await attack(wrap(`const r = (0, eval)("require"); return r("fs");`));
+    expect(en(req)).toMatch(/require is not defined/);
+    const dyn = await attack(wrap(`const name = "f" + "s"; return require(name);`));
+    expect(en(dyn)).toMatch(/Cannot import "fs"/);
+  });
+
+  it('static import() and imports other than "lab" are compile errors naming the module', async () => {
+    const a = await run(`import fs from "node:fs";\n${wrap("return [fs.readFileSync.length];")}`);
+    expect(a.status).toBe("compile_error");
+    expect(a.message.en).toMatch(/Cannot import "node:fs"/);
+    expect(a.message.zh).toMatch(/无法导入 "node:fs"/);
+    expect(a.position?.line).toBe(1);
+    const b = await run(wrap(`return import("child_process") as any;`));
+    expect(b.status).toBe("compile_error");
+    expect(b.message.en).toMatch(/child_process/);
+    expect(b.position?.line).toBe(2);
+  });
+
+  it("100 MB of console.log is capped at 64 KB and the case still grades", async () => {
+    const r = await attack(
+      wrap(`for (let i = 0; i < 100; i++) console.log("x".repeat(1e6));
+        return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));`),
+    );
+    expect(r.score).toBe(r.maxScore);
+    const text = r.cases[0].console ?? "";
+    expect(text.length).toBeLessThan(CONSOLE_MAX_CHARS + 200);
+    expect(text).toMatch(/truncated/);
+  });
+
+  it("mutating the inputs cannot affect the next case or the expected values", async () => {
+    const before = JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args));
+    const r = await attack(
+      `export function affine(W: number[][], x: number[], b: number[]): number[] {
+        const y = W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));
+        W.length = 0; x.fill(1e9); b.push(7);
+        return y;
+      }`,
+      "submit",
+    );
+    expect(r.score).toBe(fx.spec.points);
+    expect(JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args))).toBe(before);
+  });
+
+  it("code that is not valid TypeScript: compile error with line and column, in en and zh", async () => {
+    const r = await attack("export function affine(W: number[][] {\n  return [];\n}");
+    expect(r.status).toBe("compile_error");
+    expect(r.position).toMatchObject({ line: 1 });
+    expect(r.message.en).toMatch(/Syntax error \(line 1, column \d+\)/);
+    expect(r.message.zh).toMatch(/语法错误（第 1 行，第 \d+ 列）/);
+    expect(r.cases.every((c) => c.score === 0)).toBe(true);
+  });
+
+  it("a file over 100 KB is refused", async () => {
+    const r = await run(`${wrap("return [];")}\n// ${"x".repeat(101 * 1024)}`);
+    expect(r.status).toBe("compile_error");
+    expect(r.message.en).toMatch(/limit is 100 KB/);
+  });
+
+  it("a missing entry function is named", async () => {
+    const r = await run("export function affin() { return []; }");
+    expect(r.status).toBe("error");
+    expect(r.message.en).toMatch(/export a function named "affine".*It exports: affin/);
+  });
+
+  it("a run-time error reports the line in the student's own file", async () => {
+    const r = await run("export function affine(W: number[][], x: number[], b: number[]): number[] {\n  const z: any = null;\n\n  return z.boom;\n}");
+    expect(en(r)).toMatch(/\(line 4\)/);
+  });
+});
+
+describe("feedback", () => {
+  it("a failing case that matches a registered misconception gets its hint, phrased 'looks like'", async () => {
+    const r = await run(wrap("return W.map((r) => r.reduce((s, w, j) => s + w * x[j], 0));"), "submit");
+    const hidden = r.cases.filter((c) => c.visibility === "hidden");
+    expect(hidden.every((c) => c.hintId === "fixture.affine.no-bias")).toBe(true);
+    expect(hidden[0].message.en).toMatch(/This looks like the bias b was left out/);
+    expect(hidden[0].message.zh).toMatch(/这看起来像是遗漏了偏置 b/);
+    // hidden-case messages quote no expected values
+    expect(hidden[0].message.en).not.toMatch(/expected -?\d/);
+    expect(r.cases[0].message.en).toMatch(/expected/);
+  });
+
+  it("the starter gets 0 on its wrong-shape output, and the same seed gives the same cases", async () => {
+    const starter = fs.readFileSync(path.join(fx.dir, "starter.ts"), "utf8");
+    const r = await run(starter, "submit");
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/Wrong shape: expected 2, got 0/);
+    expect(r.cases).toHaveLength(12);
+  });
+});
