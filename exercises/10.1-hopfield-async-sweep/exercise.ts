@@ -1,0 +1,61 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { hebbianWeights, hopfieldAsyncSweep, randomSymmetricIntWeights, randomSymmetricWeights } from "../../reference/hopfield";
+import { sweepMisconceptions } from "../../reference/misconceptions/hopfield";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, x: Vec, order: number[]];
+
+/** Random integer thresholds in {−1, 0, 1}: with integer weights, inputs u_i = 0 happen often. */
+const intThresholds = (rng: Rng, n: number): Vec => Array.from({ length: n }, () => rng.intRange(-1, 1));
+
+export default defineExercise<Args, Vec>({
+  slug: "hopfield-async-sweep",
+  section: "10.1",
+  title: { en: "Asynchronous update sweep", zh: "异步更新扫描" },
+  points: 10,
+  entry: "asyncSweep",
+  declaration: `/**
+ * One asynchronous sweep: for each i in order (in sequence), u_i = Σ_j w_ij x_j − b_i from the LATEST state,
+ * then x_i ← 1 if u_i > 0, 0 if u_i < 0, unchanged if u_i = 0. Returns the new state.
+ */
+export declare function asyncSweep(W: number[][], b: number[], x: number[], order: number[]): number[];`,
+  reference: hopfieldAsyncSweep,
+  output: { kind: "exact" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "two competing units", args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [0, 1]] },
+    { name: "input exactly zero keeps the state", args: [[[0, 2], [2, 0]], [2, 2], [1, 1], [0, 1]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed cases, one per known mistake: ties with x_i = 0 and x_i = 1, latest vs old state, threshold sign, visiting order.
+      { name: "tie on a unit that is off", args: [[[0, 2], [2, 0]], [2, 2], [0, 1], [0, 1]] },
+      { name: "ties on units that are on", args: [[[0, 2, 0], [2, 0, 1], [0, 1, 0]], [2, 3, 1], [1, 1, 1], [2, 1, 0]] },
+      { name: "competing units, reversed order", args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [1, 0]] },
+      { name: "single unit", args: [[[0]], [-1], [0], [0]] },
+    ];
+    const n0 = rng.intRange(5, 9);
+    cases.push({ name: "all-zero state", args: [randomSymmetricIntWeights(rng, n0), intThresholds(rng, n0), new Array(n0).fill(0), rng.permutation(n0)] });
+    const n1 = rng.intRange(5, 9);
+    cases.push({ name: "all-one state", args: [randomSymmetricIntWeights(rng, n1), intThresholds(rng, n1), new Array(n1).fill(1), rng.permutation(n1)] });
+    const n2 = 6;
+    cases.push({
+      name: "order visits some units twice and skips others",
+      args: [randomSymmetricIntWeights(rng, n2), intThresholds(rng, n2), rng.binaryVec(n2), [3, 1, 3, 0, 5, 1, 0]],
+    });
+    const X = rng.binaryMat(3, 16);
+    const probe = X[0].map((v, i) => (i < 4 ? 1 - v : v));
+    cases.push({ name: "Hebbian network, noisy probe", args: [hebbianWeights(X), new Array(16).fill(0), probe, rng.permutation(16)] });
+    for (let k = 0; k < 4; k++) {
+      const n = rng.intRange(4, 14);
+      const ints = k % 2 === 0;
+      cases.push({
+        name: `random network ${k + 1} (n = ${n}${ints ? ", integer weights" : ""})`,
+        args: [ints ? randomSymmetricIntWeights(rng, n) : randomSymmetricWeights(rng, n), ints ? intThresholds(rng, n) : rng.gaussianVec(n), rng.binaryVec(n), rng.permutation(n)],
+      });
+    }
+    return cases;
+  },
+  misconceptions: sweepMisconceptions,
+  helpers: ["lab"],
+});
