@@ -1,0 +1,46 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { firingProbabilities } from "../../reference/boltzmann";
+import { randomSymmetricWeights } from "../../reference/hopfield";
+import { firingMisconceptions } from "../../reference/misconceptions/boltzmann";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, x: Vec, T: number];
+
+export default defineExercise<Args, Vec>({
+  slug: "bm-stochastic-unit",
+  section: "10.2",
+  title: { en: "Stochastic unit at temperature T", zh: "温度 T 下的随机单元" },
+  points: 10,
+  entry: "firingProbabilities",
+  declaration: `/** p_i = p(x_i = 1 | u_i) = σ(u_i / T), u_i = Σ_j w_ij x_j − b_i, for every unit i of state x. Returns length n. */
+export declare function firingProbabilities(W: number[][], b: number[], x: number[], T: number): number[];`,
+  reference: firingProbabilities,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "two units at T = 2", args: [[[0, 1], [1, 0]], [0.5, -1], [1, 1], 2] },
+    { name: "three units at T = 1", args: [[[0, 2, -1], [2, 0, 0.5], [-1, 0.5, 0]], [1, 0, -0.5], [1, 0, 1], 1] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed: T ≠ 1, nonzero inputs and thresholds, so every known mistake changes p.
+      { name: "two units at T = 0.5", args: [[[0, 1], [1, 0]], [0.5, -1], [1, 1], 0.5] },
+      { name: "single unit", args: [[[0]], [0.3], [1], 3] },
+      { name: "low temperature: saturated probabilities", args: [[[0, 5, -5], [5, 0, 1], [-5, 1, 0]], [0, -1, 2], [1, 1, 1], 0.01] },
+      { name: "very high temperature: p near one half", args: [[[0, 3], [3, 0]], [1, -2], [1, 0], 1000] },
+      { name: "inputs near zero", args: [[[0, 1e-9, -2e-9], [1e-9, 0, 3e-9], [-2e-9, 3e-9, 0]], [1e-9, -1e-9, 0], [1, 1, 0], 0.7] },
+    ];
+    const n0 = rng.intRange(4, 8);
+    cases.push({ name: "all-zero state", args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0), rng.range(0.3, 4)] });
+    const n1 = rng.intRange(4, 8);
+    cases.push({ name: "all-one state", args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1), rng.range(0.3, 4)] });
+    for (let k = 0; k < 5; k++) {
+      const n = rng.intRange(3, 12);
+      const T = rng.pick([0.25, 0.5, 2, 5, rng.range(0.2, 6)]);
+      cases.push({ name: `random network ${k + 1} (n = ${n})`, args: [randomSymmetricWeights(rng, n, 2), rng.gaussianVec(n), rng.binaryVec(n), T] });
+    }
+    return cases;
+  },
+  misconceptions: firingMisconceptions,
+  helpers: ["lab"],
+});
