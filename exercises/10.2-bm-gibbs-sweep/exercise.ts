@@ -1,0 +1,84 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { gibbsSweep, unitProbability } from "../../reference/boltzmann";
+import { hopfieldInput, randomSymmetricWeights } from "../../reference/hopfield";
+import { gibbsMisconceptions } from "../../reference/misconceptions/boltzmann";
+import type { Mat, Vec } from "../../reference/numerics";
+import { type Rng, uniformAwayFrom } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, x: Vec, order: number[], uniforms: Vec, T: number];
+
+/**
+ * A case whose uniforms follow the reference chain: each uniform is drawn at least 1e-6 away from the
+ * probability it is compared with (DOMAIN.md "Binary states"), so round-off can never flip a unit.
+ */
+function chainCase(rng: Rng, W: Mat, b: Vec, x: Vec, order: number[], T: number): Args {
+  const s = x.slice();
+  const uniforms = order.map((i) => {
+    const p = unitProbability(hopfieldInput(W, b, s, i), T);
+    const r = uniformAwayFrom(rng, p);
+    s[i] = r < p ? 1 : 0;
+    return r;
+  });
+  return [W, b, x, order, uniforms, T];
+}
+
+export default defineExercise<Args, Vec>({
+  slug: "bm-gibbs-sweep",
+  section: "10.2",
+  title: { en: "Gibbs sweep of a Boltzmann machine", zh: "玻尔兹曼机的 Gibbs 采样扫描" },
+  points: 10,
+  entry: "gibbsSweep",
+  declaration: `/**
+ * One Gibbs sweep at temperature T: for the t-th visit, i = order[t], p = σ(u_i / T) with u_i = Σ_j w_ij x_j − b_i
+ * from the LATEST state, then x_i ← 1 if uniforms[t] < p, else 0. Returns the new state.
+ */
+export declare function gibbsSweep(
+  W: number[][],
+  b: number[],
+  x: number[],
+  order: number[],
+  uniforms: number[],
+  T: number,
+): number[];`,
+  reference: gibbsSweep,
+  output: { kind: "exact" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "two units, second sees the first", args: [[[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.5], 1] },
+    { name: "two units at T = 2", args: [[[0, 4], [4, 0]], [2, 2], [1, 0], [0, 1], [0.5, 0.5], 2] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed cases (uniforms chosen by hand, all far from their probabilities), one per known mistake.
+      // p_0 = σ(−2) ≈ 0.119 > 0.1 → on; then p_1 = σ(4 − 2) ≈ 0.881 > 0.5 → on (from the old state it would be σ(−2)).
+      { name: "latest state matters", args: [[[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.5], 1] },
+      // p_0 = σ(−1) ≈ 0.269 ≤ 0.5 → the unit that was on becomes 0; p_1 = σ(−1) → 0.
+      { name: "a unit that was on is resampled to 0", args: [[[0, 4], [4, 0]], [2, 2], [1, 0], [0, 1], [0.5, 0.5], 2] },
+      // T = 4: p_0 = σ(2/4) ≈ 0.622 ≤ 0.8 → 0; p_1 = σ(0) = 0.5 > 0.3 → 1.
+      { name: "temperature 4", args: [[[0, 1], [1, 0]], [-2, 0], [0, 0], [0, 1], [0.8, 0.3], 4] },
+      // p = σ(−1) ≈ 0.269 ≤ 0.5 → 0.
+      { name: "single unit with a positive threshold", args: [[[0]], [1], [0], [0], [0.5], 1] },
+    ];
+    const n0 = rng.intRange(4, 8);
+    cases.push({ name: "all-zero start", args: chainCase(rng, randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0), rng.permutation(n0), 1) });
+    const n1 = rng.intRange(4, 8);
+    cases.push({ name: "all-one start", args: chainCase(rng, randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1), rng.permutation(n1), 1.5) });
+    const n2 = 6;
+    cases.push({
+      name: "low temperature: saturated probabilities",
+      args: chainCase(rng, randomSymmetricWeights(rng, n2, 5), rng.gaussianVec(n2, 5), rng.binaryVec(n2), rng.permutation(n2), 0.01),
+    });
+    const n3 = 5;
+    cases.push({ name: "high temperature", args: chainCase(rng, randomSymmetricWeights(rng, n3), rng.gaussianVec(n3), rng.binaryVec(n3), rng.permutation(n3), 50) });
+    const n4 = 5;
+    const longOrder = [...rng.permutation(n4), ...rng.permutation(n4), ...rng.permutation(n4)];
+    cases.push({ name: "three sweeps' worth of visits", args: chainCase(rng, randomSymmetricWeights(rng, n4, 2), rng.gaussianVec(n4), rng.binaryVec(n4), longOrder, 1) });
+    for (let k = 0; k < 4; k++) {
+      const n = rng.intRange(3, 12);
+      const T = rng.pick([0.5, 1, 2, rng.range(0.3, 3)]);
+      cases.push({ name: `random network ${k + 1} (n = ${n})`, args: chainCase(rng, randomSymmetricWeights(rng, n, 1.5), rng.gaussianVec(n), rng.binaryVec(n), rng.permutation(n), T) });
+    }
+    return cases;
+  },
+  misconceptions: gibbsMisconceptions,
+  helpers: ["lab"],
+});
