@@ -1,0 +1,92 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { type AnnealResult, type AnnealSchedule, anneal, flipEnergyChange, geometricSchedule } from "../../reference/boltzmann";
+import { randomSymmetricWeights } from "../../reference/hopfield";
+import { annealMisconceptions } from "../../reference/misconceptions/boltzmann";
+import type { Mat, Vec } from "../../reference/numerics";
+import { type Rng, uniformAwayFrom } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order: number[], uniforms: Vec];
+
+/**
+ * A case whose uniforms follow the reference run: for an uphill proposal (ΔE > 0) the uniform is drawn at
+ * least 1e-6 away from exp(−ΔE/T), so round-off can never flip an acceptance (DOMAIN.md "Binary states").
+ */
+function chainCase(rng: Rng, W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order: number[]): Args {
+  const x = x0.slice();
+  const uniforms: Vec = [];
+  for (const T of geometricSchedule(schedule.T0, schedule.alpha, schedule.steps)) {
+    for (let s = 0; s < schedule.sweepsPerTemp; s++) {
+      for (const i of order) {
+        const dE = flipEnergyChange(W, b, x, i);
+        const threshold = dE <= 0 ? 1 : Math.exp(-dE / T);
+        const r = uniformAwayFrom(rng, threshold);
+        uniforms.push(r);
+        if (dE <= 0 || r < threshold) x[i] = 1 - x[i];
+      }
+    }
+  }
+  return [W, b, x0, schedule, order, uniforms];
+}
+
+function randomCase(rng: Rng, n: number, x0: Vec, schedule: AnnealSchedule): Args {
+  return chainCase(rng, randomSymmetricWeights(rng, n), rng.gaussianVec(n), x0, schedule, rng.permutation(n));
+}
+
+export default defineExercise<Args, AnnealResult>({
+  slug: "bm-annealing",
+  section: "10.2",
+  title: { en: "Simulated annealing with Metropolis moves", zh: "模拟退火与 Metropolis 接受准则" },
+  points: 10,
+  entry: "anneal",
+  declaration: `type AnnealSchedule = { T0: number; alpha: number; steps: number; sweepsPerTemp: number };
+
+/**
+ * For k = 0 … steps−1 at T_k = T0·alpha^k, do sweepsPerTemp sweeps over \`order\`; each visit proposes flipping x_i,
+ * ΔE = −u_i (1 − 2x_i), accepted iff ΔE ≤ 0 or r < exp(−ΔE / T_k), r = the next entry of \`uniforms\`.
+ * Returns the final state, its energy E(x) = −½ xᵀWx + bᵀx, and the number of accepted flips.
+ */
+export declare function anneal(
+  W: number[][],
+  b: number[],
+  x0: number[],
+  schedule: AnnealSchedule,
+  order: number[],
+  uniforms: number[],
+): { state: number[]; energy: number; accepted: number };`,
+  reference: anneal,
+  output: { kind: "record", fields: { state: { kind: "exact" }, energy: { kind: "float" }, accepted: { kind: "exact" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "one unit, two temperatures", args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]] },
+    {
+      name: "two coupled units",
+      args: [[[0, 1], [1, 0]], [0, 0], [0, 0], { T0: 1, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0, 1], [0.9, 0.9, 0.2, 0.1]],
+    },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed cases. E(x) = x for one unit with threshold 1, so switching on is uphill (ΔE = +1).
+      // T0 = 2: accept iff 0.5 < e^{−1/2} ≈ 0.607 (yes); then T = 1: switching off is downhill (always).
+      { name: "uphill move accepted at the first temperature", args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]] },
+      // T0 = 1: accept iff 0.9 < e^{−1} ≈ 0.368 (no).
+      { name: "uphill move rejected", args: [[[0]], [1], [0], { T0: 1, alpha: 0.5, steps: 1, sweepsPerTemp: 1 }, [0], [0.9]] },
+    ];
+    const sched = (): AnnealSchedule => ({ T0: rng.range(1, 5), alpha: rng.range(0.6, 0.95), steps: rng.intRange(2, 6), sweepsPerTemp: rng.intRange(1, 3) });
+    const n0 = rng.intRange(4, 7);
+    cases.push({ name: "all-zero start", args: randomCase(rng, n0, new Array(n0).fill(0), sched()) });
+    const n1 = rng.intRange(4, 7);
+    cases.push({ name: "all-one start", args: randomCase(rng, n1, new Array(n1).fill(1), sched()) });
+    const n2 = 5;
+    cases.push({ name: "very cold schedule", args: randomCase(rng, n2, rng.binaryVec(n2), { T0: 0.01, alpha: 0.5, steps: 3, sweepsPerTemp: 2 }) });
+    const n3 = 5;
+    cases.push({ name: "very hot schedule", args: randomCase(rng, n3, rng.binaryVec(n3), { T0: 100, alpha: 0.9, steps: 3, sweepsPerTemp: 1 }) });
+    const n4 = 6;
+    cases.push({ name: "one temperature, many sweeps", args: randomCase(rng, n4, rng.binaryVec(n4), { T0: 1.5, alpha: 0.8, steps: 1, sweepsPerTemp: 6 }) });
+    for (let k = 0; k < 4; k++) {
+      const n = rng.intRange(3, 10);
+      cases.push({ name: `random machine ${k + 1} (n = ${n})`, args: randomCase(rng, n, rng.binaryVec(n), sched()) });
+    }
+    return cases;
+  },
+  misconceptions: annealMisconceptions,
+  helpers: ["lab"],
+});
