@@ -18,6 +18,7 @@
  * .next/ was built from different sources.
  */
 
+import { startSupervisor } from "../../grader/supervisor";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -174,7 +175,14 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
  * Builds if needed, then serves the production build on a free port against a fresh,
  * migrated and seeded temporary database. `prepare` may add rows before the server starts.
  */
-export async function startApp(opts: { prepare?: (db: ReturnType<typeof createDb>) => Promise<void>; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: {
+    prepare?: (db: ReturnType<typeof createDb>) => Promise<void>;
+    env?: Record<string, string>;
+    /** Also run the grader (supervisor + this many workers) against the app's database, as `npm start` does. */
+    graderWorkers?: number;
+  } = {},
+): Promise<RunningApp> {
   await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-e2e-"));
   const databaseUrl = `file:${path.join(dataDir, "gibbs.db")}`;
@@ -197,10 +205,14 @@ export async function startApp(opts: { prepare?: (db: ReturnType<typeof createDb
   child.stderr!.on("data", (d) => (out += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const output = () => out;
+  const grader = opts.graderWorkers
+    ? startSupervisor({ concurrency: opts.graderWorkers, env: { ...process.env, DATABASE_URL: databaseUrl, GIBBS_DATA_DIR: dataDir }, stdio: "ignore", log: (m) => (out += `[grader] ${m}\n`) })
+    : null;
   try {
-    await waitForHttp(`${baseUrl}/signin`, child, output);
+    await Promise.all([waitForHttp(`${baseUrl}/signin`, child, output), grader?.ready]);
   } catch (e) {
     child.kill("SIGKILL");
+    await grader?.stop();
     throw e;
   }
   return {
@@ -210,6 +222,7 @@ export async function startApp(opts: { prepare?: (db: ReturnType<typeof createDb
     dataDir,
     output,
     async stop() {
+      await grader?.stop();
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
