@@ -1,0 +1,83 @@
+/**
+ * Worker processes under the supervisor: a worker killed with SIGKILL in the middle of
+ * a job → the job is graded by another (or restarted) worker and exactly one result is
+ * recorded; a worker whose heartbeat stops (SIGSTOP) is killed and replaced.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "@/exercises/catalogue";
+import { waitForResult } from "@/grader/queue";
+import { createQueueFixture, type QueueFixture } from "@/grader/queueFixture";
+import { startSupervisor, type Supervisor } from "@/grader/supervisor";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+const SLUG = "fixture-affine";
+let t: TestDb;
+let fx: QueueFixture;
+let sup: Supervisor;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  fx = await createQueueFixture(t.db, await loadCatalogue(FIXTURES));
+  sup = startSupervisor({
+    concurrency: 2,
+    env: { DATABASE_URL: t.url, GIBBS_EXERCISES_DIR: FIXTURES, GIBBS_GRADER_LEASE_MS: "1500" },
+    heartbeatTimeoutMs: 2500,
+    stdio: "ignore",
+    log: () => {},
+  });
+  await sup.ready;
+});
+afterAll(async () => {
+  await sup?.stop();
+  await t?.cleanup();
+});
+
+const pidOf = (owner: string) => Number(owner.split(":").pop());
+
+describe("grader processes", () => {
+  it("kill -9 mid-job: another worker regrades it, exactly one result", async () => {
+    // ~150 ms of work per case (limit 300 ms): the job runs ≈ 2 s, long enough to kill it mid-way.
+    const slow = `export function affine(W: number[][], x: number[], b: number[]): number[] {
+      const until = Date.now() + 150; while (Date.now() < until) {}
+      return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));
+    }`;
+    const id = await fx.submit(SLUG, slow);
+    let owner: string | null = null;
+    for (let i = 0; i < 200 && !owner; i++) {
+      const s = await t.db.submission.findUniqueOrThrow({ where: { id } });
+      owner = s.status === "running" ? s.leaseOwner : null;
+      if (!owner) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(owner).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(pidOf(owner!), "SIGKILL");
+
+    const done = await waitForResult(t.db, id, { timeoutMs: 20_000, pollMs: 50 });
+    expect(done.status).toBe("graded");
+    expect(done.score).toBe(6);
+    const s = await t.db.submission.findUniqueOrThrow({ where: { id } });
+    expect(s.attempts).toBe(2);
+    expect(s.leaseOwner).toBeNull();
+    expect(await t.db.gradingResult.count({ where: { submissionId: id } })).toBe(1);
+    const r = await t.db.gradingResult.findUniqueOrThrow({ where: { id: s.resultId! } });
+    expect(r.workerId).not.toBe(owner);
+    // the supervisor replaced the killed worker
+    expect(sup.restarts).toBeGreaterThanOrEqual(1);
+  }, 40_000);
+
+  it("a worker whose heartbeat stops is killed and replaced; grading continues", async () => {
+    const victim = sup.workers()[0];
+    const before = sup.restarts;
+    process.kill(victim.pid!, "SIGSTOP");
+    for (let i = 0; i < 100 && sup.restarts === before; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(sup.restarts).toBe(before + 1);
+    expect(sup.workers().map((w) => w.pid)).not.toContain(victim.pid);
+    const solution = fs.readFileSync(path.join(FIXTURES, "10.1-fixture-affine", "solution.ts"), "utf8");
+    const ids = await Promise.all([1, 2, 3].map(() => fx.submit(SLUG, solution)));
+    for (const id of ids) expect((await waitForResult(t.db, id, { timeoutMs: 20_000 })).score).toBe(6);
+  }, 40_000);
+});

@@ -1,0 +1,184 @@
+/**
+ * The Submission table as a queue, against a real temporary SQLite database:
+ * priority, atomic claims, leases, retries, exactly-once results, late penalty, regrades.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/prisma/client";
+import { loadCatalogue, type ExerciseEntry } from "@/exercises/catalogue";
+import { grade } from "@/grader/grade";
+import {
+  LeaseLostError,
+  MAX_ATTEMPTS,
+  claimSubmission,
+  completeSubmission,
+  releaseJob,
+  sweepExpiredLeases,
+} from "@/grader/queue";
+import { createQueueFixture, type QueueFixture } from "@/grader/queueFixture";
+import { GradingWorker } from "@/grader/worker";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+const SLUG = "fixture-affine";
+let t: TestDb;
+let catalogue: Map<string, ExerciseEntry>;
+let fx: QueueFixture;
+let solution: string;
+let db: Db;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  db = t.db;
+  catalogue = await loadCatalogue(FIXTURES);
+  fx = await createQueueFixture(db, catalogue);
+  solution = fs.readFileSync(path.join(FIXTURES, "10.1-fixture-affine", "solution.ts"), "utf8");
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+/** Empties the queue between tests so claims see only what the test enqueued. */
+async function drainQueue() {
+  await db.submission.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "graded", leaseOwner: null } });
+}
+
+const expire = (id: string) => db.submission.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+
+describe("grading queue", () => {
+  it("claims runs before submits, oldest first, and never hands one job to two workers", async () => {
+    await drainQueue();
+    const s1 = await fx.submit(SLUG, solution, "submit");
+    const s2 = await fx.submit(SLUG, solution, "submit");
+    const r1 = await fx.submit(SLUG, solution, "run");
+    const other = createDb(t.url);
+    try {
+      const claims = await Promise.all([
+        claimSubmission(db, "A"),
+        claimSubmission(other, "B"),
+        claimSubmission(db, "C"),
+        claimSubmission(other, "D"),
+      ]);
+      const ids = claims.filter((c) => c).map((c) => c!.id);
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      expect(new Set(ids)).toEqual(new Set([s1, s2, r1]));
+      const first = await claimOrder([s1, s2, r1]);
+      expect(first[0]).toBe(r1);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  async function claimOrder(ids: string[]) {
+    const rows = await db.submission.findMany({ where: { id: { in: ids } }, select: { id: true, startedAt: true, kind: true } });
+    expect(rows.every((r) => r.startedAt)).toBe(true);
+    // requeue and claim one by one to read the order
+    await db.submission.updateMany({ where: { id: { in: ids } }, data: { status: "queued", leaseOwner: null } });
+    const order: string[] = [];
+    for (;;) {
+      const c = await claimSubmission(db, "order");
+      if (!c) break;
+      order.push(c.id);
+    }
+    return order;
+  }
+
+  it("a worker grades a job once: result + case rows, score after the late penalty, lease cleared", async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, solution, "submit", 0.25);
+    const w = new GradingWorker({ db, catalogue, id: "w1", log: () => {} });
+    expect(await w.runOnce()).toBe(true);
+    expect(await w.runOnce()).toBe(false);
+    const s = await db.submission.findUniqueOrThrow({ where: { id }, include: { result: { include: { cases: true } } } });
+    expect(s.status).toBe("graded");
+    expect(s.score).toBeCloseTo(6 * 0.75, 12);
+    expect(s.maxScore).toBe(6);
+    expect(s.leaseOwner).toBeNull();
+    expect(s.result?.score).toBe(6);
+    expect(s.result?.purpose).toBe("grade");
+    expect(s.result?.cases).toHaveLength(12);
+    const hidden = s.result!.cases.find((c) => c.visibility === "hidden")!;
+    expect(JSON.parse(hidden.inputJson)).toHaveLength(3); // hidden inputs are stored for staff
+    expect(JSON.parse(hidden.message)).toMatchObject({ en: "Passed.", zh: "通过。" });
+    expect(await db.gradingResult.count({ where: { submissionId: id } })).toBe(1);
+  });
+
+  it("an expired lease goes back to the queue; the old owner's late result is refused; exactly one result", async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, solution);
+    const a = await claimSubmission(db, "A", 60_000);
+    expect(a?.id).toBe(id);
+    const result = await grade({ spec: catalogue.get(SLUG)!.spec, code: solution, mode: "submit" });
+    await expire(id);
+    expect((await sweepExpiredLeases(db)).requeued).toBe(1);
+    const b = await claimSubmission(db, "B", 60_000);
+    expect(b?.id).toBe(id);
+    expect(b?.attempts).toBe(2);
+    await expect(completeSubmission(db, a!, "A", result)).rejects.toBeInstanceOf(LeaseLostError);
+    await completeSubmission(db, b!, "B", result);
+    await expect(completeSubmission(db, b!, "B", result)).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await db.gradingResult.count({ where: { submissionId: id } })).toBe(1);
+    expect((await db.submission.findUniqueOrThrow({ where: { id } })).status).toBe("graded");
+  });
+
+  it(`after ${MAX_ATTEMPTS} expired attempts the job is marked error with the reason`, async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, solution);
+    for (let i = 1; i <= MAX_ATTEMPTS; i++) {
+      const c = await claimSubmission(db, `crashy-${i}`);
+      expect(c?.attempts).toBe(i);
+      await expire(id);
+      await sweepExpiredLeases(db);
+    }
+    const s = await db.submission.findUniqueOrThrow({ where: { id } });
+    expect(s.status).toBe("error");
+    expect(s.lastError).toMatch(/did not finish in 3 attempts/);
+    expect(await claimSubmission(db, "late")).toBeNull();
+  });
+
+  it("graceful release returns the job without spending an attempt", async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, solution);
+    const c = await claimSubmission(db, "A");
+    await releaseJob(db, c!, "A");
+    const s = await db.submission.findUniqueOrThrow({ where: { id } });
+    expect(s).toMatchObject({ status: "queued", attempts: 0, leaseOwner: null });
+  });
+
+  it("regrade items produce a 'regrade' result that does not replace the current one, then the regrade is ready", async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, solution, "submit", 0.5);
+    const w = new GradingWorker({ db, catalogue, id: "w-regrade", log: () => {} });
+    await w.runOnce();
+    const before = await db.submission.findUniqueOrThrow({ where: { id } });
+    const course = await db.course.findFirstOrThrow();
+    const staff = await db.user.create({ data: { email: `ta-${Date.now()}@example.edu`, name: "TA" } });
+    const regrade = await db.regrade.create({ data: { courseId: course.id, createdById: staff.id, status: "running" } });
+    const item = await db.regradeItem.create({
+      data: { regradeId: regrade.id, submissionId: id, exerciseVersionId: fx.exercises.get(SLUG)!.exerciseVersionId, oldScore: before.score },
+    });
+    expect(await w.runOnce()).toBe(true);
+    const done = await db.regradeItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(done.status).toBe("done");
+    expect(done.newScore).toBeCloseTo(3, 12);
+    const res = await db.gradingResult.findUniqueOrThrow({ where: { id: done.newResultId! } });
+    expect(res.purpose).toBe("regrade");
+    const after = await db.submission.findUniqueOrThrow({ where: { id } });
+    expect(after.resultId).toBe(before.resultId);
+    expect((await db.regrade.findUniqueOrThrow({ where: { id: regrade.id } })).status).toBe("ready");
+  });
+
+  it("a compile error is a graded result (score 0), not a queue failure", async () => {
+    await drainQueue();
+    const id = await fx.submit(SLUG, "export function affine( {");
+    await new GradingWorker({ db, catalogue, id: "w-ce", log: () => {} }).runOnce();
+    const s = await db.submission.findUniqueOrThrow({ where: { id }, include: { result: true } });
+    expect(s.status).toBe("graded");
+    expect(s.score).toBe(0);
+    expect(s.result?.status).toBe("compile_error");
+    expect(JSON.parse(s.result!.message!).zh).toMatch(/语法错误/);
+  });
+});
