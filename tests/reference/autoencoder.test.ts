@@ -18,6 +18,8 @@ import {
 } from "../../reference/autoencoder";
 import { aggregateRelativeError, maxRelativeError, maxRelativeErrorMat, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
+import { aeForwardLosses, daeCorruptLoss, tiedAeBackprop, type Noise } from "../../reference/autoencoder";
+import { toleranceRatio } from "./tolerance";
 
 const LOSSES: ReconstructionLoss[] = ["squared", "cross-entropy"];
 const worst = { agg: 0, elem: 0 };
@@ -127,5 +129,45 @@ describe("autoencoder gradients against central differences", () => {
     // masking zeroes where u < level: u = (0.1, 0.5, 0.29) with level 0.3 → entries 0 and 2 are zeroed
     expect(maskingCorrupt([[1, 2, 3]], [[0.1, 0.5, 0.29]], 0.3)).toEqual([[0, 2, 0]]);
     expect(gaussianCorrupt([[1, 2]], [[0.5, -0.25]])).toEqual([[1.5, 1.75]]);
+  });
+});
+
+import { daeMisconceptions, forwardLossesMisconceptions, tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+
+describe("autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
+  const rng = new Rng("ae-misconceptions");
+  const params = (n: number, m: number) => [rng.gaussianMat(m, n), rng.gaussianVec(m, 0.5), rng.gaussianMat(n, m), rng.gaussianVec(n, 0.5)] as const;
+
+  it("forward pass and losses (random inputs; the unclamped cross-entropy on a reconstruction below the clamp)", () => {
+    const inputs: Parameters<typeof aeForwardLosses>[] = Array.from({ length: 5 }, () => [rng.uniformMat(3, 4), ...params(4, 3)]);
+    // b̃_0 = −30: x̂_0 ≈ 1e-13 < 1e-12 with x_0 = 1, the only place where the clamp changes a finite value
+    const belowClamp: Parameters<typeof aeForwardLosses> = [[[1, 0.5]], [[0.5, -0.5]], [0.1], [[0.2], [0.3]], [-30, 0.4]];
+    for (const m of forwardLossesMisconceptions) {
+      const pool = m.id === "ae.ce.unclamped" ? [belowClamp] : inputs;
+      const worst = Math.max(...pool.map((a) => toleranceRatio(m.fn(...a), aeForwardLosses(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
+  });
+
+  it("tied backprop (random inputs, both losses)", () => {
+    const inputs = (["squared", "cross-entropy"] as const).flatMap((loss) =>
+      Array.from({ length: 3 }, (): Parameters<typeof tiedAeBackprop> => [rng.uniformMat(3, 4), rng.gaussianMat(3, 4), rng.gaussianVec(3, 0.5), rng.gaussianVec(4, 0.5), loss]),
+    );
+    for (const m of tiedBackpropMisconceptions) {
+      const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), tiedAeBackprop(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
+  });
+
+  it("denoising (random inputs, masking and Gaussian noise)", () => {
+    const inputs = Array.from({ length: 6 }, (_, t): Parameters<typeof daeCorruptLoss> => {
+      const X = rng.uniformMat(3, 4);
+      const noise: Noise = t % 2 ? { kind: "gaussian", eps: rng.gaussianMat(3, 4, 0.3) } : { kind: "masking", U: rng.uniformMat(3, 4), level: 0.3 };
+      return [X, ...params(4, 3), noise];
+    });
+    for (const m of daeMisconceptions) {
+      const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), daeCorruptLoss(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
   });
 });

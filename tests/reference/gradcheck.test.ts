@@ -11,6 +11,7 @@ import {
   relativeError,
 } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
+import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
 
 describe("gradient check utility", () => {
   it("central differences are exact for a quadratic (no O(ε²) term)", () => {
@@ -73,5 +74,27 @@ describe("gradient check utility", () => {
     expect(ok.maxRelError).toBeLessThan(1e-8);
     const bad = checkLogisticGradient(X, y, theta, a.map((v) => 2 * v), 1e-5);
     expect(bad.relErrors[0]).toBeCloseTo(1 / 3, 6); // |2g − g| / (|2g| + |g|)
+  });
+});
+
+import { toleranceRatio } from "./tolerance";
+
+describe("gradient-check misconceptions differ from the reference by more than the grading tolerance", () => {
+  it("random logistic problems with wrong analytic gradients; the missing guard on a parameter the loss ignores", () => {
+    const rng = new Rng("gradcheck-misconceptions");
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof checkLogisticGradient> => {
+      const X = rng.gaussianMat(4, 3);
+      const y = rng.binaryVec(4);
+      const theta = rng.gaussianVec(4);
+      return [X, y, theta, logisticLossGradient(X, y, theta).map((v) => 2 * v), 1e-3];
+    });
+    // column 1 of X is zero, so ĝ_1 = 0 exactly; a_1 = 3e-10: guarded 0.03, unguarded 1
+    const Xz = [[1, 0], [-2, 0], [0.5, 0]];
+    const guard: Parameters<typeof checkLogisticGradient> = [Xz, [1, 0, 1], [0.3, 0.9, -0.1], [0.1, 3e-10, 0.2], 1e-5];
+    for (const m of gradcheckMisconceptions) {
+      const pool = m.id === "gradcheck.no-guard" ? [guard] : inputs;
+      const worst = Math.max(...pool.map((a) => toleranceRatio(m.fn(...a), checkLogisticGradient(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
   });
 });

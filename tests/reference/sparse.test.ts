@@ -13,6 +13,8 @@ import {
   type SparseAEHyper,
   type SparseAEParams,
 } from "../../reference/sparse";
+import { runningAverageMisconceptions, sparseGradientMisconceptions, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
+import { toleranceRatio } from "./tolerance";
 
 describe("KL sparsity penalty", () => {
   it("golden values", () => {
@@ -81,5 +83,41 @@ describe("sparse autoencoder cost and gradient (UFLDL)", () => {
       }
     }
     console.log(`sparse AE FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
+  });
+});
+
+import { sparseAeCostGrad, sparseKl } from "../../reference/sparse";
+
+describe("sparse autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
+  const rng = new Rng("sparse-misconceptions");
+  const acts = (N: number, m: number) => Array.from({ length: N }, () => Array.from({ length: m }, () => rng.range(0.01, 0.99)));
+
+  it("KL penalty (random activations)", () => {
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof sparseKl> => [acts(4, 3), rng.range(0.01, 0.3), rng.range(0.5, 5)]);
+    for (const m of sparseKlMisconceptions) {
+      const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), sparseKl(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
+  });
+
+  it("cost and gradient (random networks)", () => {
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof sparseAeCostGrad> => [
+      rng.uniformMat(4, 4), rng.gaussianMat(3, 4, 0.7), rng.gaussianVec(3, 0.3), rng.gaussianMat(4, 3, 0.7), rng.gaussianVec(4, 0.3),
+      rng.range(0.001, 0.01), rng.range(0.5, 5), rng.range(0.01, 0.3),
+    ]);
+    for (const m of sparseGradientMisconceptions) {
+      const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), sparseAeCostGrad(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
+  });
+
+  it("running average (random batches)", () => {
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof runningAverageSequence> => [
+      rng.uniformVec(3), Array.from({ length: 3 }, () => rng.uniformMat(rng.intRange(2, 4), 3)), rng.range(0.6, 0.99),
+    ]);
+    for (const m of runningAverageMisconceptions) {
+      const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), runningAverageSequence(...a))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
   });
 });

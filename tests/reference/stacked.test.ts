@@ -9,6 +9,8 @@ import {
   stackedSoftmaxLoss,
   type StackedNet,
 } from "../../reference/stacked";
+import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
+import { toleranceRatio } from "./tolerance";
 
 function randomNet(rng: Rng, sizes: number[], K: number): StackedNet {
   const layers = sizes.slice(1).map((m, k) => ({ W: rng.gaussianMat(m, sizes[k], 0.8), b: rng.gaussianVec(m, 0.3) }));
@@ -69,5 +71,25 @@ describe("stacked autoencoder + softmax", () => {
       }
     }
     console.log(`stacked FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
+  });
+});
+
+import { twoLayerStackedGradient } from "../../reference/stacked";
+
+describe("stacked misconceptions differ from the reference by more than the grading tolerance", () => {
+  it("random two-layer stacks", () => {
+    const rng = new Rng("stacked-misconceptions");
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof twoLayerStackedGradient> => [
+      rng.uniformMat(3, 4), Array.from({ length: 3 }, () => rng.int(3)),
+      rng.gaussianMat(3, 4), rng.gaussianVec(3, 0.3), rng.gaussianMat(2, 3), rng.gaussianVec(2, 0.3), rng.gaussianMat(3, 2), rng.gaussianVec(3, 0.3),
+    ]);
+    // twoLayerStackedGradient equals the general stack gradient
+    const a = inputs[0];
+    const g = stackedSoftmaxGradient(a[0], a[1], { layers: [{ W: a[2], b: a[3] }, { W: a[4], b: a[5] }], Ws: a[6], bs: a[7] });
+    expect(twoLayerStackedGradient(...a).dW1).toEqual(g.layers[0].dW);
+    for (const m of stackedMisconceptions) {
+      const worst = Math.max(...inputs.map((x) => toleranceRatio(m.fn(...x), twoLayerStackedGradient(...x))));
+      expect(worst, m.id).toBeGreaterThan(1);
+    }
   });
 });
