@@ -24,7 +24,10 @@ import {
   pcdStep,
   pseudoLikelihood,
   pseudoLikelihoodBatch,
+  randomRbm,
   reconstructionError,
+  safeCdUniforms,
+  safePcdUniforms,
   sampleHidden,
   visibleProbs,
   visibleProbsBatch,
@@ -317,6 +320,38 @@ describe("RBM contrastive divergence", () => {
   it("reconstruction error is Σ (V0 − Pv1)²", () => {
     // W = 0, a = [0, ln 3], b = [0]: Pv1 = [0.5, 0.75] whatever H0; V0 = [[1, 1]] → 0.25 + 0.0625.
     expect(reconstructionError([[1, 1]], [[0], [0]], [0, Math.log(3)], [0], [[0.5]])).toBeCloseTo(0.3125, 14);
+  });
+});
+
+describe("RBM uniforms for graded cases", () => {
+  it("keep every uniform ≥ 1e-6 from its threshold along the reference chain", () => {
+    const rng = new Rng("rbm-safe-uniforms");
+    // saturating weights put many probabilities at exactly 0 or 1, where the margin matters most
+    for (const std of [1, 30]) {
+      const m = randomRbm(rng, 5, 4, std);
+      const V0 = rng.binaryMat(4, 5);
+      const k = 3;
+      const U = safeCdUniforms(rng, V0, m.W, m.a, m.b, k);
+      const Ph0 = hiddenProbsBatch(V0, m.W, m.b);
+      const gaps: number[] = Ph0.flatMap((row, r) => row.map((p, j) => Math.abs(U.Uh0[r][j] - p)));
+      let H = sampleHidden(V0, m.W, m.b, U.Uh0);
+      for (let t = 1; t <= k; t++) {
+        const Pv = visibleProbsBatch(H, m.W, m.a);
+        Pv.forEach((row, r) => row.forEach((p, i) => gaps.push(Math.abs(U.Uv[t - 1][r][i] - p))));
+        const V = Pv.map((row, r) => row.map((p, i) => (U.Uv[t - 1][r][i] < p ? 1 : 0)));
+        if (t < k) {
+          const Ph = hiddenProbsBatch(V, m.W, m.b);
+          Ph.forEach((row, r) => row.forEach((p, j) => gaps.push(Math.abs(U.Uh[t - 1][r][j] - p))));
+          H = sampleHidden(V, m.W, m.b, U.Uh[t - 1]);
+        }
+      }
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1e-6);
+      expect(U.Uv).toHaveLength(k);
+      expect(U.Uh).toHaveLength(k - 1);
+      const P = safePcdUniforms(rng, V0, m.W, m.a, m.b, 2);
+      expect(P.Uh).toHaveLength(2);
+      expect(P.Uv[1]).toHaveLength(4);
+    }
   });
 });
 
