@@ -1,0 +1,54 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { type BmExact, bmExact } from "../../reference/boltzmann";
+import { randomSymmetricWeights } from "../../reference/hopfield";
+import { exactMisconceptions } from "../../reference/misconceptions/boltzmann";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [W: Mat, b: Vec, X: Mat];
+
+export default defineExercise<Args, BmExact>({
+  slug: "bm-exact-gradient",
+  section: "10.2",
+  title: { en: "Exact distribution and likelihood gradient of a small Boltzmann machine", zh: "小型玻尔兹曼机的精确分布与似然梯度" },
+  points: 10,
+  entry: "bmExact",
+  declaration: `/**
+ * For E(x) = −½ xᵀWx + bᵀx at T = 1 and K training vectors X (K × n), by enumerating all 2^n states (n ≤ 12):
+ * logZ = log Σ_x exp(−E(x));
+ * dW[i][j] = Σ_k x_i x_j − K·E_model[x_i x_j] for i ≠ j, dW[i][i] = 0;
+ * db[i] = −(Σ_k x_i − K·E_model[x_i]).
+ */
+export declare function bmExact(W: number[][], b: number[], X: number[][]): { logZ: number; dW: number[][]; db: number[] };`,
+  reference: bmExact,
+  output: { kind: "record", fields: { logZ: { kind: "float" }, dW: { kind: "float" }, db: { kind: "float" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "two units, one training vector", args: [[[0, 1], [1, 0]], [0, 0], [[1, 1]]] },
+    { name: "two units, three training vectors", args: [[[0, -1], [-1, 0]], [0.5, -0.5], [[1, 0], [0, 1], [1, 1]]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed: nonzero weights and thresholds, K = 3 ≠ 1, so every known mistake changes logZ, dW or db.
+      { name: "three units, three vectors", args: [[[0, 1, -0.5], [1, 0, 2], [-0.5, 2, 0]], [0.3, -0.2, 0.1], [[1, 0, 1], [1, 1, 0], [0, 1, 1]]] },
+      { name: "single unit", args: [[[0]], [0.7], [[1], [0], [1]]] },
+    ];
+    const n0 = rng.intRange(3, 5);
+    cases.push({ name: "single training vector", args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), rng.binaryMat(1, n0)] });
+    const n1 = rng.intRange(3, 5);
+    cases.push({ name: "all-zero training vectors", args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), Array.from({ length: 2 }, () => new Array(n1).fill(0))] });
+    const n2 = rng.intRange(3, 5);
+    cases.push({ name: "all-one training vectors", args: [randomSymmetricWeights(rng, n2), rng.gaussianVec(n2), Array.from({ length: 3 }, () => new Array(n2).fill(1))] });
+    const n3 = 5;
+    cases.push({ name: "large weights: exp(−E) overflows without log-sum-exp", args: [randomSymmetricWeights(rng, n3, 300), rng.gaussianVec(n3, 300), rng.binaryMat(4, n3)] });
+    const n4 = 4;
+    cases.push({ name: "zero weights and thresholds", args: [randomSymmetricWeights(rng, n4, 0), new Array(n4).fill(0), rng.binaryMat(5, n4)] });
+    cases.push({ name: "more vectors than units", args: [randomSymmetricWeights(rng, 3), rng.gaussianVec(3), rng.binaryMat(9, 3)] });
+    for (let k = 0; k < 4; k++) {
+      const n = rng.intRange(2, 8);
+      cases.push({ name: `random machine ${k + 1} (n = ${n})`, args: [randomSymmetricWeights(rng, n, 0.8), rng.gaussianVec(n, 0.8), rng.binaryMat(rng.intRange(2, 6), n)] });
+    }
+    return cases;
+  },
+  misconceptions: exactMisconceptions,
+  helpers: ["lab"],
+});
