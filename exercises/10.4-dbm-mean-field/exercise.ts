@@ -1,0 +1,72 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { type MeanFieldResult, dbmMeanField } from "../../reference/dbm";
+import { meanFieldMisconceptions } from "../../reference/misconceptions/dbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Options = { tol: number; maxIter: number };
+type Args = [V: Mat, W1: Mat, W2: Mat, b1: Vec, b2: Vec, options: Options];
+
+/** A random DBM with layer sizes nv – n1 – n2 and a batch of B binary visible vectors. */
+function randomDbm(rng: Rng, B: number, nv: number, n1: number, n2: number, std: number, options: Options): Args {
+  return [rng.binaryMat(B, nv), rng.gaussianMat(nv, n1, std), rng.gaussianMat(n1, n2, std), rng.gaussianVec(n1, std), rng.gaussianVec(n2, std), options];
+}
+
+const W1fixed = [[1, -1], [0.5, 2], [-1, 0.5]];
+const W2fixed = [[1.5, -1], [0.5, 2]]; // square and not symmetric
+const b1fixed = [0.2, -0.3];
+const b2fixed = [-0.5, 0.4];
+
+export default defineExercise<Args, MeanFieldResult>({
+  slug: "dbm-mean-field",
+  section: "10.4",
+  title: { en: "Mean-field inference in a deep Boltzmann machine", zh: "深度玻尔兹曼机的平均场推断" },
+  points: 10,
+  entry: "meanField",
+  declaration: `/**
+ * Mean-field inference for a DBM v – h1 – h2 on a batch V (B × nv). Start μ1 = 0, μ2 = 0. Iteration t = 1, 2, …:
+ *   μ1 ← σ(V W1 + μ2 W2ᵀ + b1)   (with the previous μ2), then
+ *   μ2 ← σ(μ1 W2 + b2)           (with the new μ1);
+ * δ = largest |change| of any entry of μ1 or μ2 in this iteration. Stop when δ < tol or t = maxIter.
+ * W1: nv × n1, W2: n1 × n2, b1: n1, b2: n2 (biases). Returns μ1 (B × n1), μ2 (B × n2) and the iteration count t.
+ */
+export declare function meanField(
+  V: number[][],
+  W1: number[][],
+  W2: number[][],
+  b1: number[],
+  b2: number[],
+  options: { tol: number; maxIter: number },
+): { mu1: number[][]; mu2: number[][]; iterations: number };`,
+  reference: dbmMeanField,
+  output: { kind: "record", fields: { mu1: { kind: "float" }, mu2: { kind: "float" }, iterations: { kind: "exact" } } },
+  visibleCases: (): Case<Args>[] => [
+    { name: "one unit per layer, one iteration", args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-12, maxIter: 1 }] },
+    { name: "one unit per layer, to convergence", args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-6, maxIter: 100 }] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed cases: after one iteration the update order matters; at convergence the top-down term and W2's orientation do.
+      { name: "one iteration, two samples", args: [[[1, 0, 1], [0, 1, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-12, maxIter: 1 }] },
+      { name: "two iterations", args: [[[1, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-12, maxIter: 2 }] },
+      { name: "converged, single sample", args: [[[1, 0, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-10, maxIter: 500 }] },
+      { name: "tolerance 0 runs to maxIter", args: [[[0, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 0, maxIter: 7 }] },
+    ];
+    cases.push({ name: "single-sample batch, non-square layers", args: randomDbm(rng, 1, 6, 4, 2, 1, { tol: 1e-8, maxIter: 200 }) });
+    const zeroV = randomDbm(rng, 2, 5, 3, 3, 1, { tol: 1e-8, maxIter: 200 });
+    zeroV[0] = zeroV[0].map((row) => row.map(() => 0));
+    cases.push({ name: "all-zero visible vectors", args: zeroV });
+    const oneV = randomDbm(rng, 2, 4, 5, 2, 1, { tol: 1e-8, maxIter: 200 });
+    oneV[0] = oneV[0].map((row) => row.map(() => 1));
+    cases.push({ name: "all-one visible vectors", args: oneV });
+    cases.push({ name: "saturating inputs", args: randomDbm(rng, 3, 5, 4, 3, 40, { tol: 1e-10, maxIter: 100 }) });
+    cases.push({ name: "loose tolerance", args: randomDbm(rng, 2, 4, 3, 2, 1, { tol: 1e-2, maxIter: 100 }) });
+    for (let k = 0; k < 3; k++) {
+      const [nv, n1, n2] = [rng.intRange(2, 8), rng.intRange(2, 6), rng.intRange(1, 5)];
+      cases.push({ name: `random DBM ${k + 1} (${nv}–${n1}–${n2})`, args: randomDbm(rng, rng.intRange(1, 4), nv, n1, n2, 0.8, { tol: 1e-9, maxIter: 300 }) });
+    }
+    return cases;
+  },
+  misconceptions: meanFieldMisconceptions,
+  helpers: ["lab"],
+});
