@@ -1,24 +1,28 @@
 import { describe, expect, it } from "vitest";
 import {
   aeForward,
+  aeForwardLosses,
   aeGradient,
   aeLoss,
-  crossEntropy,
+  type AEParams,
   CE_EPS,
+  crossEntropy,
+  daeCorruptLoss,
   daeGradient,
   daeLoss,
   gaussianCorrupt,
   maskingCorrupt,
+  type Noise,
+  type ReconstructionLoss,
   squaredError,
+  tiedAeBackprop,
   tiedAeGradient,
   tiedAeLoss,
-  type AEParams,
-  type ReconstructionLoss,
   type TiedAEParams,
 } from "../../reference/autoencoder";
 import { aggregateRelativeError, maxRelativeError, maxRelativeErrorMat, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
-import { aeForwardLosses, daeCorruptLoss, tiedAeBackprop, type Noise } from "../../reference/autoencoder";
+import { daeMisconceptions, forwardLossesMisconceptions, tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
 import { toleranceRatio } from "./tolerance";
 
 const LOSSES: ReconstructionLoss[] = ["squared", "cross-entropy"];
@@ -131,8 +135,6 @@ describe("autoencoder gradients against central differences", () => {
     expect(gaussianCorrupt([[1, 2]], [[0.5, -0.25]])).toEqual([[1.5, 1.75]]);
   });
 });
-
-import { daeMisconceptions, forwardLossesMisconceptions, tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
 
 describe("autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
   const rng = new Rng("ae-misconceptions");

@@ -11,6 +11,7 @@ import {
   relativeError,
 } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
+import { toleranceRatio } from "./tolerance";
 import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
 
 describe("gradient check utility", () => {
@@ -76,8 +77,6 @@ describe("gradient check utility", () => {
     expect(bad.relErrors[0]).toBeCloseTo(1 / 3, 6); // |2g − g| / (|2g| + |g|)
   });
 });
-
-import { toleranceRatio } from "./tolerance";
 
 describe("gradient-check misconceptions differ from the reference by more than the grading tolerance", () => {
   it("random logistic problems with wrong analytic gradients; the missing guard on a parameter the loss ignores", () => {

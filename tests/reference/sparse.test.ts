@@ -8,10 +8,12 @@ import {
   runningAverage,
   runningAverageSequence,
   sparseAeCost,
+  sparseAeCostGrad,
   sparseAeGradient,
-  sparsityPenalty,
   type SparseAEHyper,
   type SparseAEParams,
+  sparseKl,
+  sparsityPenalty,
 } from "../../reference/sparse";
 import { runningAverageMisconceptions, sparseGradientMisconceptions, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
 import { toleranceRatio } from "./tolerance";
@@ -85,8 +87,6 @@ describe("sparse autoencoder cost and gradient (UFLDL)", () => {
     console.log(`sparse AE FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
   });
 });
-
-import { sparseAeCostGrad, sparseKl } from "../../reference/sparse";
 
 describe("sparse autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
   const rng = new Rng("sparse-misconceptions");

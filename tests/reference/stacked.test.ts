@@ -5,9 +5,10 @@ import {
   greedyLayerInputs,
   softmaxCrossEntropy,
   stackedCodes,
+  type StackedNet,
   stackedSoftmaxGradient,
   stackedSoftmaxLoss,
-  type StackedNet,
+  twoLayerStackedGradient,
 } from "../../reference/stacked";
 import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
 import { toleranceRatio } from "./tolerance";
@@ -73,8 +74,6 @@ describe("stacked autoencoder + softmax", () => {
     console.log(`stacked FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
   });
 });
-
-import { twoLayerStackedGradient } from "../../reference/stacked";
 
 describe("stacked misconceptions differ from the reference by more than the grading tolerance", () => {
   it("random two-layer stacks", () => {
