@@ -1,0 +1,74 @@
+import { defineExercise, type Case } from "../../grader/spec";
+import { dbmEnergy } from "../../reference/dbm";
+import { energyMisconceptions } from "../../reference/misconceptions/dbm";
+import type { Mat, Vec } from "../../reference/numerics";
+import type { Rng } from "../../reference/random";
+
+type Args = [V: Mat, H1: Mat, H2: Mat, W1: Mat, W2: Mat, a: Vec, b1: Vec, b2: Vec];
+
+/** A random DBM nv – n1 – n2 with a batch of B binary configurations (v, h1, h2). */
+function randomCase(rng: Rng, B: number, nv: number, n1: number, n2: number, std = 1): Args {
+  return [
+    rng.binaryMat(B, nv),
+    rng.binaryMat(B, n1),
+    rng.binaryMat(B, n2),
+    rng.gaussianMat(nv, n1, std),
+    rng.gaussianMat(n1, n2, std),
+    rng.gaussianVec(nv, std),
+    rng.gaussianVec(n1, std),
+    rng.gaussianVec(n2, std),
+  ];
+}
+
+export default defineExercise<Args, Vec>({
+  slug: "dbm-energy",
+  section: "10.4",
+  title: { en: "Energy of a deep Boltzmann machine", zh: "深度玻尔兹曼机的能量函数" },
+  points: 10,
+  entry: "dbmEnergy",
+  declaration: `/**
+ * E(v, h1, h2) = −vᵀW1h1 − h1ᵀW2h2 − aᵀv − b1ᵀh1 − b2ᵀh2 for each row of the batch.
+ * V: B × nv, H1: B × n1, H2: B × n2, W1: nv × n1, W2: n1 × n2, a: nv, b1: n1, b2: n2 (biases). Returns B energies.
+ */
+export declare function dbmEnergy(
+  V: number[][],
+  H1: number[][],
+  H2: number[][],
+  W1: number[][],
+  W2: number[][],
+  a: number[],
+  b1: number[],
+  b2: number[],
+): number[];`,
+  reference: dbmEnergy,
+  output: { kind: "float" },
+  visibleCases: (): Case<Args>[] => [
+    { name: "one configuration, one unit on top", args: [[[1, 0]], [[1]], [[1]], [[2], [3]], [[-1]], [0.5, 7], [1], [4]] },
+    { name: "two configurations", args: [[[1, 1], [0, 1]], [[1, 0], [1, 1]], [[0], [1]], [[1, -1], [0.5, 2]], [[1], [-2]], [0, 1], [0.5, -0.5], [1]] },
+  ],
+  hiddenCases: (rng: Rng): Case<Args>[] => {
+    const cases: Case<Args>[] = [
+      // Fixed: square, non-symmetric W1 and v ≠ h1, every term nonzero, so each known mistake changes E.
+      {
+        name: "square W1, every term active",
+        args: [[[1, 1, 0]], [[0, 1, 1]], [[1, 1]], [[1, 2, -1], [0.5, -1, 3], [2, 0, 1]], [[1, -2], [0.5, 1], [2, 1.5]], [0.3, -0.7, 1], [0.2, 0.4, -0.6], [-1, 0.8]],
+      },
+      { name: "one unit per layer", args: [[[1]], [[1]], [[1]], [[1.5]], [[-2]], [0.25], [-0.5], [0.75]] },
+    ];
+    cases.push({ name: "single configuration, non-square layers", args: randomCase(rng, 1, 6, 3, 2) });
+    const zeros = randomCase(rng, 2, 4, 3, 2);
+    for (const k of [0, 1, 2]) zeros[k] = (zeros[k] as Mat).map((r) => r.map(() => 0));
+    cases.push({ name: "all units off", args: zeros });
+    const ones = randomCase(rng, 2, 3, 4, 3);
+    for (const k of [0, 1, 2]) ones[k] = (ones[k] as Mat).map((r) => r.map(() => 1));
+    cases.push({ name: "all units on", args: ones });
+    cases.push({ name: "large weights", args: randomCase(rng, 3, 5, 4, 3, 1e3) });
+    cases.push({ name: "batch of eight", args: randomCase(rng, 8, 5, 4, 3) });
+    for (let k = 0; k < 4; k++) {
+      cases.push({ name: `random DBM ${k + 1}`, args: randomCase(rng, rng.intRange(1, 4), rng.intRange(2, 8), rng.intRange(2, 6), rng.intRange(1, 5)) });
+    }
+    return cases;
+  },
+  misconceptions: energyMisconceptions,
+  helpers: ["lab"],
+});
