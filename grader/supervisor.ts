@@ -22,7 +22,7 @@ export const HEARTBEAT_TIMEOUT_MS = 10_000;
 export interface SupervisorOptions {
   concurrency?: number;
   /** Extra environment for the workers (e.g. DATABASE_URL). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   heartbeatTimeoutMs?: number;
   log?: (msg: string) => void;
   /** Worker stdout/stderr: "inherit" (default) or "ignore". */

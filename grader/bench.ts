@@ -1,0 +1,265 @@
+/**
+ * `npm run bench`: grading figures, printed as a table and written to bench/last.json.
+ *
+ * - perExercise: each exercise's solution.ts on its submit cases (visible + hidden,
+ *   grading seed). sandboxMedianMs = the cases run through the sandbox (input copy,
+ *   call, output copy; no transpile/isolate), directMedianMs = the same bundled JS
+ *   imported in the host and called on the same cases; ratio = sandbox / direct.
+ *   gradeMedianMs is the whole grade() (transpile, isolate, cases, compare).
+ * - fixedCostMedianMs: an empty function on one case through transpile, isolate, run, result.
+ * - throughputPerSec {workers1, workers2}: end to end through the database queue (temp
+ *   SQLite, real worker processes), a round-robin mix of every exercise's solution.
+ * - surge: 2000 jobs enqueued at once, 2 workers: drain time, lost and duplicated results.
+ *
+ *   npm run bench [-- --quick]       (--quick: fewer repetitions and jobs)
+ */
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import { createDb, type Db } from "../prisma/client";
+import { applyMigrations } from "../prisma/migrate";
+import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
+import { grade, prepareCases } from "./grade";
+import { createQueueFixture } from "./queueFixture";
+import { Sandbox, warmSandbox } from "./sandbox/sandbox";
+import { defineExercise } from "./spec";
+import { startSupervisor } from "./supervisor";
+import { transpile } from "./transpile";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const quick = process.argv.includes("--quick");
+const REPS = quick ? 3 : 9;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+interface PerExercise {
+  exercise: string;
+  cases: number;
+  sandboxMedianMs: number;
+  directMedianMs: number;
+  ratio: number;
+  gradeMedianMs: number;
+  /** Cases whose direct run takes ≥ 10 ms, with their own sandbox/direct ratio. */
+  heavyCases: { name: string; directMs: number; sandboxMs: number; ratio: number }[];
+}
+
+/** solution.ts bundled (with "lab") to ESM and imported in the host: the "direct" baseline. */
+async function importDirect(entry: ExerciseEntry): Promise<(...a: unknown[]) => unknown> {
+  const out = await esbuild.build({
+    entryPoints: [path.join(entry.dir, "solution.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    alias: { lab: path.join(ROOT, "grader", "lab", "lab.ts") },
+    logLevel: "silent",
+  });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
+  return mod[entry.spec.entry];
+}
+
+async function benchExercise(entry: ExerciseEntry): Promise<PerExercise> {
+  const { spec } = entry;
+  const code = fs.readFileSync(path.join(entry.dir, "solution.ts"), "utf8");
+  const cases = prepareCases(spec, "submit");
+  const direct = await importDirect(entry);
+  const allowLab = (spec.helpers ?? []).includes("lab");
+  const tr = await transpile(code, { allowLab });
+  if (!tr.ok) throw new Error(`${spec.slug}: solution does not compile`);
+  const sb = await Sandbox.create({ memoryMb: spec.limits?.memoryMb });
+  const perCaseSandbox: number[][] = cases.map(() => []);
+  const perCaseDirect: number[][] = cases.map(() => []);
+  const sandboxTotals: number[] = [];
+  const directTotals: number[] = [];
+  const gradeTotals: number[] = [];
+  try {
+    const loaded = await sb.load(tr.js, spec.entry, { allowLab, timeoutMs: 10_000 });
+    if (loaded.kind !== "ok") throw new Error(`${spec.slug}: solution does not load (${loaded.kind})`);
+    for (let rep = 0; rep < REPS + 1; rep++) {
+      let st = 0;
+      let dt = 0;
+      for (let i = 0; i < cases.length; i++) {
+        const args = structuredClone(cases[i].args);
+        const t0 = performance.now();
+        const r = await sb.run(cases[i].args, 60_000);
+        const t1 = performance.now();
+        direct(...args);
+        const t2 = performance.now();
+        if (r.kind !== "ok") throw new Error(`${spec.slug}: case ${cases[i].name}: ${r.kind}`);
+        if (rep === 0) continue; // warm-up
+        perCaseSandbox[i].push(t1 - t0);
+        perCaseDirect[i].push(t2 - t1);
+        st += t1 - t0;
+        dt += t2 - t1;
+      }
+      if (rep > 0) {
+        sandboxTotals.push(st);
+        directTotals.push(dt);
+      }
+    }
+  } finally {
+    sb.dispose();
+  }
+  for (let rep = 0; rep < REPS; rep++) gradeTotals.push((await grade({ spec, code: `${code}\n// rep ${rep}`, mode: "submit" })).timings.totalMs);
+  const heavyCases = cases
+    .map((c, i) => ({ name: c.name, directMs: median(perCaseDirect[i]), sandboxMs: median(perCaseSandbox[i]) }))
+    .filter((c) => c.directMs >= 10)
+    .map((c) => ({ name: c.name, directMs: r2(c.directMs), sandboxMs: r2(c.sandboxMs), ratio: r2(c.sandboxMs / c.directMs) }));
+  const s = median(sandboxTotals);
+  const d = median(directTotals);
+  return { exercise: spec.slug, cases: cases.length, sandboxMedianMs: r2(s), directMedianMs: r2(d), ratio: r2(s / d), gradeMedianMs: r2(median(gradeTotals)), heavyCases };
+}
+
+const emptySpec = defineExercise<[], number>({
+  slug: "bench-empty",
+  section: "10.1",
+  title: { en: "empty", zh: "空" },
+  points: 1,
+  entry: "f",
+  declaration: "export declare function f(): number;",
+  reference: () => 0,
+  output: { kind: "float" },
+  visibleCases: () => [{ name: "one", args: [] }],
+  hiddenCases: () => [],
+  misconceptions: [],
+});
+
+async function benchFixedCost(n: number) {
+  const phases = { transpileMs: [] as number[], isolateMs: [] as number[], runMs: [] as number[], compareMs: [] as number[], totalMs: [] as number[] };
+  for (let i = 0; i < n + 10; i++) {
+    // a unique comment defeats the transpile cache: every iteration pays for esbuild
+    const r = await grade({ spec: emptySpec, code: `export function f() { return 0; } // ${i}`, mode: "run" });
+    if (r.score !== 1) throw new Error("fixed-cost probe did not pass");
+    if (i < 10) continue;
+    for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k].push(r.timings[k]);
+  }
+  return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(median(v))])) as Record<keyof typeof phases, number>;
+}
+
+// ---------------------------------------------------------------- queue throughput
+
+async function tempDb(): Promise<{ url: string; db: Db; cleanup: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-bench-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  applyMigrations(url);
+  const db = createDb(url);
+  return { url, db, cleanup: async () => (await db.$disconnect(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** Enqueues the jobs with ids "<tag>-<i>" and returns the tag (queries select by id prefix). */
+async function enqueueMany(db: Db, fx: Awaited<ReturnType<typeof createQueueFixture>>, jobs: { slug: string; code: string }[], tag: string): Promise<string> {
+  const t = Date.now();
+  const data = jobs.map((j, i) => ({
+    id: `${tag}-${i}`,
+    userId: fx.userId,
+    assignmentId: fx.assignmentId,
+    ...fx.exercises.get(j.slug)!,
+    code: `${j.code}\n// ${tag} ${i}`,
+    kind: "submit",
+    status: "queued",
+    submittedAt: new Date(t + i),
+  }));
+  for (let i = 0; i < data.length; i += 500) await db.submission.createMany({ data: data.slice(i, i + 500) });
+  return tag;
+}
+
+async function drain(db: Db, tag: string, timeoutMs: number): Promise<number> {
+  const t0 = performance.now();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.submission.count({ where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } } });
+    if (open === 0 || Date.now() > deadline) return (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
+  const t = await tempDb();
+  try {
+    const fx = await createQueueFixture(t.db, catalogue);
+    const mix = [...catalogue.values()].map((e) => ({ slug: e.spec.slug, code: fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8") }));
+    const jobsOf = (n: number) => Array.from({ length: n }, (_, i) => mix[i % mix.length]);
+    const env = { DATABASE_URL: t.url };
+    const throughput: Record<string, number> = {};
+    for (const workers of [1, 2]) {
+      const sup = startSupervisor({ concurrency: workers, env, stdio: "ignore", log: () => {} });
+      await sup.ready;
+      // warm-up: every exercise once per worker (expected values are cached per worker)
+      await drain(t.db, await enqueueMany(t.db, fx, jobsOf(mix.length * workers), `warm${workers}`), 120_000);
+      const n = quick ? 200 : 600;
+      const secs = await drain(t.db, await enqueueMany(t.db, fx, jobsOf(n), `tp${workers}`), 300_000);
+      throughput[`workers${workers}`] = r2(n / secs);
+      if (workers === 2) {
+        const jobs = 2000;
+        const drainSeconds = await drain(t.db, await enqueueMany(t.db, fx, jobsOf(jobs), "surge"), 300_000);
+        const graded = await t.db.submission.count({ where: { id: { startsWith: "surge-" }, status: "graded", resultId: { not: null } } });
+        const perSubmission = await t.db.gradingResult.groupBy({ by: ["submissionId"], where: { submissionId: { startsWith: "surge-" }, purpose: "grade" }, _count: { _all: true } });
+        const duplicated = perSubmission.filter((g) => g._count._all > 1).length;
+        await sup.stop();
+        return { throughputPerSec: throughput as { workers1: number; workers2: number }, surge: { jobs, drainSeconds: r2(drainSeconds), lost: jobs - graded, duplicated } };
+      }
+      await sup.stop();
+    }
+    throw new Error("unreachable");
+  } finally {
+    await t.cleanup();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  await warmSandbox();
+  const catalogue = await loadCatalogue();
+  for (const [slug, e] of catalogue) if (!fs.existsSync(path.join(e.dir, "solution.ts"))) catalogue.delete(slug);
+  console.log(`bench: ${catalogue.size} exercises, ${os.availableParallelism()} cores, node ${process.version}${quick ? " (quick)" : ""}`);
+
+  const perExercise: PerExercise[] = [];
+  for (const e of catalogue.values()) perExercise.push(await benchExercise(e));
+  const fixed = await benchFixedCost(quick ? 50 : 300);
+  const queue = await benchQueue(catalogue);
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cores: os.availableParallelism(), node: process.version, load1: r2(os.loadavg()[0]) },
+    perExercise,
+    fixedCostMedianMs: fixed.totalMs,
+    fixedCostPhasesMedianMs: fixed,
+    throughputPerSec: queue.throughputPerSec,
+    surge: queue.surge,
+    targets: {
+      fixedCost: fixed.totalMs <= 5,
+      heavyCaseRatio: perExercise.every((p) => p.heavyCases.every((c) => c.ratio <= 1.3)),
+      workers2: queue.throughputPerSec.workers2 >= 150,
+      surge: queue.surge.drainSeconds <= 30 && queue.surge.lost === 0 && queue.surge.duplicated === 0,
+    },
+  };
+
+  const w = Math.max(...perExercise.map((p) => p.exercise.length));
+  console.log(`\n${"exercise".padEnd(w)}  cases  sandbox ms  direct ms   ratio  grade ms  heavy cases (≥10 ms direct): ratio`);
+  for (const p of perExercise) {
+    const heavy = p.heavyCases.map((c) => `${c.name}: ${c.ratio}`).join("; ");
+    console.log(`${p.exercise.padEnd(w)}  ${String(p.cases).padStart(5)}  ${p.sandboxMedianMs.toFixed(2).padStart(10)}  ${p.directMedianMs.toFixed(2).padStart(9)}  ${p.ratio.toFixed(2).padStart(6)}  ${p.gradeMedianMs.toFixed(2).padStart(8)}  ${heavy}`);
+  }
+  console.log(`\nfixed cost (empty function, one case): median ${fixed.totalMs} ms = transpile ${fixed.transpileMs} + isolate ${fixed.isolateMs} + run ${fixed.runMs} + compare ${fixed.compareMs} (+ rest)`);
+  console.log(`throughput: ${queue.throughputPerSec.workers1}/s with 1 worker, ${queue.throughputPerSec.workers2}/s with 2 workers`);
+  console.log(`surge: ${queue.surge.jobs} jobs drained in ${queue.surge.drainSeconds} s, lost ${queue.surge.lost}, duplicated ${queue.surge.duplicated}`);
+  console.log(`targets: ${JSON.stringify(report.targets)}`);
+  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench", "last.json"), `${JSON.stringify(report, null, 2)}\n`);
+  console.log("wrote bench/last.json");
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
