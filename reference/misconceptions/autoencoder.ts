@@ -1,7 +1,7 @@
 /**
  * Wrong variants of the autoencoder references (reference/autoencoder.ts): `aeForwardLosses`,
  * `tiedAeBackprop` and `daeCorruptLoss`, each with the signature of the function it corrupts.
- * Hints name the idea, never the answer.
+ * Hints name the idea, never the answer, and are written to follow the grader's "This looks like …" / "这看起来像是…".
  */
 
 import { addRow, matmul, mapMat, sigmoidMat, sumRows, transpose, type Mat, type Vec } from "../numerics";
@@ -30,8 +30,8 @@ type DaeOut = { Xtilde: Mat; Xhat: Mat; loss: number };
 export const squaredWithHalf = misconception<Forward, ForwardOut>({
   id: "ae.squared.half",
   hint: {
-    en: "The squared error here is the plain sum of squared differences, as in the lecture; check the constant factor in front of it.",
-    zh: "这里的最小二乘误差就是讲义中差值平方的直接求和，请检查前面的常数系数。",
+    en: "a factor ½ in front of the squared error, which in this exercise is the plain sum of squared differences, as in the lecture.",
+    zh: "在最小二乘误差前多乘了一个 ½；本题的误差是讲义中差值平方的直接求和。",
   },
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
@@ -42,8 +42,8 @@ export const squaredWithHalf = misconception<Forward, ForwardOut>({
 export const squaredMean = misconception<Forward, ForwardOut>({
   id: "ae.squared.mean",
   hint: {
-    en: "The loss is a sum over the samples and the features, not an average; check whether you divided by something.",
-    zh: "误差是对样本和分量的求和，而不是平均值；请检查是否多除了某个数。",
+    en: "an average instead of a sum: the squared error here adds up over all samples and features.",
+    zh: "把求和写成了平均：这里的最小二乘误差是对所有样本和分量求和。",
   },
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
@@ -54,8 +54,8 @@ export const squaredMean = misconception<Forward, ForwardOut>({
 export const crossEntropyUnclamped = misconception<Forward, ForwardOut>({
   id: "ae.ce.unclamped",
   hint: {
-    en: "When the reconstruction saturates, log sees (almost) 0; the prompt says how x̂ is kept away from 0 and 1 before the logarithm.",
-    zh: "当重构输出饱和时，对数的自变量会（几乎）为 0；题目说明了在取对数之前如何让 x̂ 远离 0 和 1。",
+    en: "a logarithm of an unclamped reconstruction: when x̂ saturates, log sees (almost) 0; the prompt says how x̂ is kept away from 0 and 1.",
+    zh: "对未截断的重构值取对数：当 x̂ 饱和时，对数的自变量（几乎）为 0；题目说明了如何让 x̂ 远离 0 和 1。",
   },
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
@@ -68,8 +68,8 @@ export const crossEntropyUnclamped = misconception<Forward, ForwardOut>({
 export const crossEntropyMissingComplement = misconception<Forward, ForwardOut>({
   id: "ae.ce.missing-complement",
   hint: {
-    en: "The cross-entropy of a value in [0,1] has two terms: one for the target and one for its complement.",
-    zh: "取值在 [0,1] 的交叉熵有两项：一项对应目标值，另一项对应它的补（1 减去它）。",
+    en: "a cross-entropy with only one of its two terms: a target in [0,1] has a term for itself and one for its complement.",
+    zh: "交叉熵只算了两项中的一项：取值在 [0,1] 的目标既有自身对应的项，也有其补（1 减去它）对应的项。",
   },
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
@@ -82,8 +82,8 @@ export const crossEntropyMissingComplement = misconception<Forward, ForwardOut>(
 export const encoderBiasOmitted = misconception<Forward, ForwardOut>({
   id: "ae.encoder-bias-omitted",
   hint: {
-    en: "Check that every term of the encoder's pre-activation is inside the sigmoid.",
-    zh: "请检查编码器激活函数的输入是否包含了所有项。",
+    en: "an encoder pre-activation with a term missing: check everything that belongs inside the sigmoid.",
+    zh: "编码器激活函数的输入少了一项：请检查 sigmoid 内部应有的所有项。",
   },
   fn: (X, W, b, Wd, bd) => aeForwardLosses(X, W, b.map(() => 0), Wd, bd),
 });
@@ -91,8 +91,8 @@ export const encoderBiasOmitted = misconception<Forward, ForwardOut>({
 export const linearDecoder = misconception<Forward, ForwardOut>({
   id: "ae.decoder-linear",
   hint: {
-    en: "The decoder has its own activation function f̃; check which function the reconstruction goes through.",
-    zh: "解码器也有自己的激活函数 f̃；请检查重构输出经过了哪个函数。",
+    en: "a decoder without its own activation function f̃.",
+    zh: "解码器漏掉了它自己的激活函数 f̃。",
   },
   fn: (X, W, b, Wd, bd) => {
     const Y = sigmoidMat(addRow(matmul(X, transpose(W)), b));
@@ -139,8 +139,8 @@ function tiedVariant(v: TiedVariant): (...args: Tied) => TiedOut {
 export const tiedDecoderOnly = misconception<Tied, TiedOut>({
   id: "ae.tied.decoder-only",
   hint: {
-    en: "With tied weights W is used twice, in the encoder and (transposed) in the decoder; its gradient must collect both uses.",
-    zh: "权值共享时 W 被使用了两次：在编码器中，以及（转置后）在解码器中；它的梯度必须把两处的贡献都算上。",
+    en: "a tied-weight gradient that collects only the decoder's use of W; the encoder uses W too.",
+    zh: "权值共享时的梯度只计入了解码器对 W 的使用；编码器也使用了 W。",
   },
   fn: tiedVariant({ uses: "decoder" }),
 });
@@ -148,8 +148,8 @@ export const tiedDecoderOnly = misconception<Tied, TiedOut>({
 export const tiedEncoderOnly = misconception<Tied, TiedOut>({
   id: "ae.tied.encoder-only",
   hint: {
-    en: "With tied weights W also appears (transposed) in the decoder; its gradient must collect that use too.",
-    zh: "权值共享时 W 也（以转置的形式）出现在解码器中；它的梯度也必须包含这一处的贡献。",
+    en: "a tied-weight gradient that collects only the encoder's use of W; W also appears, transposed, in the decoder.",
+    zh: "权值共享时的梯度只计入了编码器对 W 的使用；W 也以转置的形式出现在解码器中。",
   },
   fn: tiedVariant({ uses: "encoder" }),
 });
@@ -157,8 +157,8 @@ export const tiedEncoderOnly = misconception<Tied, TiedOut>({
 export const sigmoidDerivativeAsSigma = misconception<Tied, TiedOut>({
   id: "ae.sigmoid-derivative",
   hint: {
-    en: "Check the derivative of the sigmoid: it is not the sigmoid itself.",
-    zh: "请检查 sigmoid 函数的导数：它并不等于 sigmoid 本身。",
+    en: "a sigmoid derivative written as the sigmoid itself.",
+    zh: "把 sigmoid 的导数写成了 sigmoid 本身。",
   },
   fn: tiedVariant({ derivativeAsSigma: true }),
 });
@@ -166,8 +166,8 @@ export const sigmoidDerivativeAsSigma = misconception<Tied, TiedOut>({
 export const squaredGradientHalf = misconception<Tied, TiedOut>({
   id: "ae.squared.gradient-half",
   hint: {
-    en: "The squared error has no ½ here, so differentiating the square leaves a constant factor.",
-    zh: "这里的最小二乘误差没有 ½，所以对平方求导会留下一个常数因子。",
+    en: "a squared-error gradient missing the constant that comes from differentiating the square (there is no ½ here to cancel it).",
+    zh: "最小二乘误差的梯度少了对平方求导产生的常数因子（这里没有 ½ 可以抵消它）。",
   },
   fn: tiedVariant({ squaredHalf: true }),
 });
@@ -175,8 +175,8 @@ export const squaredGradientHalf = misconception<Tied, TiedOut>({
 export const crossEntropyExtraDerivative = misconception<Tied, TiedOut>({
   id: "ae.ce.extra-derivative",
   hint: {
-    en: "For a sigmoid output with the cross-entropy loss, the sigmoid's derivative cancels with the derivative of the log; check the output delta.",
-    zh: "sigmoid 输出配合交叉熵损失时，sigmoid 的导数会与对数的导数相消；请检查输出层的误差项。",
+    en: "an extra sigmoid derivative in the cross-entropy's output error term; with a sigmoid output it cancels against the derivative of the log.",
+    zh: "交叉熵的输出层误差项多乘了 sigmoid 的导数；对 sigmoid 输出，它会与对数的导数相消。",
   },
   fn: tiedVariant({ ceExtraDerivative: true }),
 });
@@ -184,8 +184,8 @@ export const crossEntropyExtraDerivative = misconception<Tied, TiedOut>({
 export const hiddenDeltaNoDerivative = misconception<Tied, TiedOut>({
   id: "ae.hidden-delta-no-derivative",
   hint: {
-    en: "Backpropagating into the hidden layer passes through its activation function too.",
-    zh: "误差反向传播到中间层时，也要经过中间层的激活函数。",
+    en: "a hidden-layer error term that skips the derivative of the hidden activation function.",
+    zh: "中间层的误差项漏掉了中间层激活函数的导数。",
   },
   fn: tiedVariant({ hiddenNoDerivative: true }),
 });
@@ -200,8 +200,8 @@ function daeFrom(Xtilde: Mat, Xin: Mat, target: Mat, W: Mat, b: Vec, Wd: Mat, bd
 export const daeLossAgainstCorrupted = misconception<Dae, DaeOut>({
   id: "dae.loss-vs-corrupted",
   hint: {
-    en: "A denoising autoencoder learns to remove the noise: which input should the reconstruction be compared with?",
-    zh: "降噪自编码器要学会去除噪声：重构结果应该与哪一个输入比较？",
+    en: "a loss measured against the corrupted input; a denoising autoencoder learns to remove the noise.",
+    zh: "误差是与加噪后的输入比较的；降噪自编码器要学会去除噪声。",
   },
   fn: (X, W, b, Wd, bd, noise) => {
     const Xt = corrupt(X, noise);
@@ -212,8 +212,8 @@ export const daeLossAgainstCorrupted = misconception<Dae, DaeOut>({
 export const daeCleanInputEncoded = misconception<Dae, DaeOut>({
   id: "dae.clean-input-encoded",
   hint: {
-    en: "Check which version of the input the network is fed with.",
-    zh: "请检查送入网络的是哪一个版本的输入。",
+    en: "a network fed with the clean input instead of the corrupted one.",
+    zh: "送入网络的是原始输入，而不是加噪后的输入。",
   },
   fn: (X, W, b, Wd, bd, noise) => daeFrom(corrupt(X, noise), X, X, W, b, Wd, bd),
 });
@@ -221,8 +221,8 @@ export const daeCleanInputEncoded = misconception<Dae, DaeOut>({
 export const maskingInverted = misconception<Dae, DaeOut>({
   id: "dae.masking-inverted",
   hint: {
-    en: "The masking level is the fraction of inputs destroyed; check which comparison with u selects them.",
-    zh: "遮蔽比例是被置零的输入所占的比例；请检查与 u 的哪一种比较选出了它们。",
+    en: "an inverted mask: the level is the fraction of inputs destroyed; check which comparison with u selects them.",
+    zh: "遮蔽条件反了：level 是被置零的输入所占的比例；请检查与 u 的哪一种比较选出了它们。",
   },
   fn: (X, W, b, Wd, bd, noise) => {
     if (noise.kind === "gaussian") return daeFrom(corrupt(X, noise), corrupt(X, noise), X, W, b, Wd, bd);
@@ -234,8 +234,8 @@ export const maskingInverted = misconception<Dae, DaeOut>({
 export const maskingRescaled = misconception<Dae, DaeOut>({
   id: "dae.masking-rescaled",
   hint: {
-    en: "Masking noise only zeroes entries; it is not dropout, so the surviving entries are left as they are.",
-    zh: "遮蔽噪声只把部分输入置零；它不是 dropout，保留下来的输入不做任何缩放。",
+    en: "dropout-style rescaling of the surviving inputs; masking noise only zeroes entries.",
+    zh: "像 dropout 那样对保留下来的输入做了缩放；遮蔽噪声只负责置零。",
   },
   fn: (X, W, b, Wd, bd, noise) => {
     if (noise.kind === "gaussian") return daeFrom(corrupt(X, noise), corrupt(X, noise), X, W, b, Wd, bd);

@@ -1,6 +1,6 @@
 /**
  * Wrong variants of `checkLogisticGradient` (reference/gradcheck.ts), same signature.
- * Hints name the idea, never the answer.
+ * Hints name the idea, never the answer, and are written to follow the grader's "This looks like …" / "这看起来像是…".
  */
 
 import type { Mat, Vec } from "../numerics";
@@ -36,8 +36,8 @@ function numerical(X: Mat, y: Vec, theta: Vec, eps: number, kind: "central" | "f
 export const oneSided = misconception<Args, LogisticGradCheck>({
   id: "gradcheck.one-sided",
   hint: {
-    en: "A one-sided difference has an error of order ε; the check asks for the symmetric difference around θ.",
-    zh: "单侧差分的误差是 ε 量级的；梯度检验要求在 θ 两侧对称地取差分。",
+    en: "a one-sided difference; its error is of order ε, while the check uses the symmetric difference around θ.",
+    zh: "使用了单侧差分；它的误差是 ε 量级的，而梯度检验使用 θ 两侧对称的差分。",
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "forward");
@@ -48,8 +48,8 @@ export const oneSided = misconception<Args, LogisticGradCheck>({
 export const overEps = misconception<Args, LogisticGradCheck>({
   id: "gradcheck.divide-by-eps",
   hint: {
-    en: "Check the distance between the two points at which the loss is evaluated.",
-    zh: "请检查计算损失的两个点之间的距离。",
+    en: "a difference quotient divided by the wrong distance; check how far apart the two evaluation points are.",
+    zh: "差商除以的距离不对；请检查两个求值点之间相距多远。",
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "over-eps");
@@ -60,8 +60,8 @@ export const overEps = misconception<Args, LogisticGradCheck>({
 export const notRestored = misconception<Args, LogisticGradCheck>({
   id: "gradcheck.not-restored",
   hint: {
-    en: "After perturbing one parameter, is θ back at its original value before the next parameter is perturbed?",
-    zh: "扰动完一个参数之后，在扰动下一个参数之前，θ 是否恢复到了原来的值？",
+    en: "a perturbation that is not undone before the next parameter is perturbed.",
+    zh: "扰动完一个参数后没有恢复原值，就去扰动下一个参数。",
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "not-restored");
@@ -72,8 +72,8 @@ export const notRestored = misconception<Args, LogisticGradCheck>({
 export const noGuard = misconception<Args, LogisticGradCheck>({
   id: "gradcheck.no-guard",
   hint: {
-    en: "When both gradients are (nearly) zero, the denominator of the relative error needs the lower bound given in the prompt.",
-    zh: "当两个梯度都（几乎）为零时，相对误差的分母需要题目中给出的下界。",
+    en: "a relative error without the lower bound on its denominator; it breaks down when both gradients are (nearly) zero.",
+    zh: "相对误差的分母缺少下界；当两个梯度都（几乎）为零时就会出问题。",
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "central");
@@ -84,8 +84,8 @@ export const noGuard = misconception<Args, LogisticGradCheck>({
 export const relativeToOneSide = misconception<Args, LogisticGradCheck>({
   id: "gradcheck.relative-to-one-side",
   hint: {
-    en: "The relative error is symmetric in the two gradients: check its denominator.",
-    zh: "相对误差对两个梯度是对称的：请检查分母。",
+    en: "a relative error normalised by only one of the two gradients; the measure is symmetric in them.",
+    zh: "相对误差只用其中一个梯度做归一化；这个度量对两个梯度是对称的。",
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "central");

@@ -1,7 +1,7 @@
 /**
  * Wrong variants of the sparse autoencoder references (reference/sparse.ts): `sparseKl`,
  * `sparseAeCostGrad` and `runningAverageSequence`, each with the signature of the function it corrupts.
- * Hints name the idea, never the answer.
+ * Hints name the idea, never the answer, and are written to follow the grader's "This looks like …" / "这看起来像是…".
  */
 
 import { addRow, matmul, sigmoidMat, sumRows, sumSquares, transpose, type Mat, type Vec } from "../numerics";
@@ -19,12 +19,12 @@ const klSwapped = (rho: number, r: number) => klBernoulli(r, rho);
 const klSwappedDerivative = (rho: number, r: number) => Math.log(r / rho) - Math.log((1 - r) / (1 - rho));
 
 const HINT_PER_SAMPLE = {
-  en: "The sparsity constraint is on the AVERAGE activation of each hidden unit over the batch, not on every sample's activation.",
-  zh: "稀疏性约束作用于每个中间层单元在整批样本上的平均激活度，而不是每个样本各自的激活值。",
+  en: "a KL penalty applied to each sample's activation; the sparsity constraint is on each hidden unit's AVERAGE activation over the batch.",
+  zh: "对每个样本的激活值分别计算了 KL 惩罚；稀疏性约束针对的是每个中间层单元在整批样本上的平均激活度。",
 };
 const HINT_SWAPPED = {
-  en: "KL divergence is not symmetric: check which distribution is the target ρ and which is the measured ρ̂.",
-  zh: "KL 散度不是对称的：请检查哪一个是目标值 ρ，哪一个是实际的平均激活度 ρ̂。",
+  en: "the two arguments of the KL divergence in the wrong order; it is not symmetric, so check which one is the target ρ.",
+  zh: "KL 散度的两个参数顺序颠倒了；KL 散度不对称，请检查哪一个是目标值 ρ。",
 };
 
 // ---------------------------------------------------------------- KL penalty
@@ -63,8 +63,8 @@ export const klArgumentsSwapped = misconception<Kl, KlOut>({
 export const klDerivativeSign = misconception<Kl, KlOut>({
   id: "sparse.kl-derivative-sign",
   hint: {
-    en: "Differentiate log(ρ/ρ̂) and log((1−ρ)/(1−ρ̂)) with respect to ρ̂ carefully: mind the signs from the chain rule.",
-    zh: "对 ρ̂ 求 log(ρ/ρ̂) 和 log((1−ρ)/(1−ρ̂)) 的导数时要仔细：注意链式法则带来的符号。",
+    en: "a derivative of the KL divergence with the wrong overall sign; the penalty grows as ρ̂ moves above ρ.",
+    zh: "KL 散度的导数整体符号反了；当 ρ̂ 超过 ρ 时惩罚项应当增大。",
   },
   fn: (A, rho, beta) => {
     const r = sparseKl(A, rho, beta);
@@ -75,8 +75,8 @@ export const klDerivativeSign = misconception<Kl, KlOut>({
 export const klDerivativeMissingBeta = misconception<Kl, KlOut>({
   id: "sparse.kl-derivative-missing-beta",
   hint: {
-    en: "The derivative of the penalty carries the same weight as the penalty itself.",
-    zh: "惩罚项的导数与惩罚项本身带有同样的权重系数。",
+    en: "a penalty derivative without the penalty's weight β.",
+    zh: "惩罚项的导数漏掉了权重系数 β。",
   },
   fn: (A, rho, beta) => {
     const r = sparseKl(A, rho, beta);
@@ -87,8 +87,8 @@ export const klDerivativeMissingBeta = misconception<Kl, KlOut>({
 export const klDerivativeFirstTermOnly = misconception<Kl, KlOut>({
   id: "sparse.kl-derivative-first-term",
   hint: {
-    en: "Both terms of the KL divergence depend on ρ̂, so both contribute to its derivative.",
-    zh: "KL 散度的两项都依赖于 ρ̂，所以两项都对导数有贡献。",
+    en: "a KL derivative with only one of its two terms; both terms depend on ρ̂.",
+    zh: "KL 散度的导数只保留了两项中的一项；两项都依赖于 ρ̂。",
   },
   fn: (A, rho, beta) => {
     const r = sparseKl(A, rho, beta);
@@ -150,8 +150,8 @@ function gradVariant(v: GradVariant): (...args: Grad) => SparseAEGradient {
 export const delta2MissingSparsity = misconception<Grad, SparseAEGradient>({
   id: "sparse.delta2-missing-sparsity",
   hint: {
-    en: "The sparsity penalty depends on the hidden activations, so it also contributes to the hidden layer's error term δ2.",
-    zh: "稀疏性惩罚项依赖于中间层的激活值，所以它也会出现在中间层的误差项 δ2 中。",
+    en: "a hidden error term δ2 without the sparsity term; the penalty depends on the hidden activations too.",
+    zh: "中间层误差项 δ2 中缺少稀疏性项；惩罚项同样依赖于中间层的激活值。",
   },
   fn: gradVariant({ noSparsityInDelta: true }),
 });
@@ -165,8 +165,8 @@ export const gradKlSwapped = misconception<Grad, SparseAEGradient>({
 export const decayOnBiases = misconception<Grad, SparseAEGradient>({
   id: "sparse.decay-on-biases",
   hint: {
-    en: "Weight decay regularises the weights only; check which parameters it touches.",
-    zh: "权值衰减只作用于权重；请检查它作用到了哪些参数上。",
+    en: "weight decay applied to the biases; only the weights are decayed here.",
+    zh: "对偏置也做了权值衰减；这里只有权重才衰减。",
   },
   fn: gradVariant({ decayBiases: true }),
 });
@@ -174,8 +174,8 @@ export const decayOnBiases = misconception<Grad, SparseAEGradient>({
 export const decayMissingLambda = misconception<Grad, SparseAEGradient>({
   id: "sparse.decay-missing-lambda",
   hint: {
-    en: "Differentiate the weight-decay term (λ/2)||W||² again: which coefficient does W get?",
-    zh: "重新对权值衰减项 (λ/2)||W||² 求导：W 前面的系数应该是多少？",
+    en: "a weight-decay gradient without its coefficient λ.",
+    zh: "权值衰减的梯度漏掉了系数 λ。",
   },
   fn: gradVariant({ decayGradient: () => 1 }),
 });
@@ -183,8 +183,8 @@ export const decayMissingLambda = misconception<Grad, SparseAEGradient>({
 export const decayTwoLambda = misconception<Grad, SparseAEGradient>({
   id: "sparse.decay-two-lambda",
   hint: {
-    en: "The weight-decay term already has a ½; differentiate it again and check the coefficient of W.",
-    zh: "权值衰减项里已经有 ½；重新求导并检查 W 的系数。",
+    en: "a weight-decay gradient with the wrong coefficient: differentiate (λ/2)||W||² again, the ½ matters.",
+    zh: "权值衰减梯度的系数不对：重新对 (λ/2)||W||² 求导，注意其中的 ½。",
   },
   fn: gradVariant({ decayGradient: (l) => 2 * l }),
 });
@@ -198,8 +198,8 @@ export const gradKlPerSample = misconception<Grad, SparseAEGradient>({
 export const gradientMissingMean = misconception<Grad, SparseAEGradient>({
   id: "sparse.gradient-missing-mean",
   hint: {
-    en: "The cost averages the reconstruction error over the batch, so its gradient is an average too.",
-    zh: "代价函数对整批样本的重构误差取了平均，所以梯度也要取平均。",
+    en: "a gradient summed over the batch while the cost averages over it.",
+    zh: "梯度对整批样本求和，而代价函数是取平均的。",
   },
   fn: gradVariant({ noMeanInGradient: true }),
 });
@@ -209,8 +209,8 @@ export const gradientMissingMean = misconception<Grad, SparseAEGradient>({
 export const runningAverageSwapped = misconception<Running, Mat>({
   id: "sparse.running-average-swapped",
   hint: {
-    en: "λ_avg is the memory of the running average: check which term it multiplies.",
-    zh: "λ_avg 表示滑动平均对过去的“记忆”：请检查它乘的是哪一项。",
+    en: "λ_avg on the wrong term: it is the weight of the previous estimate, the average's memory.",
+    zh: "λ_avg 乘错了项：它是上一步估计（滑动平均的“记忆”）的权重。",
   },
   fn: (rho0, batches, l) => {
     let r = rho0;
@@ -221,8 +221,8 @@ export const runningAverageSwapped = misconception<Running, Mat>({
 export const runningAverageNotChained = misconception<Running, Mat>({
   id: "sparse.running-average-not-chained",
   hint: {
-    en: "Each step of a running average starts from the previous step's result.",
-    zh: "滑动平均的每一步都要从上一步的结果出发。",
+    en: "a running average that restarts from ρ̂^(0) at every step instead of continuing from the previous step.",
+    zh: "滑动平均每一步都从 ρ̂^(0) 重新开始，而没有接着上一步的结果。",
   },
   fn: (rho0, batches, l) => batches.map((A) => averageActivation(A).map((m, j) => l * rho0[j] + (1 - l) * m)),
 });
@@ -230,8 +230,8 @@ export const runningAverageNotChained = misconception<Running, Mat>({
 export const runningAverageBatchSum = misconception<Running, Mat>({
   id: "sparse.running-average-batch-sum",
   hint: {
-    en: "ρ̂ of a mini-batch is an average activation over its samples.",
-    zh: "一个小批量的 ρ̂ 是其中所有样本的平均激活度。",
+    en: "a mini-batch ρ̂ computed as a sum rather than an average over its samples.",
+    zh: "小批量的 ρ̂ 按样本求和，而不是取平均。",
   },
   fn: (rho0, batches, l) => {
     let r = rho0;

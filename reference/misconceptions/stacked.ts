@@ -1,6 +1,6 @@
 /**
  * Wrong variants of `twoLayerStackedGradient` (reference/stacked.ts), same signature.
- * Hints name the idea, never the answer.
+ * Hints name the idea, never the answer, and are written to follow the grader's "This looks like …" / "这看起来像是…".
  */
 
 import { addRow, logsumexp, matmul, sigmoidMat, softmax, sumRows, transpose, type Mat, type Vec } from "../numerics";
@@ -62,8 +62,8 @@ function variant(v: Variant): (...args: Args) => TwoLayerStackedGradient {
 export const softmaxGradNoMean = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.softmax-grad-no-mean",
   hint: {
-    en: "The loss is a mean over the batch; its gradient must be averaged the same way.",
-    zh: "损失是对整批样本取平均的；梯度也必须以同样的方式取平均。",
+    en: "a gradient summed over the batch while the loss is a mean.",
+    zh: "梯度对整批样本求和，而损失是取平均的。",
   },
   fn: variant({ gradNoMean: true }),
 });
@@ -71,8 +71,8 @@ export const softmaxGradNoMean = misconception<Args, TwoLayerStackedGradient>({
 export const lossSummed = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.loss-sum",
   hint: {
-    en: "Check the batch convention of the cross-entropy in the prompt: sum or mean?",
-    zh: "请检查题目中交叉熵对批量的约定：求和还是取平均？",
+    en: "a loss and gradient summed over the batch, while the prompt defines the loss as a mean.",
+    zh: "损失和梯度都对整批样本求和，而题目把损失定义为平均值。",
   },
   fn: variant({ lossSum: true }),
 });
@@ -80,8 +80,8 @@ export const lossSummed = misconception<Args, TwoLayerStackedGradient>({
 export const labelsOneBased = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.labels-one-based",
   hint: {
-    en: "Check how class labels are numbered in the prompt and how a label selects its entry of the softmax output.",
-    zh: "请检查题目中类别标签的编号方式，以及标签如何对应 softmax 输出中的分量。",
+    en: "labels read with a different numbering from the prompt's; check how a label selects its softmax entry.",
+    zh: "标签的编号方式与题目不一致；请检查标签如何对应 softmax 输出中的分量。",
   },
   fn: variant({ oneBased: true }),
 });
@@ -89,8 +89,8 @@ export const labelsOneBased = misconception<Args, TwoLayerStackedGradient>({
 export const noSigmoidDerivative = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.no-sigmoid-derivative",
   hint: {
-    en: "Backpropagating through an encoder layer passes through its activation function as well as its weights.",
-    zh: "误差经过编码层反向传播时，既要经过权重，也要经过该层的激活函数。",
+    en: "backpropagation through an encoder layer that skips its activation function's derivative.",
+    zh: "误差经过编码层反向传播时漏掉了该层激活函数的导数。",
   },
   fn: variant({ noSigmoidDerivative: true }),
 });
@@ -98,8 +98,8 @@ export const noSigmoidDerivative = misconception<Args, TwoLayerStackedGradient>(
 export const softmaxExtraDerivative = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.softmax-extra-derivative",
   hint: {
-    en: "For softmax with the cross-entropy, the derivative with respect to the scores simplifies fully; no extra factor remains.",
-    zh: "softmax 配合交叉熵时，对输入分数的导数可以完全化简，不会再多出额外的因子。",
+    en: "an extra factor p(1 − p) at the softmax layer; with the cross-entropy, the gradient with respect to the scores simplifies completely.",
+    zh: "softmax 层多乘了因子 p(1 − p)；配合交叉熵时，对分数的导数可以完全化简。",
   },
   fn: variant({ softmaxExtraDerivative: true }),
 });
@@ -107,8 +107,8 @@ export const softmaxExtraDerivative = misconception<Args, TwoLayerStackedGradien
 export const softmaxSignFlipped = misconception<Args, TwoLayerStackedGradient>({
   id: "stacked.softmax-sign",
   hint: {
-    en: "The gradient of the loss points uphill: check the sign of the error at the softmax layer.",
-    zh: "损失的梯度指向损失增大的方向：请检查 softmax 层误差项的符号。",
+    en: "a softmax error term with the wrong sign; the gradient points uphill.",
+    zh: "softmax 层误差项的符号反了；梯度应指向损失增大的方向。",
   },
   fn: variant({ signFlipped: true }),
 });
