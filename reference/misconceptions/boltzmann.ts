@@ -16,8 +16,8 @@ type Exact = [W: Mat, b: Vec, X: Mat];
 // ---------------------------------------------------------------- stochastic unit
 
 const tempHint = {
-  en: "The temperature rescales the input: a higher T must make the unit MORE random (p closer to ½).",
-  zh: "温度系数对输入进行缩放：T 越大，单元应当越随机（p 越接近 ½）。",
+  en: "T entering the wrong way: a higher temperature must make a unit MORE random (p closer to ½).",
+  zh: "温度系数的用法不对：T 越大，单元应当越随机（p 越接近 ½）。",
 };
 
 export const firingTempMultiplied = misconception<Firing, Vec>({
@@ -29,8 +29,8 @@ export const firingTempMultiplied = misconception<Firing, Vec>({
 export const firingTempIgnored = misconception<Firing, Vec>({
   id: "bm.unit.temperature-ignored",
   hint: {
-    en: "The firing probability depends on the temperature T as well as on the input.",
-    zh: "激活概率不仅取决于输入，还取决于温度系数 T。",
+    en: "a probability computed without the temperature T.",
+    zh: "计算概率时没有使用温度系数 T。",
   },
   fn: (W, b, x) => x.map((_, i) => sigmoid(hopfieldInput(W, b, x, i))),
 });
@@ -38,8 +38,8 @@ export const firingTempIgnored = misconception<Firing, Vec>({
 export const firingProbabilityOfZero = misconception<Firing, Vec>({
   id: "bm.unit.probability-of-off",
   hint: {
-    en: "This looks like the probability that the unit is OFF; a positive input should make x_i = 1 likely.",
-    zh: "这看起来像是单元取 0 的概率；正的输入应使 x_i = 1 的概率变大。",
+    en: "the probability that the unit is OFF; a positive input should make x_i = 1 likely.",
+    zh: "单元取 0 的概率；正的输入应使 x_i = 1 的概率变大。",
   },
   fn: (W, b, x, T) => x.map((_, i) => sigmoid(-hopfieldInput(W, b, x, i) / T)),
 });
@@ -47,8 +47,8 @@ export const firingProbabilityOfZero = misconception<Firing, Vec>({
 export const firingThresholdSign = misconception<Firing, Vec>({
   id: "bm.unit.threshold-sign",
   hint: {
-    en: "b are thresholds: check the sign with which they enter the input u_i.",
-    zh: "b 是阈值：请检查它进入输入 u_i 时的符号。",
+    en: "a threshold entering the input u_i with the wrong sign.",
+    zh: "阈值以错误的符号进入了输入 u_i。",
   },
   fn: (W, b, x, T) => x.map((_, i) => sigmoid((hopfieldInput(W, b, x, i) + 2 * b[i]) / T)),
 });
@@ -83,8 +83,8 @@ export const gibbsTempMultiplied = misconception<Gibbs, Vec>({
 export const gibbsComparisonReversed = misconception<Gibbs, Vec>({
   id: "bm.gibbs.comparison-reversed",
   hint: {
-    en: "A unit should switch on with probability p: check which side of the comparison between the uniform and p means 'on'.",
-    zh: "单元应以概率 p 取 1：请检查均匀随机数与 p 比较时哪一边表示取 1。",
+    en: "the comparison between the uniform and p read the wrong way round: a unit should switch on with probability p.",
+    zh: "均匀随机数与 p 的比较方向反了：单元应以概率 p 取 1。",
   },
   fn: (W, b, x, order, U, T) => gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T), (r, p) => (r < p ? 0 : 1)),
 });
@@ -92,8 +92,8 @@ export const gibbsComparisonReversed = misconception<Gibbs, Vec>({
 export const gibbsKeepsOnReject = misconception<Gibbs, Vec>({
   id: "bm.gibbs.keep-when-not-fired",
   hint: {
-    en: "A Gibbs update resamples the unit: when the uniform does not fall below p the unit becomes 0, whatever it was before.",
-    zh: "Gibbs 更新是对单元重新采样：当随机数不小于 p 时，单元取 0，与它之前的取值无关。",
+    en: "a unit kept at its old value when the draw fails; a Gibbs update resamples the unit whatever its old value was.",
+    zh: "抽样未成功时保留了单元原来的值；Gibbs 更新是对单元重新采样，与它之前的取值无关。",
   },
   fn: (W, b, x, order, U, T) =>
     gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T), (r, p, xi) => (r < p ? 1 : xi)),
@@ -102,8 +102,8 @@ export const gibbsKeepsOnReject = misconception<Gibbs, Vec>({
 export const gibbsSynchronous = misconception<Gibbs, Vec>({
   id: "bm.gibbs.synchronous",
   hint: {
-    en: "In a Gibbs sweep each unit's probability is computed from the latest state, including the units already resampled in this sweep.",
-    zh: "Gibbs 扫描中每个单元的概率都要用最新状态计算，包括本轮已经重新采样过的单元。",
+    en: "probabilities computed from the old state: in a Gibbs sweep each unit sees the units already resampled in this sweep.",
+    zh: "用旧状态计算概率：Gibbs 扫描中每个单元都应看到本轮已经重新采样过的单元。",
   },
   fn: (W, b, x, order, U, T) => {
     const old = x.slice();
@@ -152,8 +152,8 @@ function annealWith(
 export const annealExpPlus = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.exp-plus",
   hint: {
-    en: "An uphill move (ΔE > 0) must be accepted with a probability below 1 that shrinks as ΔE grows.",
-    zh: "能量上升的移动（ΔE > 0）应以小于 1 的概率被接受，且 ΔE 越大概率越小。",
+    en: "an acceptance probability that grows with ΔE: the larger the energy increase, the less often the move should be accepted.",
+    zh: "接受概率随 ΔE 增大而增大：能量上升越多的移动，被接受的概率应越小。",
   },
   fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(dE / T)),
 });
@@ -161,8 +161,8 @@ export const annealExpPlus = misconception<Anneal, AnnealResult>({
 export const annealTempMultiplied = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.temperature-multiplied",
   hint: {
-    en: "At a high temperature uphill moves should be accepted MORE often; check how T enters the acceptance probability.",
-    zh: "温度越高，越应该接受能量上升的移动；请检查 T 在接受概率中出现的方式。",
+    en: "T entering the acceptance probability the wrong way: at a high temperature uphill moves should be accepted more often.",
+    zh: "温度系数在接受概率中的用法不对：温度越高，越应该接受能量上升的移动。",
   },
   fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE * T)),
 });
@@ -170,8 +170,8 @@ export const annealTempMultiplied = misconception<Anneal, AnnealResult>({
 export const annealGreedy = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.greedy",
   hint: {
-    en: "Simulated annealing sometimes accepts a worse state on purpose; that is how it escapes local minima.",
-    zh: "模拟退火会以一定的概率接受更差的解，这正是它跳出局部最优解的方式。",
+    en: "a greedy descent that never accepts a worse state; simulated annealing sometimes does, on purpose, to escape local minima.",
+    zh: "只接受更好解的贪心下降；模拟退火会以一定的概率接受更差的解，以跳出局部最优解。",
   },
   fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE) => dE <= 0),
 });
@@ -179,8 +179,8 @@ export const annealGreedy = misconception<Anneal, AnnealResult>({
 export const annealComparisonReversed = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.comparison-reversed",
   hint: {
-    en: "The uniform must fall BELOW the acceptance probability for the move to be accepted.",
-    zh: "只有当均匀随机数小于接受概率时，移动才被接受。",
+    en: "the uniform compared the wrong way round with the acceptance probability.",
+    zh: "均匀随机数与接受概率的比较方向反了。",
   },
   fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r >= Math.exp(-dE / T)),
 });
@@ -188,8 +188,8 @@ export const annealComparisonReversed = misconception<Anneal, AnnealResult>({
 export const annealScheduleOffByOne = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.schedule-off-by-one",
   hint: {
-    en: "The first temperature of the schedule is T0 itself (k starts at 0).",
-    zh: "退火进度表的第一个温度就是 T0 本身（k 从 0 开始）。",
+    en: "a schedule shifted by one step: the first temperature of T_k = T0·α^k is at k = 0.",
+    zh: "退火进度表错开了一步：T_k = T0·α^k 的第一个温度对应 k = 0。",
   },
   fn: (W, b, x0, sch, order, U) =>
     annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE / T), (k) => sch.T0 * Math.pow(sch.alpha, k + 1)),
@@ -253,8 +253,8 @@ function gradWith(W: Mat, b: Vec, X: Mat, o: GradOptions): BmExact {
 export const exactBiasSign = misconception<Exact, BmExact>({
   id: "bm.gradient.bias-sign",
   hint: {
-    en: "b are thresholds (+bᵀx in the energy): differentiate −E with respect to b_i carefully. The slides flip this sign between two pages.",
-    zh: "b 是阈值（能量函数中为 +bᵀx）：请仔细对 −E 关于 b_i 求导。课件在两页之间把这个符号写反了。",
+    en: "the threshold gradient with the opposite sign: b are thresholds (+bᵀx in the energy), and the slides flip this sign between two pages.",
+    zh: "阈值梯度的符号反了：b 是阈值（能量函数中为 +bᵀx），课件在两页之间把这个符号写反了。",
   },
   fn: (W, b, X) => gradWith(W, b, X, { biasSign: 1 }),
 });
@@ -262,8 +262,8 @@ export const exactBiasSign = misconception<Exact, BmExact>({
 export const exactNoK = misconception<Exact, BmExact>({
   id: "bm.gradient.model-term-not-times-K",
   hint: {
-    en: "ln L sums over all K training vectors, and ln Z appears once for each of them.",
-    zh: "ln L 是对全部 K 个训练样本求和，每个样本都贡献一次 ln Z。",
+    en: "the model term counted once instead of once per training vector: ln Z appears in every ln P(x^k).",
+    zh: "模型项只计算了一次：每个训练样本的 ln P(x^k) 中都含有一个 ln Z。",
   },
   fn: (W, b, X) => gradWith(W, b, X, { modelScale: () => 1 }),
 });
@@ -271,8 +271,8 @@ export const exactNoK = misconception<Exact, BmExact>({
 export const exactDiagonal = misconception<Exact, BmExact>({
   id: "bm.gradient.nonzero-diagonal",
   hint: {
-    en: "There are no self-connections, so w_ii is not a parameter and has no gradient.",
-    zh: "单元没有自连接，w_ii 不是参数，也就没有梯度。",
+    en: "a gradient on the diagonal: w_ii is not a parameter, since units have no self-connections.",
+    zh: "对角线上出现了梯度：单元没有自连接，w_ii 不是参数。",
   },
   fn: (W, b, X) => gradWith(W, b, X, { diagonal: true }),
 });
@@ -280,8 +280,8 @@ export const exactDiagonal = misconception<Exact, BmExact>({
 export const exactAveraged = misconception<Exact, BmExact>({
   id: "bm.gradient.averaged",
   hint: {
-    en: "The prompt asks for the gradient of ln L, the SUM of the log-probabilities, not their mean.",
-    zh: "题目要求的是 ln L（对数概率之和）的梯度，而不是其平均值的梯度。",
+    en: "the gradient of the mean log-likelihood; the prompt asks for ln L, the sum over the training vectors.",
+    zh: "平均对数似然的梯度；题目要求的是 ln L，即对所有训练样本求和。",
   },
   fn: (W, b, X) => gradWith(W, b, X, { average: true }),
 });
@@ -289,8 +289,8 @@ export const exactAveraged = misconception<Exact, BmExact>({
 export const exactSlideEnergy = misconception<Exact, BmExact>({
   id: "bm.gradient.slide-energy",
   hint: {
-    en: "This uses the energy with −bᵀx from one slide; the prompt's energy has the threshold term +bᵀx.",
-    zh: "这里使用了课件某一页上带 −bᵀx 的能量函数；题目中的能量函数阈值项是 +bᵀx。",
+    en: "the energy with −bᵀx from one slide; the prompt's energy has the threshold term +bᵀx.",
+    zh: "使用了课件某一页上带 −bᵀx 的能量函数；题目中的能量函数阈值项是 +bᵀx。",
   },
   fn: (W, b, X) =>
     gradWith(W, b, X, {
@@ -302,8 +302,8 @@ export const exactSlideEnergy = misconception<Exact, BmExact>({
 export const exactMissingHalf = misconception<Exact, BmExact>({
   id: "bm.gradient.energy-missing-half",
   hint: {
-    en: "The energy's double sum counts each pair twice; check its factor when you enumerate exp(−E).",
-    zh: "能量函数的双重求和把每对单元计算了两次；枚举 exp(−E) 时请检查它的系数。",
+    en: "an energy whose double sum counts each pair twice without the compensating factor, used when enumerating exp(−E).",
+    zh: "枚举 exp(−E) 时使用的能量函数把每对单元计算了两次，却没有相应的系数来抵消。",
   },
   fn: (W, b, X) => gradWith(W, b, X, { energy: (W2, b2, x) => 2 * hopfieldEnergy(W2, zeros(b2.length), x) + x.reduce((s, v, i) => s + b2[i] * v, 0) }),
 });

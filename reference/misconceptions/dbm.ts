@@ -54,8 +54,8 @@ const up2 = (mu1: Mat, W2: Mat, k: number, l: number) => mu1[k].reduce((s, m, j)
 export const meanFieldNoTopDown = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.no-top-down",
   hint: {
-    en: "In a DBM the first hidden layer also receives input from the layer ABOVE it, not only from v.",
-    zh: "在深度玻尔兹曼机中，第一隐藏层还接收来自上一层的输入，而不仅仅是来自 v 的输入。",
+    en: "a first hidden layer that listens only to v; in a DBM it also receives input from the layer above.",
+    zh: "第一隐藏层只接收来自 v 的输入；在深度玻尔兹曼机中它还接收来自上一层的输入。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -67,8 +67,8 @@ export const meanFieldNoTopDown = misconception<MeanField, MeanFieldResult>({
 export const meanFieldJacobi = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.jacobi",
   hint: {
-    en: "The updates are sequential: μ2 is computed from the μ1 of the SAME iteration.",
-    zh: "更新是顺序进行的：μ2 要用同一次迭代中刚算出的 μ1 来计算。",
+    en: "both layers updated from the previous iteration's values; the updates are sequential, and μ2 uses the μ1 of the same iteration.",
+    zh: "两层都用上一次迭代的值更新；更新应当顺序进行，μ2 要用同一次迭代中刚算出的 μ1。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -80,8 +80,8 @@ export const meanFieldJacobi = misconception<MeanField, MeanFieldResult>({
 export const meanFieldTopFirst = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.top-layer-first",
   hint: {
-    en: "Follow the order given in the prompt: which layer is updated first within an iteration?",
-    zh: "请按照题目给出的顺序：每次迭代中先更新哪一层？",
+    en: "the layers updated in the other order; follow the order given in the prompt.",
+    zh: "两层的更新顺序颠倒了；请按照题目给出的顺序更新。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -94,8 +94,8 @@ export const meanFieldTopFirst = misconception<MeanField, MeanFieldResult>({
 export const meanFieldW2Transposed = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.w2-transposed",
   hint: {
-    en: "W2 is n1 × n2: check which side it multiplies on for the top-down and the bottom-up message.",
-    zh: "W2 的形状是 n1 × n2：请检查自顶向下和自底向上的信息分别应如何与它相乘。",
+    en: "W2 used with its orientation swapped; W2 is n1 × n2, so check which side it multiplies on for each message.",
+    zh: "W2 的方向用反了；W2 的形状是 n1 × n2，请检查每个方向的信息应如何与它相乘。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -107,8 +107,8 @@ export const meanFieldW2Transposed = misconception<MeanField, MeanFieldResult>({
 export const meanFieldNoBias = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.hidden-bias-left-out",
   hint: {
-    en: "Each hidden unit's bias belongs inside the sigmoid.",
-    zh: "每个隐藏单元的偏置都应放在 sigmoid 函数内部。",
+    en: "hidden biases left out of the sigmoid.",
+    zh: "sigmoid 内部漏掉了隐藏层的偏置。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -124,8 +124,8 @@ export const meanFieldMisconceptions = [meanFieldNoTopDown, meanFieldJacobi, mea
 export const energyHalfFactor = misconception<Energy, Vec>({
   id: "dbm.energy.half-factor",
   hint: {
-    en: "Between two different layers every connection appears once in vᵀW1h1 and h1ᵀW2h2; the Hopfield ½ does not apply.",
-    zh: "在两个不同层之间，每条连接在 vᵀW1h1 和 h1ᵀW2h2 中只出现一次；这里不需要 Hopfield 能量中的 ½。",
+    en: "a Hopfield-style ½ on the interaction terms; between two different layers each connection appears only once.",
+    zh: "在相互作用项上用了 Hopfield 能量中的 ½；在两个不同层之间，每条连接只出现一次。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) => {
     const full = dbmEnergy(V, H1, H2, W1, W2, a, b1, b2);
@@ -137,8 +137,8 @@ export const energyHalfFactor = misconception<Energy, Vec>({
 export const energyBiasSign = misconception<Energy, Vec>({
   id: "dbm.energy.bias-sign",
   hint: {
-    en: "a, b1 and b2 are biases (added to a unit's input), not thresholds: check their sign in the energy.",
-    zh: "a、b1、b2 是偏置（加到单元的输入上），而不是阈值：请检查它们在能量函数中的符号。",
+    en: "biases treated as thresholds: a, b1 and b2 are added to a unit's input, so check their sign in the energy.",
+    zh: "把偏置当成了阈值：a、b1、b2 是加到单元输入上的，请检查它们在能量函数中的符号。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) => dbmEnergy(V, H1, H2, W1, W2, neg(a), neg(b1), neg(b2)),
 });
@@ -146,8 +146,8 @@ export const energyBiasSign = misconception<Energy, Vec>({
 export const energyNoTopCoupling = misconception<Energy, Vec>({
   id: "dbm.energy.missing-h1-h2-term",
   hint: {
-    en: "A two-hidden-layer DBM has an interaction term for each pair of adjacent layers.",
-    zh: "有两个隐藏层的深度玻尔兹曼机，每一对相邻层之间都有一个相互作用项。",
+    en: "an energy without the interaction between the two hidden layers, as in a single RBM.",
+    zh: "能量函数缺少两个隐藏层之间的相互作用项，就像单个受限玻尔兹曼机一样。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) => dbmEnergy(V, H1, H2, W1, zerosLike(W2), a, b1, b2),
 });
@@ -155,8 +155,8 @@ export const energyNoTopCoupling = misconception<Energy, Vec>({
 export const energyNoVisibleBias = misconception<Energy, Vec>({
   id: "dbm.energy.missing-visible-bias",
   hint: {
-    en: "Every layer, including the visible one, has its own bias term in the energy.",
-    zh: "能量函数中每一层（包括可见层）都有自己的偏置项。",
+    en: "an energy without the visible layer's bias term.",
+    zh: "能量函数缺少可见层的偏置项。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) => dbmEnergy(V, H1, H2, W1, W2, zeros(a.length), b1, b2),
 });
@@ -164,8 +164,8 @@ export const energyNoVisibleBias = misconception<Energy, Vec>({
 export const energyW1Transposed = misconception<Energy, Vec>({
   id: "dbm.energy.w1-transposed",
   hint: {
-    en: "W1 is n_v × n1: its row index belongs to v and its column index to h1.",
-    zh: "W1 的形状是 n_v × n1：行下标对应 v，列下标对应 h1。",
+    en: "W1 indexed the other way round; W1 is n_v × n1, and its row index belongs to v.",
+    zh: "W1 的下标用反了；W1 的形状是 n_v × n1，行下标对应 v。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) =>
     V.map((v, k) => {

@@ -25,8 +25,8 @@ function linear(b: Vec, x: Vec): number {
 export const energyMissingHalf = misconception<Energy, number>({
   id: "hopfield.energy.missing-half",
   hint: {
-    en: "The double sum over i and j counts every pair of units twice; check the factor in front of it.",
-    zh: "对 i 和 j 的双重求和把每一对单元计算了两次，请检查它前面的系数。",
+    en: "a double sum over i and j that counts every pair of units twice, with nothing to compensate for it.",
+    zh: "对 i 和 j 的双重求和把每一对单元计算了两次，却没有相应的系数来抵消。",
   },
   fn: (W, b, x) => -quadratic(W, x) + linear(b, x),
 });
@@ -34,8 +34,8 @@ export const energyMissingHalf = misconception<Energy, number>({
 export const energyThresholdSign = misconception<Energy, number>({
   id: "hopfield.energy.threshold-sign",
   hint: {
-    en: "b are thresholds, not biases: check the sign of the threshold term in the energy.",
-    zh: "b 是阈值而不是偏置：请检查能量函数中阈值项的符号。",
+    en: "b treated as a bias rather than a threshold: check the sign of the threshold term in the energy.",
+    zh: "把 b 当成了偏置而不是阈值：请检查能量函数中阈值项的符号。",
   },
   fn: (W, b, x) => -0.5 * quadratic(W, x) - linear(b, x),
 });
@@ -43,8 +43,8 @@ export const energyThresholdSign = misconception<Energy, number>({
 export const energyHalfOfPairs = misconception<Energy, number>({
   id: "hopfield.energy.half-of-pairs",
   hint: {
-    en: "The ½ compensates for counting each pair twice in the full double sum; it should not be applied to a sum over pairs i < j as well.",
-    zh: "系数 ½ 是为了抵消完整双重求和中每对单元被计算两次；对 i < j 的单边求和不应再乘 ½。",
+    en: "the ½ applied on top of a sum that already counts each pair only once; the ½ only compensates for the double counting of the full double sum.",
+    zh: "系数 ½ 用在了已经只计每对一次的求和上；½ 只用来抵消完整双重求和中的重复计数。",
   },
   fn: (W, b, x) => -0.25 * quadratic(W, x) + linear(b, x),
 });
@@ -56,8 +56,8 @@ export const energyMisconceptions = [energyMissingHalf, energyThresholdSign, ene
 export const hebbianDiagonal = misconception<[X: Mat], Mat>({
   id: "hopfield.hebbian.diagonal-not-zeroed",
   hint: {
-    en: "A Hopfield unit has no connection to itself: look at the diagonal of W.",
-    zh: "Hopfield 网络的单元没有到自身的连接：请检查 W 的对角线。",
+    en: "self-connections left in W: a Hopfield unit has no connection to itself.",
+    zh: "W 中保留了自连接：Hopfield 网络的单元没有到自身的连接。",
   },
   fn: (X) => {
     const n = X[0].length;
@@ -70,8 +70,8 @@ export const hebbianDiagonal = misconception<[X: Mat], Mat>({
 export const hebbianUnipolar = misconception<[X: Mat], Mat>({
   id: "hopfield.hebbian.unipolar",
   hint: {
-    en: "The Hebbian rule is applied to the bipolar image of each pattern, not to its 0/1 values.",
-    zh: "Hebb 规则作用于每个模式的双极形式，而不是它的 0/1 取值。",
+    en: "the Hebbian rule applied to the 0/1 values of the patterns instead of their bipolar image.",
+    zh: "把 Hebb 规则直接作用于模式的 0/1 取值，而不是它的双极形式。",
   },
   fn: (X) => {
     const n = X[0].length;
@@ -84,8 +84,8 @@ export const hebbianUnipolar = misconception<[X: Mat], Mat>({
 export const hebbianAveraged = misconception<[X: Mat], Mat>({
   id: "hopfield.hebbian.averaged",
   hint: {
-    en: "The prompt's storage rule is a plain sum over the patterns, without normalisation.",
-    zh: "题目中的存储规则是对所有模式直接求和，不做归一化。",
+    en: "a normalised (averaged) sum; the prompt's storage rule is a plain sum over the patterns.",
+    zh: "对模式做了归一化（取平均）；题目中的存储规则是直接求和。",
   },
   fn: (X) => {
     const n = X[0].length;
@@ -120,8 +120,8 @@ function sweepWith(
 export const sweepSynchronous = misconception<Sweep, Vec>({
   id: "hopfield.sweep.synchronous",
   hint: {
-    en: "In an asynchronous update each unit sees the latest state, including changes made earlier in the same sweep.",
-    zh: "异步更新时，每个单元都使用最新的状态，包括本轮中先前单元已经做出的改变。",
+    en: "a synchronous update: in an asynchronous sweep each unit sees the latest state, including changes made earlier in the same sweep.",
+    zh: "同步更新：异步扫描中每个单元都应使用最新状态，包括本轮中先前单元已经做出的改变。",
   },
   fn: (W, b, x, order) => {
     const old = x.slice();
@@ -132,8 +132,8 @@ export const sweepSynchronous = misconception<Sweep, Vec>({
 export const sweepTieToOne = misconception<Sweep, Vec>({
   id: "hopfield.sweep.tie-to-one",
   hint: {
-    en: "Look at what the update rule does when the input is exactly zero.",
-    zh: "请检查输入恰好为 0 时更新规则的处理。",
+    en: "an input of exactly zero treated as 'switch on'; re-read the rule for u_i = 0.",
+    zh: "把输入恰好为 0 的情况当成了“取 1”；请重新阅读 u_i = 0 时的规则。",
   },
   fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i), () => 1),
 });
@@ -141,8 +141,8 @@ export const sweepTieToOne = misconception<Sweep, Vec>({
 export const sweepTieToZero = misconception<Sweep, Vec>({
   id: "hopfield.sweep.tie-to-zero",
   hint: {
-    en: "Look at what the update rule does when the input is exactly zero: it is neither the 'on' nor the 'off' branch.",
-    zh: "请检查输入恰好为 0 时的更新规则：它既不属于取 1 的分支，也不属于取 0 的分支。",
+    en: "an input of exactly zero treated as 'switch off'; re-read the rule for u_i = 0.",
+    zh: "把输入恰好为 0 的情况当成了“取 0”；请重新阅读 u_i = 0 时的规则。",
   },
   fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i), () => 0),
 });
@@ -150,8 +150,8 @@ export const sweepTieToZero = misconception<Sweep, Vec>({
 export const sweepThresholdSign = misconception<Sweep, Vec>({
   id: "hopfield.sweep.threshold-sign",
   hint: {
-    en: "b are thresholds: check the sign with which they enter the input u_i.",
-    zh: "b 是阈值：请检查它进入输入 u_i 时的符号。",
+    en: "a threshold entering the input u_i with the wrong sign.",
+    zh: "阈值以错误的符号进入了输入 u_i。",
   },
   fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i) + 2 * b[i], (xi) => xi),
 });
@@ -159,8 +159,8 @@ export const sweepThresholdSign = misconception<Sweep, Vec>({
 export const sweepIgnoresOrder = misconception<Sweep, Vec>({
   id: "hopfield.sweep.ignores-order",
   hint: {
-    en: "The units must be visited in the order given by the caller, not in index order.",
-    zh: "必须按照调用者给出的顺序访问各单元，而不是按下标顺序。",
+    en: "units visited in index order rather than in the order given by the caller.",
+    zh: "按下标顺序而不是按调用者给出的顺序访问了各单元。",
   },
   fn: (W, b, x, order) => hopfieldAsyncSweep(W, b, x, order.map((_, t) => t % x.length)),
 });
@@ -184,8 +184,8 @@ function recallWith(step: (s: Vec) => Vec, x0: Vec, maxSweeps: number, countFina
 export const recallUncountedFinalSweep = misconception<Recall, RecallResult>({
   id: "hopfield.recall.final-sweep-not-counted",
   hint: {
-    en: "The sweep that finds nothing to change is still a sweep: re-read how the count is defined.",
-    zh: "没有改变任何单元的那一轮也是一轮完整的扫描：请重新阅读轮数的定义。",
+    en: "a sweep count that leaves out the final sweep, the one that found nothing to change.",
+    zh: "轮数中漏掉了最后那一轮没有任何改变的扫描。",
   },
   fn: (W, b, x0, order, maxSweeps) => recallWith((s) => hopfieldAsyncSweep(W, b, s, order), x0, maxSweeps, false),
 });
@@ -193,8 +193,8 @@ export const recallUncountedFinalSweep = misconception<Recall, RecallResult>({
 export const recallSynchronous = misconception<Recall, RecallResult>({
   id: "hopfield.recall.synchronous",
   hint: {
-    en: "Recall repeats asynchronous sweeps: each unit sees the latest state. Updating all units at once can oscillate.",
-    zh: "回忆过程重复的是异步扫描：每个单元使用最新状态。同时更新所有单元可能会振荡。",
+    en: "synchronous updates inside recall: each unit should see the latest state, and updating all units at once can oscillate.",
+    zh: "回忆过程中用了同步更新：每个单元应使用最新状态，而同时更新所有单元可能会振荡。",
   },
   fn: (W, b, x0, order, maxSweeps) => recallWith((s) => sweepSynchronous.fn(W, b, s, order), x0, maxSweeps),
 });
