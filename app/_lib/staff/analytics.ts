@@ -1,0 +1,178 @@
+/**
+ * Analytics of one assignment (optionally one of its exercises): score histogram,
+ * pass rate of each hidden case, most frequent misconceptions (CaseResult.hintId) and
+ * median attempts to full marks. Scores are those that count (policy + overrides,
+ * as in the gradebook); case pass rates use each student's counting submission.
+ */
+
+import type { Db } from "@/prisma/client";
+import { countingSubmission } from "@/app/_lib/policy";
+import { assignmentOfCourse, StaffNotFoundError, type StaffActor } from "./access";
+import { loadGradebook } from "./gradebook";
+
+export interface HistogramBin {
+  /** Percent of the maximum, inclusive lower bound. */
+  from: number;
+  /** Exclusive upper bound, except the last bin (100 is included). */
+  to: number;
+  count: number;
+}
+
+export interface CasePassRate {
+  position: number;
+  name: string;
+  passed: number;
+  total: number;
+  /** passed / total, in [0, 1]. */
+  rate: number;
+}
+
+export interface MisconceptionCount {
+  hintId: string;
+  /** Failing case results carrying this hint (all graded submissions). */
+  count: number;
+  /** Distinct students who got it. */
+  students: number;
+}
+
+export interface ExerciseAnalytics {
+  exerciseId: string;
+  slug: string;
+  titleEn: string;
+  titleZh: string;
+  points: number;
+  histogram: HistogramBin[];
+  /** Students with a score that counts. */
+  scored: number;
+  hiddenCases: CasePassRate[];
+  misconceptions: MisconceptionCount[];
+  /** Median over students who reached full marks of the attempt number of their first full-marks submission; null if none did. */
+  medianAttemptsToFull: number | null;
+  reachedFull: number;
+}
+
+export interface AssignmentAnalytics {
+  assignmentId: string;
+  students: number;
+  /** Histogram of assignment totals. */
+  histogram: HistogramBin[];
+  exercises: ExerciseAnalytics[];
+}
+
+/** Ten bins of 10 percentage points; 100 % falls in the last. */
+export function histogram(percents: readonly number[], bins = 10): HistogramBin[] {
+  const width = 100 / bins;
+  const out = Array.from({ length: bins }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
+  for (const p of percents) out[Math.min(bins - 1, Math.max(0, Math.floor(p / width)))].count++;
+  return out;
+}
+
+/** Middle value (mean of the two middle values for an even count); null for no values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: string, exerciseId?: string | null): Promise<AssignmentAnalytics> {
+  const a = await assignmentOfCourse(db, actor, assignmentId);
+  const book = await loadGradebook(db, actor, { assignmentId, pageSize: 0 });
+  const cols = exerciseId ? book.columns.filter((c) => c.exerciseId === exerciseId) : book.columns;
+  if (exerciseId && cols.length === 0) throw new StaffNotFoundError("exercise");
+  const studentIds = new Set(book.rows.map((r) => r.user.id));
+
+  const subs = await db.submission.findMany({
+    where: { assignmentId, kind: "submit", ...(exerciseId ? { exerciseId } : {}), userId: { in: [...studentIds] } },
+    select: {
+      id: true,
+      userId: true,
+      exerciseId: true,
+      submittedAt: true,
+      status: true,
+      score: true,
+      resultId: true,
+      result: { select: { score: true, maxScore: true } },
+    },
+    orderBy: { submittedAt: "asc" },
+  });
+  const byCell = new Map<string, typeof subs>();
+  for (const s of subs) {
+    const k = `${s.exerciseId}|${s.userId}`;
+    const l = byCell.get(k);
+    if (l) l.push(s);
+    else byCell.set(k, [s]);
+  }
+
+  // Counting submissions' current results → hidden case pass rates.
+  const countingResultIds: string[] = [];
+  for (const l of byCell.values()) {
+    const c = countingSubmission(l, a.scorePolicy);
+    if (c?.resultId) countingResultIds.push(c.resultId);
+  }
+  const allResultIds = subs.map((s) => s.resultId).filter((r): r is string => !!r);
+  const [hiddenCases, hinted] = await Promise.all([
+    db.caseResult.findMany({
+      where: { resultId: { in: countingResultIds }, visibility: { not: "visible" } },
+      select: { resultId: true, position: true, name: true, status: true, result: { select: { submission: { select: { exerciseId: true } } } } },
+    }),
+    db.caseResult.findMany({
+      where: { resultId: { in: allResultIds }, hintId: { not: null } },
+      select: { hintId: true, result: { select: { submission: { select: { exerciseId: true, userId: true } } } } },
+    }),
+  ]);
+
+  const exercises = cols.map((col): ExerciseAnalytics => {
+    const ci = book.columns.indexOf(col);
+    const scores = book.rows.map((r) => r.cells[ci].score).filter((s): s is number => s !== null);
+
+    const cases = new Map<number, CasePassRate>();
+    for (const c of hiddenCases) {
+      if (c.result.submission.exerciseId !== col.exerciseId) continue;
+      const e = cases.get(c.position) ?? { position: c.position, name: c.name, passed: 0, total: 0, rate: 0 };
+      e.total++;
+      if (c.status === "passed") e.passed++;
+      cases.set(c.position, e);
+    }
+    const hiddenRates = [...cases.values()].sort((x, y) => x.position - y.position).map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+
+    const mis = new Map<string, { count: number; students: Set<string> }>();
+    for (const h of hinted) {
+      if (h.result.submission.exerciseId !== col.exerciseId || !h.hintId) continue;
+      const m = mis.get(h.hintId) ?? { count: 0, students: new Set<string>() };
+      m.count++;
+      m.students.add(h.result.submission.userId);
+      mis.set(h.hintId, m);
+    }
+
+    const attempts: number[] = [];
+    for (const uid of studentIds) {
+      const l = byCell.get(`${col.exerciseId}|${uid}`) ?? [];
+      const i = l.findIndex((s) => s.status === "graded" && s.result && s.result.maxScore > 0 && s.result.score >= s.result.maxScore);
+      if (i >= 0) attempts.push(i + 1);
+    }
+
+    return {
+      exerciseId: col.exerciseId,
+      slug: col.slug,
+      titleEn: col.titleEn,
+      titleZh: col.titleZh,
+      points: col.points,
+      histogram: histogram(scores.map((s) => (col.points ? (100 * s) / col.points : 0))),
+      scored: scores.length,
+      hiddenCases: hiddenRates,
+      misconceptions: [...mis.entries()]
+        .map(([hintId, m]) => ({ hintId, count: m.count, students: m.students.size }))
+        .sort((x, y) => y.count - x.count || x.hintId.localeCompare(y.hintId)),
+      medianAttemptsToFull: median(attempts),
+      reachedFull: attempts.length,
+    };
+  });
+
+  return {
+    assignmentId,
+    students: book.studentCount,
+    histogram: histogram(book.rows.map((r) => r.percent)),
+    exercises,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Assignments (instructor only): exercises and their points, release and due dates,
+ * late policy (−x per started day, up to N days, then closed), attempt limit,
+ * best or latest. And per-student extensions. Every change is audited.
+ */
+
+import type { Db } from "@/prisma/client";
+import { assignmentOfCourse, memberOfCourse, requireInstructor, StaffInputError, StaffNotFoundError, type StaffActor } from "./access";
+import { writeAudit } from "./audit";
+
+export interface AssignmentInput {
+  titleEn: string;
+  titleZh: string;
+  releaseAt: Date;
+  dueAt: Date;
+  /** Fraction per started day late, in [0, 1] (0.1 = −10 %/day). */
+  latePenaltyPerDay: number;
+  /** Late submissions accepted this many days after the due date; 0 = closed at the due date. */
+  lateDaysMax: number;
+  attemptLimit: number | null;
+  scorePolicy: "best" | "latest";
+  /** In display order. */
+  items: { exerciseId: string; points: number }[];
+}
+
+function validDate(d: Date) {
+  return d instanceof Date && !Number.isNaN(d.getTime());
+}
+
+/** Checks the input and throws StaffInputError with the first problem found. */
+export async function validateAssignment(db: Db, input: AssignmentInput): Promise<void> {
+  const bad = (message: string, code: string) => {
+    throw new StaffInputError(message, code);
+  };
+  if (!input.titleEn?.trim() || !input.titleZh?.trim()) bad("Both titles (English and Chinese) are required.", "titleRequired");
+  if (!validDate(input.releaseAt) || !validDate(input.dueAt)) bad("Release and due dates are required.", "dateRequired");
+  if (input.dueAt <= input.releaseAt) bad("The due date must be after the release date.", "dueBeforeRelease");
+  if (!(input.latePenaltyPerDay >= 0 && input.latePenaltyPerDay <= 1)) bad("The late penalty per day must be between 0 % and 100 %.", "penaltyRange");
+  if (!Number.isInteger(input.lateDaysMax) || input.lateDaysMax < 0 || input.lateDaysMax > 365) bad("Late days must be a whole number from 0 to 365.", "lateDaysRange");
+  if (input.attemptLimit !== null && (!Number.isInteger(input.attemptLimit) || input.attemptLimit < 1)) bad("The attempt limit must be a whole number of at least 1, or empty for unlimited.", "attemptRange");
+  if (input.scorePolicy !== "best" && input.scorePolicy !== "latest") bad("The score policy must be best or latest.", "policy");
+  if (input.items.length === 0) bad("Choose at least one exercise.", "noExercises");
+  const ids = input.items.map((i) => i.exerciseId);
+  if (new Set(ids).size !== ids.length) bad("An exercise appears twice.", "duplicateExercise");
+  for (const it of input.items) if (!(it.points > 0 && it.points <= 1000)) bad("Points must be greater than 0 (at most 1000).", "pointsRange");
+  const found = await db.exercise.count({ where: { id: { in: ids } } });
+  if (found !== ids.length) bad("An exercise does not exist.", "unknownExercise");
+}
+
+const snapshot = (a: {
+  titleEn: string;
+  titleZh: string;
+  releaseAt: Date;
+  dueAt: Date;
+  latePenaltyPerDay: number;
+  lateDaysMax: number;
+  attemptLimit: number | null;
+  scorePolicy: string;
+  items: { exerciseId: string; points: number }[];
+}) => ({
+  titleEn: a.titleEn,
+  titleZh: a.titleZh,
+  releaseAt: a.releaseAt.toISOString(),
+  dueAt: a.dueAt.toISOString(),
+  latePenaltyPerDay: a.latePenaltyPerDay,
+  lateDaysMax: a.lateDaysMax,
+  attemptLimit: a.attemptLimit,
+  scorePolicy: a.scorePolicy,
+  items: a.items.map((i) => ({ exerciseId: i.exerciseId, points: i.points })),
+});
+
+export async function createAssignment(db: Db, actor: StaffActor, input: AssignmentInput) {
+  requireInstructor(actor);
+  await validateAssignment(db, input);
+  return db.$transaction(async (tx) => {
+    const { items, ...fields } = input;
+    const a = await tx.assignment.create({
+      data: {
+        ...fields,
+        titleEn: fields.titleEn.trim(),
+        titleZh: fields.titleZh.trim(),
+        courseId: actor.courseId,
+        items: { create: items.map((it, position) => ({ exerciseId: it.exerciseId, points: it.points, position })) },
+      },
+    });
+    await writeAudit(tx, actor, { action: "assignment.create", entityType: "Assignment", entityId: a.id, after: snapshot(input) });
+    return a;
+  });
+}
+
+export async function updateAssignment(db: Db, actor: StaffActor, assignmentId: string, input: AssignmentInput) {
+  requireInstructor(actor);
+  const before = await db.assignment.findFirst({
+    where: { id: assignmentId, courseId: actor.courseId },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
+  if (!before) throw new StaffNotFoundError("assignment");
+  await validateAssignment(db, input);
+  const keep = new Set(input.items.map((i) => i.exerciseId));
+  const removed = before.items.filter((i) => !keep.has(i.exerciseId)).map((i) => i.exerciseId);
+  if (removed.length) {
+    const used = await db.submission.count({ where: { assignmentId, exerciseId: { in: removed } } });
+    if (used) throw new StaffInputError("An exercise with submissions cannot be removed from the assignment.", "exerciseHasSubmissions");
+  }
+  return db.$transaction(async (tx) => {
+    const { items, ...fields } = input;
+    const a = await tx.assignment.update({
+      where: { id: assignmentId },
+      data: { ...fields, titleEn: fields.titleEn.trim(), titleZh: fields.titleZh.trim() },
+    });
+    await tx.assignmentExercise.deleteMany({ where: { assignmentId, exerciseId: { in: removed } } });
+    for (const [position, it] of items.entries()) {
+      await tx.assignmentExercise.upsert({
+        where: { assignmentId_exerciseId: { assignmentId, exerciseId: it.exerciseId } },
+        create: { assignmentId, exerciseId: it.exerciseId, points: it.points, position },
+        update: { points: it.points, position },
+      });
+    }
+    await writeAudit(tx, actor, {
+      action: "assignment.update",
+      entityType: "Assignment",
+      entityId: a.id,
+      before: snapshot(before),
+      after: snapshot(input),
+    });
+    return a;
+  });
+}
+
+/** The assignment with its exercises, for the editor (TA may read it, only instructors save). */
+export async function getAssignment(db: Db, actor: StaffActor, assignmentId: string) {
+  await assignmentOfCourse(db, actor, assignmentId);
+  return db.assignment.findUniqueOrThrow({
+    where: { id: assignmentId },
+    include: {
+      items: { orderBy: { position: "asc" }, include: { exercise: { select: { id: true, slug: true, section: true, currentVersionId: true } } } },
+      extensions: { include: { user: { select: { id: true, name: true, email: true, studentId: true } } }, orderBy: { dueAt: "asc" } },
+    },
+  });
+}
+
+export async function listAssignments(db: Db, actor: StaffActor) {
+  return db.assignment.findMany({
+    where: { courseId: actor.courseId },
+    orderBy: [{ releaseAt: "asc" }, { createdAt: "asc" }],
+    include: { items: { select: { exerciseId: true, points: true } } },
+  });
+}
+
+/** Exercises an instructor can put in an assignment, with their current titles. */
+export async function listExercises(db: Db) {
+  const ex = await db.exercise.findMany({ orderBy: [{ section: "asc" }, { slug: "asc" }] });
+  const versions = await db.exerciseVersion.findMany({
+    where: { id: { in: ex.map((e) => e.currentVersionId).filter((v): v is string => !!v) } },
+    select: { id: true, titleEn: true, titleZh: true, points: true, version: true, checkJson: true },
+  });
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  return ex.map((e) => ({ ...e, current: e.currentVersionId ? (byId.get(e.currentVersionId) ?? null) : null }));
+}
+
+export async function setExtension(db: Db, actor: StaffActor, input: { assignmentId: string; userId: string; dueAt: Date; reason: string }) {
+  requireInstructor(actor);
+  const a = await assignmentOfCourse(db, actor, input.assignmentId);
+  const m = await memberOfCourse(db, actor, input.userId);
+  if (m.role !== "student") throw new StaffNotFoundError("student");
+  const reason = input.reason?.trim() ?? "";
+  if (!reason) throw new StaffInputError("An extension needs a reason.", "reasonRequired");
+  if (!validDate(input.dueAt)) throw new StaffInputError("The new due date is required.", "dateRequired");
+  if (input.dueAt <= a.releaseAt) throw new StaffInputError("The new due date must be after the release date.", "dueBeforeRelease");
+  return db.$transaction(async (tx) => {
+    const prev = await tx.extension.findUnique({ where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } } });
+    const e = await tx.extension.upsert({
+      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
+      create: { assignmentId: a.id, userId: input.userId, dueAt: input.dueAt, reason, grantedById: actor.userId },
+      update: { dueAt: input.dueAt, reason, grantedById: actor.userId },
+    });
+    await writeAudit(tx, actor, {
+      action: "extension.set",
+      entityType: "Extension",
+      entityId: e.id,
+      before: { userId: input.userId, assignmentId: a.id, dueAt: (prev?.dueAt ?? a.dueAt).toISOString(), extended: !!prev },
+      after: { userId: input.userId, assignmentId: a.id, dueAt: e.dueAt.toISOString(), extended: true },
+      reason,
+    });
+    return e;
+  });
+}
+
+export async function removeExtension(db: Db, actor: StaffActor, input: { assignmentId: string; userId: string; reason: string }) {
+  requireInstructor(actor);
+  const a = await assignmentOfCourse(db, actor, input.assignmentId);
+  const prev = await db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } } });
+  if (!prev) throw new StaffNotFoundError("extension");
+  await db.$transaction(async (tx) => {
+    await tx.extension.delete({ where: { id: prev.id } });
+    await writeAudit(tx, actor, {
+      action: "extension.remove",
+      entityType: "Extension",
+      entityId: prev.id,
+      before: { userId: input.userId, assignmentId: a.id, dueAt: prev.dueAt.toISOString(), extended: true },
+      after: { userId: input.userId, assignmentId: a.id, dueAt: a.dueAt.toISOString(), extended: false },
+      reason: input.reason?.trim() || null,
+    });
+  });
+}

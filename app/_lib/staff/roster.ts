@@ -1,0 +1,151 @@
+/**
+ * Roster import from CSV: email, name, student id, role.
+ *
+ * `previewRoster` is a dry run that classifies every row. `commitRoster` re-checks the
+ * same text against the database and applies the good rows in ONE transaction (bad
+ * rows are reported and skipped; a failure rolls everything back, so nothing is ever
+ * half-imported). New users get a one-time password-set link for the instructor.
+ */
+
+import { parse } from "csv-parse/sync";
+import type { Db } from "@/prisma/client";
+import { requireInstructor, StaffInputError, type StaffActor } from "./access";
+import { writeAudit } from "./audit";
+import { issuePasswordToken, passwordSetPath } from "./passwordTokens";
+
+export const ROSTER_ROLES = ["student", "ta", "instructor"] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+export const ROSTER_MAX_BYTES = 2_000_000;
+
+/** Why a row is skipped; i18n keys under staff.roster.problem. */
+export type RowProblem = "badEmail" | "duplicate" | "unknownRole" | "missingName" | "alreadyEnrolled";
+
+export interface RosterRow {
+  /** 1-based line of the CSV record (the header is line 1). */
+  line: number;
+  email: string;
+  name: string;
+  studentId: string | null;
+  role: string;
+  /** "new" user, "existing" user to enrol, or "skip" with problems. */
+  action: "new" | "existing" | "skip";
+  problems: RowProblem[];
+}
+
+export interface RosterPreview {
+  rows: RosterRow[];
+  counts: { new: number; existing: number; skip: number };
+}
+
+// Header names accepted for each column (lower-cased, spaces/underscores/dashes removed).
+const HEADER: Record<string, "email" | "name" | "studentId" | "role"> = {
+  email: "email",
+  mail: "email",
+  邮箱: "email",
+  name: "name",
+  fullname: "name",
+  姓名: "name",
+  studentid: "studentId",
+  sid: "studentId",
+  id: "studentId",
+  学号: "studentId",
+  role: "role",
+  角色: "role",
+};
+
+const EMAIL = /^[^\s@",;<>]+@[^\s@",;<>]+\.[^\s@",;<>]+$/;
+
+interface Parsed {
+  line: number;
+  email: string;
+  name: string;
+  studentId: string | null;
+  role: string;
+}
+
+/** Parses the CSV text (UTF-8, optional BOM, quoted fields, commas inside quotes). */
+export function parseRosterCsv(text: string): Parsed[] {
+  if (Buffer.byteLength(text, "utf8") > ROSTER_MAX_BYTES) throw new StaffInputError("The file is too large (2 MB at most).", "rosterTooLarge");
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  } catch (e) {
+    throw new StaffInputError(`The CSV cannot be read: ${(e as Error).message}`, "rosterUnreadable");
+  }
+  if (records.length === 0) throw new StaffInputError("The file is empty.", "rosterEmpty");
+  const header = records[0].map((h) => HEADER[h.toLowerCase().replace(/[\s_\-]/g, "")]);
+  const col = (k: "email" | "name" | "studentId" | "role") => header.indexOf(k);
+  if (col("email") < 0 || col("name") < 0) {
+    throw new StaffInputError("The first line must name the columns: email, name, student id, role.", "rosterHeader");
+  }
+  const at = (r: string[], k: "email" | "name" | "studentId" | "role") => (col(k) >= 0 ? (r[col(k)] ?? "").trim() : "");
+  return records.slice(1).map((r, i) => ({
+    line: i + 2,
+    email: at(r, "email").toLowerCase(),
+    name: at(r, "name"),
+    studentId: at(r, "studentId") || null,
+    role: (at(r, "role") || "student").toLowerCase(),
+  }));
+}
+
+export async function previewRoster(db: Db, actor: StaffActor, text: string): Promise<RosterPreview> {
+  requireInstructor(actor);
+  const parsed = parseRosterCsv(text);
+  const emails = [...new Set(parsed.map((p) => p.email).filter((e) => EMAIL.test(e)))];
+  const users = await db.user.findMany({
+    where: { email: { in: emails } },
+    select: { email: true, enrollments: { where: { courseId: actor.courseId }, select: { id: true } } },
+  });
+  const known = new Map(users.map((u) => [u.email, u.enrollments.length > 0]));
+  const seen = new Set<string>();
+  const rows = parsed.map((p): RosterRow => {
+    const problems: RowProblem[] = [];
+    if (!EMAIL.test(p.email)) problems.push("badEmail");
+    else if (seen.has(p.email)) problems.push("duplicate");
+    if (!p.name) problems.push("missingName");
+    if (!(ROSTER_ROLES as readonly string[]).includes(p.role)) problems.push("unknownRole");
+    if (EMAIL.test(p.email)) seen.add(p.email);
+    if (known.get(p.email) === true && problems.length === 0) problems.push("alreadyEnrolled");
+    const action = problems.length ? "skip" : known.has(p.email) ? "existing" : "new";
+    return { ...p, action, problems };
+  });
+  const counts = { new: 0, existing: 0, skip: 0 };
+  for (const r of rows) counts[r.action]++;
+  return { rows, counts };
+}
+
+export interface RosterCommitResult extends RosterPreview {
+  /** One-time password-set links of the users created now. */
+  links: { email: string; name: string; path: string }[];
+}
+
+export async function commitRoster(db: Db, actor: StaffActor, text: string): Promise<RosterCommitResult> {
+  requireInstructor(actor);
+  return db.$transaction(async (tx) => {
+    // Re-check inside the transaction: the database may have changed since the preview.
+    const preview = await previewRoster(tx as unknown as Db, actor, text);
+    const links: RosterCommitResult["links"] = [];
+    for (const r of preview.rows) {
+      if (r.action === "skip") continue;
+      let userId: string;
+      if (r.action === "new") {
+        const u = await tx.user.create({ data: { email: r.email, name: r.name, studentId: r.studentId } });
+        userId = u.id;
+        links.push({ email: r.email, name: r.name, path: passwordSetPath(await issuePasswordToken(tx, u.id)) });
+      } else {
+        userId = (await tx.user.findUniqueOrThrow({ where: { email: r.email }, select: { id: true } })).id;
+      }
+      await tx.enrollment.create({ data: { courseId: actor.courseId, userId, role: r.role } });
+    }
+    await writeAudit(tx, actor, {
+      action: "roster.import",
+      entityType: "Course",
+      entityId: actor.courseId,
+      after: {
+        enrolled: preview.rows.filter((r) => r.action !== "skip").map((r) => ({ email: r.email, role: r.role, created: r.action === "new" })),
+        skipped: preview.rows.filter((r) => r.action === "skip").map((r) => ({ line: r.line, email: r.email, problems: r.problems })),
+      },
+    });
+    return { ...preview, links };
+  });
+}
