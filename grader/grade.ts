@@ -21,7 +21,7 @@ import {
   notRunMessage,
   runFailureMessage,
 } from "./feedback";
-import { DEFAULT_MEMORY_MB, Sandbox, SandboxHungError } from "./sandbox/sandbox";
+import { DEFAULT_MEMORY_MB, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
 import type { Case, ExerciseSpec, Limits, Visibility } from "./spec";
 import { transpile, type SourcePosition } from "./transpile";
 
@@ -152,7 +152,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   if (!tr.ok) return allFailed(tr.message, "compile_error", { position: tr.position });
 
   const tIso = performance.now();
-  const sandbox = await Sandbox.create({ memoryMb: limits.memoryMb });
+  let hung = false;
+  const sandbox = await acquireSandbox(limits.memoryMb);
   try {
     const loaded = await sandbox.load(tr.js, spec.entry, { allowLab, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
     timings.isolateMs = performance.now() - tIso;
@@ -211,6 +212,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     };
   } catch (err) {
     if (err instanceof SandboxHungError) {
+      hung = true;
       return allFailed(
         bi(
           "Time limit exceeded and the sandbox could not be interrupted; it was stopped. Look for an infinite loop.",
@@ -222,7 +224,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     }
     throw err;
   } finally {
-    sandbox.dispose();
+    // A hung isolate is left alone: disposing it could block; the worker process exits instead.
+    if (!hung) sandbox.dispose();
   }
 }
 

@@ -148,6 +148,9 @@ function sleep(ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   const db = createDb();
+  // WAL + synchronous=NORMAL: a commit may be lost only on an OS crash/power loss, and then the
+  // whole result transaction is lost with it; the job stays leased, expires and is regraded.
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
   const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
   const worker = new GradingWorker({
     db,
