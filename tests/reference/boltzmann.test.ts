@@ -9,26 +9,18 @@ import {
   bmLogPartition,
   bmProbability,
   firingProbabilities,
+  flipEnergyChange,
   geometricSchedule,
   gibbsSweep,
   metropolisAccept,
   unitProbability,
 } from "@/reference/boltzmann";
 import { maxRelativeError, numericalGradient } from "@/reference/gradcheck";
-import { hopfieldEnergy } from "@/reference/hopfield";
+import { hopfieldEnergy, randomSymmetricWeights } from "@/reference/hopfield";
 import * as M from "@/reference/misconceptions/boltzmann";
 import { type Mat, type Vec, allBinary, sum } from "@/reference/numerics";
 import { Rng } from "@/reference/random";
 import { toleranceRatio } from "./tolerance";
-
-function symmetric(rng: Rng, n: number, std = 1): Mat {
-  const W = rng.gaussianMat(n, n, std);
-  for (let i = 0; i < n; i++) {
-    W[i][i] = 0;
-    for (let j = 0; j < i; j++) W[i][j] = W[j][i];
-  }
-  return W;
-}
 
 describe("Boltzmann machine golden values", () => {
   it("unit probability σ(u/T)", () => {
@@ -78,7 +70,7 @@ describe("Boltzmann machine exact distribution", () => {
     for (let t = 0; t < 20; t++) {
       const n = rng.intRange(1, 10);
       const std = t < 15 ? 1 : 300; // the last ones overflow a naive exp
-      const W = symmetric(rng, n, std);
+      const W = randomSymmetricWeights(rng, n, std);
       const b = rng.gaussianVec(n, std);
       const P = bmDistribution(W, b);
       worst = Math.max(worst, Math.abs(sum(P) - 1));
@@ -96,7 +88,7 @@ describe("Boltzmann machine exact distribution", () => {
     let worst = 0;
     for (let t = 0; t < 12; t++) {
       const n = rng.intRange(2, 6);
-      const W = symmetric(rng, n, 0.7);
+      const W = randomSymmetricWeights(rng, n, 0.7);
       const b = rng.gaussianVec(n, 0.7);
       const X = rng.binaryMat(rng.intRange(1, 5), n);
       // θ = (w_ij for i < j, then b): w_ij = w_ji is one parameter.
@@ -129,7 +121,7 @@ describe("simulated annealing", () => {
     const runs = 20;
     for (let t = 0; t < runs; t++) {
       const n = 8;
-      const W = symmetric(rng, n);
+      const W = randomSymmetricWeights(rng, n);
       const b = rng.gaussianVec(n);
       const energies = allBinary(n).map((x) => hopfieldEnergy(W, b, x));
       const ground = Math.min(...energies);
@@ -154,7 +146,7 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
   const rng = new Rng("bm-misconceptions");
   const draws = Array.from({ length: 20 }, () => {
     const n = rng.intRange(3, 6);
-    return { n, W: symmetric(rng, n), b: rng.gaussianVec(n), x: rng.binaryVec(n), order: rng.permutation(n), X: rng.binaryMat(3, n) };
+    return { n, W: randomSymmetricWeights(rng, n), b: rng.gaussianVec(n), x: rng.binaryVec(n), order: rng.permutation(n), X: rng.binaryMat(3, n) };
   });
   const worst = (xs: number[]) => Math.max(...xs);
   it("stochastic unit, Gibbs, annealing and exact-gradient variants", () => {
@@ -179,5 +171,42 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
     for (const m of M.exactMisconceptions) {
       expect(worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.X), bmExact(d.W, d.b, d.X)))), m.id).toBeGreaterThan(1);
     }
+  });
+});
+
+describe("graded Gibbs and annealing cases never sit on a threshold", () => {
+  // DOMAIN.md "Binary states": along the reference chain, every uniform is ≥ 1e-6 from the probability it meets.
+  it("bm-gibbs-sweep and bm-annealing, 50 seeds each", async () => {
+    const gibbs = (await import("@/exercises/10.2-bm-gibbs-sweep/exercise")).default;
+    const annealing = (await import("@/exercises/10.2-bm-annealing/exercise")).default;
+    let closest = Infinity;
+    for (let seed = 0; seed < 50; seed++) {
+      for (const c of [...gibbs.visibleCases(new Rng(seed)), ...gibbs.hiddenCases(new Rng(seed))]) {
+        const [W, b, x, order, U, T] = c.args;
+        const s = x.slice();
+        order.forEach((i, t) => {
+          const p = firingProbabilities(W, b, s, T)[i];
+          closest = Math.min(closest, Math.abs(U[t] - p));
+          s[i] = U[t] < p ? 1 : 0;
+        });
+      }
+      for (const c of [...annealing.visibleCases(new Rng(seed)), ...annealing.hiddenCases(new Rng(seed))]) {
+        const [W, b, x0, sch, order, U] = c.args;
+        const x = x0.slice();
+        let t = 0;
+        for (const T of geometricSchedule(sch.T0, sch.alpha, sch.steps)) {
+          for (let k = 0; k < sch.sweepsPerTemp; k++) {
+            for (const i of order) {
+              const dE = flipEnergyChange(W, b, x, i);
+              const r = U[t++];
+              if (dE > 0) closest = Math.min(closest, Math.abs(r - Math.exp(-dE / T)));
+              if (metropolisAccept(dE, T, r)) x[i] = 1 - x[i];
+            }
+          }
+        }
+      }
+    }
+    console.log("graded Gibbs/annealing cases: closest uniform to its threshold", closest);
+    expect(closest).toBeGreaterThanOrEqual(1e-6);
   });
 });

@@ -7,28 +7,12 @@ import {
   hopfieldInput,
   hopfieldRecall,
   hopfieldSyncStep,
+  randomSymmetricIntWeights,
+  randomSymmetricWeights,
 } from "@/reference/hopfield";
 import * as M from "@/reference/misconceptions/hopfield";
-import type { Mat } from "@/reference/numerics";
 import { Rng } from "@/reference/random";
 import { toleranceRatio } from "./tolerance";
-
-/** Random symmetric n × n matrix with zero diagonal, entries N(0, 1). */
-function symmetric(rng: Rng, n: number): Mat {
-  const W = rng.gaussianMat(n, n);
-  for (let i = 0; i < n; i++) {
-    W[i][i] = 0;
-    for (let j = 0; j < i; j++) W[i][j] = W[j][i];
-  }
-  return W;
-}
-
-/** Random symmetric integer matrix with zero diagonal, entries in {−2..2}: inputs u_i = 0 happen often. */
-function symmetricInt(rng: Rng, n: number): Mat {
-  const W = symmetric(rng, n).map((r) => r.map(() => 0));
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) W[i][j] = W[j][i] = rng.intRange(-2, 2);
-  return W;
-}
 
 describe("Hopfield golden values", () => {
   // W = [[0, 2], [2, 0]], b = [1, −1], x = [1, 1]:
@@ -80,7 +64,7 @@ describe("Hopfield properties", () => {
     const rng = new Rng("hopfield-energy-descent");
     for (let trial = 0; trial < 300; trial++) {
       const n = rng.intRange(2, 12);
-      const W = trial % 2 ? symmetric(rng, n) : symmetricInt(rng, n);
+      const W = trial % 2 ? randomSymmetricWeights(rng, n) : randomSymmetricIntWeights(rng, n);
       const b = trial % 2 ? rng.gaussianVec(n) : rng.binaryVec(n).map((v) => v - 1);
       let x = rng.binaryVec(n);
       for (let s = 0; s < 5; s++) {
