@@ -149,6 +149,9 @@ function annealWith(
   return { state: x, energy: hopfieldEnergy(W, b, x), accepted };
 }
 
+// Not registered: Metropolis "without the ΔE ≤ 0 branch" (accept iff r < exp(−ΔE/T)). For ΔE ≤ 0, exp(−ΔE/T) ≥ 1 > r
+// for every r ∈ [0, 1), so that variant equals the correct rule and no case can tell them apart.
+
 export const annealExpPlus = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.exp-plus",
   hint: {
