@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { staffPage } from "@/app/_lib/staff/server";
+import styles from "./staff.module.css";
+
+export default async function StaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ courseId: string }> }) {
+  const { courseId } = await params;
+  const { access } = await staffPage(courseId);
+  const t = await getTranslations("staff");
+  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+  const links: [string, string][] = [
+    [base, t("nav.overview")],
+    [`${base}/gradebook`, t("nav.gradebook")],
+    [`${base}/regrades`, t("nav.regrades")],
+  ];
+  if (access.role === "instructor") {
+    links.push([`${base}/roster`, t("nav.roster")], [`${base}/exercises`, t("nav.exercises")], [`${base}/audit`, t("nav.audit")]);
+  }
+  return (
+    <>
+      <nav aria-label={t("nav.label")}>
+        <ul className={styles.nav}>
+          {links.map(([href, label]) => (
+            <li key={href}>
+              <Link href={href}>{label}</Link>
+            </li>
+          ))}
+          <li className={`badge ${styles.role}`}>{t(`roles.${access.role as "ta" | "instructor"}`)}</li>
+        </ul>
+      </nav>
+      {children}
+    </>
+  );
+}
