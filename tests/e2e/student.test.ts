@@ -27,6 +27,8 @@ let browser: Browser;
 let db: Db;
 let exerciseUrl: string;
 let courseId: string;
+/** Per test: several gradings through the real worker on a shared 2-core machine. */
+const TEST_TIMEOUT_MS = 180_000;
 const timings = { pageReadyMs: [] as number[], runMs: [] as number[], submitMs: [] as number[] };
 
 beforeAll(async () => {
@@ -75,12 +77,16 @@ async function openExercise(page: Page): Promise<number> {
   return ms;
 }
 
-/** Replaces the editor's content as a paste would. */
+/** Replaces the editor's content by pasting (a clipboard paste event on the focused editor input, as Ctrl+V delivers it). */
 async function setCode(page: Page, code: string) {
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => {
+    const target = document.activeElement ?? document.querySelector(".monaco-editor textarea");
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    target!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
 }
 
 async function run(page: Page) {
@@ -162,8 +168,8 @@ describe("student exercise page", () => {
       const rr = await run(page);
       expect(await rr.locator('li[data-status="failed"]').count()).toBe(0);
     }
-    await page.getByTestId("submit-results").waitFor();
     await page.getByRole("tab", { name: /Submission/ }).click();
+    await page.getByTestId("submit-results").getByTestId("score").waitFor();
     await screenshot(page, "student-submit-solution-en");
     fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "docs/screenshot-exercise.png"), fullPage: false });
@@ -183,13 +189,20 @@ describe("student exercise page", () => {
     const draft = await db.draft.findFirstOrThrow({ where: { user: { email: DEMO.student.email }, exercise: { slug: "rbm-cd1" } } });
     expect(draft.code).toBe(SOLUTION);
     await page.context().close();
-  });
+  }, TEST_TIMEOUT_MS);
 
   it("shows a registered misconception's hint, a time-limit message for an infinite loop, and still grades the next submission", async () => {
     const page = await newPage(browser, { locale: "en-US" });
     await signIn(page, app, DEMO.student);
     await openExercise(page);
     const before = await page.getByTestId("history").locator("tbody tr").count();
+
+    // A syntax error: Run reports it at its line, and the editor marks that line.
+    await setCode(page, "export function cd1(V0: number[][]) {\n  return V0 +;\n}\n");
+    const bad = await run(page);
+    expect(await bad.getByTestId("compile-error").textContent()).toMatch(/Line 2/);
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
+    await screenshot(page, "student-compile-error-en");
 
     await setCode(page, NO_BATCH_AVERAGE);
     const m = await submit(page, before + 1);
@@ -208,7 +221,7 @@ describe("student exercise page", () => {
     const [got, max] = (await ok.getByTestId("score").textContent())!.split("/").map((x) => Number(x.trim()));
     expect(got).toBe(max);
     await page.context().close();
-  });
+  }, TEST_TIMEOUT_MS);
 
   it("gives another student 404 for the first student's submission, page and API", async () => {
     const alicesSub = await db.submission.findFirstOrThrow({ where: { kind: "submit", user: { email: DEMO.student.email } } });
@@ -231,7 +244,7 @@ describe("student exercise page", () => {
     await screenshot(own, "student-submission-en");
     await page.context().close();
     await own.context().close();
-  });
+  }, TEST_TIMEOUT_MS);
 
   it("renders in Chinese and English, at 1280 px and 768 px", async () => {
     const zh = await newPage(browser, { locale: "zh-CN" });
@@ -245,7 +258,7 @@ describe("student exercise page", () => {
     await zh.getByTestId("run-results").locator("[data-testid=live-status][data-status=graded]").waitFor({ timeout: 30_000 });
     await screenshot(zh, "student-exercise-zh");
     // The prompt toggle switches to English without changing the interface language.
-    await zh.getByRole("button", { name: "English" }).click();
+    await zh.getByTestId("prompt-lang-en").click();
     expect(await zh.getByTestId("prompt").getAttribute("lang")).toBe("en");
     await zh.goto(`${app.baseUrl}/courses/${courseId}`);
     expect(await zh.getByTestId("assignment").first().textContent()).toMatch(/截止时间/);
@@ -259,5 +272,5 @@ describe("student exercise page", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(narrow, "student-exercise-en-768");
     await narrow.context().close();
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -56,7 +56,11 @@ export function CaseResults({ cases, argNames, openFailed = true }: { cases: Cas
                     </section>
                     <section>
                       <h4>{t("actual")}</h4>
-                      <ValueView value={c.detail.actual} against={{ value: c.detail.expected }} label={t("actual")} />
+                      {c.detail.actual === undefined ? (
+                        <p className="muted">{t("noOutput")}</p>
+                      ) : (
+                        <ValueView value={c.detail.actual} against={{ value: c.detail.expected }} label={t("actual")} />
+                      )}
                     </section>
                   </div>
                   {c.detail.console ? (

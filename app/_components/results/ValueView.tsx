@@ -14,7 +14,7 @@ const RTOL = 1e-7;
 export function formatNumber(x: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
-  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x).replace(/^-/, "−");
   const s = Math.abs(x) >= 1e-4 && Math.abs(x) < 1e6 ? x.toPrecision(6).replace(/\.?0+$/, "") : x.toExponential(4);
   return s.replace(/^-/, "−");
 }
@@ -31,7 +31,14 @@ function differs(actual: unknown, expected: unknown): boolean {
 const isNumArray = (v: unknown): v is unknown[] => Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null);
 const isMatrix = (v: unknown): v is unknown[][] => Array.isArray(v) && v.length > 0 && v.every((r) => isNumArray(r));
 
-function Scalar({ value, against }: { value: unknown; against?: { value: unknown } }) {
+/** The grader stores NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
+function revive(v: unknown): unknown {
+  return v === "NaN" || v === "Infinity" || v === "-Infinity" ? Number(v) : v;
+}
+
+function Scalar({ value: raw, against: rawAgainst }: { value: unknown; against?: { value: unknown } }) {
+  const value = revive(raw);
+  const against = rawAgainst ? { value: revive(rawAgainst.value) } : undefined;
   const bad = against !== undefined && differs(value, against.value);
   const text = typeof value === "number" ? formatNumber(value) : value === undefined ? "undefined" : JSON.stringify(value);
   return (

@@ -147,6 +147,7 @@ export type RosterState =
 /** For useActionState: "preview" parses and classifies; "commit" imports the good rows. */
 export async function rosterAction(courseId: string, _prev: RosterState, form: FormData): Promise<RosterState> {
   const { actor } = await staffPage(courseId);
+  if (str(form, "intent") === "reset") return { step: "start" };
   const file = form.get("file");
   const csv = file instanceof File && file.size > 0 ? await file.text() : str(form, "csv");
   try {

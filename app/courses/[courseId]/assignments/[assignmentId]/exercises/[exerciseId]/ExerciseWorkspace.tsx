@@ -239,10 +239,10 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             <span className="muted">{props.section}</span> {props.title}
           </h1>
           <div role="group" aria-label={t("promptLanguage")} className={styles.toggle}>
-            <button type="button" className="button button--quiet" aria-pressed={promptLang === "en"} onClick={() => setPromptLang("en")} lang="en">
+            <button type="button" className="button button--quiet" aria-pressed={promptLang === "en"} onClick={() => setPromptLang("en")} lang="en" data-testid="prompt-lang-en">
               English
             </button>
-            <button type="button" className="button button--quiet" aria-pressed={promptLang === "zh"} onClick={() => setPromptLang("zh")} lang="zh-CN">
+            <button type="button" className="button button--quiet" aria-pressed={promptLang === "zh"} onClick={() => setPromptLang("zh")} lang="zh-CN" data-testid="prompt-lang-zh">
               中文
             </button>
           </div>

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/prisma/client";
+import { staffPage } from "@/app/_lib/staff/server";
+import { listExercises } from "@/app/_lib/staff/assignments";
+import { saveAssignmentAction } from "../../actions";
+import { AssignmentForm } from "../AssignmentForm";
+import { Notice } from "../../Notice";
+
+type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff"))("assignments.new") };
+}
+
+export default async function NewAssignmentPage({ params, searchParams }: Props) {
+  const { courseId } = await params;
+  const sp = await searchParams;
+  const { actor } = await staffPage(courseId);
+  if (actor.role !== "instructor") notFound();
+  const [t, exercises] = await Promise.all([getTranslations("staff"), listExercises(db())]);
+  const day = 86_400_000;
+  const start = new Date(Math.ceil(Date.now() / day) * day);
+  return (
+    <section aria-labelledby="na-title">
+      <h1 id="na-title">{t("assignments.new")}</h1>
+      <Notice error={sp.error} />
+      <AssignmentForm
+        action={saveAssignmentAction.bind(null, courseId, null)}
+        courseId={courseId}
+        exercises={exercises}
+        disabled={false}
+        values={{ titleEn: "", titleZh: "", releaseAt: start, dueAt: new Date(start.getTime() + 7 * day), latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: null, scorePolicy: "best", items: [] }}
+      />
+    </section>
+  );
+}
