@@ -10,7 +10,7 @@ import { gradebookCsv } from "@/app/_lib/staff/exportCsv";
 import { loadAnalytics } from "@/app/_lib/staff/analytics";
 import { createAssignment, setExtension, updateAssignment, getAssignment } from "@/app/_lib/staff/assignments";
 import { previewRoster, commitRoster } from "@/app/_lib/staff/roster";
-import { startRegrade } from "@/app/_lib/staff/regrade";
+import { commitRegrade, discardRegrade, startRegrade } from "@/app/_lib/staff/regrade";
 import { loadSubmissionReview } from "@/app/_lib/staff/review";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
@@ -59,6 +59,17 @@ describe("TA", () => {
     await notFound(previewRoster(t.db, ta, csv));
     await notFound(commitRoster(t.db, ta, csv));
     await notFound(listAudit(t.db, ta));
+    await notFound(startRegrade(t.db, ta, { assignmentId: f.a.assignmentId }));
+    await notFound(startRegrade(t.db, ta, { exerciseId: f.a.exercises[0] }));
+  });
+  test("can regrade one submission and close that regrade, but not the instructor's", async () => {
+    const own = await startRegrade(t.db, ta, { submissionId: f.a.submissions[0] });
+    await discardRegrade(t.db, ta, own.id);
+    const ia = await f.actor(f.a.instructor, f.a.courseId);
+    const theirs = await startRegrade(t.db, ia, { assignmentId: f.a.assignmentId });
+    await notFound(discardRegrade(t.db, ta, theirs.id));
+    await notFound(commitRegrade(t.db, ta, theirs.id));
+    await discardRegrade(t.db, ia, theirs.id);
   });
   test("has no access to course B", async () => {
     await notFound(loadStaffActor(t.db, f.a.ta, f.b.courseId));

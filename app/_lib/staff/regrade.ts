@@ -13,7 +13,7 @@
 
 import type { Db } from "@/prisma/client";
 import { countingSubmission } from "@/app/_lib/policy";
-import { assignmentOfCourse, StaffInputError, StaffNotFoundError, submissionOfCourse, type StaffActor } from "./access";
+import { assignmentOfCourse, requireInstructor, StaffInputError, StaffNotFoundError, submissionOfCourse, type StaffActor } from "./access";
 import { writeAudit } from "./audit";
 
 export type RegradeScope = { submissionId: string } | { assignmentId: string; exerciseId?: string | null } | { exerciseId: string };
@@ -34,6 +34,8 @@ export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScop
     assignmentId = s.assignmentId;
     exerciseId = s.exerciseId;
   } else {
+    // Regrading a whole assignment or exercise is the instructor's; any staff may regrade one submission.
+    requireInstructor(actor);
     const assignments =
       "assignmentId" in scope
         ? [await assignmentOfCourse(db, actor, scope.assignmentId)]
@@ -109,6 +111,13 @@ async function regradeOfCourse(db: Db, actor: StaffActor, regradeId: string) {
   return r;
 }
 
+/** Commit/discard: the instructor, or the staff member who started it (a TA can only start single-submission regrades). */
+async function closableBy(db: Db, actor: StaffActor, regradeId: string) {
+  const r = await regradeOfCourse(db, actor, regradeId);
+  if (r.createdById !== actor.userId) requireInstructor(actor);
+  return r;
+}
+
 export async function regradePreview(db: Db, actor: StaffActor, regradeId: string): Promise<RegradePreview> {
   await regradeOfCourse(db, actor, regradeId);
   await settle(db, regradeId);
@@ -173,6 +182,7 @@ export async function listRegrades(db: Db, actor: StaffActor) {
  * one audit row per changed score). Items that errored keep their old result.
  */
 export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string) {
+  await closableBy(db, actor, regradeId);
   const preview = await regradePreview(db, actor, regradeId);
   if (preview.regrade.status !== "ready") {
     throw new StaffInputError(
@@ -212,7 +222,7 @@ export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string
 
 /** Drops the new results; nobody's score changes. */
 export async function discardRegrade(db: Db, actor: StaffActor, regradeId: string) {
-  const r = await regradeOfCourse(db, actor, regradeId);
+  const r = await closableBy(db, actor, regradeId);
   if (r.status === "committed" || r.status === "discarded") throw new StaffInputError("This regrade is already closed.", "regradeClosed");
   await db.$transaction(async (tx) => {
     const items = await tx.regradeItem.findMany({ where: { regradeId }, select: { newResultId: true } });
