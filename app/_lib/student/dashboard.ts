@@ -21,6 +21,8 @@ export interface DashboardExercise {
   /** The counting score in the assignment's points (best or latest, late penalty applied, or a staff override). */
   score: number | null;
   overridden: boolean;
+  /** The staff override's reason (students see it with the score), or null. */
+  overrideReason: string | null;
   pending: boolean;
 }
 
@@ -87,6 +89,7 @@ export async function studentDashboard(db: Db, userId: string, courseId: string,
           attemptsLeft: a.attemptLimit === null ? null : Math.max(0, a.attemptLimit - used),
           score: cell.score,
           overridden: cell.override !== null,
+          overrideReason: cell.override?.reason ?? null,
           pending: subs.some((s) => s.status === "queued" || s.status === "running"),
         };
       });
