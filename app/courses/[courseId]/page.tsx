@@ -9,6 +9,7 @@ import { courseHref, courseTitle } from "../../_lib/routes";
 import { db } from "@/prisma/client";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
+import { LocalTime } from "./LocalTime";
 import styles from "./dashboard.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
@@ -25,7 +26,9 @@ export default async function CoursePage({ params }: Props) {
   if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
   const [t, locale, format, dash] = await Promise.all([getTranslations("student.dashboard"), getLocale(), getFormatter(), studentDashboard(db(), user.id, access.course.id)]);
   const zh = locale === "zh-CN";
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+  const when = (iso: string) =>
+    format.dateTime(new Date(iso), { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  const At = ({ iso }: { iso: string }) => <LocalTime iso={iso} serverText={when(iso)} />;
 
   return (
     <section aria-labelledby="course-title" className={styles.dashboard}>
@@ -46,14 +49,18 @@ export default async function CoursePage({ params }: Props) {
             <div>
               <dt>{t("released")}</dt>
               <dd>
-                <time dateTime={a.releaseAt}>{when(a.releaseAt)}</time>
+                <At iso={a.releaseAt} />
               </dd>
             </div>
             <div>
               <dt>{t("due")}</dt>
               <dd>
-                <time dateTime={a.effectiveDueAt}>{when(a.effectiveDueAt)}</time>
-                {a.extension ? <span className={`badge ${styles.ext}`}>{t("extension", { original: when(a.dueAt) })}</span> : null}
+                <At iso={a.effectiveDueAt} />
+                {a.extension ? (
+                  <span className={`badge ${styles.ext}`} data-testid="extension">
+                    {t("extension")} <At iso={a.dueAt} />
+                  </span>
+                ) : null}
               </dd>
             </div>
             <div>
@@ -63,7 +70,13 @@ export default async function CoursePage({ params }: Props) {
                   ? t("noLate")
                   : t("late", { percent: Math.round(a.latePenaltyPerDay * 100), days: a.lateDaysMax })}
                 {" · "}
-                {a.closed ? t("closed") : t("closes", { when: when(a.closesAt) })}
+                {a.closed ? (
+                  t("closed")
+                ) : (
+                  <>
+                    {t("closes")} <At iso={a.closesAt} />
+                  </>
+                )}
               </dd>
             </div>
             <div>
@@ -107,7 +120,7 @@ export default async function CoursePage({ params }: Props) {
                   </td>
                   <td className={styles.num}>
                     {e.score === null ? "—" : formatNumber(e.score)} / {formatNumber(e.points)}
-                    {e.overridden ? <span className="badge"> {t("overridden")}</span> : null}
+                    {e.overridden ? <span className="badge" data-testid="override-reason"> {t("overridden")}{e.overrideReason ? `: ${e.overrideReason}` : ""}</span> : null}
                     {e.pending ? <span className="muted"> · {t("pending")}</span> : null}
                   </td>
                   <td className={styles.num}>
