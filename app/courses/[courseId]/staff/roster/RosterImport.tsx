@@ -67,7 +67,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
             </thead>
             <tbody>
               {state.preview.rows.map((r) => (
-                <tr key={r.line} data-testid="roster-row" data-action={r.action} className={r.action === "skip" ? styles.errorCell : undefined}>
+                <tr key={r.line} data-testid="roster-row" data-action={r.action} data-problems={r.problems.join(" ")} className={r.action === "skip" ? styles.errorCell : undefined}>
                   <td>{r.line}</td>
                   <td>{r.email}</td>
                   <td>{r.name}</td>
