@@ -71,7 +71,7 @@ export default async function SetPasswordPage({ searchParams }: Props) {
           <label htmlFor="confirm">{t("confirm")}</label>
           <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required />
         </div>
-        <button className="button button--primary" type="submit">
+        <button className="button button--primary" type="submit" data-testid="set-password-submit">
           {t("submit")}
         </button>
       </form>

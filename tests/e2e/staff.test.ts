@@ -168,7 +168,7 @@ describe("staff", () => {
       await newcomer.goto(link);
       await newcomer.fill("#password", "zhao-lei-password");
       await newcomer.fill("#confirm", "zhao-lei-password");
-      await Promise.all([newcomer.waitForURL(/done=1/), newcomer.click("form button[type=submit]")]);
+      await Promise.all([newcomer.waitForURL(/done=1/), newcomer.click("[data-testid=set-password-submit]")]);
       await signIn(newcomer, app, { email: "zhao.lei@example.edu", password: "zhao-lei-password" });
       expect(new URL(newcomer.url()).pathname).not.toBe("/signin");
       await newcomer.goto(link);

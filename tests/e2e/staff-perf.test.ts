@@ -1,0 +1,67 @@
+/**
+ * Gradebook render time on localhost against the production build: 300 students ×
+ * 25 exercises (1–3 graded submissions per cell), signed in as the instructor.
+ * Measures (a) the server's full HTML response and (b) a browser navigation until the
+ * `load` event; medians of several runs, saved to test-results/staff-gradebook-timing.json.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { hashPassword } from "@/app/_lib/auth/password";
+import { seedLargeCourse, type LargeCourse } from "../staff/largeCourse";
+import { E2E_SETUP_TIMEOUT_MS, RESULTS_DIR, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness";
+
+const PASSWORD = "large-course-password";
+let app: RunningApp;
+let browser: Browser;
+let course: LargeCourse;
+
+beforeAll(async () => {
+  const passwordHash = await hashPassword(PASSWORD);
+  app = await startApp({
+    prepare: async (db) => {
+      course = await seedLargeCourse(db, { students: 300, exercises: 25, password: passwordHash });
+    },
+  });
+  browser = await launchBrowser();
+}, E2E_SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+it("renders the 300 × 25 gradebook in under 1 s", async () => {
+  const page = await newPage(browser);
+  await signIn(page, app, { email: course.instructorEmail, password: PASSWORD });
+  const url = `${app.baseUrl}/courses/${course.courseId}/staff/gradebook?assignment=${course.assignmentId}`;
+
+  const html: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now();
+    const r = await page.request.get(url);
+    const body = await r.text();
+    const ms = performance.now() - t0;
+    expect(r.status()).toBe(200);
+    expect(body.match(/data-testid="gb-row"/g)?.length).toBe(300);
+    if (i > 0) html.push(ms); // the first request warms the server
+  }
+  const load: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: "load" });
+    load.push(performance.now() - t0);
+  }
+  expect(await page.locator("[data-testid=gb-row]").count()).toBe(300);
+  const summary = { students: 300, exercises: 25, htmlMedianMs: median(html), browserLoadMedianMs: median(load), htmlSamplesMs: html, loadSamplesMs: load };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS_DIR, "staff-gradebook-timing.json"), JSON.stringify(summary, null, 2));
+  console.log(`[staff e2e] gradebook 300×25: server HTML median ${summary.htmlMedianMs.toFixed(0)} ms, browser load median ${summary.browserLoadMedianMs.toFixed(0)} ms`);
+  expect(summary.htmlMedianMs).toBeLessThan(1000);
+  expect(summary.browserLoadMedianMs).toBeLessThan(1000);
+  await page.context().close();
+}, 180_000);
