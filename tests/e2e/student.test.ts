@@ -52,6 +52,7 @@ afterAll(async () => {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, "student-timings.json"), JSON.stringify(summary, null, 2));
   console.log(`[student e2e] medians: page ready ${summary.pageReadyMedianMs} ms, run → result ${summary.runMedianMs} ms, submit → graded ${summary.submitMedianMs} ms`);
+  if (app) fs.writeFileSync(path.join(RESULTS_DIR, "student-server.log"), app.output());
   await db?.$disconnect();
   await browser?.close();
   await app?.stop();
@@ -90,18 +91,12 @@ async function setCode(page: Page, code: string) {
 }
 
 async function run(page: Page) {
-  const before = await page.getByTestId("run-results").getAttribute("data-run-ms").catch(() => null);
+  const workspace = page.getByTestId("workspace");
+  const seq = Number(await workspace.getAttribute("data-run-seq"));
   await page.getByTestId("run").click();
   const results = page.getByTestId("run-results");
-  await page.waitForFunction(
-    (prev) => {
-      const el = document.querySelector('[data-testid="run-results"]');
-      return !!el && el.getAttribute("data-run-ms") !== null && (el.getAttribute("data-run-ms") !== prev || !!el.querySelector('[data-status="graded"]'));
-    },
-    before,
-    { timeout: 30_000 },
-  );
-  await results.locator('[data-testid=live-status][data-status=graded]').waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid=workspace][data-run-seq="${seq + 1}"]`).waitFor({ timeout: 30_000 });
+  await results.locator("[data-testid=live-status][data-status=graded]").waitFor({ timeout: 30_000 });
   timings.runMs.push(Number(await results.getAttribute("data-run-ms")));
   return results;
 }
@@ -235,9 +230,30 @@ describe("student exercise page", () => {
     expect(await api.text()).not.toContain(alicesSub.code.slice(0, 40));
     const status = await page.request.get(`${app.baseUrl}/api/student/submissions/${alicesSub.id}/status`);
     expect(status.status()).toBe(404);
-    // Alice herself sees it.
+    // Alice herself sees it, and nothing she can fetch contains a hidden case's inputs or expected values.
     const own = await newPage(browser);
     await signIn(own, app, DEMO.student);
+    const hiddenNumbers = new Set<string>();
+    const hiddenCases = await db.caseResult.findMany({ where: { visibility: { not: "visible" }, result: { submission: { user: { email: DEMO.student.email } } } } });
+    expect(hiddenCases.length).toBeGreaterThan(0);
+    for (const c of hiddenCases) for (const m of `${c.inputJson} ${c.expectedJson}`.matchAll(/-?\d+\.\d{6,}/g)) hiddenNumbers.add(m[0]);
+    expect(hiddenNumbers.size).toBeGreaterThan(10);
+    const apiBase = new URL(exerciseUrl.replace(app.baseUrl, `${app.baseUrl}/api/student`));
+    const subs = await db.submission.findMany({ where: { user: { email: DEMO.student.email } }, select: { id: true } });
+    const bodies: string[] = [];
+    for (const url of [
+      exerciseUrl,
+      `${app.baseUrl}/courses/${courseId}`,
+      `${apiBase}/submissions`,
+      `${apiBase}/draft`,
+      ...subs.flatMap((x) => [`${app.baseUrl}/api/student/submissions/${x.id}`, `${app.baseUrl}/api/student/submissions/${x.id}/status`, `${app.baseUrl}/courses/${courseId}/submissions/${x.id}`]),
+    ]) {
+      const r = await own.request.get(url);
+      expect(r.status(), url).toBe(200);
+      bodies.push(await r.text());
+    }
+    const leaked = [...hiddenNumbers].filter((n) => bodies.some((b) => b.includes(n)));
+    expect(leaked).toEqual([]);
     const mine = await own.goto(`${app.baseUrl}/courses/${courseId}/submissions/${alicesSub.id}`);
     expect(mine?.status()).toBe(200);
     await own.getByTestId("submission-page").waitFor();

@@ -76,6 +76,8 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const [panel, setPanel] = useState<Panel>(props.initialLatest ? "submit" : "run");
   const [runResult, setRunResult] = useState<SubmissionView | null>(null);
   const [runMs, setRunMs] = useState<number | null>(null);
+  /** Completed runs on this page (lets tests and assistive tech tell a new result from the last one). */
+  const [runSeq, setRunSeq] = useState(0);
   const [running, setRunning] = useState(false);
   const [submission, setSubmission] = useState<SubmissionView | SubmissionSummary | null>(props.initialLatest);
   const [submitMs, setSubmitMs] = useState<number | null>(null);
@@ -162,6 +164,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
       const r = await api.run(codeRef.current);
       setRunMs(Math.round(performance.now() - t0));
       setRunResult(r);
+      setRunSeq((n) => n + 1);
     } catch (e) {
       showError(e);
     } finally {
@@ -232,7 +235,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const mod = isMac ? "⌘" : "Ctrl";
 
   return (
-    <div className={styles.workspace} data-editor-ready={ready ? "true" : "false"} data-testid="workspace">
+    <div className={styles.workspace} data-editor-ready={ready ? "true" : "false"} data-run-seq={runSeq} data-testid="workspace">
       <section className={styles.promptPane} aria-labelledby="exercise-title">
         <header className={styles.promptHeader}>
           <h1 id="exercise-title">
