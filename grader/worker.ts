@@ -28,13 +28,19 @@ import {
   sweepExpiredLeases,
   type Job,
 } from "./queue";
-import { warmSandbox } from "./sandbox/sandbox";
+import { SandboxHungError, warmSandbox } from "./sandbox/sandbox";
 
 export const HEARTBEAT_MS = 250;
 /** Idle poll interval: a queued "run" is picked up within about this long. */
 export const IDLE_POLL_MS = 10;
 export const SWEEP_EVERY_MS = 1000;
 export const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * A worker whose loop has not moved for this long is stuck (e.g. a promise that never
+ * settles): it stops sending heartbeats, so the supervisor kills and restarts it, and its
+ * job's lease expires and the job is regraded. Longer than any job's time budget.
+ */
+export const STALL_MS = Number(process.env.GIBBS_GRADER_STALL_MS) || 60_000;
 
 export interface WorkerOptions {
   db: Db;
@@ -59,6 +65,8 @@ export class GradingWorker {
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
   graded = 0;
+  /** Last time the loop made progress (claimed, finished or found the queue empty). */
+  lastProgressAt = Date.now();
 
   constructor(opts: WorkerOptions) {
     this.db = opts.db;
@@ -77,9 +85,12 @@ export class GradingWorker {
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
     }
     const job = (await claimSubmission(this.db, this.id, this.leaseMs)) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs));
+    this.lastProgressAt = Date.now();
     if (!job) return false;
     this.current = job;
     const renew = setInterval(() => {
+      // A stalled worker stops renewing, so its job goes back to the queue.
+      if (this.stalled()) return;
       renewLease(this.db, job, this.id, this.leaseMs).catch((e) => this.log(`lease renewal failed: ${e}`));
     }, Math.max(50, this.leaseMs / 3));
     try {
@@ -91,14 +102,22 @@ export class GradingWorker {
     } catch (err) {
       if (err instanceof LeaseLostError) this.log(err.message);
       else {
+        // An isolate that cannot even be created in time: exit for a clean V8 after releasing the attempt.
+        if (err instanceof SandboxHungError) this.hung = true;
         this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? err}`);
         await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
       }
     } finally {
       clearInterval(renew);
       this.current = undefined;
+      this.lastProgressAt = Date.now();
     }
     return true;
+  }
+
+  /** True when the loop has not moved for STALL_MS (see STALL_MS). */
+  stalled(): boolean {
+    return Date.now() - this.lastProgressAt > STALL_MS;
   }
 
   private async gradeJob(job: Job): Promise<GradeResult> {
@@ -157,7 +176,10 @@ async function main(): Promise<void> {
     catalogue,
     leaseMs: process.env.GIBBS_GRADER_LEASE_MS ? Number(process.env.GIBBS_GRADER_LEASE_MS) : undefined,
   });
-  const beat = setInterval(() => process.send?.({ type: "heartbeat", graded: worker.graded }), HEARTBEAT_MS);
+  // Heartbeat = alive AND making progress; the supervisor kills a worker whose heartbeats stop.
+  const beat = setInterval(() => {
+    if (!worker.stalled()) process.send?.({ type: "heartbeat", graded: worker.graded });
+  }, HEARTBEAT_MS);
   process.send?.({ type: "ready" });
   let exiting = false;
   const shutdown = async () => {

@@ -128,10 +128,13 @@ export class Sandbox {
     const boot = await getBootstrap();
     const isolate = new ivm.Isolate({ memoryLimit: opts.memoryMb ?? DEFAULT_MEMORY_MB });
     try {
-      const context = await isolate.createContext();
-      const script = await isolate.compileScript(boot.source, { filename: "gibbs-harness.js", cachedData: boot.cachedData });
-      const dispatch = (await script.run(context, { reference: true, timeout: 2000 })) as ivm.Reference<(...a: unknown[]) => unknown>;
-      return new Sandbox(isolate, context, dispatch);
+      const setup = (async () => {
+        const context = await isolate.createContext();
+        const script = await isolate.compileScript(boot.source, { filename: "gibbs-harness.js", cachedData: boot.cachedData });
+        const dispatch = (await script.run(context, { reference: true, timeout: 2000 })) as ivm.Reference<(...a: unknown[]) => unknown>;
+        return new Sandbox(isolate, context, dispatch);
+      })();
+      return await withDeadline(setup, 2000 + WATCHDOG_GRACE_MS);
     } catch (err) {
       if (!isolate.isDisposed) isolate.dispose();
       throw err;
@@ -206,16 +209,8 @@ export class Sandbox {
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 
-  private async guard<T>(p: Promise<T>, timeoutMs: number): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SandboxHungError(timeoutMs + WATCHDOG_GRACE_MS)), timeoutMs + WATCHDOG_GRACE_MS);
-    });
-    try {
-      return await Promise.race([p, hung]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private guard<T>(p: Promise<T>, timeoutMs: number): Promise<T> {
+    return withDeadline(p, timeoutMs + WATCHDOG_GRACE_MS);
   }
 
   /** Line in the student's file of the first student.js frame of a stack, via the source map. */
@@ -227,6 +222,19 @@ export class Sandbox {
     const col = Number(m[2]) - 1 - (line === 0 ? "(function (module, exports, require) {".length : 0);
     const e = this.map.findEntry(line, Math.max(0, col)) as { originalLine?: number };
     return e && typeof e.originalLine === "number" ? e.originalLine + 1 : undefined;
+  }
+}
+
+/** `p`, or SandboxHungError after `ms` (the host-side bound on every isolate call). */
+async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SandboxHungError(ms)), ms);
+  });
+  try {
+    return await Promise.race([p, hung]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
