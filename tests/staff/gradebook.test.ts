@@ -113,8 +113,8 @@ describe("analytics", () => {
     // counting submissions for ex-one: s1 → 10 (hidden passed), s2 → override 7 (counting submission is the best: 4, hidden failed)
     expect(ex.hiddenCases).toEqual([{ position: 1, name: "hidden 1", passed: 1, total: 2, rate: 0.5 }]);
     expect(ex.misconceptions).toEqual([
-      { hintId: "hopfield.energy.missing-half", count: 2, students: 2 },
-      { hintId: "hopfield.energy.diag", count: 1, students: 1 },
+      { hintId: "hopfield.energy.missing-half", hint: null, count: 2, students: 2 },
+      { hintId: "hopfield.energy.diag", hint: null, count: 1, students: 1 },
     ]);
     expect(ex.medianAttemptsToFull).toBe(2);
     expect(ex.reachedFull).toBe(1);

@@ -29,6 +29,8 @@ export interface CasePassRate {
 
 export interface MisconceptionCount {
   hintId: string;
+  /** The registered hint text (from the exercise version's metadata), when known. */
+  hint: { en: string; zh: string } | null;
   /** Failing case results carrying this hint (all graded submissions). */
   count: number;
   /** Distinct students who got it. */
@@ -122,6 +124,22 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
     }),
   ]);
 
+  // Hint texts of the registered misconceptions (ExerciseVersion.metaJson, written by exercises/sync.ts).
+  const exRows = await db.exercise.findMany({ where: { id: { in: cols.map((c) => c.exerciseId) } }, select: { currentVersionId: true } });
+  const metas = await db.exerciseVersion.findMany({
+    where: { id: { in: exRows.map((e) => e.currentVersionId).filter((v): v is string => !!v) } },
+    select: { metaJson: true },
+  });
+  const hints = new Map<string, { en: string; zh: string }>();
+  for (const m of metas) {
+    try {
+      const meta = JSON.parse(m.metaJson) as { misconceptions?: { id: string; hint: { en: string; zh: string } }[] };
+      for (const x of meta.misconceptions ?? []) hints.set(x.id, x.hint);
+    } catch {
+      // metadata without misconceptions
+    }
+  }
+
   const exercises = cols.map((col): ExerciseAnalytics => {
     const ci = book.columns.indexOf(col);
     const scores = book.rows.map((r) => r.cells[ci].score).filter((s): s is number => s !== null);
@@ -162,7 +180,7 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
       scored: scores.length,
       hiddenCases: hiddenRates,
       misconceptions: [...mis.entries()]
-        .map(([hintId, m]) => ({ hintId, count: m.count, students: m.students.size }))
+        .map(([hintId, m]) => ({ hintId, hint: hints.get(hintId) ?? null, count: m.count, students: m.students.size }))
         .sort((x, y) => y.count - x.count || x.hintId.localeCompare(y.hintId)),
       medianAttemptsToFull: median(attempts),
       reachedFull: attempts.length,

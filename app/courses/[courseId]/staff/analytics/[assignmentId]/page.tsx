@@ -82,8 +82,10 @@ export default async function AnalyticsPage({ params }: Props) {
                 <tbody>
                   {ex.misconceptions.map((m) => (
                     <tr key={m.hintId}>
-                      <th scope="row">
-                        <code>{m.hintId}</code>
+                      <th scope="row" style={{ whiteSpace: "normal" }}>
+                        {m.hint ? (zh ? m.hint.zh : m.hint.en) : null}
+                        <br />
+                        <code className="muted">{m.hintId}</code>
                       </th>
                       <td className={styles.num}>{m.count}</td>
                       <td className={styles.num}>{m.students}</td>
