@@ -168,7 +168,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                   const text = c.score === null ? t("gradebook.missing") : formatScore(c.score);
                   const flagged = c.override || c.lateDays || c.error || c.pending;
                   if (!flagged) return <td key={i}>{sub ? <a href={`submissions/${sub}`}>{text}</a> : text}</td>;
-                  const marks = `${c.override ? "◆" : ""}${c.lateDays ? "⏰" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
+                  const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
                   const label = [
                     c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
                     c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
