@@ -25,7 +25,9 @@ import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, prepareCases } from "./grade";
 import { createQueueFixture } from "./queueFixture";
 import { Sandbox, warmSandbox } from "./sandbox/sandbox";
-import { defineExercise } from "./spec";
+import { defineExercise, type ExerciseSpec } from "./spec";
+import { matmul, sumMat, type Mat } from "../reference/numerics";
+import { Rng } from "../reference/random";
 import { startSupervisor } from "./supervisor";
 import { transpile } from "./transpile";
 
@@ -51,10 +53,10 @@ interface PerExercise {
   heavyCases: { name: string; directMs: number; sandboxMs: number; ratio: number }[];
 }
 
-/** solution.ts bundled (with "lab") to ESM and imported in the host: the "direct" baseline. */
-async function importDirect(entry: ExerciseEntry): Promise<(...a: unknown[]) => unknown> {
+/** Student code bundled (with "lab") to ESM and imported in the host: the "direct" baseline. */
+async function importDirect(code: string, entry: string): Promise<(...a: unknown[]) => unknown> {
   const out = await esbuild.build({
-    entryPoints: [path.join(entry.dir, "solution.ts")],
+    stdin: { contents: code, loader: "ts", resolveDir: ROOT, sourcefile: "solution.ts" },
     bundle: true,
     write: false,
     format: "esm",
@@ -63,14 +65,16 @@ async function importDirect(entry: ExerciseEntry): Promise<(...a: unknown[]) => 
     logLevel: "silent",
   });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
-  return mod[entry.spec.entry];
+  return mod[entry];
 }
 
 async function benchExercise(entry: ExerciseEntry): Promise<PerExercise> {
-  const { spec } = entry;
-  const code = fs.readFileSync(path.join(entry.dir, "solution.ts"), "utf8");
+  return benchCode(entry.spec, fs.readFileSync(path.join(entry.dir, "solution.ts"), "utf8"));
+}
+
+async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise> {
   const cases = prepareCases(spec, "submit");
-  const direct = await importDirect(entry);
+  const direct = await importDirect(code, spec.entry);
   const allowLab = (spec.helpers ?? []).includes("lab");
   const tr = await transpile(code, { allowLab });
   if (!tr.ok) throw new Error(`${spec.slug}: solution does not compile`);
@@ -89,7 +93,7 @@ async function benchExercise(entry: ExerciseEntry): Promise<PerExercise> {
       for (let i = 0; i < cases.length; i++) {
         const args = structuredClone(cases[i].args);
         const t0 = performance.now();
-        const r = await sb.run(cases[i].args, 60_000);
+        const r = await sb.run(cases[i].args, 60_000, cases[i].argsJson);
         const t1 = performance.now();
         direct(...args);
         const t2 = performance.now();
@@ -142,6 +146,36 @@ async function benchFixedCost(n: number) {
     for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k].push(r.timings[k]);
   }
   return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(median(v))])) as Record<keyof typeof phases, number>;
+}
+
+/**
+ * Synthetic cases that take ≥ 10 ms directly (no exercise has such cases): a 260×260
+ * matrix product returned as its sum (compute-bound), and a 200×200 product returned
+ * whole (40 000 numbers copied out of the isolate and validated).
+ */
+function syntheticSpec(slug: string, n: number, whole: boolean) {
+  return defineExercise<[Mat, Mat], number | Mat>({
+    slug,
+    section: "10.1",
+    title: { en: slug, zh: slug },
+    points: 1,
+    entry: "f",
+    declaration: "export declare function f(A: number[][], B: number[][]): number;",
+    reference: (A, B) => (whole ? matmul(A, B) : sumMat(matmul(A, B))),
+    output: { kind: "float", tol: { rtol: 1e-9 } },
+    visibleCases: () => [],
+    hiddenCases: (rng: Rng) => [0, 1, 2].map((i) => ({ name: `${n}×${n} #${i}`, args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat] })),
+    misconceptions: [],
+    helpers: ["lab"],
+    limits: { caseTimeMs: 10_000, totalTimeMs: 60_000 },
+  });
+}
+
+async function benchSynthetic(): Promise<PerExercise[]> {
+  return [
+    await benchCode(syntheticSpec("synthetic-matmul-260-sum", 260, false), `import { matmul, sumMat } from "lab";\nexport function f(A: number[][], B: number[][]) { return sumMat(matmul(A, B)); }`),
+    await benchCode(syntheticSpec("synthetic-matmul-200-whole", 200, true), `import { matmul } from "lab";\nexport function f(A: number[][], B: number[][]) { return matmul(A, B); }`),
+  ];
 }
 
 // ---------------------------------------------------------------- queue throughput
@@ -224,6 +258,7 @@ async function main(): Promise<void> {
 
   const perExercise: PerExercise[] = [];
   for (const e of catalogue.values()) perExercise.push(await benchExercise(e));
+  const synthetic = await benchSynthetic();
   const fixed = await benchFixedCost(quick ? 50 : 300);
   const queue = await benchQueue(catalogue);
 
@@ -231,13 +266,14 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cores: os.availableParallelism(), node: process.version, load1: r2(os.loadavg()[0]) },
     perExercise,
+    syntheticHeavy: synthetic,
     fixedCostMedianMs: fixed.totalMs,
     fixedCostPhasesMedianMs: fixed,
     throughputPerSec: queue.throughputPerSec,
     surge: queue.surge,
     targets: {
       fixedCost: fixed.totalMs <= 5,
-      heavyCaseRatio: perExercise.every((p) => p.heavyCases.every((c) => c.ratio <= 1.3)),
+      heavyCaseRatio: [...perExercise, ...synthetic].every((p) => p.heavyCases.every((c) => c.ratio <= 1.3)),
       workers2: queue.throughputPerSec.workers2 >= 150,
       surge: queue.surge.drainSeconds <= 30 && queue.surge.lost === 0 && queue.surge.duplicated === 0,
     },
@@ -245,7 +281,7 @@ async function main(): Promise<void> {
 
   const w = Math.max(...perExercise.map((p) => p.exercise.length));
   console.log(`\n${"exercise".padEnd(w)}  cases  sandbox ms  direct ms   ratio  grade ms  heavy cases (≥10 ms direct): ratio`);
-  for (const p of perExercise) {
+  for (const p of [...perExercise, ...synthetic]) {
     const heavy = p.heavyCases.map((c) => `${c.name}: ${c.ratio}`).join("; ");
     console.log(`${p.exercise.padEnd(w)}  ${String(p.cases).padStart(5)}  ${p.sandboxMedianMs.toFixed(2).padStart(10)}  ${p.directMedianMs.toFixed(2).padStart(9)}  ${p.ratio.toFixed(2).padStart(6)}  ${p.gradeMedianMs.toFixed(2).padStart(8)}  ${heavy}`);
   }

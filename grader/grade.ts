@@ -94,6 +94,8 @@ export interface PreparedCase {
   args: unknown[];
   expected: unknown;
   maxScore: number;
+  /** JSON of `args` when it round-trips exactly (the sandbox's fast input path). */
+  argsJson?: string;
 }
 
 const prepared = new WeakMap<ExerciseSpec, Map<string, PreparedCase[]>>();
@@ -115,9 +117,25 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
     args: c.args,
     expected: spec.reference(...structuredClone(c.args)),
     maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
+    argsJson: losslessJson(c.args),
   }));
   bySeed.set(key, cases);
   return cases;
+}
+
+/** JSON.stringify(x) if JSON.parse gives back the same plain data (no NaN/±Infinity/undefined/-0/holes). */
+function losslessJson(x: unknown): string | undefined {
+  const ok = (v: unknown): boolean => {
+    if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+    if (typeof v === "string" || typeof v === "boolean" || v === null) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!(i in v) || !ok(v[i])) return false;
+      return true;
+    }
+    if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(ok);
+    return false;
+  };
+  return ok(x) ? JSON.stringify(x) : undefined;
 }
 
 // ---------------------------------------------------------------- grading
@@ -174,7 +192,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       }
       const timeout = Math.max(1, Math.min(limits.caseTimeMs, Math.floor(remaining)));
       const tRun = performance.now();
-      const r = await sandbox.run(c.args, timeout);
+      const r = await sandbox.run(c.args, timeout, c.argsJson);
       caseTimings.runMs = performance.now() - tRun;
       const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
       const tCmp = performance.now();

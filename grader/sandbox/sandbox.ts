@@ -179,12 +179,16 @@ export class Sandbox {
     }
   }
 
-  /** Calls the entry function on a fresh deep copy of `args`. */
-  async run(args: unknown[], timeoutMs: number): Promise<RunOutcome> {
+  /**
+   * Calls the entry function on a fresh deep copy of `args`. `argsJson` (JSON.stringify(args),
+   * only when that is lossless: no NaN/±Infinity/undefined) is the faster way in: JSON.parse
+   * in the isolate gives packed double arrays, as fast as the host's.
+   */
+  async run(args: unknown[], timeoutMs: number, argsJson?: string): Promise<RunOutcome> {
     try {
-      const input = new ivm.ExternalCopy(args).copyInto({ release: true });
+      const call = argsJson !== undefined ? ["runJson", argsJson] : ["run", new ivm.ExternalCopy(args).copyInto({ release: true })];
       const r = (await this.guard(
-        this.dispatch.apply(undefined, ["run", input], { timeout: timeoutMs, result: { copy: true } }),
+        this.dispatch.apply(undefined, call, { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,
       )) as RunOutcome;
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
