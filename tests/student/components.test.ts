@@ -16,6 +16,11 @@ describe("Markdown", () => {
     expect(html).toContain("<annotation");
   });
 
+  it("treats a line holding only $$…$$ as display math, as prompts write it", () => {
+    const html = render("The energy is\n\n$$E(x) = -\\tfrac12 x^\\top W x$$\n\nand $$a$$ inline stays inline.");
+    expect(html.match(/katex-display/g)?.length).toBe(1);
+  });
+
   it("renders no raw HTML, event handlers or javascript: links", () => {
     const html = render('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <b onclick="x()">b</b>\n\n**bold**');
     expect(html).not.toMatch(/<script|<img|onerror|onclick|javascript:|<b /i);

@@ -21,11 +21,16 @@ const schema = {
   },
 };
 
+/** A line that is only `$$…$$` is display math (remark-math needs the fences on their own lines for that). */
+export function displayMathLines(source: string): string {
+  return source.replace(/^[ \t]*\$\$([^\n]+?)\$\$[ \t]*$/gm, (_m, tex: string) => `$$\n${tex}\n$$`);
+}
+
 export function Markdown({ source, className }: { source: string; className?: string }) {
   return (
     <div className={[styles.markdown, className].filter(Boolean).join(" ")}>
       <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]} skipHtml>
-        {source}
+        {displayMathLines(source)}
       </ReactMarkdown>
     </div>
   );
