@@ -78,7 +78,7 @@ afterAll(async () => {
 
 describe("staff", () => {
   it(
-    "a TA overrides a score with a reason and the student sees it",
+    "a TA overrides a score with a reason and comments on a line; the student sees both",
     async () => {
       const page = await newPage(browser);
       await signIn(page, app, DEMO.ta);
@@ -94,6 +94,14 @@ describe("staff", () => {
       await page.locator("[data-testid=staff-ok]").waitFor();
       expect(await page.locator("[data-testid=review-score]").innerText()).toContain(reason);
       await screenshot(page, "staff-review-override");
+      // a comment on line 1, which the student sees under that line
+      const reviewUrl = page.url().split("?")[0];
+      const submissionId = reviewUrl.split("/").pop()!;
+      const comment = "Nice use of the symmetric weights here.";
+      await page.fill("input[name=line]", "1");
+      await page.fill("textarea[name=body]", comment);
+      await Promise.all([page.waitForURL(/ok=comment/), page.click("form[aria-label] button[type=submit]:has-text('Post comment')")]);
+      await page.locator("[data-testid=line-comment]").getByText(comment).waitFor();
       // the gradebook marks the cell
       await page.goto(`${staff()}/gradebook?assignment=${assignmentId}`);
       const cell = await gradebookCell(page, DEMO.students[0].email, SLUG);
@@ -107,6 +115,9 @@ describe("staff", () => {
       await student.goto(`${app.baseUrl}/courses/${courseId}`);
       await student.getByText(reason).first().waitFor();
       await screenshot(student, "staff-override-student-view");
+      await student.goto(`${app.baseUrl}/courses/${courseId}/submissions/${submissionId}`);
+      await student.locator("[data-testid=line-comment]").getByText(comment).waitFor();
+      await screenshot(student, "staff-comment-student-view");
       await student.context().close();
       await page.context().close();
     },

@@ -10,6 +10,7 @@ import { submissionView } from "@/app/_lib/student/view";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { CaseResults } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
+import { listCommentsForStudent } from "@/app/_lib/staff/comments";
 
 type Props = { params: Promise<{ courseId: string; submissionId: string }> };
 
@@ -34,7 +35,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SubmissionPage({ params }: Props) {
   const { courseId, submissionId } = await params;
   const s = await load(courseId, submissionId);
-  const [t, format] = await Promise.all([getTranslations("student.submission"), getFormatter()]);
+  const { user } = await requireEnrollment(courseId, ["student"]);
+  const [t, ts, format, comments] = await Promise.all([getTranslations("student.submission"), getTranslations("staff.review"), getFormatter(), listCommentsForStudent(db(), user.id, s.id)]);
+  // Staff comments: line comments under their line, the rest listed below the code.
+  const byLine: Record<number, React.ReactNode> = {};
+  for (const c of comments) {
+    if (c.line === null) continue;
+    byLine[c.line] = (
+      <>
+        {byLine[c.line]}
+        <span data-testid="line-comment" style={{ display: "block", whiteSpace: "pre-wrap", fontFamily: "var(--font-sans)", borderLeft: "3px solid var(--accent)", paddingLeft: "var(--space-2)" }}>
+          <strong>{c.author.name}:</strong> {c.body}
+        </span>
+      </>
+    );
+  }
   const exerciseHref = `/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(s.assignmentId)}/exercises/${encodeURIComponent(s.exerciseSlug)}`;
   return (
     <section aria-labelledby="submission-title" data-testid="submission-page">
@@ -49,7 +64,22 @@ export default async function SubmissionPage({ params }: Props) {
       </p>
       <ResultSummary submission={s} />
       <h2>{t("code")}</h2>
-      <CodeView code={s.code} label={t("code")} idPrefix="code" highlightLines={s.result?.compileError?.line ? [s.result.compileError.line] : []} />
+      <CodeView code={s.code} label={t("code")} idPrefix="code" highlightLines={s.result?.compileError?.line ? [s.result.compileError.line] : []} lineExtras={byLine} />
+      {comments.length ? (
+        <section aria-labelledby="comments-title" data-testid="student-comments">
+          <h2 id="comments-title">{ts("comments")}</h2>
+          <ul>
+            {comments.map((c) => (
+              <li key={c.id} style={{ whiteSpace: "pre-wrap" }}>
+                <strong>{c.line === null ? ts("whole") : ts("line", { n: c.line })}</strong> · {c.author.name} ·{" "}
+                {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                <br />
+                {c.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {s.result ? (
         <>
           <h2>{t("cases")}</h2>
