@@ -54,16 +54,25 @@ it("renders the 300 × 25 gradebook quickly (target < 1 s)", async () => {
     if (i > 0) html.push(ms); // the first request warms the server
   }
   const load: number[] = [];
+  const paint: number[] = [];
+  const dcl: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     await page.goto(url, { waitUntil: "load" });
     load.push(performance.now() - t0);
+    // The browser's own clock: first contentful paint (the table is on screen) and DOMContentLoaded.
+    const nav = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+      dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    }));
+    paint.push(nav.fcp);
+    dcl.push(nav.dcl);
   }
   expect(await page.locator("[data-testid=gb-row]").count()).toBe(300);
-  const summary = { loadAverage: os.loadavg(), students: 300, exercises: 25, htmlBytes, htmlMedianMs: median(html), browserLoadMedianMs: median(load), htmlSamplesMs: html, loadSamplesMs: load };
+  const summary = { loadAverage: os.loadavg(), students: 300, exercises: 25, htmlBytes, htmlMedianMs: median(html), browserLoadMedianMs: median(load), firstContentfulPaintMedianMs: median(paint), domContentLoadedMedianMs: median(dcl), htmlSamplesMs: html, loadSamplesMs: load };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, "staff-gradebook-timing.json"), JSON.stringify(summary, null, 2));
-  console.log(`[staff e2e] gradebook 300×25: server HTML median ${summary.htmlMedianMs.toFixed(0)} ms, browser load median ${summary.browserLoadMedianMs.toFixed(0)} ms, ${(htmlBytes / 1e6).toFixed(2)} MB HTML`);
+  console.log(`[staff e2e] gradebook 300×25: server HTML median ${summary.htmlMedianMs.toFixed(0)} ms, first paint ${summary.firstContentfulPaintMedianMs.toFixed(0)} ms, DOMContentLoaded ${summary.domContentLoadedMedianMs.toFixed(0)} ms, browser load median ${summary.browserLoadMedianMs.toFixed(0)} ms, ${(htmlBytes / 1e6).toFixed(2)} MB HTML`);
   // The target is < 1 s (see the figures printed above, measured on an idle machine). The suite
   // runs beside other test processes on 2 shared cores, so the assertion is a 3× regression guard.
   expect(summary.htmlMedianMs).toBeLessThan(3000);
