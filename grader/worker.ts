@@ -13,7 +13,7 @@
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { createDb, type Db } from "../prisma/client";
-import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
+import { exerciseHash, loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, type GradeResult } from "./grade";
 import {
   DEFAULT_LEASE_MS,
@@ -58,12 +58,15 @@ export class GradingWorker {
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly log: (msg: string) => void;
-  private readonly versionSlug = new Map<string, string>();
+  private readonly versions = new Map<string, { slug: string; hash: string; createdAt: Date }>();
+  private readonly startedAt = new Date();
   private stopping = false;
   private current?: Job;
   private lastSweep = 0;
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
+  /** Set when the exercise folders changed under this process: exit so the supervisor restarts it. */
+  restart = false;
   graded = 0;
   /** Last time the loop made progress (claimed, finished or found the queue empty). */
   lastProgressAt = Date.now();
@@ -101,7 +104,11 @@ export class GradingWorker {
       if (result.hung) this.hung = true;
     } catch (err) {
       if (err instanceof LeaseLostError) this.log(err.message);
-      else {
+      else if (err instanceof StaleCatalogueError) {
+        this.log(err.message);
+        await releaseJob(this.db, job, this.id);
+        this.restart = true;
+      } else {
         // An isolate that cannot even be created in time: exit for a clean V8 after releasing the attempt.
         if (err instanceof SandboxHungError) this.hung = true;
         this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? err}`);
@@ -121,24 +128,35 @@ export class GradingWorker {
   }
 
   private async gradeJob(job: Job): Promise<GradeResult> {
-    const slug = await this.slugOf(job.exerciseVersionId);
-    const entry = this.catalogue.get(slug);
-    if (!entry) throw new Error(`exercise "${slug}" is not in this worker's catalogue`);
+    const v = await this.versionOf(job.exerciseVersionId);
+    const entry = this.catalogue.get(v.slug);
+    if (!entry) throw new Error(`exercise "${v.slug}" is not in this worker's catalogue`);
+    // A version synced after this worker started whose content differs from the loaded files:
+    // this process has stale specs (ES modules cannot be reloaded), so hand the job back and restart.
+    if (v.createdAt > this.startedAt && v.hash !== this.loadedHash(entry)) throw new StaleCatalogueError(v.slug);
     return grade({ spec: entry.spec, code: job.code, mode: job.type === "submission" && job.kind === "run" ? "run" : "submit" });
   }
 
-  private async slugOf(versionId: string): Promise<string> {
-    const hit = this.versionSlug.get(versionId);
+  private readonly hashes = new Map<ExerciseEntry, string>();
+  private loadedHash(entry: ExerciseEntry): string {
+    let h = this.hashes.get(entry);
+    if (!h) this.hashes.set(entry, (h = exerciseHash(entry)));
+    return h;
+  }
+
+  private async versionOf(versionId: string): Promise<{ slug: string; hash: string; createdAt: Date }> {
+    const hit = this.versions.get(versionId);
     if (hit) return hit;
-    const v = await this.db.exerciseVersion.findUnique({ where: { id: versionId }, select: { exercise: { select: { slug: true } } } });
+    const v = await this.db.exerciseVersion.findUnique({ where: { id: versionId }, select: { hash: true, createdAt: true, exercise: { select: { slug: true } } } });
     if (!v) throw new Error(`exercise version ${versionId} does not exist`);
-    this.versionSlug.set(versionId, v.exercise.slug);
-    return v.exercise.slug;
+    const info = { slug: v.exercise.slug, hash: v.hash, createdAt: v.createdAt };
+    this.versions.set(versionId, info);
+    return info;
   }
 
   /** Grades until stop() (or until the sandbox hangs). */
   async loop(): Promise<void> {
-    while (!this.stopping && !this.hung) {
+    while (!this.stopping && !this.hung && !this.restart) {
       let worked = false;
       try {
         worked = await this.runOnce();
@@ -156,6 +174,13 @@ export class GradingWorker {
     const deadline = Date.now() + graceMs;
     while (this.current && Date.now() < deadline) await sleep(20);
     if (this.current) await releaseJob(this.db, this.current, this.id);
+  }
+}
+
+export class StaleCatalogueError extends Error {
+  constructor(slug: string) {
+    super(`exercise "${slug}" has a newer version in the database than this worker loaded; restarting to load it`);
+    this.name = "StaleCatalogueError";
   }
 }
 
@@ -194,6 +219,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", shutdown);
   process.on("disconnect", shutdown);
   await worker.loop();
+  if (worker.restart) process.exit(0);
   if (worker.hung) {
     console.error(`[grader ${worker.id}] a sandbox could not be interrupted; exiting for a clean restart`);
     process.exit(3);

@@ -181,4 +181,20 @@ describe("grading queue", () => {
     expect(s.result?.status).toBe("compile_error");
     expect(JSON.parse(s.result!.message!).zh).toMatch(/语法错误/);
   });
+
+  it("a version synced after the worker started hands the job back and asks for a restart", async () => {
+    await drainQueue();
+    const w = new GradingWorker({ db, catalogue, id: "w-stale", log: () => {} });
+    const { exerciseId, exerciseVersionId } = fx.exercises.get(SLUG)!;
+    const old = await db.exerciseVersion.findUniqueOrThrow({ where: { id: exerciseVersionId } });
+    const { id: _id, createdAt: _c, ...content } = old;
+    const newer = await db.exerciseVersion.create({ data: { ...content, version: old.version + 1, hash: "changed-after-start" } });
+    const s = await db.submission.create({
+      data: { userId: fx.userId, assignmentId: fx.assignmentId, exerciseId, exerciseVersionId: newer.id, code: solution, status: "queued" },
+    });
+    expect(await w.runOnce()).toBe(true);
+    expect(w.restart).toBe(true);
+    expect(await db.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "queued", attempts: 0, leaseOwner: null });
+    await db.submission.delete({ where: { id: s.id } });
+  });
 });
