@@ -332,6 +332,15 @@ async function main(): Promise<void> {
   }
   const reports = await checkCatalogue(catalogue);
   console.log(json ? JSON.stringify(reports, null, 2) : formatReports(reports));
+  if (args.includes("--store")) {
+    // Saves each report on its exercise version for the staff validation view (DATABASE_URL or data/gibbs.db).
+    const { createDb } = await import("../prisma/client");
+    const { storeCheckReports } = await import("../app/_lib/staff/validation");
+    const db = createDb();
+    const r = await storeCheckReports(db, catalogue, reports);
+    await db.$disconnect();
+    console.error(`stored ${r.stored.length} report(s)${r.notSynced.length ? `; not synced yet (run npm run exercises:sync): ${r.notSynced.join(", ")}` : ""}`);
+  }
   if (!json) console.log(`checked in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   process.exit(reports.every((r) => r.ok) ? 0 : 1);
 }

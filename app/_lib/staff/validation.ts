@@ -6,6 +6,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { CheckReport } from "@/exercises/check";
+import { exerciseHash, type ExerciseEntry } from "@/exercises/catalogue";
 import type { ExerciseMeta } from "@/exercises/sync";
 import { requireInstructor, StaffNotFoundError, type StaffActor } from "./access";
 
@@ -56,4 +57,26 @@ export async function exercisePreview(db: Db, _actor: StaffActor, exerciseId: st
   if (!e?.currentVersionId) throw new StaffNotFoundError("exercise");
   const v = await db.exerciseVersion.findUniqueOrThrow({ where: { id: e.currentVersionId } });
   return { exercise: e, version: v, meta: parse<ExerciseMeta>(v.metaJson) };
+}
+
+/**
+ * Stores `exercises:check` reports on the exercise versions they checked (matched by the
+ * folder's content hash), so the validation view shows them. Used by `npm run exercises:check -- --store`.
+ * Returns the slugs stored and those whose current folder content is not synced yet.
+ */
+export async function storeCheckReports(
+  db: Db,
+  catalogue: Map<string, ExerciseEntry>,
+  reports: CheckReport[],
+): Promise<{ stored: string[]; notSynced: string[] }> {
+  const stored: string[] = [];
+  const notSynced: string[] = [];
+  for (const r of reports) {
+    const entry = catalogue.get(r.slug);
+    if (!entry) continue;
+    const hash = exerciseHash(entry);
+    const res = await db.exerciseVersion.updateMany({ where: { hash, exercise: { slug: r.slug } }, data: { checkJson: JSON.stringify(r) } });
+    (res.count ? stored : notSynced).push(r.slug);
+  }
+  return { stored, notSynced };
 }
