@@ -285,7 +285,9 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
 
 // ---------------------------------------------------------------- "looks like" relations
 
-const NICE_SCALES = [2, -1, 0.5, -2, -0.5, 4, 0.25, 3, 1 / 3];
+const NICE_SCALES = [2, -1, 0.5, -2, -0.5, 4, 0.25];
+/** With a single non-zero element any ratio is "a scale"; only the commonest mistakes are named then. */
+const SCALAR_SCALES = [2, -1, 0.5];
 
 function flatNumbers(x: unknown, out: number[] = []): number[] {
   if (typeof x === "number") out.push(x);
@@ -297,8 +299,9 @@ function flatNumbers(x: unknown, out: number[] = []): number[] {
 function detectScale(expected: unknown, actual: unknown, tol: Tolerance): number | undefined {
   const e = flatNumbers(expected);
   const a = flatNumbers(actual);
-  if (e.length !== a.length || !e.some((v) => v !== 0 && Number.isFinite(v))) return undefined;
-  for (const k of NICE_SCALES) {
+  const nonzero = e.filter((v) => v !== 0 && Number.isFinite(v)).length;
+  if (e.length !== a.length || nonzero === 0) return undefined;
+  for (const k of nonzero === 1 ? SCALAR_SCALES : NICE_SCALES) {
     let ok = true;
     for (let i = 0; i < e.length && ok; i++) {
       const target = k * e[i];
@@ -343,7 +346,6 @@ function fmtScale(k: number): string {
   if (k === 0.5) return "½";
   if (k === -0.5) return "−½";
   if (k === 0.25) return "¼";
-  if (k === 1 / 3) return "⅓";
   return k < 0 ? `−${-k}` : String(k);
 }
 

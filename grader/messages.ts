@@ -11,9 +11,9 @@ export function bi(en: string, zh: string): Bilingual {
   return { en, zh };
 }
 
-/** Joins several bilingual messages line by line. */
-export function joinBi(parts: Bilingual[], sep = "\n"): Bilingual {
-  return { en: parts.map((p) => p.en).join(sep), zh: parts.map((p) => p.zh).join(sep) };
+/** Joins several bilingual messages (line by line by default; Chinese sentences need no space). */
+export function joinBi(parts: Bilingual[], sep = "\n", sepZh = sep === " " ? "" : sep): Bilingual {
+  return { en: parts.map((p) => p.en).join(sep), zh: parts.map((p) => p.zh).join(sepZh) };
 }
 
 /** Shortens a string for display (messages, thrown values). */
