@@ -121,3 +121,23 @@ describe("analytics", () => {
     expect(ex.histogram.reduce((n, b) => n + b.count, 0)).toBe(2);
   });
 });
+
+describe("extensions", () => {
+  test("an extension re-applies the late policy to the student's submissions, and removing it restores the penalty", async () => {
+    const ia = await f.actor(f.a.instructor, f.a.courseId);
+    const [s1] = f.a.students;
+    const { setExtension, removeExtension } = await import("@/app/_lib/staff/assignments");
+    const q = { assignmentId: f.a.assignmentId };
+    // s1's ex-two: 10 submitted one day late (−10 % → 9)
+    expect(row(await loadGradebook(t.db, ia, q), s1).cells[1].score).toBe(9);
+    await setExtension(t.db, ia, { assignmentId: f.a.assignmentId, userId: s1, dueAt: new Date(Date.now()), reason: "medical certificate" });
+    const after = row(await loadGradebook(t.db, ia, q), s1);
+    expect(after.cells[1].score).toBe(10);
+    expect(after.late).toBe(false);
+    const log = await listAudit(t.db, ia, { action: "extension.set" });
+    expect(log.rows[0].reason).toBe("medical certificate");
+    expect((log.rows[0].after as { scores: { score: number }[] }).scores.map((x) => x.score)).toEqual([10]);
+    await removeExtension(t.db, ia, { assignmentId: f.a.assignmentId, userId: s1, reason: "certificate withdrawn" });
+    expect(row(await loadGradebook(t.db, ia, q), s1).cells[1].score).toBe(9);
+  });
+});

@@ -6,7 +6,34 @@
 
 import type { Db } from "@/prisma/client";
 import { assignmentOfCourse, memberOfCourse, requireInstructor, StaffInputError, StaffNotFoundError, type StaffActor } from "./access";
-import { writeAudit } from "./audit";
+import { lateness } from "@/app/_lib/policy";
+import { writeAudit, type Tx } from "./audit";
+
+/**
+ * After a student's due date changes, re-applies the late policy to their submissions of
+ * the assignment: late days and penalty from the new due date, score = raw · (1 − penalty).
+ * Returns the submissions whose score changed (for the audit row).
+ */
+async function reapplyLatePolicy(
+  tx: Tx,
+  a: { id: string; latePenaltyPerDay: number; lateDaysMax: number },
+  userId: string,
+  dueAt: Date,
+): Promise<{ submissionId: string; before: number | null; after: number | null }[]> {
+  const subs = await tx.submission.findMany({
+    where: { assignmentId: a.id, userId, kind: "submit" },
+    select: { id: true, submittedAt: true, score: true, lateDays: true, latePenalty: true, result: { select: { score: true } } },
+  });
+  const changed: { submissionId: string; before: number | null; after: number | null }[] = [];
+  for (const s of subs) {
+    const l = lateness(s.submittedAt, dueAt, a);
+    if (l.lateDays === s.lateDays && l.penalty === s.latePenalty) continue;
+    const score = s.result ? s.result.score * (1 - l.penalty) : s.score;
+    await tx.submission.update({ where: { id: s.id }, data: { lateDays: l.lateDays, latePenalty: l.penalty, score } });
+    if (score !== s.score) changed.push({ submissionId: s.id, before: s.score, after: score });
+  }
+  return changed;
+}
 
 export interface AssignmentInput {
   titleEn: string;
@@ -174,12 +201,13 @@ export async function setExtension(db: Db, actor: StaffActor, input: { assignmen
       create: { assignmentId: a.id, userId: input.userId, dueAt: input.dueAt, reason, grantedById: actor.userId },
       update: { dueAt: input.dueAt, reason, grantedById: actor.userId },
     });
+    const rescored = await reapplyLatePolicy(tx, a, input.userId, e.dueAt);
     await writeAudit(tx, actor, {
       action: "extension.set",
       entityType: "Extension",
       entityId: e.id,
-      before: { userId: input.userId, assignmentId: a.id, dueAt: (prev?.dueAt ?? a.dueAt).toISOString(), extended: !!prev },
-      after: { userId: input.userId, assignmentId: a.id, dueAt: e.dueAt.toISOString(), extended: true },
+      before: { userId: input.userId, assignmentId: a.id, dueAt: (prev?.dueAt ?? a.dueAt).toISOString(), extended: !!prev, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })) },
+      after: { userId: input.userId, assignmentId: a.id, dueAt: e.dueAt.toISOString(), extended: true, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })) },
       reason,
     });
     return e;
@@ -193,12 +221,13 @@ export async function removeExtension(db: Db, actor: StaffActor, input: { assign
   if (!prev) throw new StaffNotFoundError("extension");
   await db.$transaction(async (tx) => {
     await tx.extension.delete({ where: { id: prev.id } });
+    const rescored = await reapplyLatePolicy(tx, a, input.userId, a.dueAt);
     await writeAudit(tx, actor, {
       action: "extension.remove",
       entityType: "Extension",
       entityId: prev.id,
-      before: { userId: input.userId, assignmentId: a.id, dueAt: prev.dueAt.toISOString(), extended: true },
-      after: { userId: input.userId, assignmentId: a.id, dueAt: a.dueAt.toISOString(), extended: false },
+      before: { userId: input.userId, assignmentId: a.id, dueAt: prev.dueAt.toISOString(), extended: true, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })) },
+      after: { userId: input.userId, assignmentId: a.id, dueAt: a.dueAt.toISOString(), extended: false, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })) },
       reason: input.reason?.trim() || null,
     });
   });
