@@ -61,7 +61,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
                 <th scope="col">{t("common.email")}</th>
                 <th scope="col">{t("common.name")}</th>
                 <th scope="col">{t("common.studentId")}</th>
-                <th scope="col">{t("common.status")}</th>
+                <th scope="col">{t("common.role")}</th>
                 <th scope="col">{t("roster.action")}</th>
               </tr>
             </thead>
