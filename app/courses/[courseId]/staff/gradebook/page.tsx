@@ -8,6 +8,7 @@ import { GRADEBOOK_FILTERS, loadGradebook, type GradebookFilter, type GradebookQ
 import { listAssignments } from "@/app/_lib/staff/assignments";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { Notice } from "../Notice";
+import { gradebookRowsHtml } from "./rowsHtml";
 import styles from "../staff.module.css";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -152,46 +153,23 @@ export default async function GradebookPage({ params, searchParams }: Props) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {book.rows.map((r) => (
-              <tr key={r.user.id} data-testid="gb-row" data-email={r.user.email}>
-                <th scope="row">
-                  {r.user.name}
-                  <br />
-                  <span className="muted">{r.user.email}</span>
-                </th>
-                <td>{r.user.studentId ?? ""}</td>
-                {r.cells.map((c, i) => {
-                  // Lean markup: 7,500 cells are sent twice (HTML + RSC payload), so a cell is <td><a>score</a></td>
-                  // with a relative link; class and title only on the few flagged cells.
-                  const sub = c.submissionId ?? c.latestSubmissionId;
-                  const text = c.score === null ? t("gradebook.missing") : formatScore(c.score);
-                  const flagged = c.override || c.lateDays || c.error || c.pending;
-                  if (!flagged) return <td key={i}>{sub ? <a href={`submissions/${sub}`}>{text}</a> : text}</td>;
-                  const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
-                  const label = [
+          <tbody
+            dangerouslySetInnerHTML={{
+              __html: gradebookRowsHtml(book.rows, {
+                missing: t("gradebook.missing"),
+                label: (c) =>
+                  [
                     c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
                     c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
                     c.error ? t("gradebook.error") : null,
                     c.pending ? t("gradebook.pending") : null,
                   ]
                     .filter(Boolean)
-                    .join(" · ");
-                  return (
-                    <td key={i} className={c.override ? styles.overridden : c.error ? styles.errorCell : undefined} title={label}>
-                      {sub ? <a href={`submissions/${sub}`}>{text}</a> : text}
-                      <span className={styles.marks} aria-label={label}>
-                        {marks}
-                      </span>
-                    </td>
-                  );
-                })}
-                <td className={styles.num}>
-                  <strong>{formatScore(r.total)}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+                    .join(" · "),
+                classes: { overridden: styles.overridden, errorCell: styles.errorCell, marks: styles.marks, num: styles.num, muted: "muted" },
+              }),
+            }}
+          />
         </table>
       </div>
       {book.rows.length === 0 ? <p className="muted">{t("gradebook.noRows")}</p> : null}
