@@ -91,7 +91,9 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
       let st = 0;
       let dt = 0;
       for (let i = 0; i < cases.length; i++) {
-        const args = structuredClone(cases[i].args);
+        // The host gets its input the way the isolate does (JSON.parse: packed double arrays), so the two runs compare like with like.
+        const json = cases[i].argsJson;
+        const args = json !== undefined ? (JSON.parse(json) as unknown[]) : structuredClone(cases[i].args);
         const t0 = performance.now();
         const r = await sb.run(cases[i].args, 60_000, cases[i].argsJson);
         const t1 = performance.now();

@@ -48,6 +48,7 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
   const log = opts.log ?? ((m: string) => console.log(`[grader] ${m}`));
   const timeoutMs = opts.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
   const slots: (ChildProcess | undefined)[] = new Array(n).fill(undefined);
+  const quickDeaths: number[] = new Array(n).fill(0);
   const lastBeat = new Map<ChildProcess, number>();
   let stopping = false;
   let readyCount = 0;
@@ -64,7 +65,8 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
         stdio: opts.stdio === "ignore" ? ["ignore", "ignore", "ignore", "ipc"] : "inherit",
       });
       slots[i] = child;
-      lastBeat.set(child, Date.now());
+      const startedAt = Date.now();
+      lastBeat.set(child, startedAt);
       let counted = false;
       child.on("message", (m: { type?: string }) => {
         lastBeat.set(child, Date.now());
@@ -78,8 +80,11 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
         if (slots[i] === child) slots[i] = undefined;
         if (stopping) return;
         sup.restarts++;
-        log(`worker ${child.pid} exited (${signal ?? code}); restarting`);
-        spawnSlot(i, 100);
+        // Back off when workers die right after starting (e.g. no database), up to 10 s.
+        quickDeaths[i] = Date.now() - startedAt < 5000 ? quickDeaths[i] + 1 : 0;
+        const delay = Math.min(10_000, 100 * 2 ** quickDeaths[i]);
+        log(`worker ${child.pid} exited (${signal ?? code}); restarting in ${delay} ms`);
+        spawnSlot(i, delay);
       });
     }, delayMs);
   }

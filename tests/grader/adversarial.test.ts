@@ -22,13 +22,13 @@ beforeAll(async () => {
 
 const limits = { caseTimeMs: 150, totalTimeMs: 3000 };
 
-async function run(code: string, mode: "run" | "submit" = "run"): Promise<GradeResult> {
-  return grade({ spec: fx.spec, code, mode, limits });
+async function run(code: string, mode: "run" | "submit" = "run", caseTimeMs = limits.caseTimeMs): Promise<GradeResult> {
+  return grade({ spec: fx.spec, code, mode, limits: { ...limits, caseTimeMs } });
 }
 
 /** The adversarial result, then proof that the next submission grades correctly. */
-async function attack(code: string, mode: "run" | "submit" = "run"): Promise<GradeResult> {
-  const r = await run(code, mode);
+async function attack(code: string, mode: "run" | "submit" = "run", caseTimeMs?: number): Promise<GradeResult> {
+  const r = await run(code, mode, caseTimeMs);
   const next = await run(solution, "submit");
   expect(next.status).toBe("ok");
   expect(next.score).toBe(fx.spec.points);
@@ -198,6 +198,8 @@ describe("sandbox: isolation", () => {
     const r = await attack(
       wrap(`for (let i = 0; i < 100; i++) console.log("x".repeat(1e6));
         return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));`),
+      "run",
+      1500, // 100 MB of strings to build: give it time on a loaded machine
     );
     expect(r.score).toBe(r.maxScore);
     const text = r.cases[0].console ?? "";
