@@ -17,6 +17,11 @@ import { commitRoster, previewRoster, type RosterCommitResult, type RosterPrevie
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? "");
 const base = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/staff`;
+/** A form's "back" path, accepted only inside this course's staff area (no open redirects). */
+const backOf = (courseId: string, form: FormData) => {
+  const b = str(form, "back");
+  return b.startsWith(`${base(courseId)}/`) && !b.includes("//") ? b : base(courseId);
+};
 
 /** Runs an action; input errors redirect back with ?error=code, "not found" with a 404. */
 async function act(back: string, fn: () => Promise<string | void>): Promise<never> {
@@ -35,7 +40,7 @@ async function act(back: string, fn: () => Promise<string | void>): Promise<neve
 
 export async function overrideAction(courseId: string, form: FormData) {
   const { actor } = await staffPage(courseId);
-  const back = str(form, "back") || base(courseId);
+  const back = backOf(courseId, form);
   return act(back, async () => {
     await setOverride(db(), actor, {
       assignmentId: str(form, "assignmentId"),
@@ -60,7 +65,7 @@ export async function commentAction(courseId: string, submissionId: string, form
 
 export async function startRegradeAction(courseId: string, form: FormData) {
   const { actor } = await staffPage(courseId);
-  const back = str(form, "back") || base(courseId);
+  const back = backOf(courseId, form);
   return act(back, async () => {
     const submissionId = str(form, "submissionId");
     const assignmentId = str(form, "assignmentId");
