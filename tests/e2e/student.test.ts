@@ -262,6 +262,28 @@ describe("student exercise page", () => {
     await own.context().close();
   }, TEST_TIMEOUT_MS);
 
+  it("the editor's TypeScript service knows the lab helper types and flags type errors", async () => {
+    const page = await newPage(browser, { locale: "en-US" });
+    await signIn(page, app, DEMO.student);
+    await openExercise(page);
+    await setCode(page, 'import { sigmoid } from "lab";\nexport const p: string = sigmoid(0.5);\n');
+    // A type error (number is not a string) is squiggled: the "lab" module and its types resolved.
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 30_000 });
+    // Keyboard only: cursor into "sigmoid" on line 1, then Ctrl+K Ctrl+I (show hover).
+    await page.keyboard.press("ControlOrMeta+Home");
+    for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ControlOrMeta+K");
+    await page.keyboard.press("ControlOrMeta+I");
+    const hover = page.locator(".monaco-hover-content");
+    await hover.filter({ hasText: "sigmoid(" }).first().waitFor({ timeout: 30_000 });
+    expect(await hover.first().textContent()).toMatch(/function sigmoid\(\w+: number\): number/);
+    await screenshot(page, "student-editor-hover-en");
+    // Put the draft back, so later tests start from the solution.
+    await setCode(page, SOLUTION);
+    await page.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
+    await page.context().close();
+  }, TEST_TIMEOUT_MS);
+
   it("renders in Chinese and English, at 1280 px and 768 px", async () => {
     const zh = await newPage(browser, { locale: "zh-CN" });
     await signIn(zh, app, DEMO.student);

@@ -305,6 +305,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             editorRef={editorRef}
           />
         </div>
+        <p className={styles.keys}>{t("keyboardHelp", { mod })}</p>
         {error ? (
           <p className="alert alert--error" role="alert" data-testid="error">
             {error}
