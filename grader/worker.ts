@@ -48,6 +48,11 @@ export interface WorkerOptions {
   id?: string;
   leaseMs?: number;
   pollMs?: number;
+  /**
+   * Jobs graded at once in this process (default 2). One job's main thread is often idle,
+   * waiting for its isolate's thread or esbuild; a second job fills that time.
+   */
+  inFlight?: number;
   log?: (msg: string) => void;
 }
 
@@ -61,7 +66,9 @@ export class GradingWorker {
   private readonly versions = new Map<string, { slug: string; hash: string; createdAt: Date }>();
   private readonly startedAt = new Date();
   private stopping = false;
-  private current?: Job;
+  /** Jobs being graded → when each was claimed. */
+  private readonly current = new Map<Job, number>();
+  private readonly inFlight: number;
   private lastSweep = 0;
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
@@ -77,6 +84,7 @@ export class GradingWorker {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollMs = opts.pollMs ?? IDLE_POLL_MS;
+    this.inFlight = Math.max(1, opts.inFlight ?? 2);
     this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
   }
 
@@ -90,7 +98,7 @@ export class GradingWorker {
     const job = (await claimSubmission(this.db, this.id, this.leaseMs)) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs));
     this.lastProgressAt = Date.now();
     if (!job) return false;
-    this.current = job;
+    this.current.set(job, Date.now());
     const renew = setInterval(() => {
       // A stalled worker stops renewing, so its job goes back to the queue.
       if (this.stalled()) return;
@@ -116,7 +124,7 @@ export class GradingWorker {
       }
     } finally {
       clearInterval(renew);
-      this.current = undefined;
+      this.current.delete(job);
       this.lastProgressAt = Date.now();
     }
     return true;
@@ -124,7 +132,9 @@ export class GradingWorker {
 
   /** True when the loop has not moved for STALL_MS (see STALL_MS). */
   stalled(): boolean {
-    return Date.now() - this.lastProgressAt > STALL_MS;
+    const now = Date.now();
+    for (const since of this.current.values()) if (now - since > STALL_MS) return true;
+    return now - this.lastProgressAt > STALL_MS;
   }
 
   private async gradeJob(job: Job): Promise<GradeResult> {
@@ -154,8 +164,12 @@ export class GradingWorker {
     return info;
   }
 
-  /** Grades until stop() (or until the sandbox hangs). */
+  /** Grades until stop() (or until the sandbox hangs), `inFlight` jobs at a time. */
   async loop(): Promise<void> {
+    await Promise.all(Array.from({ length: this.inFlight }, (_, k) => sleep(k * 3).then(() => this.lane())));
+  }
+
+  private async lane(): Promise<void> {
     while (!this.stopping && !this.hung && !this.restart) {
       let worked = false;
       try {
@@ -172,8 +186,8 @@ export class GradingWorker {
   async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
     this.stopping = true;
     const deadline = Date.now() + graceMs;
-    while (this.current && Date.now() < deadline) await sleep(20);
-    if (this.current) await releaseJob(this.db, this.current, this.id);
+    while (this.current.size && Date.now() < deadline) await sleep(20);
+    for (const job of this.current.keys()) await releaseJob(this.db, job, this.id);
   }
 }
 
@@ -200,6 +214,7 @@ async function main(): Promise<void> {
     db,
     catalogue,
     leaseMs: process.env.GIBBS_GRADER_LEASE_MS ? Number(process.env.GIBBS_GRADER_LEASE_MS) : undefined,
+    inFlight: process.env.GIBBS_GRADER_IN_FLIGHT ? Number(process.env.GIBBS_GRADER_IN_FLIGHT) : undefined,
   });
   // Heartbeat = alive AND making progress; the supervisor kills a worker whose heartbeats stop.
   const beat = setInterval(() => {
