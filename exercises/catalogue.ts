@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ExerciseSpec } from "../grader/spec";
+import { gradingSeed, type ExerciseSpec } from "../grader/spec";
+import { Rng } from "../reference/random";
 
 export const EXERCISES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,14 +58,28 @@ export function readExerciseFile(entry: ExerciseEntry, name: "prompt.en.md" | "p
 
 /**
  * Content version hash of an exercise: sha256 over the folder's files (names and bytes,
- * sorted by name). A changed prompt, case generator or solution is a new version.
+ * sorted by name) and over the graded numbers themselves: every case's arguments and
+ * the reference's expected output on the grading seed. A changed prompt, generator or
+ * solution is a new version, and so is a change under reference/ that moves any
+ * expected value; a refactor that leaves every number alone is not.
  */
-export function exerciseHash(entry: Pick<ExerciseEntry, "dir">): string {
+export function exerciseHash(entry: Pick<ExerciseEntry, "dir" | "spec">): string {
   const h = createHash("sha256");
   for (const name of fs.readdirSync(entry.dir).sort()) {
     const file = path.join(entry.dir, name);
     if (!fs.statSync(file).isFile()) continue;
     h.update(name).update("\0").update(fs.readFileSync(file)).update("\0");
   }
+  const { spec } = entry;
+  const seed = gradingSeed(spec);
+  for (const c of [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))]) {
+    const expected = spec.reference(...structuredClone(c.args));
+    h.update(numbersJson({ name: c.name, weight: c.weight ?? 1, args: c.args, expected })).update("\0");
+  }
   return h.digest("hex");
+}
+
+/** JSON that keeps NaN, ±Infinity and −0 apart (plain JSON turns them all into null or 0). */
+function numbersJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => (typeof x === "number" && (!Number.isFinite(x) || Object.is(x, -0)) ? `#${Object.is(x, -0) ? "-0" : x}` : x));
 }

@@ -38,12 +38,13 @@ export function matchMisconception(
   return undefined;
 }
 
+/** "This looks like a known mistake: …" reads right whether a hint is a noun phrase or a sentence; never "you did". */
 export function hintMessage(m: Pick<Misconception, "hint">): Bilingual {
-  return bi(`This looks like ${lowerFirst(m.hint.en)}`, `这看起来像是${m.hint.zh}`);
+  return bi(`This looks like a known mistake: ${upperFirst(m.hint.en)}`, `这看起来像一个常见错误：${m.hint.zh}`);
 }
 
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+function upperFirst(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 // ---------------------------------------------------------------- case and load messages

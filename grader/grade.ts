@@ -9,7 +9,7 @@
  * Expected values are computed once per (exercise, seed) per process and cached.
  */
 
-import { Rng, seedFromString } from "../reference/random";
+import { Rng } from "../reference/random";
 import { compare } from "./compare";
 import { bi, type Bilingual } from "./messages";
 import {
@@ -22,7 +22,7 @@ import {
   runFailureMessage,
 } from "./feedback";
 import { DEFAULT_MEMORY_MB, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
-import type { Case, ExerciseSpec, Limits, Visibility } from "./spec";
+import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
 import { transpile, type SourcePosition } from "./transpile";
 
 export type Mode = "run" | "submit";
@@ -81,10 +81,7 @@ export interface GradeInput {
   limits?: Limits;
 }
 
-/** The grading seed of an exercise: fixed per slug, the same for all students. */
-export function gradingSeed(spec: Pick<ExerciseSpec, "slug">): number {
-  return seedFromString(spec.slug);
-}
+export { gradingSeed };
 
 // ---------------------------------------------------------------- cases and expected values
 

@@ -4,7 +4,7 @@
  * script and the UI read exercises only through this type.
  */
 
-import type { Rng } from "../reference/random";
+import { seedFromString, type Rng } from "../reference/random";
 import type { Bilingual, Misconception } from "../reference/misconceptions/types";
 
 export type { Bilingual, Misconception };
@@ -83,4 +83,9 @@ export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {
 /** Identity function that types an exercise spec. */
 export function defineExercise<Args extends unknown[], Out>(spec: ExerciseSpec<Args, Out>): ExerciseSpec<Args, Out> {
   return spec;
+}
+
+/** The grading seed of an exercise: fixed per slug, the same for every student. */
+export function gradingSeed(spec: Pick<ExerciseSpec, "slug">): number {
+  return seedFromString(spec.slug);
 }

@@ -63,7 +63,7 @@ describe("exercises:sync", () => {
     const v = ex.versions[0];
     expect(ex.currentVersionId).toBe(v.id);
     expect(v).toMatchObject({ version: 1, titleEn: "Sum of sum-b", titleZh: "求和 sum-b", points: 15, entry: "sum", promptZh: "实现 `sum(xs)`。\n" });
-    expect(v.hash).toBe(exerciseHash({ dir: path.join(root, "10.3-sum-b") }));
+    expect(v.hash).toBe(exerciseHash((await loadCatalogue(root)).get("sum-b")!));
     expect(v.starter).toContain("return 0;");
     const meta = JSON.parse(v.metaJson) as ExerciseMeta;
     expect(meta).toMatchObject({ visibleCases: 2, hiddenCases: 10, helpers: ["lab"], output: { kind: "float", tol: { atol: 1e-6 } } });
@@ -82,6 +82,17 @@ describe("exercises:sync", () => {
     expect(ex.currentVersionId).toBe(ex.versions[1].id);
     expect(ex.versions[0].promptEn).toBe("Write `sum(xs)`.\n");
     expect(ex.versions[1].promptEn).toContain("sum of all elements");
+  });
+
+  it("hashes the graded numbers: a reference change that moves an expected value is a new version, a same-valued one is not", async () => {
+    writeExercise(root, "10.2", "sum-h");
+    const entry = (await loadCatalogue(root)).get("sum-h")!;
+    const base = exerciseHash(entry);
+    // The folder's files are untouched; only the function the expected values come from changes.
+    const refactored = { ...entry, spec: { ...entry.spec, reference: (xs: number[]) => xs.reduceRight((a, b) => b + a, 0) } };
+    const halved = { ...entry, spec: { ...entry.spec, reference: (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 2 } };
+    expect(exerciseHash(refactored)).toBe(base);
+    expect(exerciseHash(halved)).not.toBe(base);
   });
 
   it("keeps exercises that left the catalogue and reports them", async () => {

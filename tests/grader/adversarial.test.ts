@@ -253,8 +253,8 @@ describe("feedback", () => {
     const r = await run(wrap("return W.map((r) => r.reduce((s, w, j) => s + w * x[j], 0));"), "submit");
     const hidden = r.cases.filter((c) => c.visibility === "hidden");
     expect(hidden.every((c) => c.hintId === "fixture.affine.no-bias")).toBe(true);
-    expect(hidden[0].message.en).toMatch(/This looks like the bias b was left out/);
-    expect(hidden[0].message.zh).toMatch(/这看起来像是遗漏了偏置 b/);
+    expect(hidden[0].message.en).toMatch(/This looks like a known mistake: The bias b was left out/);
+    expect(hidden[0].message.zh).toMatch(/这看起来像一个常见错误：遗漏了偏置 b/);
     // hidden-case messages quote no expected values
     expect(hidden[0].message.en).not.toMatch(/expected -?\d/);
     expect(r.cases[0].message.en).toMatch(/expected/);

@@ -105,9 +105,9 @@ describe("misconception matching", () => {
   it("returns the matching variant's hint as 'This looks like …', never 'you did'", () => {
     const m = matchMisconception(ms, [[1, 2]], [-1, -2], float, [1, 2]);
     expect(m?.id).toBe("m.neg");
-    expect(m?.message.en).toBe("This looks like the sign is flipped.");
-    expect(m?.message.zh).toBe("这看起来像是符号反了。");
-    expect(matchMisconception(ms, [[1, 2]], [2, 4], float)?.message.en).toBe("This looks like the factor ½ was left out.");
+    expect(m?.message.en).toBe("This looks like a known mistake: The sign is flipped.");
+    expect(m?.message.zh).toBe("这看起来像一个常见错误：符号反了。");
+    expect(matchMisconception(ms, [[1, 2]], [2, 4], float)?.message.en).toBe("This looks like a known mistake: The factor ½ was left out.");
     expect(matchMisconception(ms, [[1, 2]], [5, 5], float)).toBeUndefined();
   });
   it("ignores a variant that agrees with the reference on this case", () => {
