@@ -29,7 +29,7 @@ let exerciseUrl: string;
 let courseId: string;
 /** Per test: several gradings through the real worker on a shared 2-core machine. */
 const TEST_TIMEOUT_MS = 180_000;
-const timings = { pageReadyMs: [] as number[], runMs: [] as number[], submitMs: [] as number[] };
+const timings = { pageReadyMs: [] as number[], runMs: [] as number[], submitMs: [] as number[], htmlReceivedMs: [] as number[], domReadyMs: [] as number[] };
 
 beforeAll(async () => {
   app = await startApp({ graderWorkers: 1 });
@@ -47,6 +47,8 @@ afterAll(async () => {
     pageReadyMedianMs: median(timings.pageReadyMs),
     runMedianMs: median(timings.runMs),
     submitMedianMs: median(timings.submitMs),
+    htmlReceivedMedianMs: median(timings.htmlReceivedMs),
+    domReadyMedianMs: median(timings.domReadyMs),
     samples: timings,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -71,6 +73,13 @@ async function openExercise(page: Page): Promise<number> {
   await page.locator('[data-testid=workspace][data-editor-ready=true]').waitFor({ timeout: 30_000 });
   await page.locator(".monaco-editor .view-lines").waitFor();
   const ms = Date.now() - t0;
+  // Where the time goes: the server's HTML, then hydration and Monaco.
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { html: Math.round(n.responseEnd), dom: Math.round(n.domContentLoadedEventEnd) };
+  });
+  timings.htmlReceivedMs.push(nav.html);
+  timings.domReadyMs.push(nav.dom);
   await page.waitForLoadState("networkidle");
   page.off("request", onRequest);
   expect(foreign).toEqual([]);

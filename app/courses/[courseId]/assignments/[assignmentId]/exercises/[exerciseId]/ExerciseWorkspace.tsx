@@ -17,7 +17,10 @@ import { ApiError, exerciseApi, submissionApi } from "./api";
 import { HistoryPanel } from "./HistoryPanel";
 import styles from "./workspace.module.css";
 
-const CodeEditor = dynamic(() => import("@/app/_components/editor/CodeEditor"), { ssr: false, loading: () => <EditorLoading /> });
+const loadEditor = () => import("@/app/_components/editor/CodeEditor");
+// Start fetching Monaco as soon as this module runs in the browser, in parallel with hydration.
+if (typeof window !== "undefined") void loadEditor();
+const CodeEditor = dynamic(loadEditor, { ssr: false, loading: () => <EditorLoading /> });
 
 function EditorLoading() {
   const t = useTranslations("student.exercise");
