@@ -66,7 +66,7 @@ export default async function CoursePage({ params }: Props) {
             <div>
               <dt>{t("latePolicy")}</dt>
               <dd>
-                {a.lateDaysMax === 0 || a.latePenaltyPerDay === 0 && a.lateDaysMax === 0
+                {a.lateDaysMax === 0
                   ? t("noLate")
                   : t("late", { percent: Math.round(a.latePenaltyPerDay * 100), days: a.lateDaysMax })}
                 {" · "}
