@@ -35,6 +35,19 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
+/** Slugs whose current version has no exercises:check report yet (the staff validation view shows them). */
+async function uncheckedExercises(db: ReturnType<typeof createDb>): Promise<string[]> {
+  const exercises = await db.exercise.findMany({ select: { slug: true, currentVersionId: true } });
+  const checked = await db.exerciseVersion.findMany({
+    where: { id: { in: exercises.flatMap((e) => (e.currentVersionId ? [e.currentVersionId] : [])) }, checkJson: { not: null } },
+    select: { id: true },
+  });
+  const done = new Set(checked.map((v) => v.id));
+  return exercises.filter((e) => e.currentVersionId && !done.has(e.currentVersionId)).map((e) => e.slug);
+}
+
+let unchecked: string[] = [];
+
 async function prepare(): Promise<void> {
   const url = databaseUrl();
   const m = applyMigrations(url, { log: (l) => log(l) });
@@ -48,6 +61,7 @@ async function prepare(): Promise<void> {
       // Changed exercise folders become new versions; new ones are stored (not added to assignments: `npm run db:seed` does that).
       console.log(formatSyncReport(await syncExercises(db)));
     }
+    unchecked = await uncheckedExercises(db);
   } finally {
     await db.$disconnect();
   }
@@ -124,4 +138,14 @@ if (worker && process.env.GIBBS_WORKER !== "0") {
   startWorker(worker);
 } else {
   log(worker ? "grader worker disabled (GIBBS_WORKER=0)" : "no grader worker yet: submissions stay queued");
+}
+if (unchecked.length && process.env.GIBBS_WORKER !== "0") {
+  // New exercise versions get their validation report in the background, through the real sandbox.
+  log(`validating ${unchecked.length} new exercise version(s) in the background`);
+  const check = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "exercises/check.ts", "--store", ...unchecked], { stdio: "ignore", env });
+  children.add(check);
+  check.on("exit", (code) => {
+    children.delete(check);
+    if (!stopping) log(code === 0 ? "exercise validation stored" : `exercise validation finished with failures (exit ${code}); see the staff validation page`);
+  });
 }
