@@ -8,6 +8,7 @@ import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
 import { redactForStudent, type CaseLike, type ResultLike } from "@/grader/results";
 import type { Visibility } from "@/grader/spec";
+import { findAccess } from "@/app/_lib/access";
 import { hiddenDetailsReleased } from "./access";
 import { notFound } from "./errors";
 import type { Bilingual, CaseView, CompileErrorView, ResultView, SubmissionSummary, SubmissionView } from "./types";
@@ -133,9 +134,8 @@ export async function submissionView(db: Db, userId: string, submissionId: strin
     include: { assignment: true, exercise: true, result: { include: { cases: true } } },
   });
   if (!s || s.userId !== userId) throw notFound();
-  // Still enrolled as a student in the course?
-  const enrollment = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: s.assignment.courseId, userId } } });
-  if (!enrollment || enrollment.role !== "student") throw notFound();
+  // Still enrolled as a student in the course? (the one role lookup)
+  if (!(await findAccess(db, userId, s.assignment.courseId, ["student"]))) throw notFound();
   const released = s.result ? await hiddenDetailsReleased(db, s.assignment, now) : false;
   return {
     ...submissionSummary(s),
