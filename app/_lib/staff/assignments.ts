@@ -74,17 +74,10 @@ export async function validateAssignment(db: Db, input: AssignmentInput): Promis
   if (found !== ids.length) bad("An exercise does not exist.", "unknownExercise");
 }
 
-const snapshot = (a: {
-  titleEn: string;
-  titleZh: string;
-  releaseAt: Date;
-  dueAt: Date;
-  latePenaltyPerDay: number;
-  lateDaysMax: number;
-  attemptLimit: number | null;
-  scorePolicy: string;
-  items: { exerciseId: string; points: number }[];
-}) => ({
+/** An assignment as stored (scorePolicy is a plain string in the database). */
+export type AssignmentValues = Omit<AssignmentInput, "scorePolicy"> & { scorePolicy: string };
+
+const snapshot = (a: AssignmentValues) => ({
   titleEn: a.titleEn,
   titleZh: a.titleZh,
   releaseAt: a.releaseAt.toISOString(),

@@ -1,19 +1,9 @@
 // The assignment editor form (server-rendered; saved by saveAssignmentAction). Dates use datetime-local in UTC.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { listExercises } from "@/app/_lib/staff/assignments";
+import type { AssignmentValues, listExercises } from "@/app/_lib/staff/assignments";
 import styles from "../staff.module.css";
 
-export interface AssignmentFormValues {
-  titleEn: string;
-  titleZh: string;
-  releaseAt: Date;
-  dueAt: Date;
-  latePenaltyPerDay: number;
-  lateDaysMax: number;
-  attemptLimit: number | null;
-  scorePolicy: string;
-  items: { exerciseId: string; points: number }[];
-}
+export type AssignmentFormValues = AssignmentValues;
 
 /** datetime-local value in UTC ("2026-12-01T08:00"); the form says the times are UTC. */
 const local = (d: Date) => d.toISOString().slice(0, 16);
