@@ -175,8 +175,6 @@ describe("student exercise page", () => {
     await page.getByRole("tab", { name: /Submission/ }).click();
     await page.getByTestId("submit-results").getByTestId("score").waitFor();
     await screenshot(page, "student-submit-solution-en");
-    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "docs/screenshot-exercise.png"), fullPage: false });
 
     // History: both submissions; diff #1 against #2.
     const history = page.getByTestId("history");
