@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { toJson } from "../grader/json";
 import { gradingSeed, type ExerciseSpec } from "../grader/spec";
 import { Rng } from "../reference/random";
 
@@ -74,12 +75,7 @@ export function exerciseHash(entry: Pick<ExerciseEntry, "dir" | "spec">): string
   const seed = gradingSeed(spec);
   for (const c of [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))]) {
     const expected = spec.reference(...structuredClone(c.args));
-    h.update(numbersJson({ name: c.name, weight: c.weight ?? 1, args: c.args, expected })).update("\0");
+    h.update(toJson({ name: c.name, weight: c.weight ?? 1, args: c.args, expected })).update("\0");
   }
   return h.digest("hex");
-}
-
-/** JSON that keeps NaN, ±Infinity and −0 apart (plain JSON turns them all into null or 0). */
-function numbersJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === "number" && (!Number.isFinite(x) || Object.is(x, -0)) ? `#${Object.is(x, -0) ? "-0" : x}` : x));
 }

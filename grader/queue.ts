@@ -15,6 +15,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../prisma/client";
 import { Prisma } from "../prisma/generated/client";
+import { toJson } from "./json";
 import type { GradeResult } from "./grade";
 
 export const MAX_ATTEMPTS = 3;
@@ -216,11 +217,6 @@ function resultRows(result: GradeResult) {
     consoleText: c.console ?? null,
     timingsJson: JSON.stringify(c.timings),
   }));
-}
-
-/** JSON that keeps NaN and ±Infinity readable (as strings "NaN", "Infinity", "-Infinity"). */
-export function toJson(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? "null";
 }
 
 /** Score after the late penalty: raw · (1 − latePenalty). */
