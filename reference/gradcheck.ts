@@ -71,15 +71,14 @@ export function relativeErrors(g: Vec, gHat: Vec): Vec {
   return g.map((v, i) => relativeError(v, gHat[i]));
 }
 
-/** max_i |g_i − ĝ_i| / max(1e-8, |g_i| + |ĝ_i|) over vectors (0 for empty vectors). */
-export function maxRelativeError(g: Vec, gHat: Vec): number {
-  return relativeErrors(g, gHat).reduce((m, v) => Math.max(m, v), 0);
+/** max_i |g_i − ĝ_i| / max(1e-8, |g_i| + |ĝ_i|) over vectors or matrices of the same shape (0 when empty). */
+export function maxRelativeError(g: Vec | Mat, gHat: Vec | Mat): number {
+  return relativeErrors(flatten(g), flatten(gHat)).reduce((m, v) => Math.max(m, v), 0);
 }
 
-/** The elementwise maximum relative error over matrices of the same shape. */
-export function maxRelativeErrorMat(G: Mat, GHat: Mat): number {
-  if (G.length !== GHat.length) throw new RangeError(`maxRelativeErrorMat: ${G.length} and ${GHat.length} rows`);
-  return G.reduce((m, row, i) => Math.max(m, maxRelativeError(row, GHat[i])), 0);
+/** Row-major entries of a vector or a matrix. */
+function flatten(x: Vec | Mat): Vec {
+  return (x as (number | Vec)[]).flat() as Vec;
 }
 
 /**
@@ -89,8 +88,8 @@ export function maxRelativeErrorMat(G: Mat, GHat: Mat): number {
  * Accepts vectors or matrices (flattened).
  */
 export function aggregateRelativeError(g: Vec | Mat, gHat: Vec | Mat): number {
-  const a = (g as (number | Vec)[]).flat() as Vec;
-  const b = (gHat as (number | Vec)[]).flat() as Vec;
+  const a = flatten(g);
+  const b = flatten(gHat);
   if (a.length !== b.length) throw new RangeError(`aggregateRelativeError: sizes ${a.length} and ${b.length} differ`);
   let d = 0;
   let na = 0;
@@ -121,7 +120,7 @@ export function checkGradient(f: (theta: Vec) => number, g: Vec, theta: Vec, eps
 /** Checks an analytic gradient G (`r × c`) of f at W against central differences. */
 export function checkGradientMat(f: (W: Mat) => number, G: Mat, W: Mat, eps = GRADCHECK_EPS): GradCheckReport<Mat> {
   const numerical = numericalGradientMat(f, W, eps);
-  return { numerical, maxRelError: maxRelativeErrorMat(G, numerical), aggregateRelError: aggregateRelativeError(G, numerical) };
+  return { numerical, maxRelError: maxRelativeError(G, numerical), aggregateRelError: aggregateRelativeError(G, numerical) };
 }
 
 // ---------------------------------------------------------------- the checker exercise's model
