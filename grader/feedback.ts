@@ -16,6 +16,38 @@ export interface HintMatch {
   message: Bilingual;
 }
 
+/** A registered variant's output on one case, kept only when it differs from the expected value. */
+export interface WrongOutput {
+  misconception: Misconception;
+  output: unknown;
+}
+
+/**
+ * Runs each variant on `args` (a fresh copy each). Variants that throw, or that agree with
+ * the reference on this case (they say nothing about the mistake), are dropped. Depends only
+ * on the case, so the grader computes it once per case and reuses it for every submission.
+ */
+export function wrongOutputs(misconceptions: readonly Misconception[], args: readonly unknown[], schema: OutputSchema, expected?: unknown): WrongOutput[] {
+  const out: WrongOutput[] = [];
+  for (const m of misconceptions) {
+    let output: unknown;
+    try {
+      output = m.fn(...structuredClone(args as unknown[]));
+    } catch {
+      continue;
+    }
+    if (expected !== undefined && compare(expected, output, schema).pass) continue;
+    out.push({ misconception: m, output });
+  }
+  return out;
+}
+
+/** The first wrong output that the student's `actual` matches (same compare routine), as a hint. */
+export function matchWrongOutput(wrong: readonly WrongOutput[], actual: unknown, schema: OutputSchema): HintMatch | undefined {
+  for (const w of wrong) if (compare(w.output, actual, schema).pass) return { id: w.misconception.id, message: hintMessage(w.misconception) };
+  return undefined;
+}
+
 /** The first misconception whose output on `args` matches the student's `actual`, if any. */
 export function matchMisconception(
   misconceptions: readonly Misconception[],
@@ -24,18 +56,7 @@ export function matchMisconception(
   schema: OutputSchema,
   expected?: unknown,
 ): HintMatch | undefined {
-  for (const m of misconceptions) {
-    let wrong: unknown;
-    try {
-      wrong = m.fn(...structuredClone(args as unknown[]));
-    } catch {
-      continue;
-    }
-    // A variant that agrees with the reference on this case says nothing about the mistake.
-    if (expected !== undefined && compare(expected, wrong, schema).pass) continue;
-    if (compare(wrong, actual, schema).pass) return { id: m.id, message: hintMessage(m) };
-  }
-  return undefined;
+  return matchWrongOutput(wrongOutputs(misconceptions, args, schema, expected), actual, schema);
 }
 
 /** "This looks like a known mistake: …" reads right whether a hint is a noun phrase or a sentence; never "you did". */

@@ -17,7 +17,9 @@ import {
   PASSED,
   consoleText,
   loadFailureMessage,
-  matchMisconception,
+  matchWrongOutput,
+  wrongOutputs,
+  type WrongOutput,
   notRunMessage,
   runFailureMessage,
 } from "./feedback";
@@ -93,6 +95,8 @@ export interface PreparedCase {
   maxScore: number;
   /** JSON of `args` when it round-trips exactly (the sandbox's fast input path). */
   argsJson?: string;
+  /** The misconceptions' outputs on this case, computed at the first failure and reused. */
+  wrong?: WrongOutput[];
 }
 
 const prepared = new WeakMap<ExerciseSpec, Map<string, PreparedCase[]>>();
@@ -200,7 +204,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         if (cmp.pass) {
           row = caseRow(c, { status: "passed", score: c.maxScore, message: PASSED, actual: r.value, console: shownConsole, timings: caseTimings });
         } else {
-          const hint = matchMisconception(spec.misconceptions, c.args, r.value, spec.output, c.expected);
+          c.wrong ??= wrongOutputs(spec.misconceptions, c.args, spec.output, c.expected);
+          const hint = matchWrongOutput(c.wrong, r.value, spec.output);
           const message = hint ? bi(`${cmp.message.en}\n${hint.message.en}`, `${cmp.message.zh}\n${hint.message.zh}`) : cmp.message;
           row = caseRow(c, { status: "failed", score: 0, message, hintId: hint?.id, actual: r.value, console: shownConsole, timings: caseTimings });
         }
