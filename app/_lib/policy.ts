@@ -84,6 +84,14 @@ export function countingSubmission<S extends ScoredSubmission>(subs: readonly S[
   return pick;
 }
 
+/**
+ * A submission's score in the assignment item's points: score / maxScore · points (0 when
+ * maxScore is 0). Scaled before best/latest picks, so every comparison is like with like.
+ */
+export function scaleToPoints<S extends ScoredSubmission & { maxScore: number | null }>(subs: readonly S[], points: number): S[] {
+  return subs.map((s) => ({ ...s, score: s.score === null ? null : s.maxScore ? (s.score / s.maxScore) * points : 0 }));
+}
+
 export interface CellScore<S extends ScoredSubmission = ScoredSubmission> {
   /** The score that counts, or null when nothing is graded and there is no override. */
   score: number | null;

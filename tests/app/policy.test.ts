@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, cellScore, closesAt, countingSubmission, effectiveDueAt, lateness, refuseSubmission, type AssignmentPolicy } from "@/app/_lib/policy";
+import { DAY_MS, cellScore, closesAt, countingSubmission, effectiveDueAt, lateness, refuseSubmission, scaleToPoints, type AssignmentPolicy } from "@/app/_lib/policy";
 
 const due = new Date("2026-03-10T23:59:00Z");
 const at = (ms: number) => new Date(due.getTime() + ms);
@@ -72,5 +72,17 @@ describe("counting submission and overrides", () => {
     expect(cell).toMatchObject({ score: 10, override: { score: 10, reason: "regraded by hand" } });
     expect(cell.submission?.id).toBe("b");
     expect(cellScore([], "best").score).toBeNull();
+  });
+});
+
+describe("scaleToPoints", () => {
+  it("rescales graded scores to the item's points and leaves ungraded ones null", () => {
+    const subs = [
+      { id: "a", submittedAt: due, status: "graded", score: 5, maxScore: 10 },
+      { id: "b", submittedAt: due, status: "queued", score: null, maxScore: null },
+      { id: "c", submittedAt: due, status: "graded", score: 3, maxScore: 0 },
+    ];
+    expect(scaleToPoints(subs, 20).map((s) => s.score)).toEqual([10, null, 0]);
+    expect(subs[0].score).toBe(5);
   });
 });

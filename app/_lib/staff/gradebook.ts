@@ -9,7 +9,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, type ScorePolicy } from "@/app/_lib/policy";
+import { cellScore, scaleToPoints, type ScorePolicy } from "@/app/_lib/policy";
 import { assignmentOfCourse, type StaffActor } from "./access";
 
 export type GradebookFilter = "missing" | "late" | "below" | "errors";
@@ -189,12 +189,7 @@ export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery
     const cells = columns.map((c): GradebookCell => {
       const k = `${user.id}|${c.key}`;
       const list = subsBy.get(k) ?? [];
-      // Scale each graded score to the column's points before picking, so best/latest compare like with like.
-      const scaled = list.map((s) => ({
-        ...s,
-        score: s.score === null ? null : s.maxScore ? (s.score / s.maxScore) * c.points : 0,
-      }));
-      const cs = cellScore(scaled, policyOf.get(c.assignmentId) ?? "best", ovBy.get(k) ?? []);
+      const cs = cellScore(scaleToPoints(list, c.points), policyOf.get(c.assignmentId) ?? "best", ovBy.get(k) ?? []);
       let latest: SubRow | null = null;
       let error = false;
       let pending = false;

@@ -6,7 +6,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore } from "@/app/_lib/policy";
+import { cellScore, scaleToPoints } from "@/app/_lib/policy";
 import { assignmentOfCourse, memberOfCourse, StaffInputError, StaffNotFoundError, type StaffActor } from "./access";
 import { writeAudit, type Tx } from "./audit";
 
@@ -27,8 +27,7 @@ export async function countingScore(tx: Tx, assignmentId: string, exerciseId: st
     }),
     tx.override.findMany({ where: { assignmentId, exerciseId, userId }, select: { score: true, reason: true, createdAt: true } }),
   ]);
-  const scaled = subs.map((s) => ({ ...s, score: s.score === null ? null : s.maxScore ? (s.score / s.maxScore) * points : 0 }));
-  return cellScore(scaled, policy, ovs);
+  return cellScore(scaleToPoints(subs, points), policy, ovs);
 }
 
 export async function setOverride(db: Db, actor: StaffActor, input: OverrideInput) {

@@ -5,7 +5,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, closesAt, effectiveDueAt } from "@/app/_lib/policy";
+import { cellScore, closesAt, effectiveDueAt, scaleToPoints } from "@/app/_lib/policy";
 import { studentCourse } from "./access";
 
 export interface DashboardExercise {
@@ -75,8 +75,7 @@ export async function studentDashboard(db: Db, userId: string, courseId: string,
         const version = ex.versions.find((v) => v.id === ex.currentVersionId) ?? ex.versions[ex.versions.length - 1];
         const subs = a.submissions.filter((s) => s.exerciseId === ex.id);
         // Submission scores are in the exercise's own points; scale them to the assignment's.
-        const scaled = subs.map((s) => ({ ...s, score: s.score === null || !s.maxScore ? s.score : (s.score / s.maxScore) * item.points }));
-        const cell = cellScore(scaled, a.scorePolicy, a.overrides.filter((o) => o.exerciseId === ex.id));
+        const cell = cellScore(scaleToPoints(subs, item.points), a.scorePolicy, a.overrides.filter((o) => o.exerciseId === ex.id));
         const used = subs.filter((s) => s.status !== "error").length;
         return {
           exerciseId: ex.id,
