@@ -33,17 +33,11 @@ function parseObj(text: string | null | undefined): Record<string, number> {
   }
 }
 
-/**
- * The student view-model (app/_lib/student/view.ts) with every case's details, hidden
- * ones included: staff may see them, so the cases are passed through as "visible" and
- * their real visibility is put back afterwards.
- */
+/** The student view-model (app/_lib/student/view.ts) for staff: every case's details, hidden ones included. */
 export function staffResultView(result: GradingResult & { cases: CaseResult[] }): StaffResultView {
-  const view = resultView({ ...result, cases: result.cases.map((c) => ({ ...c, visibility: "visible" })) }, true);
-  const visibility = new Map(result.cases.map((c) => [c.position, c.visibility as Visibility]));
+  const view = resultView(result, { staff: true });
   return {
     ...view,
-    cases: view.cases.map((c) => ({ ...c, visibility: visibility.get(c.position) ?? c.visibility })),
     resultId: result.id,
     exerciseVersionId: result.exerciseVersionId,
     purpose: result.purpose,

@@ -93,15 +93,21 @@ function compileErrorView(result: GradingResult): CompileErrorView | null {
   return { line: m ? Number(m[1]) : null, column: m?.[2] ? Number(m[2]) : null, message };
 }
 
-export function resultView(result: GradingResult & { cases: CaseResult[] }, hiddenReleased: boolean): ResultView {
+/** Who reads a result: a student (hidden details only once released) or staff of the course (everything). */
+export type ResultAudience = { staff: true } | { staff: false; hiddenReleased: boolean };
+
+export function resultView(result: GradingResult & { cases: CaseResult[] }, audience: ResultAudience): ResultView {
   const rows = [...result.cases].sort((a, b) => a.position - b.position);
   const message = parseBilingual(result.message);
+  const all = rows.map(caseLike);
   // The one redaction rule lives in the grader; every student view passes through it.
-  const redacted = redactForStudent(
-    { status: result.status as ResultLike["status"], score: result.score, maxScore: result.maxScore, message: message ?? { en: "", zh: "" }, cases: rows.map(caseLike), timings: { totalMs: 0 } },
-    { dueDatePassed: hiddenReleased },
-  );
-  const cases = redacted.cases.map((c, i) => caseView(c, rows[i].position));
+  const shown = audience.staff
+    ? all
+    : redactForStudent(
+        { status: result.status as ResultLike["status"], score: result.score, maxScore: result.maxScore, message: message ?? { en: "", zh: "" }, cases: all, timings: { totalMs: 0 } },
+        { dueDatePassed: audience.hiddenReleased },
+      ).cases;
+  const cases = shown.map((c, i) => caseView(c, rows[i].position));
   return {
     status: result.status,
     score: result.score,
@@ -145,6 +151,6 @@ export async function submissionView(db: Db, userId: string, submissionId: strin
     courseId: s.assignment.courseId,
     code: s.code,
     lastError: s.status === "error" ? s.lastError : null,
-    result: s.result ? resultView(s.result, released) : null,
+    result: s.result ? resultView(s.result, { staff: false, hiddenReleased: released }) : null,
   };
 }
