@@ -15,6 +15,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../app/_lib/auth/password";
+import { DAY_MS } from "../app/_lib/policy";
 import { normalizeEmail } from "../app/_lib/auth/signin";
 import type { ExerciseEntry } from "../exercises/catalogue";
 import { loadCatalogue } from "../exercises/catalogue";
@@ -38,7 +39,6 @@ export const DEMO_USERS = [
   { email: "bob@example.edu", name: "Bob Osei", role: "student", studentId: "23120003", locale: null },
 ] as const;
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** One assignment per section; offsets in days from the first seeding. 10.1 is past due (late window open), 10.6–10.7 not yet released. */
 export const SECTION_ASSIGNMENTS = [
@@ -138,8 +138,8 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
           courseId: course.id,
           titleEn: a.titleEn,
           titleZh: a.titleZh,
-          releaseAt: new Date(base + a.release * DAY),
-          dueAt: new Date(base + a.due * DAY),
+          releaseAt: new Date(base + a.release * DAY_MS),
+          dueAt: new Date(base + a.due * DAY_MS),
           ...LATE_POLICY,
         },
         select: { id: true },

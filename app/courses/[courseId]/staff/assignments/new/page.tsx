@@ -7,6 +7,7 @@ import { listExercises } from "@/app/_lib/staff/assignments";
 import { saveAssignmentAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
+import { DAY_MS } from "@/app/_lib/policy";
 
 type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,8 +21,7 @@ export default async function NewAssignmentPage({ params, searchParams }: Props)
   const { actor } = await staffPage(courseId);
   if (actor.role !== "instructor") notFound();
   const [t, exercises] = await Promise.all([getTranslations("staff"), listExercises(db())]);
-  const day = 86_400_000;
-  const start = new Date(Math.ceil(Date.now() / day) * day);
+  const start = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
   return (
     <section aria-labelledby="na-title">
       <h1 id="na-title">{t("assignments.new")}</h1>
@@ -31,7 +31,7 @@ export default async function NewAssignmentPage({ params, searchParams }: Props)
         courseId={courseId}
         exercises={exercises}
         disabled={false}
-        values={{ titleEn: "", titleZh: "", releaseAt: start, dueAt: new Date(start.getTime() + 7 * day), latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: null, scorePolicy: "best", items: [] }}
+        values={{ titleEn: "", titleZh: "", releaseAt: start, dueAt: new Date(start.getTime() + 7 * DAY_MS), latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: null, scorePolicy: "best", items: [] }}
       />
     </section>
   );
