@@ -233,6 +233,8 @@ describe("staff", () => {
       const cell = await gradebookCell(page, DEMO.students[1].email, SLUG);
       expect((await cell.innerText()).trim()).toMatch(/^10/);
       await page.goto(`${staff()}/analytics/${assignmentId}`);
+      // recharts 3 draws its SVG on the client, after hydration
+      await page.locator("svg.recharts-surface").first().waitFor({ timeout: 15_000 });
       expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThan(0);
       await screenshot(page, "staff-analytics");
       await page.context().close();

@@ -1,8 +1,8 @@
 "use client";
 /**
- * Score histogram as SVG through recharts. Fixed size (no ResponsiveContainer), so the
- * server renders the same SVG the browser hydrates. A visually hidden table carries the
- * same numbers for screen readers and keyboard users.
+ * Score histogram as SVG through recharts, at a fixed size (no ResponsiveContainer). Recharts 3
+ * draws the SVG on the client after hydration (the server HTML has none), so the visually
+ * hidden table carries the same numbers for screen readers, keyboard users and no-JS readers.
  */
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
