@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   aeForward,
   aeForwardLosses,
@@ -66,6 +66,26 @@ describe("autoencoder forward and losses", () => {
     const { Xhat: H } = aeForward([[0.5]], p);
     expect(H[0]).toEqual([1, 0]);
     expect(Number.isFinite(aeLoss([[0.5]], { ...p, Wd: [[0]], bd: [800] }, "cross-entropy"))).toBe(true);
+  });
+});
+
+describe("cross-entropy never takes log(0)", () => {
+  it("every argument Math.log receives is ≥ 1e-12, even for saturated reconstructions and targets in [0,1]", () => {
+    const args: number[] = [];
+    const log = Math.log;
+    const spy = vi.spyOn(Math, "log").mockImplementation((x: number) => {
+      args.push(x);
+      return log(x);
+    });
+    try {
+      // x̂ exactly 0 and 1 (and a subnormal) against binary and fractional targets, directly and through ±800 pre-activations
+      crossEntropy([[0, 1, 1, 0, 0.3, 0.7]], [[1, 0, 1, 0, 5e-324, 1]]);
+      aeForwardLosses([[1, 0, 0.5]], [[1, 1, 1]], [0], [[800], [-800], [0]], [0, 0, 0]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(args).toHaveLength(2 * 6 + 2 * 3); // two logs per entry: the spy saw every call
+    expect(Math.min(...args)).toBeGreaterThanOrEqual(CE_EPS * (1 - 1e-4)); // 1 − (1 − 1e-12) ≈ 1.00009e-12 in float64
   });
 });
 

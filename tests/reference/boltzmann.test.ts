@@ -210,3 +210,64 @@ describe("graded Gibbs and annealing cases never sit on a threshold", () => {
     expect(closest).toBeGreaterThanOrEqual(1e-6);
   });
 });
+
+describe("Gibbs sweeps and Metropolis moves sample the Boltzmann distribution", () => {
+  /**
+   * Runs a chain of S sweeps (one `step` per sweep), and compares the visit frequency of each of the 2^n states with
+   * the exact P(x) at temperature T, computed by enumeration as bmDistribution(W/T, b/T) (E is linear in W and b).
+   * Monte-Carlo bound: the S sweeps are cut into R batches; |frequency − P| < 5 · (standard error of the R batch
+   * frequencies) + 2e-3 for every state. Returns the worst |frequency − P| / bound.
+   */
+  function chainVsExact(W: Mat, b: Vec, T: number, step: (x: Vec) => Vec, rng: Rng): number {
+    const n = b.length;
+    const exact = bmDistribution(W.map((r) => r.map((w) => w / T)), b.map((v) => v / T));
+    const R = 40;
+    const perBatch = 1000;
+    const counts = Array.from({ length: R }, () => new Array<number>(1 << n).fill(0));
+    let x = rng.binaryVec(n);
+    for (let s = 0; s < 200; s++) x = step(x); // burn-in
+    for (let r = 0; r < R; r++) {
+      for (let s = 0; s < perBatch; s++) {
+        x = step(x);
+        counts[r][x.reduce((k, v, i) => k + (v << i), 0)]++;
+      }
+    }
+    let worstRatio = 0;
+    exact.forEach((p, state) => {
+      const f = counts.map((c) => c[state] / perBatch);
+      const mean = sum(f) / R;
+      const se = Math.sqrt(sum(f.map((v) => (v - mean) ** 2)) / (R - 1) / R);
+      worstRatio = Math.max(worstRatio, Math.abs(mean - p) / (5 * se + 2e-3));
+    });
+    return worstRatio;
+  }
+
+  it("Gibbs sweeps at T = 1 and T = 2.5 (x_i ← 1 iff r < σ(u_i / T), latest state)", () => {
+    const rng = new Rng("bm-gibbs-stationary");
+    let worst = 0;
+    for (const T of [1, 2.5]) {
+      const n = 3;
+      const W = randomSymmetricWeights(rng, n, 1.2);
+      const b = rng.gaussianVec(n);
+      const order = rng.permutation(n);
+      worst = Math.max(worst, chainVsExact(W, b, T, (x) => gibbsSweep(W, b, x, order, rng.uniformVec(n), T), rng));
+    }
+    console.log("Gibbs chain vs exact P(x): worst deviation / Monte-Carlo bound", worst);
+    expect(worst).toBeLessThan(1);
+  });
+
+  it("Metropolis single-flip sweeps at a constant temperature (α = 1)", () => {
+    const rng = new Rng("bm-metropolis-stationary");
+    let worst = 0;
+    for (const T of [1, 2]) {
+      const n = 3;
+      const W = randomSymmetricWeights(rng, n, 1.2);
+      const b = rng.gaussianVec(n);
+      const order = rng.permutation(n);
+      const sch = { T0: T, alpha: 1, steps: 1, sweepsPerTemp: 1 };
+      worst = Math.max(worst, chainVsExact(W, b, T, (x) => anneal(W, b, x, sch, order, rng.uniformVec(n)).state, rng));
+    }
+    console.log("Metropolis chain vs exact P(x): worst deviation / Monte-Carlo bound", worst);
+    expect(worst).toBeLessThan(1);
+  });
+});

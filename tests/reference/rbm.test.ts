@@ -295,6 +295,34 @@ describe("RBM contrastive divergence", () => {
     expect(out.Vk).toEqual(visibleProbsBatch(H0, m.W, m.a));
   });
 
+  it("probability variant with k = 2: replayed step by step, including the update", () => {
+    // H0 = 1[Uh0 < Ph0]; V1 = Pv1 = σ(a + H0 Wᵀ); Ph1 = σ(b + V1 W); H1 = 1[Uh[0] < Ph1]; V2 = Pv2 = σ(a + H1 Wᵀ); Ph2 = σ(b + V2 W);
+    // ΔW = η/B (V0ᵀPh0 − V2ᵀPh2), Δa = η/B Σ(V0 − V2), Δb = η/B Σ(Ph0 − Ph2).
+    const rng = new Rng("rbm-cd-prob-k2");
+    const m = randomModel(rng, 4, 3);
+    const V0 = rng.binaryMat(3, 4);
+    const Uh0 = rng.uniformMat(3, 3);
+    const Uh1 = rng.uniformMat(3, 3);
+    const eta = 0.2;
+    const out = cdkProbabilities(V0, m.W, m.a, m.b, eta, 2, { Uh0, Uh: [Uh1] });
+    const Ph0 = hiddenProbsBatch(V0, m.W, m.b);
+    const V1 = visibleProbsBatch(sampleHidden(V0, m.W, m.b, Uh0), m.W, m.a);
+    const V2 = visibleProbsBatch(sampleHidden(V1, m.W, m.b, Uh1), m.W, m.a);
+    const Ph2 = hiddenProbsBatch(V2, m.W, m.b);
+    expect(out.Vk).toEqual(V2);
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 3; j++) {
+        const pos = V0.reduce((s, v, r) => s + v[i] * Ph0[r][j], 0) / 3;
+        const neg = V2.reduce((s, v, r) => s + v[i] * Ph2[r][j], 0) / 3;
+        expect(out.W[i][j]).toBeCloseTo(m.W[i][j] + eta * (pos - neg), 14);
+      }
+      expect(out.a[i]).toBeCloseTo(m.a[i] + (eta / 3) * V0.reduce((s, v, r) => s + v[i] - V2[r][i], 0), 14);
+    }
+    for (let j = 0; j < 3; j++) expect(out.b[j]).toBeCloseTo(m.b[j] + (eta / 3) * Ph0.reduce((s, p, r) => s + p[j] - Ph2[r][j], 0), 14);
+    // the visible reconstruction is never binarised
+    expect(out.Vk.flat().some((x) => x !== 0 && x !== 1)).toBe(true);
+  });
+
   it("rejects malformed uniforms with a clear message", () => {
     const m = randomModel(new Rng(1), 3, 2);
     expect(() => cdk([[1, 0, 1]], m.W, m.a, m.b, 0.1, 2, { Uh0: [[0.5, 0.5]], Uv: [[[0.1, 0.2, 0.3]]], Uh: [] })).toThrow(/Uv must hold k = 2/);
@@ -389,6 +417,22 @@ describe("RBM AIS", () => {
     expect(est.stdErr).toBeLessThan(1e-12);
   });
 
+  it("agrees with exact log Z within 3 standard errors with other base-rate visible biases", () => {
+    const rng = new Rng("rbm-ais-base");
+    for (const [nv, nh] of [
+      [6, 4],
+      [4, 7],
+    ]) {
+      const m = randomModel(rng, nv, nh, 1);
+      const exact = logZ(m.W, m.a, m.b);
+      for (const base of [m.a.map(() => 0), m.a.map((x) => -x)]) {
+        const est = aisLogZ(m.W, m.a, m.b, { rng: rng.fork(), runs: 100, betas: 500, baseVisibleBias: base });
+        record("AIS |log Ẑ − log Z| / stdErr", Math.abs(est.logZ - exact) / est.stdErr);
+        expect(Math.abs(est.logZ - exact)).toBeLessThan(3 * est.stdErr);
+      }
+    }
+  });
+
   it("is deterministic for a given seed", () => {
     const m = randomModel(new Rng(9), 4, 3);
     const one = aisLogZ(m.W, m.a, m.b, { rng: new Rng(5), runs: 5, betas: 10 });
@@ -407,6 +451,12 @@ describe("RBM stability", () => {
   it("free energy and softplus stay finite for v = (0..n)·100 and weights ±50", () => {
     const F = freeEnergy(v, W, a, b);
     expect(Number.isFinite(F)).toBe(true);
+    // Σ_i v_i = 100·(0 + 1 + … + 8) = 3600, so −aᵀv = −3600 and
+    // z_1 = 0.5 + 50·3600 = 180000.5 → softplus = 180000.5 (exactly, e^{−180000.5} underflows);
+    // z_2 = −0.5 − 180000 → softplus = 0;
+    // z_3 = 50·100·(1 + 3 + 5 + 7) − 50·100·(0 + 2 + 4 + 6 + 8) = 80000 − 100000 = −20000 → softplus = 0.
+    // F = −3600 − 180000.5 = −183600.5.
+    expect(F).toBe(-183600.5);
     // z_1 = 0.5 + 50·Σv = 0.5 + 50·3600 > 0 ⇒ softplus = z; z_2 = −z_1 + 1 ⇒ softplus ≈ 0.
     const z1 = 0.5 + 50 * 3600;
     expect(softplus(z1)).toBe(z1);
