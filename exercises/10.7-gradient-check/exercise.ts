@@ -28,6 +28,21 @@ function withBug(g: Vec, bug: Bug, N: number): Vec {
   if (bug === "missing-mean") return g.map((v) => v * N);
   return g.slice();
 }
+/**
+ * Features of size ~1000, so some score z_n is above 750: a literal log(1 + e^z) overflows to Infinity there.
+ * The check still needs every true gradient entry to be ≥ 1e-3 in size.
+ */
+function saturating(rng: Rng, name: string, N: number, d: number): Case<Args> {
+  for (;;) {
+    const X = rng.gaussianMat(N, d, 1000);
+    const y = rng.binaryVec(N);
+    const theta = rng.gaussianVec(d + 1);
+    const z = X.map((row) => row.reduce((s, v, i) => s + theta[i] * v, theta[d]));
+    const g = logisticLossGradient(X, y, theta);
+    if (z.some((v) => v > 750) && g.every((v) => Math.abs(v) >= 1e-3)) return { name, args: [X, y, theta, g, 1e-5] };
+  }
+}
+
 function random(rng: Rng, name: string, N: number, d: number, eps: number, bug: Bug): Case<Args> {
   const p = problem(rng, N, d);
   return { name, args: [p.X, p.y, p.theta, withBug(p.g, bug, N), eps] };
@@ -78,6 +93,7 @@ export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec,
       { name: "exactly zero analytic and numerical entry", args: [zero.X, zero.y, zero.theta, zero.g.map((v, i) => (i === 1 ? 0 : v)), 1e-5] },
       random(rng, "random, correct gradient", rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "none"),
       random(rng, "random, doubled gradient", rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "double"),
+      saturating(rng, "saturating scores (some z_n > 750)", 5, 3),
     ];
   },
   misconceptions: gradcheckMisconceptions,
