@@ -16,7 +16,7 @@ type Exact = [W: Mat, b: Vec, X: Mat];
 // ---------------------------------------------------------------- stochastic unit
 
 const tempHint = {
-  en: "T entering the wrong way: a higher temperature must make a unit MORE random (p closer to ½).",
+  en: "the temperature T entering the wrong way: a higher temperature must make a unit MORE random (p closer to ½).",
   zh: "温度系数的用法不对：T 越大，单元应当越随机（p 越接近 ½）。",
 };
 
@@ -164,7 +164,7 @@ export const annealExpPlus = misconception<Anneal, AnnealResult>({
 export const annealTempMultiplied = misconception<Anneal, AnnealResult>({
   id: "bm.anneal.temperature-multiplied",
   hint: {
-    en: "T entering the acceptance probability the wrong way: at a high temperature uphill moves should be accepted more often.",
+    en: "the temperature T entering the acceptance probability the wrong way: at a high temperature uphill moves should be accepted more often.",
     zh: "温度系数在接受概率中的用法不对：温度越高，越应该接受能量上升的移动。",
   },
   fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE * T)),

@@ -94,8 +94,8 @@ export const meanFieldTopFirst = misconception<MeanField, MeanFieldResult>({
 export const meanFieldW2Transposed = misconception<MeanField, MeanFieldResult>({
   id: "dbm.mean-field.w2-transposed",
   hint: {
-    en: "W2 used with its orientation swapped; W2 is n1 × n2, so check which side it multiplies on for each message.",
-    zh: "W2 的方向用反了；W2 的形状是 n1 × n2，请检查每个方向的信息应如何与它相乘。",
+    en: "the weight matrix W2 used with its orientation swapped; W2 is n1 × n2, so check which side it multiplies on for each message.",
+    zh: "权重矩阵 W2 的方向用反了；W2 的形状是 n1 × n2，请检查每个方向的信息应如何与它相乘。",
   },
   fn: (V, W1, W2, b1, b2, o) =>
     meanFieldWith(V, b1, b2, o, {
@@ -164,8 +164,8 @@ export const energyNoVisibleBias = misconception<Energy, Vec>({
 export const energyW1Transposed = misconception<Energy, Vec>({
   id: "dbm.energy.w1-transposed",
   hint: {
-    en: "W1 indexed the other way round; W1 is n_v × n1, and its row index belongs to v.",
-    zh: "W1 的下标用反了；W1 的形状是 n_v × n1，行下标对应 v。",
+    en: "the weight matrix W1 indexed the other way round; W1 is n_v × n1, and its row index belongs to v.",
+    zh: "权重矩阵 W1 的下标用反了；W1 的形状是 n_v × n1，行下标对应 v。",
   },
   fn: (V, H1, H2, W1, W2, a, b1, b2) =>
     V.map((v, k) => {

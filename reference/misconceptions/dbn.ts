@@ -38,8 +38,8 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
   {
     slug: "probabilities-sampled",
     hint: {
-      en: "The probabilistic up-pass propagates P(h|v) itself to the next layer; it never draws binary states.",
-      zh: "按概率的向上传递把 P(h|v) 本身传给下一层，不抽取二值状态。",
+      en: "a probabilistic up-pass made of binary samples; check what each layer hands to the next one in that pass.",
+      zh: "按概率的向上传递中出现了二值样本；请检查在这种传递方式中每一层交给上一层的是什么。",
     },
     fn: (V, layers, U) => {
       const samples = both(V, layers.length, U, (X, l) => sigmoidMat(addRow(matmul(X, layers[l].W), layers[l].b))).samples;
@@ -49,8 +49,8 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
   {
     slug: "samples-from-probabilities",
     hint: {
-      en: "In the sampled up-pass each layer is driven by the SAMPLED states of the layer below, not by the probabilities.",
-      zh: "按采样的向上传递中，每一层由下一层的采样状态驱动，而不是由概率驱动。",
+      en: "a sampled up-pass in which each layer is driven by the probabilities of the layer below rather than by its samples.",
+      zh: "按采样的向上传递中，每一层由下一层的概率驱动，而不是由下一层的采样状态驱动。",
     },
     fn: (V, layers, U) => {
       const probs = upPass(V, layers);
@@ -59,22 +59,25 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
   },
   {
     slug: "hidden-bias-missing",
-    hint: { en: "Each layer's input includes that layer's hidden bias inside the sigmoid.", zh: "每一层在 sigmoid 内部都要加上该层的隐藏偏置。" },
+    hint: {
+      en: "layers computed without their hidden biases; check everything that belongs inside the sigmoid.",
+      zh: "计算各层时漏掉了该层的隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
+    },
     fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map(() => 0), (i, j) => layers[l].W[i][j])),
   },
   {
     slug: "visible-bias-used",
     hint: {
-      en: "Going up uses each RBM's hidden bias b; its visible bias a is only for going down.",
-      zh: "向上传递使用每个 RBM 的隐藏偏置 b；可见偏置 a 只在向下传递时使用。",
+      en: "the visible bias a used on the way up; check which of an RBM's two biases goes with which direction.",
+      zh: "向上传递时用了可见层偏置 a；请检查 RBM 的两个偏置分别用于哪个方向的传递。",
     },
     fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map((_, j) => layers[l].a[j] ?? NaN), (i, j) => layers[l].W[i][j])),
   },
   {
     slug: "wrong-layer-weights",
     hint: {
-      en: "Layer l is computed with the l-th RBM of the stack (counting from the data upwards).",
-      zh: "第 l 层要用栈中第 l 个 RBM（从数据层往上数）来计算。",
+      en: "layers paired with the wrong RBMs of the stack; check the order in which the stack is counted.",
+      zh: "各层与栈中的 RBM 对应错了；请检查栈中 RBM 的计数顺序。",
     },
     fn: (V, layers, U) => {
       const L = layers.length;
@@ -84,8 +87,8 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
   {
     slug: "reconstruction-instead-of-hidden",
     hint: {
-      en: "The up-pass computes hidden units from the layer below (multiply by W); multiplying by Wᵀ goes back down to a reconstruction.",
-      zh: "向上传递由下一层计算隐藏单元（乘以 W）；乘以 Wᵀ 是往下走，得到的是重构。",
+      en: "a pass that goes back down, through Wᵀ and the visible bias, and yields a reconstruction instead of the hidden layer above.",
+      zh: "这是一次向下的传递（乘以 Wᵀ、加上可见层偏置），得到的是重构，而不是上一层的隐藏单元。",
     },
     fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map((_, j) => layers[l].a[j] ?? NaN), (i, j) => at(layers[l].W, j, i))),
   },
@@ -113,8 +116,8 @@ const PRETRAIN_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (
   {
     slug: "propagate-untrained",
     hint: {
-      en: "The next RBM's data is computed with the layer AFTER it has been trained, not with its initial weights.",
-      zh: "下一个 RBM 的训练数据要用训练完成之后的这一层来计算，而不是用它的初始权重。",
+      en: "the next RBM's data computed with the layer's initial parameters, from before that layer was trained.",
+      zh: "下一个 RBM 的训练数据是用这一层训练之前的初始参数计算的。",
     },
     fn: (data, init, epochs, eta, U) => {
       let X = data;
@@ -128,8 +131,8 @@ const PRETRAIN_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (
   {
     slug: "not-greedy",
     hint: {
-      en: "Greedy pretraining finishes all epochs of one layer before the next layer starts; layers are not trained in alternation.",
-      zh: "逐层贪婪预训练要先把一层的所有轮次训练完，再开始训练下一层；各层不是交替训练的。",
+      en: "layers trained in alternation, one epoch at a time, which is not greedy layer-wise pretraining; check when the next layer's training starts.",
+      zh: "各层按轮次交替训练，这并不是逐层贪婪预训练；请检查下一层应当在什么时候开始训练。",
     },
     fn: (data, init, epochs, eta, U) => {
       const cur = init.map((p) => ({ ...p }));
@@ -146,8 +149,8 @@ const PRETRAIN_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (
   {
     slug: "propagate-without-bias",
     hint: {
-      en: "The representation passed up is P(h|v) = σ(b + vW), hidden bias included.",
-      zh: "向上传递的表示是 P(h|v) = σ(b + vW)，其中包含隐藏层偏置。",
+      en: "a representation passed up without the hidden bias; check everything inside the sigmoid of P(h|v).",
+      zh: "向上传递的表示漏掉了隐藏层偏置；请检查 P(h|v) 的 sigmoid 内部应有的所有项。",
     },
     fn: (data, init, epochs, eta, U) => {
       let X = data;

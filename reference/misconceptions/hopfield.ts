@@ -34,7 +34,7 @@ export const energyMissingHalf = misconception<Energy, number>({
 export const energyThresholdSign = misconception<Energy, number>({
   id: "hopfield.energy.threshold-sign",
   hint: {
-    en: "b treated as a bias rather than a threshold: check the sign of the threshold term in the energy.",
+    en: "thresholds b treated as biases: check the sign of the threshold term in the energy.",
     zh: "把 b 当成了偏置而不是阈值：请检查能量函数中阈值项的符号。",
   },
   fn: (W, b, x) => -0.5 * quadratic(W, x) - linear(b, x),

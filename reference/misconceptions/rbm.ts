@@ -42,42 +42,48 @@ function energyWith(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec, o: { ca?: number; cb
 export const energyTransposedW = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.transposed-w",
   hint: {
-    en: "W is n_v × n_h here: the entry joining visible i and hidden j is W[i][j]. The slide's hᵀWv form implies the other shape.",
-    zh: "这里 W 的形状是 n_v × n_h：连接可见单元 i 与隐藏单元 j 的是 W[i][j]。讲义中 hᵀWv 的写法对应的是转置后的形状。",
+    en: "a weight matrix read as n_h × n_v, the shape that the slide's hᵀWv suggests; check which index of W belongs to the visible layer in this exercise.",
+    zh: "把权重矩阵当成了 n_h × n_v 的形状（讲义中 hᵀWv 的写法容易让人这样理解）；请检查本题约定中 W 的哪个下标对应可见层。",
   },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { transposed: true }),
 });
 export const energyNoVisibleBias = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.visible-bias-missing",
-  hint: { en: "The energy has a term for the visible biases as well.", zh: "能量函数中还有一项来自可见层偏置。" },
+  hint: {
+    en: "an energy without the contribution of the visible biases; check that every term of E(v,h) is there.",
+    zh: "能量函数中缺少可见层偏置那一项；请对照 E(v,h) 逐项检查。",
+  },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { ca: 0 }),
 });
 export const energyNoHiddenBias = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.hidden-bias-missing",
-  hint: { en: "The energy has a term for the hidden biases as well.", zh: "能量函数中还有一项来自隐藏层偏置。" },
+  hint: {
+    en: "an energy without the contribution of the hidden biases; check that every term of E(v,h) is there.",
+    zh: "能量函数中缺少隐藏层偏置那一项；请对照 E(v,h) 逐项检查。",
+  },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { cb: 0 }),
 });
 export const energyBiasSign = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.bias-sign",
   hint: {
-    en: "a and b are biases, not thresholds: an active unit with a positive bias LOWERS the energy.",
-    zh: "a 和 b 是偏置而不是阈值：偏置为正的单元被激活时，能量应当降低。",
+    en: "biases entering the energy the way Hopfield thresholds do; check the sign of the bias terms.",
+    zh: "偏置像 Hopfield 网络中的阈值那样进入了能量函数；请检查偏置项的符号。",
   },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { ca: 1, cb: 1 }),
 });
 export const energyInteractionSign = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.interaction-sign",
   hint: {
-    en: "Check the sign of the interaction term: a positive weight between two active units should lower the energy.",
-    zh: "请检查交互项的符号：两个同时激活的单元之间权重为正时，能量应当降低。",
+    en: "an interaction term with the opposite sign; ask whether two active units joined by a positive weight should raise or lower the energy.",
+    zh: "交互项的符号反了；想一想，两个同时激活的单元由正权重相连时，能量应当升高还是降低。",
   },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { cw: 1 }),
 });
 export const energyHalfInteraction = misconception<EnergyArgs, Vec>({
   id: "rbm.energy.half-interaction",
   hint: {
-    en: "The ½ of the Hopfield energy corrects a double count within one layer; the RBM's bipartite sum over (i, j) counts each connection once.",
-    zh: "Hopfield 能量中的 ½ 是为了修正同一层内的重复计数；RBM 二部图对 (i, j) 的求和中每条连接只出现一次。",
+    en: "a Hopfield-style ½ on the interaction term; ask whether the bipartite sum over (i, j) counts any connection twice.",
+    zh: "在交互项上套用了 Hopfield 能量中的 ½；想一想，二部图上对 (i, j) 的求和会不会把某条连接算两次。",
   },
   fn: (V, H, W, a, b) => energyWith(V, H, W, a, b, { cw: -0.5 }),
 });
@@ -95,27 +101,33 @@ export const energyMisconceptions: Misconception<EnergyArgs, Vec>[] = [
 
 export const condNoHiddenBias = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.hidden-bias-missing",
-  hint: { en: "The hidden unit's input includes its own bias inside the sigmoid.", zh: "隐藏单元的输入在进入 sigmoid 之前要加上它自己的偏置。" },
+  hint: {
+    en: "hidden probabilities computed without the hidden biases; check everything that belongs inside the sigmoid.",
+    zh: "计算隐藏单元的概率时漏掉了隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
+  },
   fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b.map(() => 0)), Pv: visibleProbsBatch(H, W, a) }),
 });
 export const condNoVisibleBias = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.visible-bias-missing",
-  hint: { en: "The visible unit's input includes its own bias inside the sigmoid.", zh: "可见单元的输入在进入 sigmoid 之前要加上它自己的偏置。" },
+  hint: {
+    en: "visible probabilities computed without the visible biases; check everything that belongs inside the sigmoid.",
+    zh: "计算可见单元的概率时漏掉了可见层偏置；请检查 sigmoid 内部应有的所有项。",
+  },
   fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b), Pv: visibleProbsBatch(H, W, a.map(() => 0)) }),
 });
 export const condBiasAsThreshold = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.bias-as-threshold",
   hint: {
-    en: "In the RBM, a and b are biases that are added; the Hopfield thresholds were subtracted.",
-    zh: "RBM 中的 a 和 b 是要加上的偏置；Hopfield 网络中的阈值才是减去的。",
+    en: "biases subtracted from the input like Hopfield thresholds; re-read how a and b enter a unit's input in the RBM.",
+    zh: "像 Hopfield 网络的阈值那样把偏置从输入中减去了；请重新看看 RBM 中 a 和 b 是怎样进入单元输入的。",
   },
   fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b.map((x) => -x)), Pv: visibleProbsBatch(H, W, a.map((x) => -x)) }),
 });
 export const condTransposedW = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.transposed-w",
   hint: {
-    en: "W is n_v × n_h: going up multiplies by W, going down by Wᵀ. Check which index of W belongs to which layer.",
-    zh: "W 的形状是 n_v × n_h：向上传播乘以 W，向下传播乘以 Wᵀ。请检查 W 的哪个下标对应哪一层。",
+    en: "a weight matrix used the wrong way round in both directions, up and down; check which index of W belongs to which layer.",
+    zh: "向上和向下传递时都把权重矩阵的行和列用反了；请检查 W 的哪个下标对应哪一层。",
   },
   fn: (V, H, W, a, b) => ({
     Ph: sigm(affine(V, b, (i, j) => at(W, j, i))),
@@ -124,14 +136,17 @@ export const condTransposedW = misconception<CondArgs, Cond>({
 });
 export const condSwappedBiases = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.swapped-biases",
-  hint: { en: "a belongs to the visible layer and b to the hidden layer.", zh: "a 属于可见层，b 属于隐藏层。" },
+  hint: {
+    en: "the visible and hidden biases exchanged; check which layer each bias vector belongs to.",
+    zh: "可见层偏置和隐藏层偏置用反了；请检查每个偏置向量属于哪一层。",
+  },
   fn: (V, H, W, a, b) => ({ Ph: sigm(affine(V, b.map((_, j) => a[j] ?? NaN), (i, j) => W[i][j])), Pv: sigm(affine(H, a.map((_, i) => b[i] ?? NaN), (j, i) => W[i][j])) }),
 });
 export const condSign = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.sigmoid-sign",
   hint: {
-    en: "A larger input should make the unit MORE likely to be on; check the sign inside the sigmoid.",
-    zh: "输入越大，单元取 1 的概率应当越大；请检查 sigmoid 内部的符号。",
+    en: "the probability that a unit is off rather than on; check the sign of the input inside the sigmoid.",
+    zh: "算出的是单元取 0 的概率，而不是取 1 的概率；请检查 sigmoid 内部输入的符号。",
   },
   fn: (V, H, W, a, b) => {
     const c = hiddenProbsBatch(V, W, b);
@@ -167,42 +182,48 @@ function freeWith(V: Mat, W: Mat, a: Vec, b: Vec, o: { ca?: number; sp?: (z: num
 export const freeNaiveSoftplus = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.unstable-softplus",
   hint: {
-    en: "log(1 + e^z) overflows for large z (e^z becomes Infinity). Rewrite softplus so that it never exponentiates a large positive number.",
-    zh: "当 z 很大时 log(1 + e^z) 会溢出（e^z 变成 Infinity）。请改写 softplus，使它永远不对很大的正数取指数。",
+    en: "a softplus written literally as log(1 + e^z), which overflows to Infinity for large z; look for a form that never exponentiates a large positive number.",
+    zh: "按字面把 softplus 写成了 log(1 + e^z)，z 很大时会溢出为 Infinity；请找一种永远不对很大的正数取指数的写法。",
   },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { sp: (z) => Math.log(1 + Math.exp(z)) }),
 });
 export const freeNoVisibleTerm = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.visible-term-missing",
   hint: {
-    en: "Summing the hidden units out leaves the visible-bias part of the energy untouched; it stays in F(v).",
-    zh: "把隐藏单元求和（边缘化）掉之后，能量函数中可见层偏置那一项仍然保留在 F(v) 中。",
+    en: "a free energy that has lost the visible-bias term; ask which parts of E(v,h) involve h when the hidden units are summed out.",
+    zh: "自由能中丢掉了可见层偏置项；想一想把隐藏单元求和（边缘化）掉时，能量函数中哪些部分与 h 有关。",
   },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { ca: 0 }),
 });
 export const freeVisibleTermSign = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.visible-term-sign",
-  hint: { en: "Check the sign of the visible-bias term: it enters F(v) exactly as it enters E(v,h).", zh: "请检查可见层偏置项的符号：它在 F(v) 中的符号与在 E(v,h) 中相同。" },
+  hint: {
+    en: "a visible-bias term with the opposite sign in F(v); compare it with the same term in E(v,h).",
+    zh: "自由能 F(v) 中可见层偏置项的符号反了；请与能量函数 E(v,h) 中的同一项对照。",
+  },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { ca: 1 }),
 });
 export const freeNoHiddenBias = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.hidden-bias-missing",
-  hint: { en: "Each hidden unit's total input, inside the softplus, includes its bias.", zh: "softplus 里面每个隐藏单元的总输入要包含它的偏置。" },
+  hint: {
+    en: "a softplus whose argument lacks the hidden bias; check each hidden unit's total input.",
+    zh: "softplus 的自变量中漏掉了隐藏层偏置；请检查每个隐藏单元的总输入。",
+  },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { useB: false }),
 });
 export const freeRelu = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.relu-instead-of-softplus",
   hint: {
-    en: "Summing h_j over {0,1} gives log(1 + e^z), which is close to max(z, 0) only far from 0; do not drop the correction.",
-    zh: "对 h_j ∈ {0,1} 求和得到的是 log(1 + e^z)，它只在远离 0 时才接近 max(z, 0)；不要丢掉修正项。",
+    en: "a ReLU, max(z, 0), in place of the softplus; it only approximates the exact sum over h_j ∈ {0,1}, and it is worst near z = 0.",
+    zh: "用 ReLU，即 max(z, 0)，代替了 softplus；它只是对 h_j ∈ {0,1} 精确求和的近似，在 z = 0 附近误差最大。",
   },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { sp: (z) => Math.max(z, 0) }),
 });
 export const freeOverallSign = misconception<FreeArgs, Vec>({
   id: "rbm.free-energy.overall-sign",
   hint: {
-    en: "F(v) = −log Σ_h e^{−E(v,h)}: mind the minus sign in front of the log.",
-    zh: "F(v) = −log Σ_h e^{−E(v,h)}：注意 log 前面的负号。",
+    en: "a free energy with its overall sign flipped; check the sign in front of the log in its definition.",
+    zh: "自由能的整体符号反了；请检查其定义中 log 前面的符号。",
   },
   fn: (V, W, a, b) => freeWith(V, W, a, b, { sign: -1 }),
 });
@@ -230,8 +251,8 @@ const smallerIsHidden = (W: Mat, a: Vec, b: Vec) => b.length <= a.length;
 export const logZNaive = misconception<LogZArgs, number>({
   id: "rbm.logz.no-logsumexp",
   hint: {
-    en: "Summing e^x directly overflows once x exceeds about 709; shift by the largest term before exponentiating (log-sum-exp).",
-    zh: "直接对 e^x 求和时，x 超过约 709 就会溢出；取指数之前先减去最大的那一项（log-sum-exp）。",
+    en: "a sum of exponentials taken directly, which overflows as soon as one exponent exceeds about 709; this is what the log-sum-exp trick in the prompt is for.",
+    zh: "直接对指数求和，只要某个指数超过约 709 就会溢出；题目中的 log-sum-exp 技巧正是为此准备的。",
   },
   fn: (W, a, b) => {
     const t = smallerIsHidden(W, a, b) ? hiddenTerms(W, a, b, true) : allBinary(a.length).map((v) => -freeEnergy(v, W, a, b));
@@ -241,8 +262,8 @@ export const logZNaive = misconception<LogZArgs, number>({
 export const logZMissingOwnBias = misconception<LogZArgs, number>({
   id: "rbm.logz.enumerated-layer-bias-missing",
   hint: {
-    en: "When you enumerate one layer and sum the other out, the bias term of the enumerated layer stays outside the softplus.",
-    zh: "枚举一层、对另一层求和时，被枚举那一层的偏置项要保留在 softplus 之外。",
+    en: "a sum over the enumerated layer that has lost that layer's own bias term; check which terms of the energy stay outside the softplus.",
+    zh: "对被枚举的那一层求和时，漏掉了该层自己的偏置项；请检查能量函数中哪些项留在 softplus 之外。",
   },
   fn: (W, a, b) =>
     smallerIsHidden(W, a, b)
@@ -252,8 +273,8 @@ export const logZMissingOwnBias = misconception<LogZArgs, number>({
 export const logZMean = misconception<LogZArgs, number>({
   id: "rbm.logz.mean-instead-of-sum",
   hint: {
-    en: "Z is a sum over all states, not an average: do not divide by the number of states.",
-    zh: "配分函数 Z 是对所有状态求和，而不是求平均：不要除以状态的个数。",
+    en: "a partition function averaged over the enumerated states rather than summed: the result is off by a multiple of log 2.",
+    zh: "把配分函数算成了对所有枚举状态的平均而不是总和：结果恰好差 log 2 的整数倍。",
   },
   fn: (W, a, b) => {
     const n = smallerIsHidden(W, a, b) ? b.length : a.length;
@@ -264,8 +285,8 @@ export const logZMean = misconception<LogZArgs, number>({
 export const logZFreeEnergySign = misconception<LogZArgs, number>({
   id: "rbm.logz.free-energy-sign",
   hint: {
-    en: "Z = Σ_v e^{−F(v)}: low free energy means high probability. Check the sign in the exponent.",
-    zh: "Z = Σ_v e^{−F(v)}：自由能越低，概率越高。请检查指数中的符号。",
+    en: "a sum in which the states of highest free energy weigh the most; check the sign in the exponent.",
+    zh: "求和中自由能越高的状态权重越大；请检查指数中的符号。",
   },
   fn: (W, a, b) =>
     smallerIsHidden(W, a, b)
@@ -347,66 +368,72 @@ const CD_VARIANTS: CdVariantInfo[] = [
     slug: "positive-sampled",
     flags: { posSampled: true },
     hint: {
-      en: "The positive statistics use the hidden PROBABILITIES given the data; the binary sample H0 only drives the chain.",
-      zh: "正相统计量使用给定数据时隐藏单元的概率；二值样本 H0 只用来驱动马尔可夫链。",
+      en: "positive statistics built from the sampled hidden states where the prompt asks for probabilities; the binary sample H0 only drives the chain.",
+      zh: "正相统计量用了采样得到的隐藏状态，而题目要求的是概率；二值样本 H0 只用来驱动马尔可夫链。",
     },
   },
   {
     slug: "negative-sampled",
     flags: { negSampled: true },
     hint: {
-      en: "The last hidden state is never sampled: the negative statistics use the hidden probabilities of the reconstruction.",
-      zh: "最后一步的隐藏状态不需要采样：负相统计量使用重构样本对应的隐藏单元概率。",
+      en: "negative statistics built from a sampled last hidden state where the prompt asks for probabilities; check which steps of the chain draw samples.",
+      zh: "负相统计量用了对最后一步隐藏单元采样得到的二值状态，而题目要求的是概率；请检查链中哪几步需要采样。",
     },
   },
   {
     slug: "no-batch-average",
     flags: { noDivide: true },
     hint: {
-      en: "The statistics are averaged over the batch: check the factor in front of the sums over rows.",
-      zh: "统计量要对整个批次取平均：请检查对各行求和之前的系数。",
+      en: "statistics that are not averaged over the batch; check the factor in front of the sums over rows.",
+      zh: "统计量没有对整个批次取平均；请检查对各行求和前面的系数。",
     },
   },
   {
     slug: "hidden-bias-plus",
     flags: { dbPlus: true },
     hint: {
-      en: "The hidden-bias update is a difference of two statistics, like the other two updates (the slide's '+' is a typo).",
-      zh: "隐藏层偏置的更新和另外两个更新一样，是两个统计量之差（讲义中的“+”是笔误）。",
+      en: "a hidden-bias update that adds the two phases, following the slide's typo; compare it with the updates of W and a.",
+      zh: "隐藏层偏置的更新把正相和负相加在了一起，沿用了讲义中的笔误；请与 W 和 a 的更新对照。",
     },
   },
   {
     slug: "hidden-bias-missing",
     flags: { noHiddenBias: true },
-    hint: { en: "Every hidden probability includes the hidden bias inside the sigmoid.", zh: "每个隐藏单元的概率在 sigmoid 内部都要加上隐藏层偏置。" },
+    hint: {
+      en: "hidden probabilities computed without the hidden bias; check everything that belongs inside the sigmoid.",
+      zh: "计算隐藏单元的概率时漏掉了隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
+    },
   },
   {
     slug: "visible-bias-missing",
     flags: { noVisibleBias: true },
-    hint: { en: "The reconstruction's probabilities include the visible bias inside the sigmoid.", zh: "重构的概率在 sigmoid 内部要加上可见层偏置。" },
+    hint: {
+      en: "reconstruction probabilities computed without the visible bias; check everything that belongs inside the sigmoid.",
+      zh: "计算重构的概率时漏掉了可见层偏置；请检查 sigmoid 内部应有的所有项。",
+    },
   },
   {
     slug: "probability-reconstruction",
     flags: { probReconstruction: true },
     hint: {
-      en: "This exercise asks for the canonical form: the visible reconstruction is a binary sample drawn with the given uniforms.",
-      zh: "本题要求的是标准形式：可见层的重构是用给定的均匀随机数采样得到的二值状态。",
+      en: "a reconstruction made of probabilities, the variant from Hinton's practical guide, where this exercise asks for the canonical form; check how the visible reconstruction is obtained.",
+      zh: "重构直接用了概率（Hinton 实践指南中的变体），而本题要求的是标准形式；请检查可见层的重构是怎样得到的。",
     },
   },
   {
     slug: "gradient-descent",
     flags: { descent: true },
     hint: {
-      en: "CD climbs the log-likelihood: the parameters move TOWARDS the data statistics and away from the model's.",
-      zh: "对比散度是在对数似然上做上升：参数朝数据统计量的方向移动，远离模型统计量。",
+      en: "an update applied with the opposite sign, as if descending a loss; contrastive divergence climbs the log-likelihood.",
+      zh: "更新量的符号用反了，像是在对损失做梯度下降；对比散度是沿对数似然的梯度上升的。",
     },
   },
   {
     slug: "transposed-update",
     flags: { transposedUpdate: true },
     hint: {
-      en: "The weight update has the shape of W (n_v × n_h): visible statistics on the left, hidden on the right.",
-      zh: "权重更新的形状与 W 相同（n_v × n_h）：可见层的量在左，隐藏层的量在右。",
+      en: "a weight update with its two indices swapped; check that ΔW has the shape and orientation of W (n_v × n_h).",
+      zh: "权重更新的两个下标对调了；请检查 ΔW 的形状和方向是否与 W（n_v × n_h）一致。",
     },
   },
 ];
@@ -415,22 +442,25 @@ const CDK_ONLY: CdVariantInfo[] = [
   {
     slug: "one-step",
     flags: { oneStep: true },
-    hint: { en: "CD-k runs k full Gibbs steps before taking the negative statistics.", zh: "CD-k 在计算负相统计量之前要完整地进行 k 步吉布斯采样。" },
+    hint: {
+      en: "a single Gibbs step whatever k is; check how many steps the chain runs before the negative statistics are taken.",
+      zh: "无论 k 是多少都只做了一步吉布斯采样；请检查计算负相统计量之前链要走几步。",
+    },
   },
   {
     slug: "restart-each-step",
     flags: { restartEachStep: true },
     hint: {
-      en: "Each Gibbs step continues from the previous step's hidden state; the chain does not go back to H0.",
-      zh: "每一步吉布斯采样都从上一步的隐藏状态继续，而不是回到 H0 重新开始。",
+      en: "a chain that restarts from H0 at every Gibbs step instead of continuing from where the previous step left it.",
+      zh: "马尔可夫链每一步吉布斯采样都回到 H0 重新开始，而不是接着上一步的状态继续。",
     },
   },
   {
     slug: "mean-field-hidden",
     flags: { meanFieldHidden: true },
     hint: {
-      en: "Inside the chain the intermediate hidden states are binary samples drawn with the given uniforms.",
-      zh: "在链的中间步骤里，隐藏状态是用给定均匀随机数采样得到的二值状态。",
+      en: "intermediate hidden states kept as probabilities (mean-field) where the prompt asks for binary samples.",
+      zh: "链中间步骤的隐藏状态保留成了概率（平均场），而题目要求的是二值样本。",
     },
   },
 ];
@@ -490,45 +520,48 @@ const PCD_VARIANTS: { slug: string; flags: PcdFlags; hint: { en: string; zh: str
     slug: "restart-from-data",
     flags: { restartFromData: true },
     hint: {
-      en: "In persistent CD the negative chain is NOT restarted at the data: it continues from the state passed in.",
-      zh: "在持续对比散度（PCD）中，负相的链不会从训练数据重新开始，而是从传入的持续状态继续。",
+      en: "a negative chain restarted from the data at every call, as in ordinary CD; ask what it is that persists in persistent CD.",
+      zh: "负相的链每次调用都从训练数据重新开始，这是普通对比散度的做法；想一想持续对比散度中“持续”的是什么。",
     },
   },
   {
     slug: "chain-not-advanced",
     flags: { chainNotReturned: true },
     hint: {
-      en: "The persistent state must be handed back after the Gibbs steps, so the next call continues where this one stopped.",
-      zh: "吉布斯采样之后要把新的持续状态返回，下一次调用才能从这里继续。",
+      en: "a returned chain identical to the one passed in, so the next call could not continue where this one stopped.",
+      zh: "返回的链与传入的链完全相同，下一次调用就无法从本次停下的地方继续。",
     },
   },
   {
     slug: "no-batch-average",
     flags: { noDivide: true },
-    hint: { en: "Both phases are averaged over their rows: check the factors in front of the sums.", zh: "正相和负相都要对各自的行取平均：请检查求和前的系数。" },
+    hint: {
+      en: "statistics that are not averaged over their rows; check the factors in front of the sums in both phases.",
+      zh: "统计量没有对各行取平均；请检查正相和负相中求和前面的系数。",
+    },
   },
   {
     slug: "hidden-bias-plus",
     flags: { dbPlus: true },
     hint: {
-      en: "The hidden-bias update is a difference of two statistics (the slide's '+' is a typo).",
-      zh: "隐藏层偏置的更新是两个统计量之差（讲义中的“+”是笔误）。",
+      en: "a hidden-bias update that adds the two phases, following the slide's typo; compare it with the updates of W and a.",
+      zh: "隐藏层偏置的更新把正相和负相加在了一起，沿用了讲义中的笔误；请与 W 和 a 的更新对照。",
     },
   },
   {
     slug: "negative-from-old-chain",
     flags: { staleNegative: true },
     hint: {
-      en: "The negative statistics are taken at the chain's NEW state, after the Gibbs steps.",
-      zh: "负相统计量要在吉布斯采样之后、链的新状态上计算。",
+      en: "negative statistics taken at the chain's old state, the one passed in before this call's Gibbs steps.",
+      zh: "负相统计量是在链的旧状态上计算的，也就是本次吉布斯采样之前传入的状态。",
     },
   },
   {
     slug: "negative-sampled",
     flags: { sampledNegative: true },
     hint: {
-      en: "The negative statistics use the hidden probabilities of the new chain state, not a binary hidden sample.",
-      zh: "负相统计量使用链的新状态对应的隐藏单元概率，而不是二值的隐藏样本。",
+      en: "negative statistics built from the binary hidden sample where the prompt asks for hidden probabilities.",
+      zh: "负相统计量用了二值的隐藏样本，而题目要求的是隐藏单元的概率。",
     },
   },
 ];
@@ -561,34 +594,40 @@ const PL_VARIANTS: { slug: string; flags: Parameters<typeof plVariant>[5]; hint:
     slug: "difference-sign",
     flags: { signFlipped: true },
     hint: {
-      en: "P(v_i | v_{−i}) is large when the observed v has LOWER free energy than its flipped copy; check the order of the difference.",
-      zh: "当观测到的 v 的自由能低于翻转后的副本时，P(v_i | v_{−i}) 才大；请检查差值的先后顺序。",
+      en: "a free-energy difference taken in the opposite order; ask which of v and its flipped copy should have the lower free energy when P(v_i | v_{−i}) is large.",
+      zh: "自由能之差的先后顺序反了；想一想 P(v_i | v_{−i}) 较大时，v 和翻转后的副本哪一个的自由能更低。",
     },
   },
   {
     slug: "missing-nv",
     flags: { noNv: true },
     hint: {
-      en: "One random bit stands in for all n_v conditionals, so its log-probability is scaled by the number of visible units.",
-      zh: "随机选取的一位代表了全部 n_v 个条件概率，所以它的对数概率要乘以可见单元的个数。",
+      en: "a one-bit estimate left unscaled, although that single bit stands in for all n_v conditionals.",
+      zh: "用一位做随机估计时没有做相应的缩放，而这一位代表的是全部 n_v 个条件概率。",
     },
   },
   {
     slug: "sum-over-batch",
     flags: { sum: true },
-    hint: { en: "The function returns the batch MEAN, not the sum.", zh: "函数返回的是批次上的平均值，而不是总和。" },
+    hint: {
+      en: "a pseudo-likelihood summed over the rows of the batch; check what the prompt asks the function to return.",
+      zh: "伪似然对批次的各行求了和；请检查题目要求函数返回的是什么。",
+    },
   },
   {
     slug: "set-instead-of-flip",
     flags: { setOne: true },
-    hint: { en: "ṽ flips the chosen bit (0 ↔ 1); it does not set it to a fixed value.", zh: "ṽ 是把选中的那一位取反（0 ↔ 1），而不是设为固定值。" },
+    hint: {
+      en: "a chosen bit set to a fixed value whatever it was before; check how ṽ is obtained from v.",
+      zh: "不管选中的那一位原来是什么，都把它设成了固定值；请检查 ṽ 是怎样由 v 得到的。",
+    },
   },
   {
     slug: "free-energy-visible-term",
     flags: { noVisibleTerm: true },
     hint: {
-      en: "The free energy keeps the visible-bias term; it does not cancel when one bit changes.",
-      zh: "自由能中保留可见层偏置项；改变一位时它并不会相互抵消。",
+      en: "a free energy without its visible-bias term, as if that term cancelled in the difference; check whether flipping a bit changes it.",
+      zh: "自由能中去掉了可见层偏置项，仿佛它在差值中会相互抵消；请检查翻转一位后这一项是否改变。",
     },
   },
 ];

@@ -209,8 +209,8 @@ export const gradientMissingMean = misconception<Grad, SparseAEGradient>({
 export const runningAverageSwapped = misconception<Running, Mat>({
   id: "sparse.running-average-swapped",
   hint: {
-    en: "λ_avg on the wrong term: it is the weight of the previous estimate, the average's memory.",
-    zh: "λ_avg 乘错了项：它是上一步估计（滑动平均的“记忆”）的权重。",
+    en: "a running average whose factor λ_avg weights the wrong term; check which term is the average's memory.",
+    zh: "滑动平均的系数 λ_avg 乘错了项；请检查哪一项才是滑动平均的“记忆”。",
   },
   fn: (rho0, batches, l) => {
     let r = rho0;
