@@ -237,7 +237,10 @@ async function main(): Promise<void> {
   if (worker.restart) process.exit(0);
   if (worker.hung) {
     console.error(`[grader ${worker.id}] a sandbox could not be interrupted; exiting for a clean restart`);
-    process.exit(3);
+    // process.exit() would wait for the stuck isolate thread (isolated-vm joins its isolates at exit);
+    // the result is already written, so end the process at once.
+    clearInterval(beat);
+    process.kill(process.pid, "SIGKILL");
   }
 }
 

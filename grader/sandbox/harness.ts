@@ -16,6 +16,14 @@
  * looping one times out); the host only ever receives a plain copy of what was read.
  * Inputs arrive as a JSON string parsed here (packed double arrays, like the host's)
  * or, when they hold NaN/±Infinity, as an isolated-vm copy.
+ *
+ * `dispatch` never throws: an exception that escaped it would be copied out by
+ * isolated-vm AFTER its time limit (reading `message`/`stack`, i.e. running student
+ * getters or Proxy traps with no timeout). Thrown student values are only inspected by
+ * `describe`, inside the call. Strings and property names in an output share one
+ * character budget, so an output cannot expand into gigabytes when the host copies it
+ * (a 100 000-character string repeated a million times is one string in the isolate,
+ * but a million copies on the host).
  */
 
 export interface HarnessLimits {
@@ -23,6 +31,8 @@ export interface HarnessLimits {
   maxOutputElements: number;
   /** Console capture per case, characters. */
   consoleMaxChars: number;
+  /** Characters of all strings and property names in one output, together. */
+  maxOutputChars: number;
 }
 
 /** Source of the harness; `labIife` is the bundled lab module (declares `var __gibbsLabModule`). */
@@ -37,6 +47,7 @@ const setProto = Object.setPrototypeOf;
 const JSONparse = JSON.parse;
 const ownKeys = Reflect.ownKeys;
 const apply = Reflect.apply;
+const construct = Reflect.construct;
 const isArray = Array.isArray;
 const hasOwnFn = Object.prototype.hasOwnProperty;
 const hasOwn = (o, k) => apply(hasOwnFn, o, [k]);
@@ -54,7 +65,43 @@ const ErrorCtor = Error;
 const MAX_ELEMENTS = ${limits.maxOutputElements};
 const MAX_DEPTH = 64;
 const MAX_STRING = 100000;
+const MAX_KEY = 1000;
+const MAX_CHARS = ${limits.maxOutputChars};
 const CONSOLE_MAX = ${limits.consoleMaxChars};
+
+// ------------------------------------------------------------ memory outside the isolate's limit
+// WebAssembly memories and resizable/growable buffers ("maxByteLength") are reserved and
+// committed outside the ArrayBuffer allocator that enforces the isolate's memory limit:
+// a submission could hold gigabytes of the host's memory. So the sandbox has no
+// WebAssembly, and ArrayBuffer / SharedArrayBuffer ignore their options argument (the
+// intrinsic constructors stay reachable only through these wrappers: the globals and
+// the prototypes' "constructor").
+delete G.WebAssembly;
+function fixedLength(Real, Wrapped, newTarget, length) {
+  if (newTarget === undefined) return apply(Real, undefined, []); // TypeError: requires 'new'
+  return construct(Real, [length], newTarget === Wrapped ? Real : newTarget);
+}
+function fixedLengthOnly(Real, Wrapped) {
+  defProp(Wrapped, "prototype", { __proto__: null, value: Real.prototype });
+  defProp(Real.prototype, "constructor", { __proto__: null, value: Wrapped });
+  const statics = ownKeys(Real);
+  for (let i = 0; i < statics.length; i++) {
+    const k = statics[i];
+    if (k === "prototype" || k === "name" || k === "length") continue;
+    const d = getDesc(Real, k);
+    if (hasOwn(d, "get")) d.get = function () { return this; }; // Symbol.species
+    defProp(Wrapped, k, d);
+  }
+  defProp(G, Real.name, { __proto__: null, value: Wrapped, writable: true, configurable: true, enumerable: false });
+}
+{
+  const RealAB = ArrayBuffer;
+  fixedLengthOnly(RealAB, function ArrayBuffer(length) { return fixedLength(RealAB, ArrayBuffer, new.target, length); });
+  if (typeof SharedArrayBuffer === "function") {
+    const RealSAB = SharedArrayBuffer;
+    fixedLengthOnly(RealSAB, function SharedArrayBuffer(length) { return fixedLength(RealSAB, SharedArrayBuffer, new.target, length); });
+  }
+}
 
 // ------------------------------------------------------------ console capture
 let out = "";
@@ -147,14 +194,26 @@ function clip(s) {
 }
 
 // ------------------------------------------------------------ output copy + validation
-const BAD = {};
+// Thrown by bad() and recognised by identity only (a student-thrown value is never
+// inspected here: a Proxy's traps or getters could run or throw).
+const BAD = { __proto__: null };
+let badInfo = null;
 let count = 0;
+let chars = 0;
 const path = { __proto__: null };
 const onPath = { __proto__: null };
 function bad(depth, en, zh) {
   let p = "";
-  for (let i = 0; i < depth; i++) p += typeof path[i] === "number" ? "[" + path[i] + "]" : "." + path[i];
-  throw { __proto__: null, tag: BAD, path: p, en: en, zh: zh };
+  for (let i = 0; i < depth; i++) {
+    const k = path[i];
+    p += typeof k === "number" ? "[" + k + "]" : "." + (k.length > 40 ? apply(strSlice, k, [0, 40]) + "…" : k);
+  }
+  badInfo = { __proto__: null, path: p, en: en, zh: zh };
+  throw BAD;
+}
+function spend(depth, n) {
+  chars += n;
+  if (chars > MAX_CHARS) bad(depth, "more than " + MAX_CHARS + " characters of strings and property names in total", "字符串和属性名总计超过 " + MAX_CHARS + " 个字符");
 }
 const D = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
 function put(o, k, v) {
@@ -171,6 +230,7 @@ function copy(v, depth) {
   if (t === "string") {
     if (++count > MAX_ELEMENTS) tooMany(depth);
     if (v.length > MAX_STRING) bad(depth, "a string longer than " + MAX_STRING + " characters", "长度超过 " + MAX_STRING + " 的字符串");
+    spend(depth, v.length);
     return v;
   }
   if (t === "bigint") bad(depth, "a BigInt (use an ordinary number)", "BigInt（请使用普通的 number）");
@@ -219,7 +279,9 @@ function copy(v, depth) {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (typeof k !== "string") continue;
+      if (k.length > MAX_KEY) bad(depth, "a property name longer than " + MAX_KEY + " characters", "长度超过 " + MAX_KEY + " 的属性名");
       path[depth] = k;
+      spend(depth + 1, k.length);
       const d = getDesc(v, k);
       if (d === undefined || !d.enumerable) continue;
       if (!hasOwn(d, "value")) bad(depth + 1, "a getter/setter property (return plain data)", "getter/setter 属性（请返回普通数据）");
@@ -249,18 +311,25 @@ function load(factory, entryName, allowLab) {
   } catch (e) {
     return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
   }
-  const ex = module.exports;
-  const d = ex !== null && (typeof ex === "object" || typeof ex === "function") ? getDesc(ex, entryName) : undefined;
+  // module.exports may be anything the student assigned (a Proxy, an object with getters): look inside under the time limit.
   let fn;
-  if (d !== undefined) fn = hasOwn(d, "value") ? d.value : apply(d.get, ex, []);
-  if (typeof fn !== "function") {
-    const names = [];
-    if (ex !== null && typeof ex === "object") {
+  const names = [];
+  setProto(names, null);
+  try {
+    const ex = module.exports;
+    const d = ex !== null && (typeof ex === "object" || typeof ex === "function") ? getDesc(ex, entryName) : undefined;
+    if (d !== undefined) fn = hasOwn(d, "value") ? d.value : typeof d.get === "function" ? apply(d.get, ex, []) : undefined;
+    if (typeof fn !== "function" && ex !== null && typeof ex === "object") {
       const ks = ownKeys(ex);
-      for (let i = 0; i < ks.length && i < 20; i++) if (typeof ks[i] === "string" && ks[i] !== "__esModule") names[names.length] = ks[i];
+      for (let i = 0, n = 0; i < ks.length && n < 20; i++) {
+        const k = ks[i];
+        if (typeof k === "string" && k !== "__esModule") put(names, n++, k.length > 60 ? apply(strSlice, k, [0, 60]) + "…" : k);
+      }
     }
-    return { __proto__: null, kind: "no_entry", exported: names, console: takeConsole() };
+  } catch (e) {
+    return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
   }
+  if (typeof fn !== "function") return { __proto__: null, kind: "no_entry", exported: names, console: takeConsole() };
   entryFn = fn;
   return { __proto__: null, kind: "ok", console: takeConsole() };
 }
@@ -272,19 +341,28 @@ function run(args) {
     return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
   }
   count = 0;
+  chars = 0;
+  badInfo = null;
   try {
     const value = copy(result, 0);
     return { __proto__: null, kind: "ok", value: value, console: takeConsole() };
   } catch (e) {
-    if (e !== null && typeof e === "object" && getProto(e) === null && e.tag === BAD) {
-      return { __proto__: null, kind: "bad_output", path: e.path, en: e.en, zh: e.zh, console: takeConsole() };
+    if (e === BAD) {
+      const b = badInfo;
+      badInfo = null;
+      return { __proto__: null, kind: "bad_output", path: b.path, en: b.en, zh: b.zh, console: takeConsole() };
     }
     return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
   }
 }
 return function dispatch(op, a, b, c) {
-  if (op === "runJson") return run(JSONparse(a));
-  return op === "run" ? run(a) : load(a, b, c);
+  try {
+    if (op === "runJson") return run(JSONparse(a));
+    return op === "run" ? run(a) : load(a, b, c);
+  } catch (_) {
+    // Not reached in practice (load and run catch everything); never let a value escape the call.
+    return { __proto__: null, kind: "threw", error: { __proto__: null, text: "a value that cannot be described", stack: "" }, console: takeConsole() };
+  }
 };
 })((function () {
 ${labIife}

@@ -9,9 +9,12 @@
  * Only plain data crosses: case arguments go in as ExternalCopy copies (a fresh deep
  * copy per case), results come out as copies of trees the trusted harness built.
  * Student code never receives a Reference, an ExternalCopy or a host callback.
- * Every call is bounded by isolated-vm's timeout and, in case V8 cannot be
- * interrupted, by a host timer (`SandboxHungError`); the worker process exits on
- * that error and the supervisor restarts it.
+ * Every call is bounded by isolated-vm's timeout and by a host timer. When the host
+ * timer fires (code that isolated-vm runs outside its timeout: an unhandled rejection's
+ * getters, a FinalizationRegistry callback, …) the isolate is disposed, which terminates
+ * any JavaScript still running: if the call then settles, the outcome is `stopped` and
+ * the process carries on; if not, V8 cannot be interrupted (`SandboxHungError`), and the
+ * worker process exits and the supervisor restarts it.
  */
 
 import ivm from "isolated-vm";
@@ -22,8 +25,12 @@ import { labSource } from "../transpile";
 export const DEFAULT_MEMORY_MB = 64;
 export const MAX_OUTPUT_ELEMENTS = 1_000_000;
 export const CONSOLE_MAX_CHARS = 64 * 1024;
-/** Extra time the host waits beyond V8's own timeout before declaring the isolate hung. */
+/** Characters of all strings and property names in one output, together. */
+export const MAX_OUTPUT_CHARS = 1_000_000;
+/** Extra time the host waits beyond V8's own timeout before stopping the isolate. */
 export const WATCHDOG_GRACE_MS = 1500;
+/** After disposing a runaway isolate, how long its call may take to settle before the isolate is declared hung. */
+export const STOP_GRACE_MS = 1000;
 
 /** What the student's code produced on one call. `value` is plain copied data. */
 export type RunOutcome =
@@ -31,7 +38,9 @@ export type RunOutcome =
   | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
   | { kind: "bad_output"; path: string; en: string; zh: string; console: ConsoleText }
   | { kind: "timeout"; console: ConsoleText }
-  | { kind: "memory"; console: ConsoleText };
+  | { kind: "memory"; console: ConsoleText }
+  /** The host watchdog disposed the isolate (it ran past its time limit where V8's timeout does not reach). */
+  | { kind: "stopped"; console: ConsoleText };
 
 export type LoadOutcome =
   | { kind: "ok"; console: ConsoleText }
@@ -39,7 +48,8 @@ export type LoadOutcome =
   | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
   | { kind: "syntax"; text: string; console: ConsoleText }
   | { kind: "timeout"; console: ConsoleText }
-  | { kind: "memory"; console: ConsoleText };
+  | { kind: "memory"; console: ConsoleText }
+  | { kind: "stopped"; console: ConsoleText };
 
 export interface ConsoleText {
   text: string;
@@ -56,6 +66,14 @@ export class SandboxHungError extends Error {
   }
 }
 
+/** The host watchdog disposed a runaway isolate and its call then settled: the process is fine. */
+class SandboxStoppedError extends Error {
+  constructor() {
+    super("sandbox stopped by the host watchdog");
+    this.name = "SandboxStoppedError";
+  }
+}
+
 // ---------------------------------------------------------------- per-process bootstrap
 
 interface Bootstrap {
@@ -69,6 +87,7 @@ async function getBootstrap(): Promise<Bootstrap> {
     const source = harnessSource(await labSource(), {
       maxOutputElements: MAX_OUTPUT_ELEMENTS,
       consoleMaxChars: CONSOLE_MAX_CHARS,
+      maxOutputChars: MAX_OUTPUT_CHARS,
     });
     // Compile once in a throwaway isolate to produce V8 code cache for every later isolate.
     const iso = new ivm.Isolate({ memoryLimit: 32 });
@@ -114,10 +133,19 @@ export async function acquireSandbox(memoryMb = DEFAULT_MEMORY_MB): Promise<Sand
   }
 }
 
+/** Disposes the background spare (before a short-lived process such as the CLI exits). */
+export async function releaseSpare(): Promise<void> {
+  const s = spare;
+  spare = undefined;
+  await s?.sandbox.then((sb) => sb.dispose(), () => {});
+}
+
 // ---------------------------------------------------------------- the sandbox
 
 export class Sandbox {
   private map?: SourceMap;
+  /** Set when the host watchdog disposed the isolate: later calls report "stopped". */
+  private stopped = false;
   private constructor(
     private readonly isolate: ivm.Isolate,
     private readonly context: ivm.Context,
@@ -157,9 +185,10 @@ export class Sandbox {
       const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, { filename: "student.js" });
       factory = (await this.guard(script.run(this.context, { reference: true, timeout: opts.timeoutMs }), opts.timeoutMs)) as ivm.Reference<unknown>;
     } catch (err) {
+      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
+      if (err instanceof SandboxHungError) throw err;
       const k = classify(err);
       if (k) return { kind: k, console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
       return { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
     }
     try {
@@ -170,12 +199,13 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
+      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
+      if (err instanceof SandboxHungError) throw err;
       const k = classify(err);
       if (k) return { kind: k, console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
       return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
     } finally {
-      factory.release();
+      if (!this.isolate.isDisposed) factory.release();
     }
   }
 
@@ -194,9 +224,10 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
+      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
+      if (err instanceof SandboxHungError) throw err;
       const k = classify(err);
       if (k) return { kind: k, console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
       // e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
       return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
     }
@@ -213,8 +244,29 @@ export class Sandbox {
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 
-  private guard<T>(p: Promise<T>, timeoutMs: number): Promise<T> {
-    return withDeadline(p, timeoutMs + WATCHDOG_GRACE_MS);
+  /**
+   * `p` under the host deadline. Past it, the isolate is disposed (V8 TerminateExecution):
+   * a call that then settles within STOP_GRACE_MS → SandboxStoppedError (the process is
+   * fine); otherwise SandboxHungError (V8 cannot be interrupted: the process must exit).
+   */
+  private async guard<T>(p: Promise<T>, timeoutMs: number): Promise<T> {
+    if (this.stopped) {
+      p.catch(() => {});
+      throw new SandboxStoppedError();
+    }
+    try {
+      return await withDeadline(p, timeoutMs + WATCHDOG_GRACE_MS);
+    } catch (err) {
+      if (!(err instanceof SandboxHungError)) throw err;
+      this.stopped = true;
+      this.dispose();
+      const settled = p.then((value) => ({ value }), () => undefined);
+      const outcome = await withDeadline(settled, STOP_GRACE_MS).catch(() => null);
+      if (outcome === null) throw err;
+      // The call had in fact finished (the host's timer was late): its copied result is good.
+      if (outcome) return outcome.value;
+      throw new SandboxStoppedError();
+    }
   }
 
   /** Line in the student's file of the first student.js frame of a stack, via the source map. */

@@ -72,6 +72,32 @@ describe("grader processes", () => {
     expect(sup.restarts).toBeGreaterThanOrEqual(1);
   }, 40_000);
 
+  it("an isolate V8 cannot interrupt: the result is recorded once, the worker restarts itself, the next job grades", async () => {
+    // Array.prototype.fill on a huge dictionary-mode array runs in C++ without interrupt checks
+    // (isolated-vm #107): neither the time limit nor disposing the isolate stops it.
+    const stuck = `export function affine(W: number[][], x: number[], b: number[]): number[] {
+      void new Array(1024 * 1024 * 60).fill(0);
+      return [];
+    }`;
+    const before = sup.restarts;
+    const id = await fx.submit(SLUG, stuck, "run");
+    const done = await waitForResult(t.db, id, { timeoutMs: 20_000, pollMs: 50 });
+    expect(done.status).toBe("graded");
+    expect(done.score).toBe(0);
+    expect(await t.db.gradingResult.count({ where: { submissionId: id } })).toBe(1);
+    const r = await t.db.gradingResult.findUniqueOrThrow({ where: { id: done.resultId! } });
+    const message = JSON.parse(r.message ?? "{}") as { en: string };
+    expect(message.en).toMatch(/Time limit exceeded/);
+    if (/could not be interrupted/.test(message.en)) {
+      // the worker ended itself at once (process.exit would wait for the stuck isolate thread)
+      for (let i = 0; i < 100 && sup.restarts === before; i++) await new Promise((res) => setTimeout(res, 50));
+      expect(sup.restarts).toBe(before + 1);
+    }
+    const solution = fs.readFileSync(path.join(FIXTURES, "10.1-fixture-affine", "solution.ts"), "utf8");
+    const next = await fx.submit(SLUG, solution);
+    expect((await waitForResult(t.db, next, { timeoutMs: 20_000 })).score).toBe(6);
+  }, 40_000);
+
   it("a worker whose heartbeat stops is killed and replaced; grading continues", async () => {
     const victim = sup.workers()[0];
     const before = sup.restarts;
