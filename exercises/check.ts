@@ -31,7 +31,7 @@ import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
 import { matchMisconception } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
-import { DEFAULT_TOLERANCE, type OutputSchema, type Section } from "../grader/spec";
+import { DEFAULT_TOLERANCE, type Case, type OutputSchema, type Section } from "../grader/spec";
 import { Rng } from "../reference/random";
 import { loadCatalogue, type ExerciseEntry } from "./catalogue";
 
@@ -103,8 +103,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   if (loosened(spec.output) && !spec.toleranceReason?.trim()) errors.push("the output tolerance is loosened but toleranceReason is missing");
 
   // cases and determinism
-  let visible: unknown[] = [];
-  let hidden: { args: unknown[] }[] = [];
+  let visible: Case[] = [];
+  let hidden: Case[] = [];
   let deterministic = false;
   try {
     visible = spec.visibleCases(new Rng(seed));
@@ -117,16 +117,17 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     if (!casesAgree) errors.push("case generation is not deterministic (same seed gave different cases)");
     // The expected values are part of the content hash: the reference must be deterministic as well.
     const referenceAgrees = [...visible, ...hidden].every((c) => {
-      const args = (c as { args: unknown[] }).args;
-      return toJson(spec.reference(...structuredClone(args))) === toJson(spec.reference(...structuredClone(args)));
+      return toJson(spec.reference(...structuredClone(c.args))) === toJson(spec.reference(...structuredClone(c.args)));
     });
     if (!referenceAgrees) errors.push("the reference is not deterministic (same case gave different expected outputs)");
     deterministic = casesAgree && referenceAgrees;
     if (visible.length < 2) errors.push(`only ${visible.length} visible case(s); at least 2 are required`);
     if (hidden.length < 10) errors.push(`only ${hidden.length} hidden case(s); at least 10 are required`);
-    const names = [...visible, ...hidden].map((c) => (c as { name: string }).name);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup) errors.push(`case name "${dup}" is used twice`);
+    for (const lang of ["en", "zh"] as const) {
+      const names = [...visible, ...hidden].map((c) => c.name[lang]);
+      const dup = names.find((n, i) => !n || names.indexOf(n) !== i);
+      if (dup !== undefined) errors.push(dup ? `case name (${lang}) "${dup}" is used twice` : `a case has no ${lang} name`);
+    }
   } catch (err) {
     errors.push(`case generation threw: ${(err as Error).message}`);
   }
@@ -147,7 +148,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         solution = s;
         if (r.score !== r.maxScore || r.maxScore !== spec.points) {
           const failed = r.cases.filter((c) => c.status !== "passed").slice(0, 3);
-          errors.push(`solution.ts scores ${r.score}/${r.maxScore} (${r.status}: ${failed.map((c) => `${c.name}: ${c.message.en}`).join("; ") || r.message.en})`);
+          errors.push(`solution.ts scores ${r.score}/${r.maxScore} (${r.status}: ${failed.map((c) => `${c.name.en}: ${c.message.en}`).join("; ") || r.message.en})`);
         }
       } else {
         starter = s;

@@ -116,7 +116,7 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
   }
   for (let rep = 0; rep < REPS; rep++) gradeTotals.push((await grade({ spec, code: `${code}\n// rep ${rep}`, mode: "submit" })).timings.totalMs);
   const heavyCases = cases
-    .map((c, i) => ({ name: c.name, directMs: median(perCaseDirect[i]), sandboxMs: median(perCaseSandbox[i]) }))
+    .map((c, i) => ({ name: c.name.en, directMs: median(perCaseDirect[i]), sandboxMs: median(perCaseSandbox[i]) }))
     .filter((c) => c.directMs >= 10)
     .map((c) => ({ name: c.name, directMs: r2(c.directMs), sandboxMs: r2(c.sandboxMs), ratio: r2(c.sandboxMs / c.directMs) }));
   const s = median(sandboxTotals);
@@ -133,7 +133,7 @@ const emptySpec = defineExercise<[], number>({
   declaration: "export declare function f(): number;",
   reference: () => 0,
   output: { kind: "float" },
-  visibleCases: () => [{ name: "one", args: [] }],
+  visibleCases: () => [{ name: { en: "one", zh: "一" }, args: [] }],
   hiddenCases: () => [],
   misconceptions: [],
 });
@@ -166,7 +166,7 @@ function syntheticSpec(slug: string, n: number, whole: boolean) {
     reference: (A, B) => (whole ? matmul(A, B) : sumMat(matmul(A, B))),
     output: { kind: "float", tol: { rtol: 1e-9 } },
     visibleCases: () => [],
-    hiddenCases: (rng: Rng) => [0, 1, 2].map((i) => ({ name: `${n}×${n} #${i}`, args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat] })),
+    hiddenCases: (rng: Rng) => [0, 1, 2].map((i) => ({ name: { en: `${n}×${n} #${i}`, zh: `${n}×${n} #${i}` }, args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat] })),
     misconceptions: [],
     helpers: ["lab"],
     limits: { caseTimeMs: 10_000, totalTimeMs: 60_000 },

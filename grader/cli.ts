@@ -10,6 +10,7 @@ import fs from "node:fs";
 import { loadCatalogue } from "../exercises/catalogue";
 import { grade, type GradeResult } from "./grade";
 import { toGradescope } from "./results";
+import { releaseSpare } from "./sandbox/sandbox";
 
 function usage(msg: string): never {
   console.error(`${msg}\nusage: npm run grade -- <exercise-slug> <file.ts> [--json] [--run] [--zh]`);
@@ -18,7 +19,7 @@ function usage(msg: string): never {
 
 export function formatTable(r: GradeResult, lang: "en" | "zh" = "en"): string {
   const lines: string[] = [];
-  const w = Math.max(4, ...r.cases.map((c) => c.name.length));
+  const w = Math.max(4, ...r.cases.map((c) => c.name[lang].length));
   lines.push(`${r.exercise} (${r.mode}, seed ${r.seed}): ${r.status}, score ${fmt(r.score)} / ${fmt(r.maxScore)}`);
   lines.push(r.message[lang]);
   if (r.position) lines.push(`  at line ${r.position.line}, column ${r.position.column}`);
@@ -26,7 +27,7 @@ export function formatTable(r: GradeResult, lang: "en" | "zh" = "en"): string {
   lines.push(`${"case".padEnd(w)}  ${"visibility".padEnd(14)}  ${"status".padEnd(6)}  ${"score".padStart(11)}  ${"run ms".padStart(7)}  hint`);
   for (const c of r.cases) {
     lines.push(
-      `${c.name.padEnd(w)}  ${c.visibility.padEnd(14)}  ${c.status.padEnd(6)}  ${`${fmt(c.score)}/${fmt(c.max_score)}`.padStart(11)}  ${c.timings.runMs.toFixed(2).padStart(7)}  ${c.hintId ?? ""}`,
+      `${c.name[lang].padEnd(w)}  ${c.visibility.padEnd(14)}  ${c.status.padEnd(6)}  ${`${fmt(c.score)}/${fmt(c.max_score)}`.padStart(11)}  ${c.timings.runMs.toFixed(2).padStart(7)}  ${c.hintId ?? ""}`,
     );
     if (c.status !== "passed") lines.push(`${" ".repeat(w + 2)}${c.message[lang].replace(/\n/g, `\n${" ".repeat(w + 2)}`)}`);
     if (c.console) lines.push(`${" ".repeat(w + 2)}console: ${c.console.slice(0, 400).replace(/\n/g, `\n${" ".repeat(w + 11)}`)}`);
@@ -51,8 +52,11 @@ async function main(): Promise<void> {
   if (!entry) usage(`unknown exercise "${slug}"; known: ${[...catalogue.keys()].join(", ")}`);
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
   const r = await grade({ spec: entry.spec, code: fs.readFileSync(file, "utf8"), mode: flags.has("--run") ? "run" : "submit" });
-  if (flags.has("--json")) console.log(JSON.stringify(toGradescope(r), null, 2));
-  else console.log(formatTable(r, flags.has("--zh") ? "zh" : "en"));
+  const text = flags.has("--json") ? JSON.stringify(toGradescope(r), null, 2) : formatTable(r, flags.has("--zh") ? "zh" : "en");
+  fs.writeSync(1, `${text}\n`);
+  // An isolate that could not be interrupted keeps its thread busy and would block a normal exit.
+  if (r.hung) process.kill(process.pid, "SIGKILL");
+  await releaseSpare();
   process.exit(r.status === "ok" ? 0 : 1);
 }
 

@@ -65,8 +65,8 @@ function compareRecord(expected: unknown, actual: unknown, schema: Extract<Outpu
   if (!isPlainObject(actual)) {
     const names = Object.keys(schema.fields).join(", ");
     return fail("type", bi(
-      `Expected an object with fields { ${names} }, got ${describeEn(actual)}.`,
-      `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual)}。`,
+      `Expected an object with fields { ${names} }, got ${describeEn(actual, reveal)}.`,
+      `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual, reveal)}。`,
     ));
   }
   const exp = expected as Record<string, unknown>;
@@ -104,7 +104,15 @@ class Walk {
   firstExactMiss?: { at: string; expected: unknown; actual: unknown };
   structural?: CompareResult;
   readonly path: Key[] = [];
-  constructor(readonly exact: boolean, readonly tol: Tolerance, readonly root: string, readonly fullExpected: unknown, readonly fullActual: unknown) {}
+  constructor(
+    readonly exact: boolean,
+    readonly tol: Tolerance,
+    readonly root: string,
+    readonly fullExpected: unknown,
+    readonly fullActual: unknown,
+    /** False for hidden cases: a type mismatch then names the expected type, never the expected value. */
+    readonly reveal = true,
+  ) {}
 
   at(): string {
     return pathString(this.root, this.path);
@@ -115,8 +123,8 @@ class Walk {
     if (Array.isArray(e)) {
       if (!Array.isArray(a)) {
         this.structural = fail("type", bi(
-          `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a)}.`,
-          `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a)}。`,
+          `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a, this.reveal)}.`,
+          `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a, this.reveal)}。`,
         ));
         return;
       }
@@ -143,7 +151,7 @@ class Walk {
     }
     if (isPlainObject(e)) {
       if (!isPlainObject(a)) {
-        this.structural = fail("type", bi(`${this.where("en")}expected an object, got ${describeEn(a)}.`, `${this.where("zh")}应为对象，实际得到 ${describeZh(a)}。`));
+        this.structural = fail("type", bi(`${this.where("en")}expected an object, got ${describeEn(a, this.reveal)}.`, `${this.where("zh")}应为对象，实际得到 ${describeZh(a, this.reveal)}。`));
         return;
       }
       for (const k of Object.keys(e)) {
@@ -157,7 +165,7 @@ class Walk {
     this.total++;
     if (typeof e === "number" && !this.exact) {
       if (typeof a !== "number") {
-        this.structural = fail("type", bi(`${this.where("en")}expected a number, got ${describeEn(a)}.`, `${this.where("zh")}应为数字，实际得到 ${describeZh(a)}。`));
+        this.structural = fail("type", bi(`${this.where("en")}expected a number, got ${describeEn(a, this.reveal)}.`, `${this.where("zh")}应为数字，实际得到 ${describeZh(a, this.reveal)}。`));
         return;
       }
       this.number(e, a);
@@ -166,8 +174,8 @@ class Walk {
     // exact leaf (binary states, integers, booleans, strings) or a non-number leaf
     if (typeof e !== typeof a && !(e === null && a === null)) {
       this.structural = fail("type", bi(
-        `${this.where("en")}expected ${describeEn(e)}, got ${describeEn(a)}.`,
-        `${this.where("zh")}应为 ${describeZh(e)}，实际得到 ${describeZh(a)}。`,
+        `${this.where("en")}expected ${this.reveal ? describeEn(e) : typeEn(e)}, got ${describeEn(a, this.reveal)}.`,
+        `${this.where("zh")}应为 ${this.reveal ? describeZh(e) : typeZh(e)}，实际得到 ${describeZh(a, this.reveal)}。`,
       ));
       return;
     }
@@ -211,7 +219,7 @@ class Walk {
 }
 
 function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string, reveal: boolean): CompareResult {
-  const w = new Walk(exact, tol, root, expected, actual);
+  const w = new Walk(exact, tol, root, expected, actual, reveal);
   w.visit(expected, actual);
   if (w.structural) return w.structural;
   if (w.failCount === 0) return { pass: true, kind: "match", message: bi("", ""), failCount: 0, total: w.total };
@@ -372,24 +380,40 @@ function show(x: unknown): string {
   return String(x);
 }
 
-function describeEn(x: unknown): string {
+/**
+ * A value the student returned, for a message. `freeText` false (hidden cases): a string's text and an
+ * object's field names are not quoted, so that returned text cannot carry hidden inputs out.
+ */
+function describeEn(x: unknown, freeText = true): string {
   if (x === undefined) return "undefined (did the function return a value?)";
   if (x === null) return "null";
   if (Array.isArray(x)) return `an array of shape ${shapeOf(x)}`;
   if (typeof x === "number") return `the number ${fmtNum(x)}`;
-  if (typeof x === "string") return `a string ${show(x)}`;
+  if (typeof x === "string") return freeText ? `a string ${show(x)}` : "a string";
   if (typeof x === "boolean") return `the boolean ${x}`;
-  if (typeof x === "object") return `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }`;
+  if (typeof x === "object") return freeText ? `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }` : "an object";
   return typeof x;
 }
 
-function describeZh(x: unknown): string {
+/** The type of a leaf without its value (hidden cases). */
+function typeEn(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  return typeof x === "object" ? "an object" : `a ${typeof x}`;
+}
+
+function typeZh(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  const t = typeof x;
+  return t === "number" ? "数字" : t === "string" ? "字符串" : t === "boolean" ? "布尔值" : t === "object" ? "对象" : t;
+}
+
+function describeZh(x: unknown, freeText = true): string {
   if (x === undefined) return "undefined（函数是否返回了值？）";
   if (x === null) return "null";
   if (Array.isArray(x)) return `形状为 ${shapeOf(x)} 的数组`;
   if (typeof x === "number") return `数字 ${fmtNum(x)}`;
-  if (typeof x === "string") return `字符串 ${show(x)}`;
+  if (typeof x === "string") return freeText ? `字符串 ${show(x)}` : "字符串";
   if (typeof x === "boolean") return `布尔值 ${x}`;
-  if (typeof x === "object") return `含字段 { ${Object.keys(x).slice(0, 8).join(", ")} } 的对象`;
+  if (typeof x === "object") return freeText ? `含字段 { ${Object.keys(x).slice(0, 8).join(", ")} } 的对象` : "对象";
   return typeof x;
 }

@@ -72,18 +72,29 @@ function upperFirst(s: string): string {
 
 export const PASSED = bi("Passed.", "通过。");
 
-export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits: { caseTimeMs: number; memoryMb: number }): Bilingual {
+/**
+ * The message of a case whose call did not return a plain value. `reveal` false (hidden cases): text the
+ * student's code chose (an error's message, a returned object's field names) is not quoted, so that it
+ * cannot carry hidden inputs out; the error's standard type and line still are.
+ */
+export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits: { caseTimeMs: number; memoryMb: number }, reveal = true): Bilingual {
   switch (r.kind) {
     case "threw": {
       const line = r.error.line ? ` (line ${r.error.line})` : "";
       const lineZh = r.error.line ? `（第 ${r.error.line} 行）` : "";
+      if (!reveal) {
+        const type = standardErrorType(r.error.text);
+        return bi(
+          `Your function threw ${type ? `a ${type}` : "an error"}${line}. The error's text is not shown for hidden cases.`,
+          `函数抛出了${type ?? "错误"}${lineZh}。隐藏用例不显示错误的文字内容。`,
+        );
+      }
       return bi(`Your function threw an error${line}: ${clip(r.error.text)}`, `函数抛出了错误${lineZh}：${clip(r.error.text)}`);
     }
-    case "bad_output":
-      return bi(
-        `The returned value contains ${r.en}${r.path ? ` at out${r.path}` : ""}.`,
-        `返回值${r.path ? `在 out${r.path} 处` : ""}包含${r.zh}。`,
-      );
+    case "bad_output": {
+      const at = reveal && r.path ? r.path : "";
+      return bi(`The returned value contains ${r.en}${at ? ` at out${at}` : ""}.`, `返回值${at ? `在 out${at} 处` : ""}包含${r.zh}。`);
+    }
     case "timeout":
       return bi(
         `Time limit exceeded (${limits.caseTimeMs} ms for this case): look for an infinite loop or too much work.`,
@@ -94,8 +105,24 @@ export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits
         `Memory limit exceeded (${limits.memoryMb} MB): the sandbox was stopped, so the remaining cases were not run.`,
         `超出内存限制（${limits.memoryMb} MB）：沙箱已被终止，其余用例未运行。`,
       );
+    case "stopped":
+      return STOPPED_BY_WATCHDOG;
   }
 }
+
+const STANDARD_ERRORS = new Set(["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"]);
+
+/** "TypeError" of "TypeError: x is not a function", when it is one of JavaScript's own error types. */
+function standardErrorType(text: string): string | undefined {
+  const name = /^([A-Za-z]+)(?::|$)/.exec(text)?.[1];
+  return name && STANDARD_ERRORS.has(name) ? name : undefined;
+}
+
+/** The host watchdog had to stop the isolate: code kept running past the time limit outside the function call. */
+export const STOPPED_BY_WATCHDOG = bi(
+  "Time limit exceeded: code kept running after the time limit (e.g. an endless loop in a promise callback, a getter of a thrown or rejected value, or a FinalizationRegistry callback), so the sandbox was stopped and the remaining cases were not run.",
+  "超出时间限制：代码在时间限制之后仍在运行（例如 Promise 回调、被抛出或被拒绝的值的 getter、FinalizationRegistry 回调中的死循环），因此沙箱已被终止，其余用例未运行。",
+);
 
 export function loadFailureMessage(r: Exclude<LoadOutcome, { kind: "ok" }>, entry: string, limits: { caseTimeMs: number; memoryMb: number }): Bilingual {
   switch (r.kind) {
@@ -124,6 +151,8 @@ export function loadFailureMessage(r: Exclude<LoadOutcome, { kind: "ok" }>, entr
       );
     case "memory":
       return bi(`Memory limit exceeded (${limits.memoryMb} MB) while loading the file.`, `加载文件时超出内存限制（${limits.memoryMb} MB）。`);
+    case "stopped":
+      return STOPPED_BY_WATCHDOG;
   }
 }
 

@@ -11,7 +11,7 @@
 
 import { Rng } from "../reference/random";
 import { compare } from "./compare";
-import { bi, type Bilingual } from "./messages";
+import { bi, joinBi, type Bilingual } from "./messages";
 import {
   BUDGET_EXCEEDED,
   PASSED,
@@ -31,6 +31,17 @@ export type Mode = "run" | "submit";
 
 export const DEFAULT_LIMITS: Required<Limits> = { memoryMb: DEFAULT_MEMORY_MB, caseTimeMs: 2000, totalTimeMs: 15000 };
 
+/**
+ * Once a case has run out of time, each later case gets at most this long (or 20× the slowest case
+ * that finished, if more): code stuck in a loop then learns it in seconds, not after the whole budget,
+ * and a worker slot is not held for 15 s, while correct code (milliseconds per case) is unaffected.
+ */
+export const AFTER_TIMEOUT_CASE_MS = 200;
+const SHORTENED_LIMIT = bi(
+  "An earlier case already ran out of time, so the later cases get a shorter limit.",
+  "前面的用例已经超时，因此后面的用例时间限制更短。",
+);
+
 export interface CaseTimings {
   /** Whole-submission phases, repeated on each case for convenience. */
   transpileMs: number;
@@ -41,7 +52,7 @@ export interface CaseTimings {
 }
 
 export interface CaseOutcome {
-  name: string;
+  name: Bilingual;
   visibility: Visibility;
   status: "passed" | "failed";
   score: number;
@@ -88,7 +99,7 @@ export { gradingSeed };
 // ---------------------------------------------------------------- cases and expected values
 
 export interface PreparedCase {
-  name: string;
+  name: Bilingual;
   visibility: Visibility;
   args: unknown[];
   expected: unknown;
@@ -183,6 +194,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
 
     const out: CaseOutcome[] = [];
     let stopped: Bilingual | undefined;
+    let timedOut = false;
+    let slowestFinishedMs = 0;
     for (const c of cases) {
       const caseTimings = { transpileMs: timings.transpileMs, isolateMs: timings.isolateMs, runMs: 0, compareMs: 0 };
       const remaining = limits.totalTimeMs - (performance.now() - t0);
@@ -191,10 +204,13 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
         continue;
       }
-      const timeout = Math.max(1, Math.min(limits.caseTimeMs, Math.floor(remaining)));
+      const caseLimit = timedOut ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs)) : limits.caseTimeMs;
+      const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();
       const r = await sandbox.run(c.args, timeout, c.argsJson);
       caseTimings.runMs = performance.now() - tRun;
+      if (r.kind === "timeout") timedOut = true;
+      else slowestFinishedMs = Math.max(slowestFinishedMs, caseTimings.runMs);
       const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
       const tCmp = performance.now();
       let row: CaseOutcome;
@@ -211,8 +227,11 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         }
       } else {
         const shownLimits = { caseTimeMs: timeout, memoryMb: limits.memoryMb };
-        row = caseRow(c, { status: "failed", score: 0, message: runFailureMessage(r, shownLimits), console: shownConsole, timings: caseTimings });
+        let message = runFailureMessage(r, shownLimits, c.visibility === "visible");
+        if (r.kind === "timeout" && caseLimit < limits.caseTimeMs) message = joinBi([message, SHORTENED_LIMIT]);
+        row = caseRow(c, { status: "failed", score: 0, message, console: shownConsole, timings: caseTimings });
         if (r.kind === "memory") stopped = bi("the sandbox was stopped by the memory limit in an earlier case.", "沙箱在前面的用例中因超出内存限制而被终止。");
+        if (r.kind === "stopped") stopped = bi("the sandbox was stopped in an earlier case (code kept running after the time limit).", "沙箱在前面的用例中被终止（代码在时间限制之后仍在运行）。");
       }
       caseTimings.compareMs = performance.now() - tCmp;
       timings.runMs += caseTimings.runMs;

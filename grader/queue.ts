@@ -204,7 +204,7 @@ function resultRows(result: GradeResult) {
   return result.cases.map((c, position) => ({
     id: randomUUID(),
     position,
-    name: c.name,
+    name: JSON.stringify(c.name),
     visibility: c.visibility,
     status: c.status,
     score: c.score,

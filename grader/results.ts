@@ -50,7 +50,7 @@ export function toGradescope(result: ResultLike, locale?: Locale): GradescopeRes
     execution_time: Math.round(result.timings.totalMs) / 1000,
     output: text(result.message),
     tests: result.cases.map((c) => ({
-      name: c.name,
+      name: locale ? c.name[locale] : c.name.en === c.name.zh ? c.name.en : `${c.name.en} / ${c.name.zh}`,
       score: c.score,
       max_score: c.max_score,
       status: c.status,

@@ -35,8 +35,8 @@ export type OutputSchema =
 
 /** One test case: the arguments passed to the student's entry function, in order. */
 export interface Case<Args extends unknown[] = unknown[]> {
-  /** Short, readable, unique within the exercise, e.g. "single sample, saturated inputs". */
-  name: string;
+  /** Short and readable in both languages, unique within the exercise, e.g. { en: "single sample", zh: "单个样本" }. */
+  name: Bilingual;
   args: Args;
   /** Relative weight in the score; default 1. */
   weight?: number;

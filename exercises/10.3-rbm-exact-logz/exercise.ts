@@ -1,4 +1,4 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { logZMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
@@ -6,7 +6,7 @@ import { logZ, randomRbm } from "../../reference/rbm";
 
 type Args = [W: Mat, a: Vec, b: Vec];
 
-function random(rng: Rng, name: string, nv: number, nh: number, std = 1): Case<Args> {
+function random(rng: Rng, name: Bilingual, nv: number, nh: number, std = 1): Case<Args> {
   const { W, a, b } = randomRbm(rng, nv, nh, std);
   return { name, args: [W, a, b] };
 }
@@ -24,28 +24,28 @@ export declare function logZ(W: Mat, a: Vec, b: Vec): number;`,
   reference: (W, a, b) => logZ(W, a, b),
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
-    { name: "n_v = 2, n_h = 1", args: [[[1], [2]], [0.5, -1], [-0.5]] },
-    { name: "zero weights, n_v = 2, n_h = 2", args: [[[0, 0], [0, 0]], [0, Math.log(3)], [1, -1]] },
+    { name: { en: "n_v = 2, n_h = 1", zh: "n_v = 2, n_h = 1" }, args: [[[1], [2]], [0.5, -1], [-0.5]] },
+    { name: { en: "zero weights, n_v = 2, n_h = 2", zh: "零权重，n_v = 2, n_h = 2" }, args: [[[0, 0], [0, 0]], [0, Math.log(3)], [1, -1]] },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // exponents near 1200: a plain Σ e^x overflows to Infinity
-      { name: "large weights (terms near e^1200)", args: [[[100, 100, 100], [100, 100, 100], [100, 100, 100], [100, 100, 100]], [1, -1, 0.5, 2], [-1, 0.5, 1]] },
-      { name: "large weights, more visible than hidden", args: [[[150, -50], [100, 80], [90, 60], [-20, 120], [70, 40]], [-3, 1, 2, 0.5, -1], [2, -4]] },
+      { name: { en: "large weights (terms near e^1200)", zh: "大权重（各项接近 e^1200）" }, args: [[[100, 100, 100], [100, 100, 100], [100, 100, 100], [100, 100, 100]], [1, -1, 0.5, 2], [-1, 0.5, 1]] },
+      { name: { en: "large weights, more visible than hidden", zh: "大权重，可见单元多于隐藏单元" }, args: [[[150, -50], [100, 80], [90, 60], [-20, 120], [70, 40]], [-3, 1, 2, 0.5, -1], [2, -4]] },
     ];
     const fixed = new Rng("rbm-exact-logz fixed");
-    cases.push(random(fixed, "random 4 × 3", 4, 3));
-    cases.push(random(fixed, "random 2 × 5 (more hidden than visible)", 2, 5));
-    cases.push(random(rng, "one visible unit", 1, 4));
-    cases.push(random(rng, "one hidden unit", 6, 1));
-    cases.push(random(rng, "14 visible, 3 hidden", 14, 3));
-    cases.push(random(rng, "3 visible, 14 hidden", 3, 14));
-    cases.push(random(rng, "saturating weights (~ ±50)", 5, 4, 50));
-    cases.push({ name: "all-zero parameters", args: [[[0, 0], [0, 0], [0, 0]], [0, 0, 0], [0, 0]] });
+    cases.push(random(fixed, { en: "random 4 × 3", zh: "随机 4 × 3" }, 4, 3));
+    cases.push(random(fixed, { en: "random 2 × 5 (more hidden than visible)", zh: "随机 2 × 5（隐藏单元多于可见单元）" }, 2, 5));
+    cases.push(random(rng, { en: "one visible unit", zh: "一个可见单元" }, 1, 4));
+    cases.push(random(rng, { en: "one hidden unit", zh: "一个隐藏单元" }, 6, 1));
+    cases.push(random(rng, { en: "14 visible, 3 hidden", zh: "14 个可见单元，3 个隐藏单元" }, 14, 3));
+    cases.push(random(rng, { en: "3 visible, 14 hidden", zh: "3 个可见单元，14 个隐藏单元" }, 3, 14));
+    cases.push(random(rng, { en: "saturating weights (~ ±50)", zh: "饱和权重（~ ±50）" }, 5, 4, 50));
+    cases.push({ name: { en: "all-zero parameters", zh: "参数全为零" }, args: [[[0, 0], [0, 0], [0, 0]], [0, 0, 0], [0, 0]] });
     for (let k = 0; k < 3; k++) {
       const nv = rng.intRange(2, 9);
       const nh = rng.intRange(2, 9);
-      cases.push(random(rng, `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, nv, nh, rng.pick([0.5, 1, 3])));
+      cases.push(random(rng, { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` }, nv, nh, rng.pick([0.5, 1, 3])));
     }
     return cases;
   },

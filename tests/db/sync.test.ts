@@ -25,8 +25,8 @@ function writeExercise(root: string, section: string, slug: string, points = 10)
   declaration: "export declare function sum(xs: number[]): number;",
   reference: (xs: number[]) => xs.reduce((a, b) => a + b, 0),
   output: { kind: "float", tol: { atol: 1e-6 } },
-  visibleCases: () => [{ name: "two", args: [[1, 2]] }, { name: "one", args: [[5]] }],
-  hiddenCases: (rng: { uniform(): number }) => Array.from({ length: 10 }, (_, i) => ({ name: "h" + i, args: [[rng.uniform(), i]] })),
+  visibleCases: () => [{ name: { en: "two", zh: "二" }, args: [[1, 2]] }, { name: { en: "one", zh: "一" }, args: [[5]] }],
+  hiddenCases: (rng: { uniform(): number }) => Array.from({ length: 10 }, (_, i) => ({ name: { en: "h" + i, zh: "隐藏 " + i }, args: [[rng.uniform(), i]] })),
   misconceptions: [{ id: "sum.first-only", hint: { en: "Only the first element counts here.", zh: "这里只用了第一个元素。" }, fn: (xs: number[]) => xs[0] }],
   helpers: ["lab"],
 };

@@ -91,11 +91,65 @@ describe("sandbox: runaway code", () => {
     expect(en(r)).toMatch(/Time limit exceeded|threw/);
   });
 
-  it("a WebAssembly infinite loop is interrupted by the time limit", async () => {
+  it("WebAssembly is not available (its memory would escape the isolate's memory limit)", async () => {
     const bytes = "0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,9,1,7,0,3,64,12,0,11,11";
     const r = await attack(wrap(`const m = new WebAssembly.Module(new Uint8Array([${bytes}])); (new WebAssembly.Instance(m).exports.f as () => void)(); return [];`));
     expect(r.score).toBe(0);
-    expect(en(r)).toMatch(/Time limit exceeded/);
+    expect(en(r)).toMatch(/threw an error.*WebAssembly is not defined/);
+    expect(zh(r)).toMatch(/函数抛出了错误/);
+    const grow = await attack(wrap(`const m = new (globalThis as any).WebAssembly.Memory({ initial: 1, maximum: 65536 }); m.grow(16383); return [];`));
+    expect(en(grow)).toMatch(/threw an error/);
+    expect(grow.score).toBe(0);
+  });
+
+  it("resizable / growable buffers (committed outside the memory limit) cannot be made; big buffers hit the limit", async () => {
+    const probe = await attack(
+      wrap(`const a: any = new (ArrayBuffer as any)(8, { maxByteLength: 1 << 30 });
+        const C: any = new Uint8Array(4).buffer.constructor;
+        class X extends ArrayBuffer { constructor() { super(8, { maxByteLength: 1 << 30 } as any); } }
+        const s: any = new (SharedArrayBuffer as any)(8, { maxByteLength: 1 << 30 });
+        return [a.resizable, new C(8, { maxByteLength: 1 << 30 }).resizable, (new X() as any).resizable, s.growable,
+                C === ArrayBuffer, new X() instanceof ArrayBuffer, ArrayBuffer.isView(new Uint8Array(1)), typeof (globalThis as any).WebAssembly];`),
+    );
+    expect(probe.cases[0].actual).toEqual([false, false, false, false, true, true, true, "undefined"]);
+    const big = await attack(wrap(`const keep: any[] = []; for (let i = 0; i < 64; i++) keep.push(new (ArrayBuffer as any)(16 << 20, { maxByteLength: 16 << 20 })); return [];`));
+    expect(big.score).toBe(0);
+    expect(en(big)).toMatch(/Array buffer allocation failed|Memory limit exceeded/);
+  });
+});
+
+describe("sandbox: code that runs where V8's timeout does not reach", () => {
+  // isolated-vm reads an escaping or rejected value's message/stack after the call's time limit;
+  // the host watchdog then disposes the isolate, and the process carries on (no restart needed).
+  it("an unhandled rejection whose reason has an endless getter: stopped by the watchdog, the rest not run", async () => {
+    const r = await attack(wrap("Promise.reject({ get message(): string { for (;;) {} } }); return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));"));
+    expect(r.hung).toBeFalsy();
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/Time limit exceeded: code kept running after the time limit/);
+    expect(zh(r)).toMatch(/超出时间限制/);
+    expect(en(r, 1)).toMatch(/Not run: the sandbox was stopped in an earlier case/);
+  }, 15_000);
+
+  it("a thrown Proxy whose traps throw values with endless getters never escapes the harness", async () => {
+    const r = await attack(
+      wrap(`const evil = { get message(): string { for (;;) {} }, get stack(): string { for (;;) {} } };
+        const p = new Proxy({}, { getPrototypeOf() { throw evil; }, get() { throw evil; }, getOwnPropertyDescriptor() { throw evil; } });
+        const a: any[] = [1, 2];
+        Object.defineProperty(a, 0, { get() { throw p; } });
+        return a;`),
+    );
+    expect(r.hung).toBeFalsy();
+    expect(r.score).toBe(0);
+    expect(en(r)).toMatch(/threw an error/);
+    expect(r.cases.every((c) => /threw an error/.test(c.message.en))).toBe(true);
+  });
+
+  it("module.exports replaced by a throwing Proxy: a load error, not a hang", async () => {
+    const r = await attack(`(module as any).exports = new Proxy({}, { getOwnPropertyDescriptor() { throw { get message(): string { for (;;) {} } }; } });`);
+    expect(r.hung).toBeFalsy();
+    expect(r.status).toBe("error");
+    expect(r.message.en).toMatch(/threw an error while loading/);
+    expect(r.cases.every((c) => c.score === 0)).toBe(true);
   });
 });
 
@@ -108,6 +162,9 @@ describe("sandbox: returned values that are not plain data", () => {
     ["an array with holes", "const a: number[] = []; a[1] = 1; return a;", /hole .* at out\[0\]/],
     ["a Promise", "return Promise.resolve([1, 2]);", /Promise/],
     ["1e8 elements", "return new Array(1e8);", /more than 1000000 elements/],
+    // one 100 000-character string in the isolate, a million copies on the host
+    ["a long string repeated", `return new Array(1e6).fill("x".repeat(1e5));`, /more than 1000000 characters of strings and property names/],
+    ["a very long property name", `return { ["k".repeat(5000)]: 1 };`, /a property name longer than 1000 characters/],
   ];
   for (const [what, body, re] of cases) {
     it(`${what}: clear message, 0`, async () => {
@@ -164,6 +221,12 @@ describe("sandbox: isolation", () => {
     expect(r.score).toBe(fx.spec.points);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect([1].map((v) => v + 1)).toEqual([2]);
+    // the student's own results are affected (Math.exp now returns 0 in that isolate) …
+    const own = await run(`Math.exp = () => 0;\n${wrap("return [Math.exp(1), [1].map((v) => v + 1)[0]];")}`);
+    expect(own.cases[0].actual).toEqual([0, 2]);
+    // … and the next submission's isolate has pristine built-ins
+    const next = await run(wrap(`return [Math.exp(0), [1].map((v) => v + 1)[0], "polluted" in {}, JSON.stringify([1]).length];`));
+    expect(next.cases[0].actual).toEqual([1, 2, false, 3]);
   });
 
   it("constructor escapes, globalThis probing, require and import() reach nothing", async () => {
@@ -245,6 +308,43 @@ describe("sandbox: isolation", () => {
   it("a run-time error reports the line in the student's own file", async () => {
     const r = await run("export function affine(W: number[][], x: number[], b: number[]): number[] {\n  const z: any = null;\n\n  return z.boom;\n}");
     expect(en(r)).toMatch(/\(line 4\)/);
+  });
+});
+
+describe("hidden cases: nothing the student's code chose is echoed", () => {
+  it("a thrown message, a returned string and a returned object's field names are quoted on visible cases only", async () => {
+    const leak = "'LEAK' + JSON.stringify([W, x, b])";
+    for (const body of [`throw new TypeError(${leak});`, `return ${leak} as any;`, `return { [${leak}]: 1 } as any;`]) {
+      const r = await attack(wrap(body), "submit");
+      expect(r.score).toBe(0);
+      const [visible, hidden] = [r.cases.filter((c) => c.visibility === "visible"), r.cases.filter((c) => c.visibility === "hidden")];
+      expect(visible.every((c) => c.message.en.includes("LEAK")), body).toBe(true);
+      for (const c of hidden) {
+        expect(c.message.en, body).not.toContain("LEAK");
+        expect(c.message.zh, body).not.toContain("LEAK");
+      }
+    }
+    const thrown = await run(wrap(`throw new TypeError(${leak});`), "submit");
+    expect(thrown.cases[2].message.en).toMatch(/threw a TypeError \(line 2\)\. The error's text is not shown for hidden cases\./);
+    expect(thrown.cases[2].message.zh).toMatch(/函数抛出了TypeError（第 2 行）/);
+  });
+});
+
+describe("time limits", () => {
+  it("after one case runs out of time the later cases get a shorter limit, and cases that finish still score", async () => {
+    // loops forever on 3-row inputs only (some hidden cases), correct elsewhere
+    const r = await run(wrap("if (W.length === 3) { while (true) {} }\n  return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));"), "submit", 1000);
+    const looped = r.cases.filter((c) => c.message.en.startsWith("Time limit exceeded"));
+    expect(looped.length).toBeGreaterThan(1);
+    expect(looped[0].message.en).toMatch(/\(1000 ms for this case\)/);
+    for (const c of looped.slice(1)) {
+      expect(c.message.en).toMatch(/\(200 ms for this case\)/);
+      expect(c.message.en).toMatch(/An earlier case already ran out of time/);
+      expect(c.message.zh).toMatch(/前面的用例已经超时/);
+    }
+    const finished = r.cases.filter((c) => !looped.includes(c));
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.every((c) => c.status === "passed")).toBe(true);
   });
 });
 

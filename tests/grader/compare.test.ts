@@ -73,6 +73,24 @@ describe("compare: float", () => {
     expect(r.message.en).not.toMatch(/expected 4|got 9|\b5\b/);
     expect(compare([1, 2], [1, NaN], float, { reveal: false }).message.en).not.toMatch(/2 was expected/);
   });
+
+  it("a wrong type on a hidden exact case names the expected type, never the expected value", () => {
+    // Returning a string in one position would otherwise read out one hidden expected value per case.
+    const h = compare([0, 1, 7], [0, 1, "probe"], exact, { reveal: false });
+    expect(h.kind).toBe("type");
+    expect(h.message.en).toMatch(/At out\[2\]: expected a number, got a string\./);
+    expect(h.message.en).not.toMatch(/probe/); // the returned text is not echoed on hidden cases either
+    expect(h.message.en).not.toMatch(/7/);
+    expect(h.message.zh).toMatch(/应为 数字/);
+    expect(h.message.zh).not.toMatch(/7/);
+    const rec: OutputSchema = { kind: "record", fields: { state: exact, sweeps: exact } };
+    const r = compare({ state: [1, 0], sweeps: 13 }, { state: [1, 0], sweeps: "?" }, rec, { reveal: false });
+    expect(r.message.en).toMatch(/sweeps: expected a number, got a string/);
+    expect(r.message.en).not.toMatch(/13/);
+    expect(compare([true], ["x"], exact, { reveal: false }).message.en).toMatch(/expected a boolean/);
+    // visible cases still quote the expected value
+    expect(compare([0, 1, 7], [0, 1, "probe"], exact).message.en).toMatch(/expected the number 7/);
+  });
 });
 
 describe("compare: exact and record", () => {
@@ -126,7 +144,7 @@ describe("results views", () => {
     message: { en: "1 of 3 cases passed.", zh: "3 个用例中通过了 1 个。" },
     timings: { transpileMs: 1, isolateMs: 2, runMs: 3, compareMs: 1, totalMs: 1234 },
     cases: (["visible", "hidden", "after_due_date"] as const).map((visibility, i) => ({
-      name: `case ${i}`,
+      name: { en: `case ${i}`, zh: `用例 ${i}` },
       visibility,
       status: i === 0 ? ("passed" as const) : ("failed" as const),
       score: i === 0 ? 1 : 0,
@@ -145,8 +163,9 @@ describe("results views", () => {
     const g = toGradescope(result);
     expect(g).toMatchObject({ score: 1, execution_time: 1.234 });
     expect(g.tests).toHaveLength(3);
-    expect(g.tests[1]).toEqual({ name: "case 1", score: 0, max_score: 1, status: "failed", output: "m1\n消息1\n[hint: h.id]", visibility: "hidden" });
+    expect(g.tests[1]).toEqual({ name: "case 1 / 用例 1", score: 0, max_score: 1, status: "failed", output: "m1\n消息1\n[hint: h.id]", visibility: "hidden" });
     expect(toGradescope(result, "zh").output).toBe("3 个用例中通过了 1 个。");
+    expect(toGradescope(result, "zh").tests[1].name).toBe("用例 1");
   });
 
   it("redactForStudent strips hidden details, and after_due_date ones until the due date passes", () => {

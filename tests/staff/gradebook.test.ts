@@ -111,7 +111,7 @@ describe("analytics", () => {
     const an = await loadAnalytics(t.db, ta, f.a.assignmentId, f.a.exercises[0]);
     const ex = an.exercises[0];
     // counting submissions for ex-one: s1 → 10 (hidden passed), s2 → override 7 (counting submission is the best: 4, hidden failed)
-    expect(ex.hiddenCases).toEqual([{ position: 1, name: "hidden 1", passed: 1, total: 2, rate: 0.5 }]);
+    expect(ex.hiddenCases).toEqual([{ position: 1, name: { en: "hidden 1", zh: "hidden 1" }, passed: 1, total: 2, rate: 0.5 }]);
     expect(ex.misconceptions).toEqual([
       { hintId: "hopfield.energy.missing-half", hint: null, count: 2, students: 2 },
       { hintId: "hopfield.energy.diag", hint: null, count: 1, students: 1 },

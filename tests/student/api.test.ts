@@ -72,7 +72,7 @@ function outcome(kind: "run" | "submit", opts: { allPass?: boolean; hint?: boole
   const maxScore = 10;
   const per = maxScore / specs.length;
   const cases: CaseOutcome[] = specs.map((c) => ({
-    name: c.name,
+    name: { en: c.name, zh: c.name },
     visibility: c.visibility,
     status: c.pass ? "passed" : "failed",
     score: c.pass ? per : 0,
@@ -222,7 +222,7 @@ describe("privacy", () => {
     const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id, { hint: true });
     const view = await submissionView(t.db, f.alice, s.id, f.now);
-    expect(view.result?.cases.map((c) => c.name)).toEqual(["visible 1", "hidden 1", "after due 1"]);
+    expect(view.result?.cases.map((c) => c.name.en)).toEqual(["visible 1", "hidden 1", "after due 1"]);
     expect(leaks(view)).toEqual([]);
     const hidden = view.result!.cases[1];
     expect(hidden.detail).toBeUndefined();

@@ -26,7 +26,7 @@ export function CaseResults({ cases, argNames, openFailed = true }: { cases: Cas
             <details open={!ok && openFailed && c.detail !== undefined}>
               <summary className={styles.summary}>
                 <span className={styles.status}>{ok ? `✓ ${t("passed")}` : `✗ ${t("failed")}`}</span>
-                <span className={styles.name}>{c.name}</span>
+                <span className={styles.name}>{pick(c.name, locale)}</span>
                 <span className={`badge ${styles.vis}`}>{t(`visibility.${c.visibility}`)}</span>
                 <span className={styles.score}>
                   {formatNumber(c.score)} / {formatNumber(c.maxScore)}

@@ -9,6 +9,8 @@ import type { Db } from "@/prisma/client";
 import { countingSubmission } from "@/app/_lib/policy";
 import { assignmentOfCourse, StaffNotFoundError, type StaffActor } from "./access";
 import { loadGradebook } from "./gradebook";
+import { parseBilingual } from "@/app/_lib/student/view";
+import type { Bilingual } from "@/app/_lib/student/types";
 
 export interface HistogramBin {
   /** Percent of the maximum, inclusive lower bound. */
@@ -20,7 +22,7 @@ export interface HistogramBin {
 
 export interface CasePassRate {
   position: number;
-  name: string;
+  name: Bilingual;
   passed: number;
   total: number;
   /** passed / total, in [0, 1]. */
@@ -147,7 +149,7 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
     const cases = new Map<number, CasePassRate>();
     for (const c of hiddenCases) {
       if (c.result.submission.exerciseId !== col.exerciseId) continue;
-      const e = cases.get(c.position) ?? { position: c.position, name: c.name, passed: 0, total: 0, rate: 0 };
+      const e = cases.get(c.position) ?? { position: c.position, name: parseBilingual(c.name) ?? { en: "", zh: "" }, passed: 0, total: 0, rate: 0 };
       e.total++;
       if (c.status === "passed") e.passed++;
       cases.set(c.position, e);

@@ -114,7 +114,7 @@ export async function submissionGradescope(db: Db, actor: StaffActor, submission
     message: parseBilingual(r.message) ?? { en: "", zh: "" },
     timings: { totalMs: parseObj(r.timingsJson).totalMs ?? 0 },
     cases: r.cases.map((c) => ({
-      name: c.name,
+      name: parseBilingual(c.name) ?? { en: "", zh: "" },
       visibility: c.visibility as Visibility,
       status: c.status as "passed" | "failed",
       score: c.score,

@@ -9,7 +9,7 @@ export type CaseVisibility = "visible" | "hidden" | "after_due_date";
 
 export interface CaseView {
   position: number;
-  name: string;
+  name: Bilingual;
   visibility: CaseVisibility;
   status: "passed" | "failed" | string;
   score: number;

@@ -51,7 +51,7 @@ function splitHint(message: Bilingual, hintId: string | null): { message: Biling
 /** A stored case as the grader's ResultLike case (messages and values parsed). */
 function caseLike(c: CaseResult): CaseLike {
   return {
-    name: c.name,
+    name: parseBilingual(c.name) ?? { en: "", zh: "" },
     visibility: c.visibility as Visibility,
     status: c.status as CaseLike["status"],
     score: c.score,

@@ -51,7 +51,7 @@ export default async function AnalyticsPage({ params }: Props) {
                 <tbody>
                   {ex.hiddenCases.map((c) => (
                     <tr key={c.position}>
-                      <th scope="row">{c.name}</th>
+                      <th scope="row">{zh ? c.name.zh : c.name.en}</th>
                       <td>
                         <span className={styles.bar} style={{ width: `${Math.round(c.rate * 120)}px` }} aria-hidden="true" />
                         {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})

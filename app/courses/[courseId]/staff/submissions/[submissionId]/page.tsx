@@ -217,7 +217,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 <tbody>
                   {r.result.cases.map((c) => (
                     <tr key={c.position}>
-                      <th scope="row">{c.name}</th>
+                      <th scope="row">{pick(c.name, locale)}</th>
                       {["runMs", "compareMs"].map((k) => (
                         <td key={k} className={styles.num}>
                           {r.result!.caseTimings[c.position]?.[k] !== undefined ? r.result!.caseTimings[c.position][k].toFixed(2) : ""}
