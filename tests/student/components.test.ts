@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "@/app/_components/markdown/Markdown";
+import { Markdown, withoutTitle } from "@/app/_components/markdown/Markdown";
 import { diffRows } from "@/app/_components/code/CodeDiff";
 import { formatNumber } from "@/app/_components/results/ValueView";
 
@@ -19,6 +19,11 @@ describe("Markdown", () => {
   it("treats a line holding only $$…$$ as display math, as prompts write it", () => {
     const html = render("The energy is\n\n$$E(x) = -\\tfrac12 x^\\top W x$$\n\nand $$a$$ inline stays inline.");
     expect(html.match(/katex-display/g)?.length).toBe(1);
+  });
+
+  it("withoutTitle drops only a leading level-1 heading (the exercise page shows the title itself)", () => {
+    expect(withoutTitle("# One step of CD-1\n\nImplement `cd1`.\n\n# Not a title\n")).toBe("Implement `cd1`.\n\n# Not a title\n");
+    expect(withoutTitle("Implement `cd1`.\n## Inputs\n")).toBe("Implement `cd1`.\n## Inputs\n");
   });
 
   it("renders no raw HTML, event handlers or javascript: links", () => {

@@ -26,6 +26,11 @@ export function displayMathLines(source: string): string {
   return source.replace(/^[ \t]*\$\$([^\n]+?)\$\$[ \t]*$/gm, (_m, tex: string) => `$$\n${tex}\n$$`);
 }
 
+/** The prompt without its leading `# Title` line, for pages that already show the title as their heading. */
+export function withoutTitle(source: string): string {
+  return source.replace(/^\s*# [^\n]*\n+/, "");
+}
+
 export function Markdown({ source, className }: { source: string; className?: string }) {
   return (
     <div className={[styles.markdown, className].filter(Boolean).join(" ")}>

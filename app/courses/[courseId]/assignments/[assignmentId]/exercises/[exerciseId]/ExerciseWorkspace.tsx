@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { editor as MonacoEditor } from "monaco-editor";
-import { Markdown } from "@/app/_components/markdown/Markdown";
+import { Markdown, withoutTitle } from "@/app/_components/markdown/Markdown";
 import { CaseResults, pick } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
 import type { EditorMarker } from "@/app/_components/editor/CodeEditor";
@@ -254,7 +254,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
           </div>
         </header>
         <div lang={promptLang === "zh" ? "zh-CN" : "en"} data-testid="prompt">
-          <Markdown source={promptLang === "zh" ? props.prompts.zh : props.prompts.en} />
+          <Markdown source={withoutTitle(promptLang === "zh" ? props.prompts.zh : props.prompts.en)} />
         </div>
         <HistoryPanel
           rows={historyRows}
