@@ -60,6 +60,12 @@ const typedLength = getDesc(TypedProto, "length").get;
 const DataViewProto = DataView.prototype;
 const PromiseProto = Promise.prototype;
 const objToString = Object.prototype.toString;
+// Types named in "an object of type …" messages. Any other tag (a class's own Symbol.toStringTag) is text the
+// student's code chose, which must not reach a hidden case's message.
+const KNOWN_TAGS = { __proto__: null };
+["Map", "Set", "WeakMap", "WeakSet", "Date", "RegExp", "Error", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array",
+  "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array",
+  "BigUint64Array", "Number", "String", "Boolean", "Generator", "Arguments", "Object"].forEach(function (t) { KNOWN_TAGS["[object " + t + "]"] = true; });
 const strSlice = String.prototype.slice;
 const ErrorCtor = Error;
 const MAX_ELEMENTS = ${limits.maxOutputElements};
@@ -272,7 +278,9 @@ function copy(v, depth) {
     const proto = getProto(v);
     if (proto === PromiseProto) bad(depth, "a Promise (the function must be synchronous, not async)", "Promise（函数必须是同步的，不能是 async）");
     if (proto !== ObjProto && proto !== null) {
-      bad(depth, "an object of type " + apply(objToString, v, []) + " (return plain arrays, numbers or objects)", "类型为 " + apply(objToString, v, []) + " 的对象（请返回普通的数组、数字或对象）");
+      const tag = apply(objToString, v, []);
+      const type = KNOWN_TAGS[tag] === true ? tag : "[object (a class instance)]";
+      bad(depth, "an object of type " + type + " (return plain arrays, numbers or objects)", "类型为 " + type + " 的对象（请返回普通的数组、数字或对象）");
     }
     res = { __proto__: null };
     const keys = ownKeys(v);

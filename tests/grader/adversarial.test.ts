@@ -324,6 +324,11 @@ describe("hidden cases: nothing the student's code chose is echoed", () => {
         expect(c.message.zh, body).not.toContain("LEAK");
       }
     }
+    // a class's own Symbol.toStringTag is never quoted (the harness names only built-in types)
+    const tagged = await attack(wrap(`return new (class { get [Symbol.toStringTag]() { return ${leak}; } })() as any;`), "submit");
+    expect(tagged.cases.every((c) => !c.message.en.includes("LEAK") && !c.message.zh.includes("LEAK"))).toBe(true);
+    expect(en(tagged)).toMatch(/an object of type \[object \(a class instance\)\]/);
+    expect(en(await run(wrap("return new Map() as any;")))).toMatch(/an object of type \[object Map\]/);
     const thrown = await run(wrap(`throw new TypeError(${leak});`), "submit");
     expect(thrown.cases[2].message.en).toMatch(/threw a TypeError \(line 2\)\. The error's text is not shown for hidden cases\./);
     expect(thrown.cases[2].message.zh).toMatch(/函数抛出了TypeError（第 2 行）/);
