@@ -226,7 +226,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         } catch {
           continue;
         }
-        if (compare(expected, wrong, spec.output).pass) continue;
+        if (passes(expected, wrong, spec.output)) continue;
         const match = matchMisconception(spec.misconceptions, c.args, wrong, spec.output, expected);
         reports[k].matchedAs = match?.id;
         reports[k].ownHint = match?.id === m.id;
@@ -265,39 +265,9 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   };
 }
 
-/**
- * `compare(expected, actual, schema).pass`, with a cheap early exit: when two finite numbers at the same
- * place already break the schema's tolerance, the comparison certainly fails and compare (which builds
- * its bilingual message) is skipped. Anything else (shapes, types, NaN) is left to compare itself.
- */
+/** The grader's comparison, verdict only (no message): whether `actual` passes against `expected`. */
 function passes(expected: unknown, actual: unknown, schema: OutputSchema): boolean {
-  return !surelyDiffers(expected, actual, schema) && compare(expected, actual, schema).pass;
-}
-
-function surelyDiffers(e: unknown, a: unknown, schema: OutputSchema): boolean {
-  if (schema.kind === "record") {
-    if (!e || !a || typeof e !== "object" || typeof a !== "object") return false;
-    const [eo, ao] = [e as Record<string, unknown>, a as Record<string, unknown>];
-    return Object.entries(schema.fields).some(([k, f]) => k in eo && k in ao && surelyDiffers(eo[k], ao[k], f));
-  }
-  const tol = schema.kind === "float" ? { ...DEFAULT_TOLERANCE, ...schema.tol } : undefined;
-  const leaf = (x: unknown, y: unknown): boolean => {
-    if (typeof x === "number" && typeof y === "number") {
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
-      return tol ? Math.abs(y - x) > tol.atol + tol.rtol * Math.abs(x) : x !== y;
-    }
-    if (Array.isArray(x) && Array.isArray(y)) {
-      const n = Math.min(x.length, y.length);
-      for (let i = 0; i < n; i++) if (leaf(x[i], y[i])) return true;
-      return false;
-    }
-    if (x && y && typeof x === "object" && typeof y === "object" && !Array.isArray(x) && !Array.isArray(y)) {
-      const [xo, yo] = [x as Record<string, unknown>, y as Record<string, unknown>];
-      for (const k of Object.keys(xo)) if (k in yo && leaf(xo[k], yo[k])) return true;
-    }
-    return false;
-  };
-  return leaf(e, a);
+  return compare(expected, actual, schema, { verdictOnly: true }).pass;
 }
 
 /** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */

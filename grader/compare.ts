@@ -43,14 +43,20 @@ export interface CompareOptions {
    * differ, so it cannot reveal a hidden expected value.
    */
   reveal?: boolean;
+  /**
+   * Only the verdict is needed (misconception matching, exercises:check): `pass` and `kind` are exact,
+   * but a failure carries no message and no "looks like" relations, which are the costly part.
+   */
+  verdictOnly?: boolean;
 }
 
 /** Compares a student's (or a misconception's) output with the expected value. */
 export function compare(expected: unknown, actual: unknown, schema: OutputSchema, opts: CompareOptions = {}): CompareResult {
   const root = opts.root ?? "out";
   const reveal = opts.reveal ?? true;
-  if (schema.kind === "record") return compareRecord(expected, actual, schema, root, reveal);
-  return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, reveal);
+  const verdictOnly = opts.verdictOnly ?? false;
+  if (schema.kind === "record") return compareRecord(expected, actual, schema, root, reveal, verdictOnly);
+  return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, reveal, verdictOnly);
 }
 
 // ---------------------------------------------------------------- records
@@ -61,7 +67,7 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
-function compareRecord(expected: unknown, actual: unknown, schema: Extract<OutputSchema, { kind: "record" }>, _root: string, reveal: boolean): CompareResult {
+function compareRecord(expected: unknown, actual: unknown, schema: Extract<OutputSchema, { kind: "record" }>, _root: string, reveal: boolean, verdictOnly: boolean): CompareResult {
   if (!isPlainObject(actual)) {
     const names = Object.keys(schema.fields).join(", ");
     return fail("type", bi(
@@ -80,7 +86,8 @@ function compareRecord(expected: unknown, actual: unknown, schema: Extract<Outpu
   const failures: Bilingual[] = [];
   let first: CompareResult | undefined;
   for (const [k, sub] of Object.entries(schema.fields)) {
-    const r = compare(exp[k], actual[k], sub, { root: k, reveal });
+    const r = compare(exp[k], actual[k], sub, { root: k, reveal, verdictOnly });
+    if (!r.pass && verdictOnly) return r;
     if (!r.pass) {
       failures.push(bi(`${k}: ${r.message.en}`, `${k}：${r.message.zh}`));
       first ??= r;
@@ -218,12 +225,13 @@ class Walk {
   }
 }
 
-function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string, reveal: boolean): CompareResult {
+function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string, reveal: boolean, verdictOnly: boolean): CompareResult {
   const w = new Walk(exact, tol, root, expected, actual, reveal);
   w.visit(expected, actual);
   if (w.structural) return w.structural;
   if (w.failCount === 0) return { pass: true, kind: "match", message: bi("", ""), failCount: 0, total: w.total };
   const counts = { failCount: w.failCount, total: w.total };
+  if (verdictOnly) return { pass: false, kind: w.firstNonFinite ? "nonfinite" : "values", message: bi("", ""), ...counts };
   if (w.firstNonFinite) {
     const f = w.firstNonFinite;
     if (!reveal) {

@@ -36,7 +36,7 @@ export function wrongOutputs(misconceptions: readonly Misconception[], args: rea
     } catch {
       continue;
     }
-    if (expected !== undefined && compare(expected, output, schema).pass) continue;
+    if (expected !== undefined && compare(expected, output, schema, { verdictOnly: true }).pass) continue;
     out.push({ misconception: m, output });
   }
   return out;
@@ -44,7 +44,7 @@ export function wrongOutputs(misconceptions: readonly Misconception[], args: rea
 
 /** The first wrong output that the student's `actual` matches (same compare routine), as a hint. */
 export function matchWrongOutput(wrong: readonly WrongOutput[], actual: unknown, schema: OutputSchema): HintMatch | undefined {
-  for (const w of wrong) if (compare(w.output, actual, schema).pass) return { id: w.misconception.id, message: hintMessage(w.misconception) };
+  for (const w of wrong) if (compare(w.output, actual, schema, { verdictOnly: true }).pass) return { id: w.misconception.id, message: hintMessage(w.misconception) };
   return undefined;
 }
 

@@ -115,6 +115,31 @@ describe("compare: exact and record", () => {
   });
 });
 
+describe("compare: verdictOnly", () => {
+  it("gives the same verdict and kind as the full comparison, without a message", () => {
+    const rec: OutputSchema = { kind: "record", fields: { W: float, Vk: exact } };
+    const pairs: [unknown, unknown, OutputSchema][] = [
+      [1000, 1000 + 1e-5, float],
+      [1000, 1000 + 1e-3, float],
+      [[[1, 2], [3, 4]], [[2, 4], [6, 8]], float],
+      [[[1, 2], [3, 4]], [[1, 3], [2, 4]], float],
+      [[1, 2], [1, Number.NaN], float],
+      [[1, 2], [1, 2, 3], float],
+      [[1, 2], "12", float],
+      [[0, 1, 1], [0, 1, 0], exact],
+      [{ W: [[1]], Vk: [[1]] }, { W: [[1]], Vk: [[0]] }, rec],
+      [{ W: [[1]], Vk: [[1]] }, { W: [[1 + 1e-12]], Vk: [[1]] }, rec],
+      [{ W: [[1]], Vk: [[1]] }, { W: [[1]] }, rec],
+    ];
+    for (const [e, a, schema] of pairs) {
+      const full = compare(e, a, schema);
+      const quick = compare(e, a, schema, { verdictOnly: true });
+      expect([quick.pass, quick.kind], JSON.stringify([e, a])).toEqual([full.pass, full.kind]);
+      if (!quick.pass && quick.kind === "values") expect(quick.message.en).toBe("");
+    }
+  });
+});
+
 describe("misconception matching", () => {
   const ms = [
     { id: "m.double", hint: { en: "The factor ½ was left out.", zh: "遗漏了系数 ½。" }, fn: (x: number[]) => x.map((v) => 2 * v) },
