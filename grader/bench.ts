@@ -68,6 +68,13 @@ async function importDirect(code: string, entry: string): Promise<(...a: unknown
   return mod[entry];
 }
 
+/** A fresh copy of a case's arguments for the direct run: JSON.parse gives packed double arrays, like the isolate's. */
+function hostCopy(args: unknown[]): unknown[] {
+  let lossless = true; // JSON would turn NaN/±Infinity into null
+  const json = JSON.stringify(args, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? ((lossless = false), v) : v));
+  return lossless ? (JSON.parse(json) as unknown[]) : structuredClone(args);
+}
+
 async function benchExercise(entry: ExerciseEntry): Promise<PerExercise> {
   return benchCode(entry.spec, fs.readFileSync(path.join(entry.dir, "solution.ts"), "utf8"));
 }
@@ -91,11 +98,10 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
       let st = 0;
       let dt = 0;
       for (let i = 0; i < cases.length; i++) {
-        // The host gets its input the way the isolate does (JSON.parse: packed double arrays), so the two runs compare like with like.
-        const json = cases[i].argsJson;
-        const args = json !== undefined ? (JSON.parse(json) as unknown[]) : structuredClone(cases[i].args);
+        // The host gets fresh packed double arrays too (JSON.parse; structuredClone where NaN/±Infinity forbid JSON), so the two runs compare like with like.
+        const args = hostCopy(cases[i].args);
         const t0 = performance.now();
-        const r = await sb.run(cases[i].args, 60_000, cases[i].argsJson);
+        const r = await sb.run(cases[i].packed, 60_000);
         const t1 = performance.now();
         direct(...args);
         const t2 = performance.now();

@@ -23,6 +23,7 @@ import {
   notRunMessage,
   runFailureMessage,
 } from "./feedback";
+import { packArgs, type PackedArgs } from "./sandbox/pack";
 import { DEFAULT_MEMORY_MB, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
 import { transpile, type SourcePosition } from "./transpile";
@@ -104,8 +105,8 @@ export interface PreparedCase {
   args: unknown[];
   expected: unknown;
   maxScore: number;
-  /** JSON of `args` when it round-trips exactly (the sandbox's fast input path). */
-  argsJson?: string;
+  /** `args` packed for the sandbox (once per case). */
+  packed: PackedArgs;
   /** The misconceptions' outputs on this case, computed at the first failure and reused. */
   wrong?: WrongOutput[];
 }
@@ -129,25 +130,10 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
     args: c.args,
     expected: spec.reference(...structuredClone(c.args)),
     maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
-    argsJson: losslessJson(c.args),
+    packed: packArgs(c.args),
   }));
   bySeed.set(key, cases);
   return cases;
-}
-
-/** JSON.stringify(x) if JSON.parse gives back the same plain data (no NaN/±Infinity/undefined/-0/holes). */
-function losslessJson(x: unknown): string | undefined {
-  const ok = (v: unknown): boolean => {
-    if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
-    if (typeof v === "string" || typeof v === "boolean" || v === null) return true;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (!(i in v) || !ok(v[i])) return false;
-      return true;
-    }
-    if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(ok);
-    return false;
-  };
-  return ok(x) ? JSON.stringify(x) : undefined;
 }
 
 // ---------------------------------------------------------------- grading
@@ -207,7 +193,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       const caseLimit = timedOut ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs)) : limits.caseTimeMs;
       const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();
-      const r = await sandbox.run(c.args, timeout, c.argsJson);
+      const r = await sandbox.run(c.packed, timeout);
       caseTimings.runMs = performance.now() - tRun;
       if (r.kind === "timeout") timedOut = true;
       else slowestFinishedMs = Math.max(slowestFinishedMs, caseTimings.runMs);

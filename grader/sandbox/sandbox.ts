@@ -6,8 +6,9 @@
  *   const r = await sb.run(args, timeoutMs);   // per case
  *   sb.dispose();
  *
- * Only plain data crosses: case arguments go in as ExternalCopy copies (a fresh deep
- * copy per case), results come out as copies of trees the trusted harness built.
+ * Only plain data crosses: case arguments go in packed (pack.ts: a JSON skeleton and a
+ * copied ArrayBuffer of numbers, rebuilt into fresh arrays per call), results come out
+ * as copies of trees the trusted harness built.
  * Student code never receives a Reference, an ExternalCopy or a host callback.
  * Every call is bounded by isolated-vm's timeout and by a host timer. When the host
  * timer fires (code that isolated-vm runs outside its timeout: an unhandled rejection's
@@ -21,6 +22,7 @@ import ivm from "isolated-vm";
 import { SourceMap } from "node:module";
 import { harnessSource } from "./harness";
 import { labSource } from "../transpile";
+import type { PackedArgs } from "./pack";
 
 export const DEFAULT_MEMORY_MB = 64;
 export const MAX_OUTPUT_ELEMENTS = 1_000_000;
@@ -210,13 +212,12 @@ export class Sandbox {
   }
 
   /**
-   * Calls the entry function on a fresh deep copy of `args`. `argsJson` (JSON.stringify(args),
-   * only when that is lossless: no NaN/±Infinity/undefined) is the faster way in: JSON.parse
-   * in the isolate gives packed double arrays, as fast as the host's.
+   * Calls the entry function on a fresh copy of a case's arguments, packed by `packArgs`
+   * (the skeleton as a string, the numbers as a copied ArrayBuffer: plain data only).
    */
-  async run(args: unknown[], timeoutMs: number, argsJson?: string): Promise<RunOutcome> {
+  async run(args: PackedArgs, timeoutMs: number): Promise<RunOutcome> {
     try {
-      const call = argsJson !== undefined ? ["runJson", argsJson] : ["run", new ivm.ExternalCopy(args).copyInto({ release: true })];
+      const call = ["run", args.skeleton, new ivm.ExternalCopy(args.numbers.buffer).copyInto({ release: true })];
       const r = (await this.guard(
         this.dispatch.apply(undefined, call, { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,

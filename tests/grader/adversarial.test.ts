@@ -284,6 +284,18 @@ describe("sandbox: isolation", () => {
     expect(JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args))).toBe(before);
   });
 
+  it("an indexed setter on Array.prototype changes only the student's own later inputs, never the expected values", async () => {
+    const before = JSON.stringify(prepareCases(fx.spec, "submit").map((c) => [c.args, c.expected]));
+    const r = await attack(
+      wrap(`Object.defineProperty(Array.prototype, "0", { configurable: true, set(this: any, _v: number) { Object.defineProperty(this, "0", { value: 0, writable: true, enumerable: true, configurable: true }); } });
+  return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));`),
+      "submit",
+    );
+    expect(r.cases[0].status).toBe("passed"); // the first case's inputs were built before the setter existed
+    expect(r.score).toBeLessThan(fx.spec.points); // later inputs lost their first entries: the student's own loss
+    expect(JSON.stringify(prepareCases(fx.spec, "submit").map((c) => [c.args, c.expected]))).toBe(before);
+  });
+
   it("code that is not valid TypeScript: compile error with line and column, in en and zh", async () => {
     const r = await attack("export function affine(W: number[][] {\n  return [];\n}");
     expect(r.status).toBe("compile_error");

@@ -1,0 +1,57 @@
+/**
+ * A case's arguments packed for the trip into the isolate: every number goes into one
+ * Float64Array (exact for NaN, ±Infinity and −0), and a small JSON skeleton says where.
+ * The harness rebuilds plain arrays and objects from the two (`unpack` in harness.ts).
+ * Against JSON text this is ~3× faster for large inputs (2 × 260×260 doubles: ~3 ms
+ * instead of ~10 ms), and it is the only input path, so NaN needs no special case.
+ * Packing happens once per case (the prepared case keeps it).
+ *
+ * Skeleton nodes:
+ *   ["f", offset, length]   an array of numbers: numbers[offset … offset + length)
+ *   ["x", index]            a number elsewhere (a scalar argument, an object field)
+ *   ["a", [node, …]]        any other array
+ *   ["o", { key: node }]    a plain object
+ *   ["v", value]            a string, boolean or null
+ *   ["u"]                   undefined
+ */
+
+export type SkeletonNode =
+  | ["f", number, number]
+  | ["x", number]
+  | ["a", SkeletonNode[]]
+  | ["o", Record<string, SkeletonNode>]
+  | ["v", string | boolean | null]
+  | ["u"];
+
+export interface PackedArgs {
+  /** JSON of the skeleton of the argument list (an "a" node). */
+  skeleton: string;
+  numbers: Float64Array;
+}
+
+export function packArgs(args: unknown[]): PackedArgs {
+  const nums: number[] = [];
+  const node = (v: unknown): SkeletonNode => {
+    if (typeof v === "number") return ["x", nums.push(v) - 1];
+    if (typeof v === "string" || typeof v === "boolean" || v === null) return ["v", v];
+    if (v === undefined) return ["u"];
+    if (Array.isArray(v)) {
+      let numeric = true;
+      for (let i = 0; i < v.length && numeric; i++) numeric = typeof v[i] === "number"; // a hole is not a number
+      if (numeric) {
+        const offset = nums.length;
+        for (const x of v) nums.push(x);
+        return ["f", offset, v.length];
+      }
+      return ["a", Array.from(v, node)];
+    }
+    if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      const o: Record<string, SkeletonNode> = Object.create(null); // a "__proto__" key stays a key
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = node(x);
+      return ["o", o];
+    }
+    throw new TypeError(`case arguments must be plain data (numbers, strings, booleans, null, arrays, plain objects), got ${Object.prototype.toString.call(v)}`);
+  };
+  const skeleton = JSON.stringify(node(args));
+  return { skeleton, numbers: Float64Array.from(nums) };
+}
