@@ -200,6 +200,19 @@ export async function sweepExpiredLeases(db: Db, maxAttempts = MAX_ATTEMPTS): Pr
 
 // ---------------------------------------------------------------- results
 
+const caseJsonCache = new WeakMap<object, string>();
+
+/**
+ * toJson of a case's input or expected value. Prepared cases are cached per worker, so the same
+ * objects recur in every submission of an exercise: each is serialised once.
+ */
+function caseJson(x: unknown): string {
+  if (x === null || typeof x !== "object") return toJson(x);
+  let s = caseJsonCache.get(x);
+  if (s === undefined) caseJsonCache.set(x, (s = toJson(x)));
+  return s;
+}
+
 function resultRows(result: GradeResult) {
   return result.cases.map((c, position) => ({
     id: randomUUID(),
@@ -211,8 +224,8 @@ function resultRows(result: GradeResult) {
     maxScore: c.max_score,
     message: JSON.stringify(c.message),
     hintId: c.hintId ?? null,
-    inputJson: toJson(c.input),
-    expectedJson: toJson(c.expected),
+    inputJson: caseJson(c.input),
+    expectedJson: caseJson(c.expected),
     actualJson: c.actual === undefined ? null : toJson(c.actual),
     consoleText: c.console ?? null,
     timingsJson: JSON.stringify(c.timings),
