@@ -91,6 +91,8 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const codeRef = useRef(code);
   codeRef.current = code;
+  /** The code as it is in the editor now: a paste followed at once by Ctrl+Shift+Enter must not submit the text of the last render. */
+  const currentCode = () => editorRef.current?.getValue() ?? codeRef.current;
 
   const showError = (e: unknown) => {
     if (e instanceof ApiError && e.bilingual) setError(pick(e.bilingual, locale));
@@ -104,7 +106,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     saveTimer.current = null;
     setSaveState("saving");
     try {
-      await api.saveDraft(codeRef.current);
+      await api.saveDraft(currentCode());
       setSaveState("saved");
     } catch {
       setSaveState("error");
@@ -124,7 +126,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
         clearTimeout(saveTimer.current);
         void fetch(`/api/student/courses/${encodeURIComponent(props.courseId)}/assignments/${encodeURIComponent(props.assignmentId)}/exercises/${encodeURIComponent(props.exerciseId)}/draft`, {
           method: "PUT",
-          body: JSON.stringify({ code: codeRef.current }),
+          body: JSON.stringify({ code: currentCode() }),
           headers: { "content-type": "application/json" },
           keepalive: true,
         });
@@ -164,7 +166,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     setPanel("run");
     const t0 = performance.now();
     try {
-      const r = await api.run(codeRef.current);
+      const r = await api.run(currentCode());
       setRunMs(Math.round(performance.now() - t0));
       setRunResult(r);
       setRunSeq((n) => n + 1);
@@ -212,7 +214,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     setPanel("submit");
     const t0 = performance.now();
     try {
-      const s = await api.submit(codeRef.current);
+      const s = await api.submit(currentCode());
       setSubmission(s);
       setSubmitMs(null);
       setUsed((u) => u + 1);
