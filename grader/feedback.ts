@@ -119,7 +119,7 @@ function standardErrorType(text: string): string | undefined {
 }
 
 /** The host watchdog had to stop the isolate: code kept running past the time limit outside the function call. */
-export const STOPPED_BY_WATCHDOG = bi(
+const STOPPED_BY_WATCHDOG = bi(
   "Time limit exceeded: code kept running after the time limit (e.g. an endless loop in a promise callback, a getter of a thrown or rejected value, or a FinalizationRegistry callback), so the sandbox was stopped and the remaining cases were not run.",
   "超出时间限制：代码在时间限制之后仍在运行（例如 Promise 回调、被抛出或被拒绝的值的 getter、FinalizationRegistry 回调中的死循环），因此沙箱已被终止，其余用例未运行。",
 );

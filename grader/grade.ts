@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: Required<Limits> = { memoryMb: DEFAULT_MEMORY_MB, c
  * that finished, if more): code stuck in a loop then learns it in seconds, not after the whole budget,
  * and a worker slot is not held for 15 s, while correct code (milliseconds per case) is unaffected.
  */
-export const AFTER_TIMEOUT_CASE_MS = 200;
+const AFTER_TIMEOUT_CASE_MS = 200;
 const SHORTENED_LIMIT = bi(
   "An earlier case already ran out of time, so the later cases get a shorter limit.",
   "前面的用例已经超时，因此后面的用例时间限制更短。",

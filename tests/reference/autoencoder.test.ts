@@ -23,6 +23,7 @@ import {
 import { aggregateRelativeError, maxRelativeError, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
 import { daeMisconceptions, forwardLossesMisconceptions, tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { randomAeParams } from "./aeParams";
 import { toleranceRatio } from "./tolerance";
 
 const LOSSES: ReconstructionLoss[] = ["squared", "cross-entropy"];
@@ -32,10 +33,6 @@ function record(agg: number, elem: number) {
   expect(elem).toBeLessThan(1e-5); // elementwise: tiny entries are dominated by round-off / (2ε)
   worst.agg = Math.max(worst.agg, agg);
   worst.elem = Math.max(worst.elem, elem);
-}
-
-function randomParams(rng: Rng, n: number, m: number): AEParams {
-  return { W: rng.gaussianMat(m, n, 0.7), b: rng.gaussianVec(m, 0.3), Wd: rng.gaussianMat(n, m, 0.7), bd: rng.gaussianVec(n, 0.3) };
 }
 
 describe("autoencoder forward and losses", () => {
@@ -95,7 +92,7 @@ describe("autoencoder gradients against central differences", () => {
     for (let trial = 0; trial < 12; trial++) {
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(1, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const p = randomParams(rng, n, m);
+      const p = randomAeParams(rng, n, m);
       const loss = LOSSES[trial % 2];
       const g = aeGradient(X, p, loss);
       expect(g.loss).toBeCloseTo(aeLoss(X, p, loss), 12);
@@ -133,7 +130,7 @@ describe("autoencoder gradients against central differences", () => {
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(2, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
       const Xt = trial % 2 ? gaussianCorrupt(X, rng.gaussianMat(N, n, 0.2)) : maskingCorrupt(X, rng.uniformMat(N, n), 0.3);
-      const p = randomParams(rng, n, m);
+      const p = randomAeParams(rng, n, m);
       const loss = LOSSES[(trial >> 1) % 2];
       const g = daeGradient(X, Xt, p, loss);
       expect(g.loss).toBeCloseTo(daeLoss(X, Xt, p, loss), 12);

@@ -11,10 +11,11 @@
  */
 
 import { describe, expect, it } from "vitest";
-import { aeGradient, aeLoss, daeGradient, daeLoss, gaussianCorrupt, maskingCorrupt, tiedAeGradient, tiedAeLoss, type AEParams, type ReconstructionLoss } from "@/reference/autoencoder";
+import { aeGradient, aeLoss, daeGradient, daeLoss, gaussianCorrupt, maskingCorrupt, tiedAeGradient, tiedAeLoss, type ReconstructionLoss } from "@/reference/autoencoder";
 import { maxRelativeError } from "@/reference/gradcheck";
 import type { Mat, Vec } from "@/reference/numerics";
 import { Rng } from "@/reference/random";
+import { randomAeParams } from "./aeParams";
 import { sparseAeCost, sparseAeGradient, type SparseAEParams } from "@/reference/sparse";
 import { stackedSoftmaxGradient, stackedSoftmaxLoss, type StackedNet } from "@/reference/stacked";
 
@@ -50,12 +51,6 @@ function check(name: string, analytic: Vec | Mat, numerical: Vec | Mat): void {
   worst[name] = Math.max(worst[name] ?? 0, e);
   expect(e, name).toBeLessThan(1e-7);
 }
-const params = (rng: Rng, n: number, m: number): AEParams => ({
-  W: rng.gaussianMat(m, n, 0.7),
-  b: rng.gaussianVec(m, 0.3),
-  Wd: rng.gaussianMat(n, m, 0.7),
-  bd: rng.gaussianVec(n, 0.3),
-});
 
 describe("analytic gradients vs a fourth-order difference, elementwise relative error < 1e-7", () => {
   it("untied autoencoder, both losses", () => {
@@ -63,7 +58,7 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
     for (let t = 0; t < 12; t++) {
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(1, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const p = params(rng, n, m);
+      const p = randomAeParams(rng, n, m);
       const loss = LOSSES[t % 2];
       const g = aeGradient(X, p, loss);
       check("AE dW", g.dW, fd4Mat((W) => aeLoss(X, { ...p, W }, loss), p.W));
@@ -93,7 +88,7 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(2, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
       const Xt = t % 2 ? gaussianCorrupt(X, rng.gaussianMat(N, n, 0.2)) : maskingCorrupt(X, rng.uniformMat(N, n), 0.3);
-      const p = params(rng, n, m);
+      const p = randomAeParams(rng, n, m);
       const loss = LOSSES[(t >> 1) % 2];
       const g = daeGradient(X, Xt, p, loss);
       check("DAE dW", g.dW, fd4Mat((W) => daeLoss(X, Xt, { ...p, W }, loss), p.W));
