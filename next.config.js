@@ -7,7 +7,13 @@ const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and the sandbox stay as plain Node requires, never bundled.
-  serverExternalPackages: ["better-sqlite3", "isolated-vm", "esbuild", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "isolated-vm",
+    "esbuild",
+    "@node-rs/argon2",
+    "@prisma/adapter-better-sqlite3",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` runs `tsc --noEmit` over the whole repository; the build does not repeat it

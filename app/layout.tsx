@@ -7,7 +7,12 @@ import "./globals.css";
 
 // Inter (SIL OFL 1.1, see app/fonts/OFL.txt), shipped in the repository: no font downloads.
 // Chinese text falls back to the system's CJK fonts (see --font-cjk in globals.css).
-const inter = localFont({ src: "./fonts/InterVariable-latin.woff2", weight: "100 900", variable: "--font-latin", display: "swap" });
+const inter = localFont({
+  src: "./fonts/InterVariable-latin.woff2",
+  weight: "100 900",
+  variable: "--font-latin",
+  display: "swap",
+});
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");

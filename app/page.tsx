@@ -26,22 +26,24 @@ export default async function HomePage() {
         <p className="muted">{t("home.empty")}</p>
       ) : (
         <ul className="course-list" data-testid="course-list">
-          {enrollments.filter((e) => isRole(e.role)).map((e) => {
-            const role = e.role as Parameters<typeof courseHref>[1];
-            const title = courseTitle(e.course, locale);
-            return (
-              <li key={e.id} className="card course-card">
-                <h2 className="course-card__title">
-                  <Link href={courseHref(e.course.id, role)} aria-label={t("home.open", { course: title })}>
-                    {title}
-                  </Link>
-                </h2>
-                <p className="badge" data-role={role}>
-                  {t("home.role", { role: t(`roles.${role}`) })}
-                </p>
-              </li>
-            );
-          })}
+          {enrollments
+            .filter((e) => isRole(e.role))
+            .map((e) => {
+              const role = e.role as Parameters<typeof courseHref>[1];
+              const title = courseTitle(e.course, locale);
+              return (
+                <li key={e.id} className="card course-card">
+                  <h2 className="course-card__title">
+                    <Link href={courseHref(e.course.id, role)} aria-label={t("home.open", { course: title })}>
+                      {title}
+                    </Link>
+                  </h2>
+                  <p className="badge" data-role={role}>
+                    {t("home.role", { role: t(`roles.${role}`) })}
+                  </p>
+                </li>
+              );
+            })}
         </ul>
       )}
     </section>

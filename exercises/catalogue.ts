@@ -53,7 +53,10 @@ export async function loadCatalogue(root: string = EXERCISES_DIR): Promise<Map<s
 }
 
 /** Reads one of an exercise's text files: prompt.en.md, prompt.zh.md, starter.ts, solution.ts. */
-export function readExerciseFile(entry: ExerciseEntry, name: "prompt.en.md" | "prompt.zh.md" | "starter.ts" | "solution.ts"): string {
+export function readExerciseFile(
+  entry: ExerciseEntry,
+  name: "prompt.en.md" | "prompt.zh.md" | "starter.ts" | "solution.ts",
+): string {
   return fs.readFileSync(path.join(entry.dir, name), "utf8");
 }
 

@@ -90,7 +90,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   for (const lang of ["en", "zh"] as const) {
     const text = read(`prompt.${lang}.md`);
     if (text === undefined) errors.push(`prompt.${lang}.md is missing`);
-    else if (!text.includes(spec.entry)) errors.push(`prompt.${lang}.md does not mention the entry function "${spec.entry}"`);
+    else if (!text.includes(spec.entry))
+      errors.push(`prompt.${lang}.md does not mention the entry function "${spec.entry}"`);
     else if (lang === "zh" && !CJK.test(text)) errors.push("prompt.zh.md is not written in Chinese");
     else prompts[lang] = true;
   }
@@ -100,7 +101,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     if (!m.hint?.en?.trim()) errors.push(`misconception ${m.id} has no English hint`);
     if (!m.hint?.zh?.trim() || !CJK.test(m.hint.zh)) errors.push(`misconception ${m.id} has no Chinese hint`);
   }
-  if (loosened(spec.output) && !spec.toleranceReason?.trim()) errors.push("the output tolerance is loosened but toleranceReason is missing");
+  if (loosened(spec.output) && !spec.toleranceReason?.trim())
+    errors.push("the output tolerance is loosened but toleranceReason is missing");
 
   // cases and determinism
   let visible: Case[] = [];
@@ -126,7 +128,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     for (const lang of ["en", "zh"] as const) {
       const names = [...visible, ...hidden].map((c) => c.name[lang]);
       const dup = names.find((n, i) => !n || names.indexOf(n) !== i);
-      if (dup !== undefined) errors.push(dup ? `case name (${lang}) "${dup}" is used twice` : `a case has no ${lang} name`);
+      if (dup !== undefined)
+        errors.push(dup ? `case name (${lang}) "${dup}" is used twice` : `a case has no ${lang} name`);
     }
   } catch (err) {
     errors.push(`case generation threw: ${(err as Error).message}`);
@@ -148,7 +151,9 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         solution = s;
         if (r.score !== r.maxScore || r.maxScore !== spec.points) {
           const failed = r.cases.filter((c) => c.status !== "passed").slice(0, 3);
-          errors.push(`solution.ts scores ${r.score}/${r.maxScore} (${r.status}: ${failed.map((c) => `${c.name.en}: ${c.message.en}`).join("; ") || r.message.en})`);
+          errors.push(
+            `solution.ts scores ${r.score}/${r.maxScore} (${r.status}: ${failed.map((c) => `${c.name.en}: ${c.message.en}`).join("; ") || r.message.en})`,
+          );
         }
       } else {
         starter = s;
@@ -160,17 +165,25 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   }
 
   // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
-  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({ id: m.id, caughtSeeds: 0, ownHintSeeds: 0, ownHint: false }));
+  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({
+    id: m.id,
+    caughtSeeds: 0,
+    ownHintSeeds: 0,
+    ownHint: false,
+  }));
   const THREW = Symbol("threw");
   try {
     for (let s = 0; s < seeds; s++) {
       const cases = spec.hiddenCases(new Rng(s));
       if (cases.length !== hidden.length) {
-        errors.push(`seed ${s} gives ${cases.length} hidden cases, the grading seed ${hidden.length}: the count must not depend on the seed`);
+        errors.push(
+          `seed ${s} gives ${cases.length} hidden cases, the grading seed ${hidden.length}: the count must not depend on the seed`,
+        );
         break;
       }
       const expected: unknown[] = [];
-      const exp = (i: number) => (i in expected ? expected[i] : (expected[i] = spec.reference(...structuredClone(cases[i].args))));
+      const exp = (i: number) =>
+        i in expected ? expected[i] : (expected[i] = spec.reference(...structuredClone(cases[i].args)));
       // outputs[i][k]: variant k on case i (computed lazily, shared by the caught and own-hint checks)
       const outputs: unknown[][] = cases.map(() => []);
       const out = (i: number, k: number): unknown => {
@@ -237,9 +250,18 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     errors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
   }
   for (const r of reports) {
-    if (r.caughtSeeds < seeds) errors.push(`misconception ${r.id} passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds)`);
-    else if (r.ownHintSeeds! < seeds) errors.push(`misconception ${r.id} is caught but never matched to its own hint on seed ${r.firstWrongHintSeed} (own hint on ${r.ownHintSeeds}/${seeds} seeds)`);
-    if (!r.ownHint) errors.push(`misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`);
+    if (r.caughtSeeds < seeds)
+      errors.push(
+        `misconception ${r.id} passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds)`,
+      );
+    else if (r.ownHintSeeds! < seeds)
+      errors.push(
+        `misconception ${r.id} is caught but never matched to its own hint on seed ${r.firstWrongHintSeed} (own hint on ${r.ownHintSeeds}/${seeds} seeds)`,
+      );
+    if (!r.ownHint)
+      errors.push(
+        `misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`,
+      );
   }
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -274,7 +296,10 @@ function passes(expected: unknown, actual: unknown, schema: OutputSchema): boole
 function loosened(schema: OutputSchema): boolean {
   if (schema.kind === "record") return Object.values(schema.fields).some(loosened);
   if (schema.kind !== "float" || !schema.tol) return false;
-  return (schema.tol.atol ?? DEFAULT_TOLERANCE.atol) > DEFAULT_TOLERANCE.atol || (schema.tol.rtol ?? DEFAULT_TOLERANCE.rtol) > DEFAULT_TOLERANCE.rtol;
+  return (
+    (schema.tol.atol ?? DEFAULT_TOLERANCE.atol) > DEFAULT_TOLERANCE.atol ||
+    (schema.tol.rtol ?? DEFAULT_TOLERANCE.rtol) > DEFAULT_TOLERANCE.rtol
+  );
 }
 
 // ---------------------------------------------------------------- TypeScript: declaration vs reference, student files
@@ -331,7 +356,9 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang, onError, create) => {
     const text = virtual.get(path.resolve(name));
-    return text !== undefined ? ts.createSourceFile(name, text, lang, true) : getSourceFile(name, lang, onError, create);
+    return text !== undefined
+      ? ts.createSourceFile(name, text, lang, true)
+      : getSourceFile(name, lang, onError, create);
   };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => virtual.has(path.resolve(name)) || fileExists(name);
@@ -344,8 +371,17 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
     const folder = owner.get(fname);
     if (!folder) continue;
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    const shown = path.basename(fname) === PROBE ? "declaration vs reference/solution/starter" : path.basename(fname) === DECL ? "declaration" : path.basename(fname);
-    out.get(folder)!.push(`${shown}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    const shown =
+      path.basename(fname) === PROBE
+        ? "declaration vs reference/solution/starter"
+        : path.basename(fname) === DECL
+          ? "declaration"
+          : path.basename(fname);
+    out
+      .get(folder)!
+      .push(
+        `${shown}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
   }
   // `typeof spec.reference` in the probe is the spec's declared argument list, which the real reference only has to be
   // assignable to (a reference with fewer parameters, or with `any`, would pass). Compare the declaration with the
@@ -363,7 +399,8 @@ function referenceExpression(sf: ts.SourceFile): ts.Node | undefined {
   for (const st of sf.statements) {
     if (!ts.isExportAssignment(st)) continue;
     let ex: ts.Expression = st.expression;
-    while (ts.isParenthesizedExpression(ex) || ts.isAsExpression(ex) || ts.isSatisfiesExpression(ex)) ex = ex.expression;
+    while (ts.isParenthesizedExpression(ex) || ts.isAsExpression(ex) || ts.isSatisfiesExpression(ex))
+      ex = ex.expression;
     const obj = ts.isCallExpression(ex) ? ex.arguments[0] : ex;
     if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
     for (const p of obj.properties) {
@@ -382,20 +419,29 @@ function compareWithReference(checker: ts.TypeChecker, program: ts.Program, e: E
   if (!sf || !declSf) return "exercise.ts or the declaration could not be loaded";
   const node = referenceExpression(sf);
   if (!node) return "exercise.ts has no `reference` property in its default export";
-  const refType = ts.isShorthandPropertyAssignment(node.parent) ? checker.getTypeOfSymbolAtLocation(checker.getShorthandAssignmentValueSymbol(node.parent)!, node) : checker.getTypeAtLocation(node);
+  const refType = ts.isShorthandPropertyAssignment(node.parent)
+    ? checker.getTypeOfSymbolAtLocation(checker.getShorthandAssignmentValueSymbol(node.parent)!, node)
+    : checker.getTypeAtLocation(node);
   const mod = checker.getSymbolAtLocation(declSf);
   const sym = mod && checker.getExportsOfModule(mod).find((x) => x.name === e.spec.entry);
   if (!sym) return `the declaration does not export "${e.spec.entry}"`;
   const declType = checker.getTypeOfSymbolAtLocation(sym, declSf);
   const [refSigs, declSigs] = [refType.getCallSignatures(), declType.getCallSignatures()];
-  if (refSigs.length !== 1 || declSigs.length !== 1) return `expected one call signature on each side, got ${refSigs.length} (reference) and ${declSigs.length} (declaration)`;
+  if (refSigs.length !== 1 || declSigs.length !== 1)
+    return `expected one call signature on each side, got ${refSigs.length} (reference) and ${declSigs.length} (declaration)`;
   const [r, d] = [refSigs[0], declSigs[0]];
   const show = (sig: ts.Signature) => checker.signatureToString(sig);
-  if (r.parameters.length !== d.parameters.length) return `${d.parameters.length} parameter(s) declared, the reference takes ${r.parameters.length}: ${show(d)} vs ${show(r)}`;
+  if (r.parameters.length !== d.parameters.length)
+    return `${d.parameters.length} parameter(s) declared, the reference takes ${r.parameters.length}: ${show(d)} vs ${show(r)}`;
   const isAny = (t: ts.Type) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-  const params = (sig: ts.Signature) => sig.parameters.map((p) => checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration ?? sf));
-  for (const [which, sig] of [["reference", r], ["declaration", d]] as const) {
-    if (params(sig).some(isAny) || isAny(sig.getReturnType())) return `the ${which} is typed with any/unknown, so nothing is checked: ${show(sig)}`;
+  const params = (sig: ts.Signature) =>
+    sig.parameters.map((p) => checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration ?? sf));
+  for (const [which, sig] of [
+    ["reference", r],
+    ["declaration", d],
+  ] as const) {
+    if (params(sig).some(isAny) || isAny(sig.getReturnType()))
+      return `the ${which} is typed with any/unknown, so nothing is checked: ${show(sig)}`;
   }
   if (!checker.isTypeAssignableTo(refType, declType) || !checker.isTypeAssignableTo(declType, refType)) {
     return `not mutually assignable: declared ${show(d)}, reference ${show(r)}`;
@@ -415,7 +461,10 @@ export async function checkExercise(entry: ExerciseEntry, opts: { seeds?: number
 }
 
 /** Checks a whole catalogue (TypeScript in one program for speed). */
-export async function checkCatalogue(catalogue: Map<string, ExerciseEntry>, opts: { seeds?: number } = {}): Promise<CheckReport[]> {
+export async function checkCatalogue(
+  catalogue: Map<string, ExerciseEntry>,
+  opts: { seeds?: number } = {},
+): Promise<CheckReport[]> {
   const entries = [...catalogue.values()];
   const decl = checkDeclarations(entries);
   const reports: CheckReport[] = [];
@@ -434,7 +483,18 @@ function applyDeclaration(r: CheckReport, errors: string[]): void {
 }
 
 export function formatReports(reports: CheckReport[]): string {
-  const head = ["exercise", "section", "points", "visible", "hidden", "misconceptions caught", "solution", "starter", "ms", "status"];
+  const head = [
+    "exercise",
+    "section",
+    "points",
+    "visible",
+    "hidden",
+    "misconceptions caught",
+    "solution",
+    "starter",
+    "ms",
+    "status",
+  ];
   const rows = reports.map((r) => [
     r.folder,
     r.section,
@@ -448,11 +508,15 @@ export function formatReports(reports: CheckReport[]): string {
     r.ok ? "ok" : "FAIL",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   const out = [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
   for (const r of reports) if (!r.ok) out.push("", `${r.folder}:`, ...r.errors.map((e) => `  - ${e}`));
   const mis = reports.reduce((s, r) => s + r.misconceptions.length, 0);
-  out.push("", `${reports.length} exercises, ${reports.filter((r) => r.ok).length} ok; ${mis} misconceptions; ${reports.reduce((s, r) => s + r.hiddenCases, 0)} hidden cases.`);
+  out.push(
+    "",
+    `${reports.length} exercises, ${reports.filter((r) => r.ok).length} ok; ${mis} misconceptions; ${reports.reduce((s, r) => s + r.hiddenCases, 0)} hidden cases.`,
+  );
   return out.join("\n");
 }
 
@@ -468,7 +532,8 @@ export function catalogueErrors(reports: Pick<CheckReport, "section" | "misconce
     if (n < perSection) errors.push(`section ${sec} has ${n} exercise(s); at least ${perSection} are required`);
   }
   const mis = reports.reduce((s, r) => s + r.misconceptions.length, 0);
-  if (mis < misconceptions) errors.push(`${mis} misconceptions in the catalogue; at least ${misconceptions} are required`);
+  if (mis < misconceptions)
+    errors.push(`${mis} misconceptions in the catalogue; at least ${misconceptions} are required`);
   return errors;
 }
 
@@ -478,7 +543,9 @@ async function main(): Promise<void> {
   const json = args.includes("--json");
   const only = args.filter((a) => !a.startsWith("--"));
   const catalogue = await loadCatalogue(process.env.GIBBS_EXERCISES_DIR);
-  if (only.length) for (const k of [...catalogue.keys()]) if (!only.includes(k) && !only.includes(catalogue.get(k)!.folder)) catalogue.delete(k);
+  if (only.length)
+    for (const k of [...catalogue.keys()])
+      if (!only.includes(k) && !only.includes(catalogue.get(k)!.folder)) catalogue.delete(k);
   if (catalogue.size === 0) {
     console.error("exercises:check: no exercises found");
     process.exit(1);
@@ -495,7 +562,9 @@ async function main(): Promise<void> {
     const db = createDb();
     const r = await storeCheckReports(db, catalogue, reports);
     await db.$disconnect();
-    console.error(`stored ${r.stored.length} report(s)${r.notSynced.length ? `; not synced yet (run npm run exercises:sync): ${r.notSynced.join(", ")}` : ""}`);
+    console.error(
+      `stored ${r.stored.length} report(s)${r.notSynced.length ? `; not synced yet (run npm run exercises:sync): ${r.notSynced.join(", ")}` : ""}`,
+    );
   }
   if (!json) console.log(`checked in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   process.exit(reports.every((r) => r.ok) && whole.length === 0 ? 0 : 1);

@@ -72,11 +72,24 @@ export async function syncExercises(db: Db, catalogue?: Map<string, ExerciseEntr
       metaJson: JSON.stringify(exerciseMeta(entry)),
     };
     await db.$transaction(async (tx) => {
-      const existing = await tx.exercise.findUnique({ where: { slug: spec.slug }, select: { id: true, currentVersionId: true } });
+      const existing = await tx.exercise.findUnique({
+        where: { slug: spec.slug },
+        select: { id: true, currentVersionId: true },
+      });
       const exercise = existing
-        ? await tx.exercise.update({ where: { id: existing.id }, data: { section: spec.section }, select: { id: true, currentVersionId: true } })
-        : await tx.exercise.create({ data: { slug: spec.slug, section: spec.section }, select: { id: true, currentVersionId: true } });
-      const same = await tx.exerciseVersion.findUnique({ where: { exerciseId_hash: { exerciseId: exercise.id, hash } }, select: { id: true } });
+        ? await tx.exercise.update({
+            where: { id: existing.id },
+            data: { section: spec.section },
+            select: { id: true, currentVersionId: true },
+          })
+        : await tx.exercise.create({
+            data: { slug: spec.slug, section: spec.section },
+            select: { id: true, currentVersionId: true },
+          });
+      const same = await tx.exerciseVersion.findUnique({
+        where: { exerciseId_hash: { exerciseId: exercise.id, hash } },
+        select: { id: true },
+      });
       if (same) {
         // Unchanged (or reverted to an earlier version's content, which becomes current again).
         if (exercise.currentVersionId !== same.id) {
@@ -85,9 +98,16 @@ export async function syncExercises(db: Db, catalogue?: Map<string, ExerciseEntr
         report.unchanged.push(spec.slug);
         return;
       }
-      const last = await tx.exerciseVersion.findFirst({ where: { exerciseId: exercise.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const last = await tx.exerciseVersion.findFirst({
+        where: { exerciseId: exercise.id },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
       const version = (last?.version ?? 0) + 1;
-      const created = await tx.exerciseVersion.create({ data: { exerciseId: exercise.id, version, ...content }, select: { id: true } });
+      const created = await tx.exerciseVersion.create({
+        data: { exerciseId: exercise.id, version, ...content },
+        select: { id: true },
+      });
       await tx.exercise.update({ where: { id: exercise.id }, data: { currentVersionId: created.id } });
       if (existing) report.newVersions[spec.slug] = version;
       else report.created.push(spec.slug);

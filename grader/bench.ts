@@ -71,7 +71,9 @@ async function importDirect(code: string, entry: string): Promise<(...a: unknown
 /** A fresh copy of a case's arguments for the direct run: JSON.parse gives packed double arrays, like the isolate's. */
 function hostCopy(args: unknown[]): unknown[] {
   let lossless = true; // JSON would turn NaN/±Infinity into null
-  const json = JSON.stringify(args, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? ((lossless = false), v) : v));
+  const json = JSON.stringify(args, (_k, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? ((lossless = false), v) : v,
+  );
   return lossless ? (JSON.parse(json) as unknown[]) : structuredClone(args);
 }
 
@@ -120,14 +122,28 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
   } finally {
     sb.dispose();
   }
-  for (let rep = 0; rep < REPS; rep++) gradeTotals.push((await grade({ spec, code: `${code}\n// rep ${rep}`, mode: "submit" })).timings.totalMs);
+  for (let rep = 0; rep < REPS; rep++)
+    gradeTotals.push((await grade({ spec, code: `${code}\n// rep ${rep}`, mode: "submit" })).timings.totalMs);
   const heavyCases = cases
     .map((c, i) => ({ name: c.name.en, directMs: median(perCaseDirect[i]), sandboxMs: median(perCaseSandbox[i]) }))
     .filter((c) => c.directMs >= 10)
-    .map((c) => ({ name: c.name, directMs: r2(c.directMs), sandboxMs: r2(c.sandboxMs), ratio: r2(c.sandboxMs / c.directMs) }));
+    .map((c) => ({
+      name: c.name,
+      directMs: r2(c.directMs),
+      sandboxMs: r2(c.sandboxMs),
+      ratio: r2(c.sandboxMs / c.directMs),
+    }));
   const s = median(sandboxTotals);
   const d = median(directTotals);
-  return { exercise: spec.slug, cases: cases.length, sandboxMedianMs: r2(s), directMedianMs: r2(d), ratio: r2(s / d), gradeMedianMs: r2(median(gradeTotals)), heavyCases };
+  return {
+    exercise: spec.slug,
+    cases: cases.length,
+    sandboxMedianMs: r2(s),
+    directMedianMs: r2(d),
+    ratio: r2(s / d),
+    gradeMedianMs: r2(median(gradeTotals)),
+    heavyCases,
+  };
 }
 
 const emptySpec = defineExercise<[], number>({
@@ -145,7 +161,13 @@ const emptySpec = defineExercise<[], number>({
 });
 
 async function benchFixedCost(n: number) {
-  const phases = { transpileMs: [] as number[], isolateMs: [] as number[], runMs: [] as number[], compareMs: [] as number[], totalMs: [] as number[] };
+  const phases = {
+    transpileMs: [] as number[],
+    isolateMs: [] as number[],
+    runMs: [] as number[],
+    compareMs: [] as number[],
+    totalMs: [] as number[],
+  };
   for (let i = 0; i < n + 10; i++) {
     // a unique comment defeats the transpile cache: every iteration pays for esbuild
     const r = await grade({ spec: emptySpec, code: `export function f() { return 0; } // ${i}`, mode: "run" });
@@ -153,7 +175,10 @@ async function benchFixedCost(n: number) {
     if (i < 10) continue;
     for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k].push(r.timings[k]);
   }
-  return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(median(v))])) as Record<keyof typeof phases, number>;
+  return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(median(v))])) as Record<
+    keyof typeof phases,
+    number
+  >;
 }
 
 /**
@@ -172,7 +197,11 @@ function syntheticSpec(slug: string, n: number, whole: boolean) {
     reference: (A, B) => (whole ? matmul(A, B) : sumMat(matmul(A, B))),
     output: { kind: "float", tol: { rtol: 1e-9 } },
     visibleCases: () => [],
-    hiddenCases: (rng: Rng) => [0, 1, 2].map((i) => ({ name: { en: `${n}×${n} #${i}`, zh: `${n}×${n} #${i}` }, args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat] })),
+    hiddenCases: (rng: Rng) =>
+      [0, 1, 2].map((i) => ({
+        name: { en: `${n}×${n} #${i}`, zh: `${n}×${n} #${i}` },
+        args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat],
+      })),
     misconceptions: [],
     helpers: ["lab"],
     limits: { caseTimeMs: 10_000, totalTimeMs: 60_000 },
@@ -181,8 +210,14 @@ function syntheticSpec(slug: string, n: number, whole: boolean) {
 
 async function benchSynthetic(): Promise<PerExercise[]> {
   return [
-    await benchCode(syntheticSpec("synthetic-matmul-260-sum", 260, false), `import { matmul, sumMat } from "lab";\nexport function f(A: number[][], B: number[][]) { return sumMat(matmul(A, B)); }`),
-    await benchCode(syntheticSpec("synthetic-matmul-200-whole", 200, true), `import { matmul } from "lab";\nexport function f(A: number[][], B: number[][]) { return matmul(A, B); }`),
+    await benchCode(
+      syntheticSpec("synthetic-matmul-260-sum", 260, false),
+      `import { matmul, sumMat } from "lab";\nexport function f(A: number[][], B: number[][]) { return sumMat(matmul(A, B)); }`,
+    ),
+    await benchCode(
+      syntheticSpec("synthetic-matmul-200-whole", 200, true),
+      `import { matmul } from "lab";\nexport function f(A: number[][], B: number[][]) { return matmul(A, B); }`,
+    ),
   ];
 }
 
@@ -197,7 +232,12 @@ async function tempDb(): Promise<{ url: string; db: Db; cleanup: () => Promise<v
 }
 
 /** Enqueues the jobs with ids "<tag>-<i>" and returns the tag (queries select by id prefix). */
-async function enqueueMany(db: Db, fx: Awaited<ReturnType<typeof createQueueFixture>>, jobs: { slug: string; code: string }[], tag: string): Promise<string> {
+async function enqueueMany(
+  db: Db,
+  fx: Awaited<ReturnType<typeof createQueueFixture>>,
+  jobs: { slug: string; code: string }[],
+  tag: string,
+): Promise<string> {
   const t = Date.now();
   const data = jobs.map((j, i) => ({
     id: `${tag}-${i}`,
@@ -217,7 +257,9 @@ async function drain(db: Db, tag: string, timeoutMs: number): Promise<number> {
   const t0 = performance.now();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await db.submission.count({ where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } } });
+    const open = await db.submission.count({
+      where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } },
+    });
     if (open === 0 || Date.now() > deadline) return (performance.now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -227,7 +269,10 @@ async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
   const t = await tempDb();
   try {
     const fx = await createQueueFixture(t.db, catalogue);
-    const mix = [...catalogue.values()].map((e) => ({ slug: e.spec.slug, code: fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8") }));
+    const mix = [...catalogue.values()].map((e) => ({
+      slug: e.spec.slug,
+      code: fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8"),
+    }));
     const jobsOf = (n: number) => Array.from({ length: n }, (_, i) => mix[i % mix.length]);
     const env = { DATABASE_URL: t.url };
     const throughput: Record<string, number> = {};
@@ -240,14 +285,21 @@ async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
       // the median of three drains: one drain on a shared machine can land in a slow second
       const n = quick ? 200 : 400;
       const rates: number[] = [];
-      for (let k = 0; k < 3; k++) rates.push(n / (await drain(t.db, await enqueueMany(t.db, fx, jobsOf(n), `tp${workers}-${k}`), 300_000)));
+      for (let k = 0; k < 3; k++)
+        rates.push(n / (await drain(t.db, await enqueueMany(t.db, fx, jobsOf(n), `tp${workers}-${k}`), 300_000)));
       throughput[`workers${workers}`] = r2(median(rates));
       samples[`workers${workers}`] = rates.map(r2);
       if (workers === 2) {
         const jobs = 2000;
         const drainSeconds = await drain(t.db, await enqueueMany(t.db, fx, jobsOf(jobs), "surge"), 300_000);
-        const graded = await t.db.submission.count({ where: { id: { startsWith: "surge-" }, status: "graded", resultId: { not: null } } });
-        const perSubmission = await t.db.gradingResult.groupBy({ by: ["submissionId"], where: { submissionId: { startsWith: "surge-" }, purpose: "grade" }, _count: { _all: true } });
+        const graded = await t.db.submission.count({
+          where: { id: { startsWith: "surge-" }, status: "graded", resultId: { not: null } },
+        });
+        const perSubmission = await t.db.gradingResult.groupBy({
+          by: ["submissionId"],
+          where: { submissionId: { startsWith: "surge-" }, purpose: "grade" },
+          _count: { _all: true },
+        });
         const duplicated = perSubmission.filter((g) => g._count._all > 1).length;
         await sup.stop();
         return {
@@ -270,7 +322,9 @@ async function main(): Promise<void> {
   await warmSandbox();
   const catalogue = await loadCatalogue();
   for (const [slug, e] of catalogue) if (!fs.existsSync(path.join(e.dir, "solution.ts"))) catalogue.delete(slug);
-  console.log(`bench: ${catalogue.size} exercises, ${os.availableParallelism()} cores, node ${process.version}${quick ? " (quick)" : ""}`);
+  console.log(
+    `bench: ${catalogue.size} exercises, ${os.availableParallelism()} cores, node ${process.version}${quick ? " (quick)" : ""}`,
+  );
 
   const perExercise: PerExercise[] = [];
   for (const e of catalogue.values()) perExercise.push(await benchExercise(e));
@@ -297,15 +351,25 @@ async function main(): Promise<void> {
   };
 
   const w = Math.max(...perExercise.map((p) => p.exercise.length));
-  console.log(`\n${"exercise".padEnd(w)}  cases  sandbox ms  direct ms   ratio  grade ms  heavy cases (≥10 ms direct): ratio`);
+  console.log(
+    `\n${"exercise".padEnd(w)}  cases  sandbox ms  direct ms   ratio  grade ms  heavy cases (≥10 ms direct): ratio`,
+  );
   for (const p of [...perExercise, ...synthetic]) {
     const heavy = p.heavyCases.map((c) => `${c.name}: ${c.ratio}`).join("; ");
-    console.log(`${p.exercise.padEnd(w)}  ${String(p.cases).padStart(5)}  ${p.sandboxMedianMs.toFixed(2).padStart(10)}  ${p.directMedianMs.toFixed(2).padStart(9)}  ${p.ratio.toFixed(2).padStart(6)}  ${p.gradeMedianMs.toFixed(2).padStart(8)}  ${heavy}`);
+    console.log(
+      `${p.exercise.padEnd(w)}  ${String(p.cases).padStart(5)}  ${p.sandboxMedianMs.toFixed(2).padStart(10)}  ${p.directMedianMs.toFixed(2).padStart(9)}  ${p.ratio.toFixed(2).padStart(6)}  ${p.gradeMedianMs.toFixed(2).padStart(8)}  ${heavy}`,
+    );
   }
-  console.log(`\nfixed cost (empty function, one case): median ${fixed.totalMs} ms = transpile ${fixed.transpileMs} + isolate ${fixed.isolateMs} + run ${fixed.runMs} + compare ${fixed.compareMs} (+ rest)`);
+  console.log(
+    `\nfixed cost (empty function, one case): median ${fixed.totalMs} ms = transpile ${fixed.transpileMs} + isolate ${fixed.isolateMs} + run ${fixed.runMs} + compare ${fixed.compareMs} (+ rest)`,
+  );
   const tps = queue.throughputSamplesPerSec;
-  console.log(`throughput (median of 3 drains): ${queue.throughputPerSec.workers1}/s with 1 worker [${tps.workers1.join(", ")}], ${queue.throughputPerSec.workers2}/s with 2 workers [${tps.workers2.join(", ")}]`);
-  console.log(`surge: ${queue.surge.jobs} jobs drained in ${queue.surge.drainSeconds} s, lost ${queue.surge.lost}, duplicated ${queue.surge.duplicated}`);
+  console.log(
+    `throughput (median of 3 drains): ${queue.throughputPerSec.workers1}/s with 1 worker [${tps.workers1.join(", ")}], ${queue.throughputPerSec.workers2}/s with 2 workers [${tps.workers2.join(", ")}]`,
+  );
+  console.log(
+    `surge: ${queue.surge.jobs} jobs drained in ${queue.surge.drainSeconds} s, lost ${queue.surge.lost}, duplicated ${queue.surge.duplicated}`,
+  );
   console.log(`targets: ${JSON.stringify(report.targets)}`);
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench", "last.json"), `${JSON.stringify(report, null, 2)}\n`);

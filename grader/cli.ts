@@ -24,17 +24,23 @@ export function formatTable(r: GradeResult, lang: "en" | "zh" = "en"): string {
   lines.push(r.message[lang]);
   if (r.position) lines.push(`  at line ${r.position.line}, column ${r.position.column}`);
   lines.push("");
-  lines.push(`${"case".padEnd(w)}  ${"visibility".padEnd(14)}  ${"status".padEnd(6)}  ${"score".padStart(11)}  ${"run ms".padStart(7)}  hint`);
+  lines.push(
+    `${"case".padEnd(w)}  ${"visibility".padEnd(14)}  ${"status".padEnd(6)}  ${"score".padStart(11)}  ${"run ms".padStart(7)}  hint`,
+  );
   for (const c of r.cases) {
     lines.push(
       `${c.name[lang].padEnd(w)}  ${c.visibility.padEnd(14)}  ${c.status.padEnd(6)}  ${`${fmt(c.score)}/${fmt(c.max_score)}`.padStart(11)}  ${c.timings.runMs.toFixed(2).padStart(7)}  ${c.hintId ?? ""}`,
     );
-    if (c.status !== "passed") lines.push(`${" ".repeat(w + 2)}${c.message[lang].replace(/\n/g, `\n${" ".repeat(w + 2)}`)}`);
-    if (c.console) lines.push(`${" ".repeat(w + 2)}console: ${c.console.slice(0, 400).replace(/\n/g, `\n${" ".repeat(w + 11)}`)}`);
+    if (c.status !== "passed")
+      lines.push(`${" ".repeat(w + 2)}${c.message[lang].replace(/\n/g, `\n${" ".repeat(w + 2)}`)}`);
+    if (c.console)
+      lines.push(`${" ".repeat(w + 2)}console: ${c.console.slice(0, 400).replace(/\n/g, `\n${" ".repeat(w + 11)}`)}`);
   }
   const t = r.timings;
   lines.push("");
-  lines.push(`timings: transpile ${t.transpileMs.toFixed(2)} ms, isolate ${t.isolateMs.toFixed(2)} ms, run ${t.runMs.toFixed(2)} ms, compare ${t.compareMs.toFixed(2)} ms, total ${t.totalMs.toFixed(2)} ms`);
+  lines.push(
+    `timings: transpile ${t.transpileMs.toFixed(2)} ms, isolate ${t.isolateMs.toFixed(2)} ms, run ${t.runMs.toFixed(2)} ms, compare ${t.compareMs.toFixed(2)} ms, total ${t.totalMs.toFixed(2)} ms`,
+  );
   return lines.join("\n");
 }
 
@@ -51,8 +57,14 @@ async function main(): Promise<void> {
   const entry = catalogue.get(slug) ?? [...catalogue.values()].find((e) => e.folder === slug);
   if (!entry) usage(`unknown exercise "${slug}"; known: ${[...catalogue.keys()].join(", ")}`);
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
-  const r = await grade({ spec: entry.spec, code: fs.readFileSync(file, "utf8"), mode: flags.has("--run") ? "run" : "submit" });
-  const text = flags.has("--json") ? JSON.stringify(toGradescope(r), null, 2) : formatTable(r, flags.has("--zh") ? "zh" : "en");
+  const r = await grade({
+    spec: entry.spec,
+    code: fs.readFileSync(file, "utf8"),
+    mode: flags.has("--run") ? "run" : "submit",
+  });
+  const text = flags.has("--json")
+    ? JSON.stringify(toGradescope(r), null, 2)
+    : formatTable(r, flags.has("--zh") ? "zh" : "en");
   fs.writeSync(1, `${text}\n`);
   // An isolate that could not be interrupted keeps its thread busy and would block a normal exit.
   if (r.hung) process.kill(process.pid, "SIGKILL");

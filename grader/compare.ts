@@ -51,7 +51,12 @@ export interface CompareOptions {
 }
 
 /** Compares a student's (or a misconception's) output with the expected value. */
-export function compare(expected: unknown, actual: unknown, schema: OutputSchema, opts: CompareOptions = {}): CompareResult {
+export function compare(
+  expected: unknown,
+  actual: unknown,
+  schema: OutputSchema,
+  opts: CompareOptions = {},
+): CompareResult {
   const root = opts.root ?? "out";
   const reveal = opts.reveal ?? true;
   const verdictOnly = opts.verdictOnly ?? false;
@@ -67,21 +72,31 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
-function compareRecord(expected: unknown, actual: unknown, schema: Extract<OutputSchema, { kind: "record" }>, _root: string, reveal: boolean, verdictOnly: boolean): CompareResult {
+function compareRecord(
+  expected: unknown,
+  actual: unknown,
+  schema: Extract<OutputSchema, { kind: "record" }>,
+  _root: string,
+  reveal: boolean,
+  verdictOnly: boolean,
+): CompareResult {
   if (!isPlainObject(actual)) {
     const names = Object.keys(schema.fields).join(", ");
-    return fail("type", bi(
-      `Expected an object with fields { ${names} }, got ${describeEn(actual, reveal)}.`,
-      `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual, reveal)}。`,
-    ));
+    return fail(
+      "type",
+      bi(
+        `Expected an object with fields { ${names} }, got ${describeEn(actual, reveal)}.`,
+        `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual, reveal)}。`,
+      ),
+    );
   }
   const exp = expected as Record<string, unknown>;
   const missing = Object.keys(schema.fields).filter((k) => !(k in actual) || actual[k] === undefined);
   if (missing.length) {
-    return fail("fields", bi(
-      `Missing field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`,
-      `缺少字段：${missing.join("、")}。`,
-    ));
+    return fail(
+      "fields",
+      bi(`Missing field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`, `缺少字段：${missing.join("、")}。`),
+    );
   }
   const failures: Bilingual[] = [];
   let first: CompareResult | undefined;
@@ -95,7 +110,8 @@ function compareRecord(expected: unknown, actual: unknown, schema: Extract<Outpu
   }
   const extra = Object.keys(actual).filter((k) => !(k in schema.fields));
   if (!failures.length) return { pass: true, kind: "match", message: bi("", "") };
-  if (extra.length) failures.push(bi(`(Extra fields ignored: ${extra.join(", ")}.)`, `（多余的字段已忽略：${extra.join("、")}。）`));
+  if (extra.length)
+    failures.push(bi(`(Extra fields ignored: ${extra.join(", ")}.)`, `（多余的字段已忽略：${extra.join("、")}。）`));
   return { ...first!, pass: false, kind: first!.kind, message: joinBi(failures) };
 }
 
@@ -129,10 +145,13 @@ class Walk {
     if (this.structural) return;
     if (Array.isArray(e)) {
       if (!Array.isArray(a)) {
-        this.structural = fail("type", bi(
-          `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a, this.reveal)}.`,
-          `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a, this.reveal)}。`,
-        ));
+        this.structural = fail(
+          "type",
+          bi(
+            `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a, this.reveal)}.`,
+            `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a, this.reveal)}。`,
+          ),
+        );
         return;
       }
       if (a.length !== e.length) {
@@ -140,10 +159,13 @@ class Walk {
         const as = shapeOf(this.fullActual);
         const t = isTransposedShape(this.fullExpected, this.fullActual);
         this.structural = {
-          ...fail("shape", bi(
-            `Wrong shape: expected ${es}, got ${as}${this.path.length ? ` (at ${this.at()}: length ${a.length} instead of ${e.length})` : ""}.${t ? " This looks like the transpose." : ""}`,
-            `形状错误：应为 ${es}，实际为 ${as}${this.path.length ? `（${this.at()} 处长度为 ${a.length}，应为 ${e.length}）` : ""}。${t ? "这看起来像是转置了。" : ""}`,
-          )),
+          ...fail(
+            "shape",
+            bi(
+              `Wrong shape: expected ${es}, got ${as}${this.path.length ? ` (at ${this.at()}: length ${a.length} instead of ${e.length})` : ""}.${t ? " This looks like the transpose." : ""}`,
+              `形状错误：应为 ${es}，实际为 ${as}${this.path.length ? `（${this.at()} 处长度为 ${a.length}，应为 ${e.length}）` : ""}。${t ? "这看起来像是转置了。" : ""}`,
+            ),
+          ),
           transposed: t || undefined,
         };
         return;
@@ -158,7 +180,13 @@ class Walk {
     }
     if (isPlainObject(e)) {
       if (!isPlainObject(a)) {
-        this.structural = fail("type", bi(`${this.where("en")}expected an object, got ${describeEn(a, this.reveal)}.`, `${this.where("zh")}应为对象，实际得到 ${describeZh(a, this.reveal)}。`));
+        this.structural = fail(
+          "type",
+          bi(
+            `${this.where("en")}expected an object, got ${describeEn(a, this.reveal)}.`,
+            `${this.where("zh")}应为对象，实际得到 ${describeZh(a, this.reveal)}。`,
+          ),
+        );
         return;
       }
       for (const k of Object.keys(e)) {
@@ -172,7 +200,13 @@ class Walk {
     this.total++;
     if (typeof e === "number" && !this.exact) {
       if (typeof a !== "number") {
-        this.structural = fail("type", bi(`${this.where("en")}expected a number, got ${describeEn(a, this.reveal)}.`, `${this.where("zh")}应为数字，实际得到 ${describeZh(a, this.reveal)}。`));
+        this.structural = fail(
+          "type",
+          bi(
+            `${this.where("en")}expected a number, got ${describeEn(a, this.reveal)}.`,
+            `${this.where("zh")}应为数字，实际得到 ${describeZh(a, this.reveal)}。`,
+          ),
+        );
         return;
       }
       this.number(e, a);
@@ -180,15 +214,19 @@ class Walk {
     }
     // exact leaf (binary states, integers, booleans, strings) or a non-number leaf
     if (typeof e !== typeof a && !(e === null && a === null)) {
-      this.structural = fail("type", bi(
-        `${this.where("en")}expected ${this.reveal ? describeEn(e) : typeEn(e)}, got ${describeEn(a, this.reveal)}.`,
-        `${this.where("zh")}应为 ${this.reveal ? describeZh(e) : typeZh(e)}，实际得到 ${describeZh(a, this.reveal)}。`,
-      ));
+      this.structural = fail(
+        "type",
+        bi(
+          `${this.where("en")}expected ${this.reveal ? describeEn(e) : typeEn(e)}, got ${describeEn(a, this.reveal)}.`,
+          `${this.where("zh")}应为 ${this.reveal ? describeZh(e) : typeZh(e)}，实际得到 ${describeZh(a, this.reveal)}。`,
+        ),
+      );
       return;
     }
     if (!Object.is(e, a) && !(e === 0 && a === 0)) {
       this.failCount++;
-      if (typeof a === "number" && !Number.isFinite(a) && !(typeof e === "number" && !Number.isFinite(e))) this.noteNonFinite(a, e as number);
+      if (typeof a === "number" && !Number.isFinite(a) && !(typeof e === "number" && !Number.isFinite(e)))
+        this.noteNonFinite(a, e as number);
       this.firstExactMiss ??= { at: this.at(), expected: e, actual: a };
     }
   }
@@ -225,29 +263,44 @@ class Walk {
   }
 }
 
-function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: Tolerance, root: string, reveal: boolean, verdictOnly: boolean): CompareResult {
+function compareLeaves(
+  expected: unknown,
+  actual: unknown,
+  exact: boolean,
+  tol: Tolerance,
+  root: string,
+  reveal: boolean,
+  verdictOnly: boolean,
+): CompareResult {
   const w = new Walk(exact, tol, root, expected, actual, reveal);
   w.visit(expected, actual);
   if (w.structural) return w.structural;
   if (w.failCount === 0) return { pass: true, kind: "match", message: bi("", ""), failCount: 0, total: w.total };
   const counts = { failCount: w.failCount, total: w.total };
-  if (verdictOnly) return { pass: false, kind: w.firstNonFinite ? "nonfinite" : "values", message: bi("", ""), ...counts };
+  if (verdictOnly)
+    return { pass: false, kind: w.firstNonFinite ? "nonfinite" : "values", message: bi("", ""), ...counts };
   if (w.firstNonFinite) {
     const f = w.firstNonFinite;
     if (!reveal) {
       return {
-        ...fail("nonfinite", bi(
-          `${fmtNum(f.actual)} at ${f.at}; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite where finite values were expected (look for 0/0, log(0) or an overflowing exp).`,
-          `${f.at} 处为 ${fmtNum(f.actual)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大，而期望值是有限的（检查 0/0、log(0) 或溢出的 exp）。`,
-        )),
+        ...fail(
+          "nonfinite",
+          bi(
+            `${fmtNum(f.actual)} at ${f.at}; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite where finite values were expected (look for 0/0, log(0) or an overflowing exp).`,
+            `${f.at} 处为 ${fmtNum(f.actual)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大，而期望值是有限的（检查 0/0、log(0) 或溢出的 exp）。`,
+          ),
+        ),
         ...counts,
       };
     }
     return {
-      ...fail("nonfinite", bi(
-        `${fmtNum(f.actual)} at ${f.at} where ${fmtNum(f.expected)} was expected; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite (look for 0/0, log(0) or an overflowing exp).`,
-        `${f.at} 处为 ${fmtNum(f.actual)}，应为 ${fmtNum(f.expected)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大（检查 0/0、log(0) 或溢出的 exp）。`,
-      )),
+      ...fail(
+        "nonfinite",
+        bi(
+          `${fmtNum(f.actual)} at ${f.at} where ${fmtNum(f.expected)} was expected; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite (look for 0/0, log(0) or an overflowing exp).`,
+          `${f.at} 处为 ${fmtNum(f.actual)}，应为 ${fmtNum(f.expected)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大（检查 0/0、log(0) 或溢出的 exp）。`,
+        ),
+      ),
       ...counts,
     };
   }
@@ -255,18 +308,24 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
     const m = w.firstExactMiss!;
     if (!reveal) {
       return {
-        ...fail("values", bi(
-          `${w.failCount} of ${w.total} entries differ (compared exactly); the first is at ${m.at}.`,
-          `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}。`,
-        )),
+        ...fail(
+          "values",
+          bi(
+            `${w.failCount} of ${w.total} entries differ (compared exactly); the first is at ${m.at}.`,
+            `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}。`,
+          ),
+        ),
         ...counts,
       };
     }
     return {
-      ...fail("values", bi(
-        `${w.failCount} of ${w.total} entries differ (compared exactly); first at ${m.at}: expected ${show(m.expected)}, got ${show(m.actual)}.`,
-        `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}：应为 ${show(m.expected)}，实际为 ${show(m.actual)}。`,
-      )),
+      ...fail(
+        "values",
+        bi(
+          `${w.failCount} of ${w.total} entries differ (compared exactly); first at ${m.at}: expected ${show(m.expected)}, got ${show(m.actual)}.`,
+          `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}：应为 ${show(m.expected)}，实际为 ${show(m.actual)}。`,
+        ),
+      ),
       ...counts,
     };
   }
@@ -275,17 +334,25 @@ function compareLeaves(expected: unknown, actual: unknown, exact: boolean, tol: 
   const relEn = rel.value >= 0 ? `; largest relative error ${fmtNum(rel.value)} at ${rel.at}` : "";
   const relZh = rel.value >= 0 ? `；最大相对误差 ${fmtNum(rel.value)}，位于 ${rel.at}` : "";
   const parts = [
-    reveal ? bi(
-      `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}). Largest absolute error ${fmtNum(abs.value)} at ${abs.at} (expected ${fmtNum(abs.expected)}, got ${fmtNum(abs.actual)})${relEn}.`,
-      `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。最大绝对误差 ${fmtNum(abs.value)}，位于 ${abs.at}（应为 ${fmtNum(abs.expected)}，实际为 ${fmtNum(abs.actual)}）${relZh}。`,
-    ) : bi(
-      `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}); the largest absolute error is at ${abs.at}${rel.value >= 0 ? `, the largest relative error at ${rel.at}` : ""}.`,
-      `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）；最大绝对误差位于 ${abs.at}${rel.value >= 0 ? `，最大相对误差位于 ${rel.at}` : ""}。`,
-    ),
+    reveal
+      ? bi(
+          `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}). Largest absolute error ${fmtNum(abs.value)} at ${abs.at} (expected ${fmtNum(abs.expected)}, got ${fmtNum(abs.actual)})${relEn}.`,
+          `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。最大绝对误差 ${fmtNum(abs.value)}，位于 ${abs.at}（应为 ${fmtNum(abs.expected)}，实际为 ${fmtNum(abs.actual)}）${relZh}。`,
+        )
+      : bi(
+          `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}); the largest absolute error is at ${abs.at}${rel.value >= 0 ? `, the largest relative error at ${rel.at}` : ""}.`,
+          `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）；最大绝对误差位于 ${abs.at}${rel.value >= 0 ? `，最大相对误差位于 ${rel.at}` : ""}。`,
+        ),
   ];
   const scale = detectScale(expected, actual, tol);
   const transposed = scale === undefined && isTransposeOf(expected, actual, tol);
-  if (scale !== undefined) parts.push(bi(`It looks like exactly ${fmtScale(scale)}× the expected value.`, `它看起来恰好是期望值的 ${fmtScale(scale)} 倍。`));
+  if (scale !== undefined)
+    parts.push(
+      bi(
+        `It looks like exactly ${fmtScale(scale)}× the expected value.`,
+        `它看起来恰好是期望值的 ${fmtScale(scale)} 倍。`,
+      ),
+    );
   if (transposed) parts.push(bi("It looks like the transpose of the expected matrix.", "它看起来像是期望矩阵的转置。"));
   return {
     pass: false,
@@ -345,7 +412,11 @@ function isTransposeOf(expected: unknown, actual: unknown, tol: Tolerance): bool
 
 function isTransposedShape(expected: unknown, actual: unknown): boolean {
   if (!isMatrix(expected) || !isMatrix(actual) || !expected.length || !actual.length) return false;
-  return expected.length === actual[0].length && expected[0].length === actual.length && expected.length !== expected[0].length;
+  return (
+    expected.length === actual[0].length &&
+    expected[0].length === actual.length &&
+    expected.length !== expected[0].length
+  );
 }
 
 function isMatrix(x: unknown): x is number[][] {
@@ -399,7 +470,8 @@ function describeEn(x: unknown, freeText = true): string {
   if (typeof x === "number") return `the number ${fmtNum(x)}`;
   if (typeof x === "string") return freeText ? `a string ${show(x)}` : "a string";
   if (typeof x === "boolean") return `the boolean ${x}`;
-  if (typeof x === "object") return freeText ? `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }` : "an object";
+  if (typeof x === "object")
+    return freeText ? `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }` : "an object";
   return typeof x;
 }
 

@@ -27,7 +27,12 @@ export interface WrongOutput {
  * the reference on this case (they say nothing about the mistake), are dropped. Depends only
  * on the case, so the grader computes it once per case and reuses it for every submission.
  */
-export function wrongOutputs(misconceptions: readonly Misconception[], args: readonly unknown[], schema: OutputSchema, expected?: unknown): WrongOutput[] {
+export function wrongOutputs(
+  misconceptions: readonly Misconception[],
+  args: readonly unknown[],
+  schema: OutputSchema,
+  expected?: unknown,
+): WrongOutput[] {
   const out: WrongOutput[] = [];
   for (const m of misconceptions) {
     let output: unknown;
@@ -43,8 +48,14 @@ export function wrongOutputs(misconceptions: readonly Misconception[], args: rea
 }
 
 /** The first wrong output that the student's `actual` matches (same compare routine), as a hint. */
-export function matchWrongOutput(wrong: readonly WrongOutput[], actual: unknown, schema: OutputSchema): HintMatch | undefined {
-  for (const w of wrong) if (compare(w.output, actual, schema, { verdictOnly: true }).pass) return { id: w.misconception.id, message: hintMessage(w.misconception) };
+export function matchWrongOutput(
+  wrong: readonly WrongOutput[],
+  actual: unknown,
+  schema: OutputSchema,
+): HintMatch | undefined {
+  for (const w of wrong)
+    if (compare(w.output, actual, schema, { verdictOnly: true }).pass)
+      return { id: w.misconception.id, message: hintMessage(w.misconception) };
   return undefined;
 }
 
@@ -77,7 +88,11 @@ export const PASSED = bi("Passed.", "通过。");
  * student's code chose (an error's message, a returned object's field names) is not quoted, so that it
  * cannot carry hidden inputs out; the error's standard type and line still are.
  */
-export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits: { caseTimeMs: number; memoryMb: number }, reveal = true): Bilingual {
+export function runFailureMessage(
+  r: Exclude<RunOutcome, { kind: "ok" }>,
+  limits: { caseTimeMs: number; memoryMb: number },
+  reveal = true,
+): Bilingual {
   switch (r.kind) {
     case "threw": {
       const line = r.error.line ? ` (line ${r.error.line})` : "";
@@ -89,11 +104,17 @@ export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits
           `函数抛出了${type ?? "错误"}${lineZh}。隐藏用例不显示错误的文字内容。`,
         );
       }
-      return bi(`Your function threw an error${line}: ${clip(r.error.text)}`, `函数抛出了错误${lineZh}：${clip(r.error.text)}`);
+      return bi(
+        `Your function threw an error${line}: ${clip(r.error.text)}`,
+        `函数抛出了错误${lineZh}：${clip(r.error.text)}`,
+      );
     }
     case "bad_output": {
       const at = reveal && r.path ? r.path : "";
-      return bi(`The returned value contains ${r.en}${at ? ` at out${at}` : ""}.`, `返回值${at ? `在 out${at} 处` : ""}包含${r.zh}。`);
+      return bi(
+        `The returned value contains ${r.en}${at ? ` at out${at}` : ""}.`,
+        `返回值${at ? `在 out${at} 处` : ""}包含${r.zh}。`,
+      );
     }
     case "timeout":
       return bi(
@@ -110,7 +131,16 @@ export function runFailureMessage(r: Exclude<RunOutcome, { kind: "ok" }>, limits
   }
 }
 
-const STANDARD_ERRORS = new Set(["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"]);
+const STANDARD_ERRORS = new Set([
+  "Error",
+  "TypeError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "EvalError",
+  "URIError",
+  "AggregateError",
+]);
 
 /** "TypeError" of "TypeError: x is not a function", when it is one of JavaScript's own error types. */
 function standardErrorType(text: string): string | undefined {
@@ -124,7 +154,11 @@ const STOPPED_BY_WATCHDOG = bi(
   "超出时间限制：代码在时间限制之后仍在运行（例如 Promise 回调、被抛出或被拒绝的值的 getter、FinalizationRegistry 回调中的死循环），因此沙箱已被终止，其余用例未运行。",
 );
 
-export function loadFailureMessage(r: Exclude<LoadOutcome, { kind: "ok" }>, entry: string, limits: { caseTimeMs: number; memoryMb: number }): Bilingual {
+export function loadFailureMessage(
+  r: Exclude<LoadOutcome, { kind: "ok" }>,
+  entry: string,
+  limits: { caseTimeMs: number; memoryMb: number },
+): Bilingual {
   switch (r.kind) {
     case "no_entry": {
       const list = r.exported.length ? r.exported.join(", ") : "nothing";
@@ -150,7 +184,10 @@ export function loadFailureMessage(r: Exclude<LoadOutcome, { kind: "ok" }>, entr
         `加载文件时超出时间限制（${limits.caseTimeMs} 毫秒）：顶层代码中是否有循环？`,
       );
     case "memory":
-      return bi(`Memory limit exceeded (${limits.memoryMb} MB) while loading the file.`, `加载文件时超出内存限制（${limits.memoryMb} MB）。`);
+      return bi(
+        `Memory limit exceeded (${limits.memoryMb} MB) while loading the file.`,
+        `加载文件时超出内存限制（${limits.memoryMb} MB）。`,
+      );
     case "stopped":
       return STOPPED_BY_WATCHDOG;
   }

@@ -121,7 +121,9 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
   const hit = bySeed.get(key);
   if (hit) return hit;
   const hiddenVis = spec.hiddenVisibility ?? "hidden";
-  const list: { c: Case; visibility: Visibility }[] = spec.visibleCases(new Rng(seed)).map((c) => ({ c, visibility: "visible" }));
+  const list: { c: Case; visibility: Visibility }[] = spec
+    .visibleCases(new Rng(seed))
+    .map((c) => ({ c, visibility: "visible" }));
   if (mode === "submit") for (const c of spec.hiddenCases(new Rng(seed))) list.push({ c, visibility: hiddenVis });
   const totalWeight = list.reduce((s, { c }) => s + (c.weight ?? 1), 0);
   const cases = list.map(({ c, visibility }) => ({
@@ -149,15 +151,23 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const allowLab = (spec.helpers ?? []).includes("lab");
 
   const base = { exercise: spec.slug, mode, seed, maxScore };
-  const allFailed = (message: Bilingual, status: GradeResult["status"], extra: Partial<GradeResult> = {}): GradeResult => {
+  const allFailed = (
+    message: Bilingual,
+    status: GradeResult["status"],
+    extra: Partial<GradeResult> = {},
+  ): GradeResult => {
     timings.totalMs = performance.now() - t0;
-    const reason = notRunMessage(status === "compile_error" ? bi("the code did not compile.", "代码未能通过编译。") : message);
+    const reason = notRunMessage(
+      status === "compile_error" ? bi("the code did not compile.", "代码未能通过编译。") : message,
+    );
     return {
       ...base,
       status,
       score: 0,
       message,
-      cases: cases.map((c) => caseRow(c, { status: "failed", score: 0, message: reason, timings: { ...timings, runMs: 0, compareMs: 0 } })),
+      cases: cases.map((c) =>
+        caseRow(c, { status: "failed", score: 0, message: reason, timings: { ...timings, runMs: 0, compareMs: 0 } }),
+      ),
       timings,
       ...extra,
     };
@@ -171,7 +181,11 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   let hung = false;
   const sandbox = await acquireSandbox(limits.memoryMb);
   try {
-    const loaded = await sandbox.load(tr.js, spec.entry, { allowLab, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
+    const loaded = await sandbox.load(tr.js, spec.entry, {
+      allowLab,
+      timeoutMs: limits.caseTimeMs,
+      sourceMap: tr.sourceMap,
+    });
     timings.isolateMs = performance.now() - tIso;
     if (loaded.kind !== "ok") {
       const msg = loadFailureMessage(loaded, spec.entry, limits);
@@ -190,7 +204,9 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
         continue;
       }
-      const caseLimit = timedOut ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs)) : limits.caseTimeMs;
+      const caseLimit = timedOut
+        ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs))
+        : limits.caseTimeMs;
       const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();
       const r = await sandbox.run(c.packed, timeout);
@@ -204,20 +220,45 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         // Hidden cases get messages that quote no expected values (they reach the student).
         const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
         if (cmp.pass) {
-          row = caseRow(c, { status: "passed", score: c.maxScore, message: PASSED, actual: r.value, console: shownConsole, timings: caseTimings });
+          row = caseRow(c, {
+            status: "passed",
+            score: c.maxScore,
+            message: PASSED,
+            actual: r.value,
+            console: shownConsole,
+            timings: caseTimings,
+          });
         } else {
           c.wrong ??= wrongOutputs(spec.misconceptions, c.args, spec.output, c.expected);
           const hint = matchWrongOutput(c.wrong, r.value, spec.output);
-          const message = hint ? bi(`${cmp.message.en}\n${hint.message.en}`, `${cmp.message.zh}\n${hint.message.zh}`) : cmp.message;
-          row = caseRow(c, { status: "failed", score: 0, message, hintId: hint?.id, actual: r.value, console: shownConsole, timings: caseTimings });
+          const message = hint
+            ? bi(`${cmp.message.en}\n${hint.message.en}`, `${cmp.message.zh}\n${hint.message.zh}`)
+            : cmp.message;
+          row = caseRow(c, {
+            status: "failed",
+            score: 0,
+            message,
+            hintId: hint?.id,
+            actual: r.value,
+            console: shownConsole,
+            timings: caseTimings,
+          });
         }
       } else {
         const shownLimits = { caseTimeMs: timeout, memoryMb: limits.memoryMb };
         let message = runFailureMessage(r, shownLimits, c.visibility === "visible");
         if (r.kind === "timeout" && caseLimit < limits.caseTimeMs) message = joinBi([message, SHORTENED_LIMIT]);
         row = caseRow(c, { status: "failed", score: 0, message, console: shownConsole, timings: caseTimings });
-        if (r.kind === "memory") stopped = bi("the sandbox was stopped by the memory limit in an earlier case.", "沙箱在前面的用例中因超出内存限制而被终止。");
-        if (r.kind === "stopped") stopped = bi("the sandbox was stopped in an earlier case (code kept running after the time limit).", "沙箱在前面的用例中被终止（代码在时间限制之后仍在运行）。");
+        if (r.kind === "memory")
+          stopped = bi(
+            "the sandbox was stopped by the memory limit in an earlier case.",
+            "沙箱在前面的用例中因超出内存限制而被终止。",
+          );
+        if (r.kind === "stopped")
+          stopped = bi(
+            "the sandbox was stopped in an earlier case (code kept running after the time limit).",
+            "沙箱在前面的用例中被终止（代码在时间限制之后仍在运行）。",
+          );
       }
       caseTimings.compareMs = performance.now() - tCmp;
       timings.runMs += caseTimings.runMs;
@@ -259,6 +300,9 @@ function round9(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-function caseRow(c: PreparedCase, r: Omit<CaseOutcome, "name" | "visibility" | "max_score" | "input" | "expected">): CaseOutcome {
+function caseRow(
+  c: PreparedCase,
+  r: Omit<CaseOutcome, "name" | "visibility" | "max_score" | "input" | "expected">,
+): CaseOutcome {
   return { name: c.name, visibility: c.visibility, max_score: c.maxScore, input: c.args, expected: c.expected, ...r };
 }

@@ -92,10 +92,14 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
 export async function waitForResult(db: Db, submissionId: string, opts: { timeoutMs?: number; pollMs?: number } = {}) {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   for (;;) {
-    const s = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, score: true, maxScore: true, resultId: true, lastError: true } });
+    const s = await db.submission.findUnique({
+      where: { id: submissionId },
+      select: { status: true, score: true, maxScore: true, resultId: true, lastError: true },
+    });
     if (!s) throw new Error(`submission ${submissionId} does not exist`);
     if (s.status === "graded" || s.status === "error") return s;
-    if (Date.now() > deadline) throw new Error(`submission ${submissionId} still ${s.status} after ${opts.timeoutMs ?? 30_000} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`submission ${submissionId} still ${s.status} after ${opts.timeoutMs ?? 30_000} ms`);
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 10));
   }
 }
@@ -103,7 +107,11 @@ export async function waitForResult(db: Db, submissionId: string, opts: { timeou
 // ---------------------------------------------------------------- claim, renew, release
 
 /** Atomically claims the highest-priority, oldest queued submission. */
-export async function claimSubmission(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<SubmissionJob | null> {
+export async function claimSubmission(
+  db: Db,
+  owner: string,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<SubmissionJob | null> {
   const now = new Date();
   const until = new Date(now.getTime() + leaseMs);
   // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
@@ -123,7 +131,9 @@ export async function claimSubmission(db: Db, owner: string, leaseMs = DEFAULT_L
 export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
   const until = new Date(Date.now() + leaseMs);
   // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
-  const rows = await db.$queryRaw<{ id: string; regradeId: string; submissionId: string; exerciseVersionId: string; attempts: number }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; regradeId: string; submissionId: string; exerciseVersionId: string; attempts: number }[]
+  >`
     UPDATE "RegradeItem"
        SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1
      WHERE "id" = (SELECT "id" FROM "RegradeItem" WHERE "status" = 'queued' LIMIT 1)
@@ -131,16 +141,27 @@ export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_
     RETURNING "id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`;
   const r = rows[0];
   if (!r) return null;
-  const s = await db.submission.findUnique({ where: { id: r.submissionId }, select: { code: true, latePenalty: true } });
+  const s = await db.submission.findUnique({
+    where: { id: r.submissionId },
+    select: { code: true, latePenalty: true },
+  });
   if (!s) {
-    await db.regradeItem.updateMany({ where: { id: r.id, leaseOwner: owner }, data: { status: "error", lastError: "submission deleted", leaseOwner: null } });
+    await db.regradeItem.updateMany({
+      where: { id: r.id, leaseOwner: owner },
+      data: { status: "error", lastError: "submission deleted", leaseOwner: null },
+    });
     return null;
   }
   return { type: "regrade", ...r, attempts: Number(r.attempts), code: s.code, latePenalty: s.latePenalty };
 }
 
 /** Extends the lease of a running job; false if it is no longer ours. */
-export async function renewLease(db: Db, job: Pick<Job, "type" | "id">, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<boolean> {
+export async function renewLease(
+  db: Db,
+  job: Pick<Job, "type" | "id">,
+  owner: string,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<boolean> {
   const until = new Date(Date.now() + leaseMs);
   const n =
     job.type === "submission"
@@ -182,7 +203,10 @@ export async function failJob(db: Db, job: Job, owner: string, reason: string): 
  * Jobs whose lease expired (their worker died or hung): back to "queued", or "error"
  * after MAX_ATTEMPTS attempts. Every worker calls this about once a second.
  */
-export async function sweepExpiredLeases(db: Db, maxAttempts = MAX_ATTEMPTS): Promise<{ requeued: number; failed: number }> {
+export async function sweepExpiredLeases(
+  db: Db,
+  maxAttempts = MAX_ATTEMPTS,
+): Promise<{ requeued: number; failed: number }> {
   const now = new Date();
   const reason = `grading did not finish in ${maxAttempts} attempts (the worker crashed or exceeded its lease)`;
   const failed =
@@ -242,7 +266,18 @@ export function penalisedScore(raw: number, latePenalty: number): number {
  * `guard` (an SQL condition that holds only while the job is still leased by us), so
  * that inside one transaction either everything or nothing is written.
  */
-function insertResultStatements(db: Db, r: { resultId: string; submissionId: string; exerciseVersionId: string; purpose: "grade" | "regrade"; workerId: string }, result: GradeResult, guard: Prisma.Sql) {
+function insertResultStatements(
+  db: Db,
+  r: {
+    resultId: string;
+    submissionId: string;
+    exerciseVersionId: string;
+    purpose: "grade" | "regrade";
+    workerId: string;
+  },
+  result: GradeResult,
+  guard: Prisma.Sql,
+) {
   const now = new Date();
   const statements = [
     db.$executeRaw`
@@ -253,10 +288,12 @@ function insertResultStatements(db: Db, r: { resultId: string; submissionId: str
   ];
   const rows = resultRows(result);
   for (let i = 0; i < rows.length; i += 50) {
-    const values = rows.slice(i, i + 50).map(
-      (c) =>
-        Prisma.sql`(${c.id}, ${r.resultId}, ${c.position}, ${c.name}, ${c.visibility}, ${c.status}, ${c.score}, ${c.maxScore}, ${c.message}, ${c.hintId}, ${c.inputJson}, ${c.expectedJson}, ${c.actualJson}, ${c.consoleText}, ${c.timingsJson})`,
-    );
+    const values = rows
+      .slice(i, i + 50)
+      .map(
+        (c) =>
+          Prisma.sql`(${c.id}, ${r.resultId}, ${c.position}, ${c.name}, ${c.visibility}, ${c.status}, ${c.score}, ${c.maxScore}, ${c.message}, ${c.hintId}, ${c.inputJson}, ${c.expectedJson}, ${c.actualJson}, ${c.consoleText}, ${c.timingsJson})`,
+      );
     statements.push(db.$executeRaw`
       INSERT INTO "CaseResult" ("id", "resultId", "position", "name", "visibility", "status", "score", "maxScore", "message", "hintId", "inputJson", "expectedJson", "actualJson", "consoleText", "timingsJson")
       SELECT * FROM (VALUES ${Prisma.join(values)}) AS v
@@ -272,13 +309,24 @@ function insertResultStatements(db: Db, r: { resultId: string; submissionId: str
  * LeaseLostError. (One batch transaction of guarded statements: a few ms cheaper per
  * job than an interactive transaction.) Messages are stored as JSON {en, zh}.
  */
-export async function completeSubmission(db: Db, job: SubmissionJob, owner: string, result: GradeResult, workerId = owner): Promise<string> {
+export async function completeSubmission(
+  db: Db,
+  job: SubmissionJob,
+  owner: string,
+  result: GradeResult,
+  workerId = owner,
+): Promise<string> {
   const resultId = randomUUID();
   const now = new Date();
   const score = penalisedScore(result.score, job.latePenalty);
   const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
   const counts = await db.$transaction([
-    ...insertResultStatements(db, { resultId, submissionId: job.id, exerciseVersionId: job.exerciseVersionId, purpose: "grade", workerId }, result, guard),
+    ...insertResultStatements(
+      db,
+      { resultId, submissionId: job.id, exerciseVersionId: job.exerciseVersionId, purpose: "grade", workerId },
+      result,
+      guard,
+    ),
     db.$executeRaw`
       UPDATE "Submission" SET "status" = 'graded', "score" = ${score}, "maxScore" = ${result.maxScore}, "resultId" = ${resultId},
              "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
@@ -292,12 +340,29 @@ export async function completeSubmission(db: Db, job: SubmissionJob, owner: stri
  * Writes a regrade result (purpose "regrade"): it does NOT become the submission's current
  * result; the staff UI commits it. Marks the Regrade "ready" when its last item finishes.
  */
-export async function completeRegradeItem(db: Db, job: RegradeJob, owner: string, result: GradeResult, workerId = owner): Promise<string> {
+export async function completeRegradeItem(
+  db: Db,
+  job: RegradeJob,
+  owner: string,
+  result: GradeResult,
+  workerId = owner,
+): Promise<string> {
   const resultId = randomUUID();
   const newScore = penalisedScore(result.score, job.latePenalty);
   const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
   const counts = await db.$transaction([
-    ...insertResultStatements(db, { resultId, submissionId: job.submissionId, exerciseVersionId: job.exerciseVersionId, purpose: "regrade", workerId }, result, guard),
+    ...insertResultStatements(
+      db,
+      {
+        resultId,
+        submissionId: job.submissionId,
+        exerciseVersionId: job.exerciseVersionId,
+        purpose: "regrade",
+        workerId,
+      },
+      result,
+      guard,
+    ),
     db.$executeRaw`
       UPDATE "RegradeItem" SET "status" = 'done', "newScore" = ${newScore}, "newResultId" = ${resultId}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
        WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`,

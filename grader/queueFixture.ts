@@ -20,10 +20,18 @@ export interface QueueFixture {
 export async function createQueueFixture(db: Db, catalogue: Map<string, ExerciseEntry>): Promise<QueueFixture> {
   await syncExercises(db, catalogue);
   const user = await db.user.create({ data: { email: `student-${Date.now()}@example.edu`, name: "Queue Student" } });
-  const course = await db.course.create({ data: { slug: `queue-${Date.now()}`, titleEn: "Queue course", titleZh: "队列课程" } });
+  const course = await db.course.create({
+    data: { slug: `queue-${Date.now()}`, titleEn: "Queue course", titleZh: "队列课程" },
+  });
   const now = new Date();
   const assignment = await db.assignment.create({
-    data: { courseId: course.id, titleEn: "Queue", titleZh: "队列", releaseAt: new Date(now.getTime() - 86_400_000), dueAt: new Date(now.getTime() + 86_400_000) },
+    data: {
+      courseId: course.id,
+      titleEn: "Queue",
+      titleZh: "队列",
+      releaseAt: new Date(now.getTime() - 86_400_000),
+      dueAt: new Date(now.getTime() + 86_400_000),
+    },
   });
   const exercises = new Map<string, { exerciseId: string; exerciseVersionId: string }>();
   for (const slug of catalogue.keys()) {

@@ -23,7 +23,10 @@ export interface ResultLike {
   timings: { totalMs: number };
 }
 
-export type CaseLike = Pick<CaseOutcome, "name" | "visibility" | "status" | "score" | "max_score" | "message" | "hintId"> &
+export type CaseLike = Pick<
+  CaseOutcome,
+  "name" | "visibility" | "status" | "score" | "max_score" | "message" | "hintId"
+> &
   Partial<Pick<CaseOutcome, "input" | "expected" | "actual" | "console">>;
 
 export interface GradescopeTest {

@@ -89,19 +89,22 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
     }, delayMs);
   }
 
-  const watchdog = setInterval(() => {
-    const now = Date.now();
-    for (const child of slots) {
-      if (!child) continue;
-      const t = lastBeat.get(child) ?? now;
-      // A worker still starting up (tsx, catalogue) gets three timeouts before it must beat.
-      if (now - t > timeoutMs) {
-        log(`worker ${child.pid} sent no heartbeat for ${now - t} ms; killing it`);
-        lastBeat.set(child, now);
-        child.kill("SIGKILL");
+  const watchdog = setInterval(
+    () => {
+      const now = Date.now();
+      for (const child of slots) {
+        if (!child) continue;
+        const t = lastBeat.get(child) ?? now;
+        // A worker still starting up (tsx, catalogue) gets three timeouts before it must beat.
+        if (now - t > timeoutMs) {
+          log(`worker ${child.pid} sent no heartbeat for ${now - t} ms; killing it`);
+          lastBeat.set(child, now);
+          child.kill("SIGKILL");
+        }
       }
-    }
-  }, Math.min(1000, timeoutMs / 4));
+    },
+    Math.min(1000, timeoutMs / 4),
+  );
 
   async function stop(): Promise<void> {
     stopping = true;

@@ -95,15 +95,20 @@ export class GradingWorker {
       const s = await sweepExpiredLeases(this.db);
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
     }
-    const job = (await claimSubmission(this.db, this.id, this.leaseMs)) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs));
+    const job =
+      (await claimSubmission(this.db, this.id, this.leaseMs)) ??
+      (await claimRegradeItem(this.db, this.id, this.leaseMs));
     this.lastProgressAt = Date.now();
     if (!job) return false;
     this.current.set(job, Date.now());
-    const renew = setInterval(() => {
-      // A stalled worker stops renewing, so its job goes back to the queue.
-      if (this.stalled()) return;
-      renewLease(this.db, job, this.id, this.leaseMs).catch((e) => this.log(`lease renewal failed: ${e}`));
-    }, Math.max(50, this.leaseMs / 3));
+    const renew = setInterval(
+      () => {
+        // A stalled worker stops renewing, so its job goes back to the queue.
+        if (this.stalled()) return;
+        renewLease(this.db, job, this.id, this.leaseMs).catch((e) => this.log(`lease renewal failed: ${e}`));
+      },
+      Math.max(50, this.leaseMs / 3),
+    );
     try {
       const result = await this.gradeJob(job);
       if (job.type === "submission") await completeSubmission(this.db, job, this.id, result);
@@ -144,7 +149,11 @@ export class GradingWorker {
     // A version synced after this worker started whose content differs from the loaded files:
     // this process has stale specs (ES modules cannot be reloaded), so hand the job back and restart.
     if (v.createdAt > this.startedAt && v.hash !== this.loadedHash(entry)) throw new StaleCatalogueError(v.slug);
-    return grade({ spec: entry.spec, code: job.code, mode: job.type === "submission" && job.kind === "run" ? "run" : "submit" });
+    return grade({
+      spec: entry.spec,
+      code: job.code,
+      mode: job.type === "submission" && job.kind === "run" ? "run" : "submit",
+    });
   }
 
   private readonly hashes = new Map<ExerciseEntry, string>();
@@ -157,7 +166,10 @@ export class GradingWorker {
   private async versionOf(versionId: string): Promise<{ slug: string; hash: string; createdAt: Date }> {
     const hit = this.versions.get(versionId);
     if (hit) return hit;
-    const v = await this.db.exerciseVersion.findUnique({ where: { id: versionId }, select: { hash: true, createdAt: true, exercise: { select: { slug: true } } } });
+    const v = await this.db.exerciseVersion.findUnique({
+      where: { id: versionId },
+      select: { hash: true, createdAt: true, exercise: { select: { slug: true } } },
+    });
     if (!v) throw new Error(`exercise version ${versionId} does not exist`);
     const info = { slug: v.exercise.slug, hash: v.hash, createdAt: v.createdAt };
     this.versions.set(versionId, info);

@@ -34,7 +34,9 @@ export function sqliteFilePath(url: string): string {
 /** A new client for `url`. Callers own it and `$disconnect()` it when done. */
 export function createDb(url: string = databaseUrl()): Db {
   if (!isSqliteUrl(url)) {
-    throw new Error(`DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not a SQLite file: URL. PostgreSQL support is not built yet.`);
+    throw new Error(
+      `DATABASE_URL "${url.replace(/\/\/[^@]*@/, "//***@")}" is not a SQLite file: URL. PostgreSQL support is not built yet.`,
+    );
   }
   // timeout = SQLite busy timeout (ms): the web server and grader workers share the file.
   const adapter = new PrismaBetterSqlite3({ url, timeout: 15_000 });

@@ -63,9 +63,14 @@ interface AppliedRow {
 }
 
 /** Applies pending migrations to the SQLite database at `url`; creates the file and its folder if needed. */
-export function applyMigrations(url: string = databaseUrl(), opts: { dir?: string; log?: (line: string) => void } = {}): MigrateResult {
+export function applyMigrations(
+  url: string = databaseUrl(),
+  opts: { dir?: string; log?: (line: string) => void } = {},
+): MigrateResult {
   if (!isSqliteUrl(url) || url === ":memory:") {
-    throw new Error(`db:migrate applies migrations to SQLite files only; for "${url.replace(/\/\/[^@]*@/, "//***@")}" use \`prisma migrate deploy\`.`);
+    throw new Error(
+      `db:migrate applies migrations to SQLite files only; for "${url.replace(/\/\/[^@]*@/, "//***@")}" use \`prisma migrate deploy\`.`,
+    );
   }
   const log = opts.log ?? (() => {});
   const file = sqliteFilePath(url);
@@ -75,7 +80,9 @@ export function applyMigrations(url: string = databaseUrl(), opts: { dir?: strin
     sqlite.pragma("journal_mode = WAL");
     sqlite.exec(MIGRATIONS_TABLE_SQL);
     const rows = sqlite
-      .prepare(`SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`)
+      .prepare(
+        `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`,
+      )
       .all() as AppliedRow[];
     const done = new Map<string, AppliedRow>();
     for (const r of rows) {

@@ -143,7 +143,8 @@ function parseList(s: string, where: string): string[] {
     .map((x) => x.trim())
     .filter(Boolean)
     .map((x) => {
-      if (!/^\w+$/.test(x)) throw new Error(`${where}: unsupported list item "${x}" (sort/length options are not supported)`);
+      if (!/^\w+$/.test(x))
+        throw new Error(`${where}: unsupported list item "${x}" (sort/length options are not supported)`);
       return x;
     });
 }
@@ -156,7 +157,8 @@ export function parseSchema(src: string = fs.readFileSync(SCHEMA_PATH, "utf8")):
   const models: ModelDef[] = [];
   for (const [, kind, name, body] of blocks) {
     if (kind === "generator" || kind === "datasource") continue;
-    if (kind !== "model") throw new Error(`schema.prisma: "${kind} ${name}" is not supported by prisma/schema-model.ts`);
+    if (kind !== "model")
+      throw new Error(`schema.prisma: "${kind} ${name}" is not supported by prisma/schema-model.ts`);
     const model: ModelDef = { name, scalars: [], relations: [], indexes: [] };
     const blockIndexes: IndexDef[] = [];
     for (const raw of body.split("\n")) {
@@ -199,7 +201,14 @@ export function parseSchema(src: string = fs.readFileSync(SCHEMA_PATH, "utf8")):
       }
       if (!(SCALARS as readonly string[]).includes(type)) throw new Error(`${where}: unsupported type "${type}"`);
       if (list) throw new Error(`${where}: scalar lists are not supported on SQLite`);
-      const field: ScalarField = { name: fname, type: type as Scalar, optional: !!opt, id: false, unique: false, updatedAt: false };
+      const field: ScalarField = {
+        name: fname,
+        type: type as Scalar,
+        optional: !!opt,
+        id: false,
+        unique: false,
+        updatedAt: false,
+      };
       for (const a of attrs) {
         if (a.name === "id" && a.args === undefined) field.id = true;
         else if (a.name === "unique" && a.args === undefined) field.unique = true;
@@ -210,7 +219,8 @@ export function parseSchema(src: string = fs.readFileSync(SCHEMA_PATH, "utf8")):
       if (field.unique) model.indexes.push({ unique: true, columns: [fname] });
       model.scalars.push(field);
     }
-    if (model.scalars.filter((f) => f.id).length !== 1) throw new Error(`schema.prisma model ${name}: exactly one @id field is supported`);
+    if (model.scalars.filter((f) => f.id).length !== 1)
+      throw new Error(`schema.prisma model ${name}: exactly one @id field is supported`);
     model.indexes.push(...blockIndexes);
     models.push(model);
   }
@@ -231,7 +241,10 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
 };
 
 /** Prisma's defaults: Restrict (SetNull when a foreign-key field is optional) on delete, Cascade on update. */
-export function foreignKeyActions(model: ModelDef, rel: RelationField): { onDelete: ReferentialAction; onUpdate: ReferentialAction } {
+export function foreignKeyActions(
+  model: ModelDef,
+  rel: RelationField,
+): { onDelete: ReferentialAction; onUpdate: ReferentialAction } {
   const optional = (rel.fields ?? []).some((f) => model.scalars.find((s) => s.name === f)?.optional);
   return { onDelete: rel.onDelete ?? (optional ? "SetNull" : "Restrict"), onUpdate: rel.onUpdate ?? "Cascade" };
 }
@@ -270,7 +283,9 @@ export function createSql(models: ModelDef[]): string {
   for (const m of models) {
     for (const idx of m.indexes) {
       const cols = idx.columns.map((c) => `"${c}"`).join(", ");
-      parts.push(`-- CreateIndex\nCREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${indexName(m.name, idx)}" ON "${m.name}"(${cols});\n`);
+      parts.push(
+        `-- CreateIndex\nCREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${indexName(m.name, idx)}" ON "${m.name}"(${cols});\n`,
+      );
     }
   }
   return parts.join("\n");

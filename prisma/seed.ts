@@ -39,16 +39,27 @@ export const DEMO_USERS = [
   { email: "bob@example.edu", name: "Bob Osei", role: "student", studentId: "23120003", locale: null },
 ] as const;
 
-
 /** One assignment per section; offsets in days from the first seeding. 10.1 is past due (late window open), 10.6–10.7 not yet released. */
 export const SECTION_ASSIGNMENTS = [
   { section: "10.1", titleEn: "10.1 Hopfield networks", titleZh: "10.1 Hopfield 神经网络", release: -14, due: -1 },
   { section: "10.2", titleEn: "10.2 Boltzmann machines", titleZh: "10.2 玻尔兹曼机", release: -10, due: 3 },
-  { section: "10.3", titleEn: "10.3 Restricted Boltzmann machines", titleZh: "10.3 受限玻尔兹曼机", release: -7, due: 7 },
+  {
+    section: "10.3",
+    titleEn: "10.3 Restricted Boltzmann machines",
+    titleZh: "10.3 受限玻尔兹曼机",
+    release: -7,
+    due: 7,
+  },
   { section: "10.4", titleEn: "10.4 Deep Boltzmann machines", titleZh: "10.4 深度玻尔兹曼机", release: -3, due: 10 },
   { section: "10.5", titleEn: "10.5 Deep belief networks", titleZh: "10.5 深度信念网络", release: -1, due: 14 },
   { section: "10.6", titleEn: "10.6 Autoencoders", titleZh: "10.6 自编码器", release: 2, due: 17 },
-  { section: "10.7", titleEn: "10.7 Autoencoder variants and pretraining", titleZh: "10.7 自编码器变种、预训练", release: 5, due: 21 },
+  {
+    section: "10.7",
+    titleEn: "10.7 Autoencoder variants and pretraining",
+    titleZh: "10.7 自编码器变种、预训练",
+    release: 5,
+    due: 21,
+  },
 ] as const;
 
 export const LATE_POLICY = { latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: 20, scorePolicy: "best" } as const;
@@ -131,7 +142,10 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   const exercises = await db.exercise.findMany({ select: { id: true, slug: true, section: true } });
   const bySlug = new Map(exercises.map((e) => [e.slug, e]));
   for (const a of SECTION_ASSIGNMENTS) {
-    let assignment = await db.assignment.findFirst({ where: { courseId: course.id, titleEn: a.titleEn }, select: { id: true } });
+    let assignment = await db.assignment.findFirst({
+      where: { courseId: course.id, titleEn: a.titleEn },
+      select: { id: true },
+    });
     if (!assignment) {
       assignment = await db.assignment.create({
         data: {
@@ -147,13 +161,18 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       assignmentsCreated++;
     }
     const entries = [...catalogue.values()].filter((e) => e.spec.section === a.section); // already sorted by folder name
-    const have = await db.assignmentExercise.findMany({ where: { assignmentId: assignment.id }, select: { exerciseId: true, position: true } });
+    const have = await db.assignmentExercise.findMany({
+      where: { assignmentId: assignment.id },
+      select: { exerciseId: true, position: true },
+    });
     const present = new Set(have.map((h) => h.exerciseId));
     let position = have.reduce((m, h) => Math.max(m, h.position), 0);
     for (const e of entries) {
       const exercise = bySlug.get(e.spec.slug);
       if (!exercise || present.has(exercise.id)) continue;
-      await db.assignmentExercise.create({ data: { assignmentId: assignment.id, exerciseId: exercise.id, points: e.spec.points, position: ++position } });
+      await db.assignmentExercise.create({
+        data: { assignmentId: assignment.id, exerciseId: exercise.id, points: e.spec.points, position: ++position },
+      });
       itemsAdded++;
     }
   }
@@ -165,7 +184,9 @@ export function formatSeedReport(r: SeedReport): string {
   return [
     formatSyncReport(r.sync),
     `course ${DEMO_COURSE.slug}: ${r.assignmentsCreated} assignment(s) created, ${r.itemsAdded} exercise item(s) added`,
-    r.demoUsersCreated ? `demo users created (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}` : "demo users: not created (database already had users, or GIBBS_DEMO=0)",
+    r.demoUsersCreated
+      ? `demo users created (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}`
+      : "demo users: not created (database already had users, or GIBBS_DEMO=0)",
     ...(r.adminCreated ? ["admin instructor created from GIBBS_ADMIN_EMAIL"] : []),
   ].join("\n");
 }

@@ -210,7 +210,13 @@ export function aeForwardLosses(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec): Forwa
 }
 
 /** Gradient of a tied autoencoder's loss (exercise 10.6 ae-tied-backprop): `tiedAeGradient` without the loss value. */
-export function tiedAeBackprop(X: Mat, W: Mat, b: Vec, bd: Vec, loss: ReconstructionLoss): { dW: Mat; db: Vec; dbd: Vec } {
+export function tiedAeBackprop(
+  X: Mat,
+  W: Mat,
+  b: Vec,
+  bd: Vec,
+  loss: ReconstructionLoss,
+): { dW: Mat; db: Vec; dbd: Vec } {
   const g = tiedAeGradient(X, { W, b, bd }, loss);
   return { dW: g.dW, db: g.db, dbd: g.dbd };
 }
@@ -227,7 +233,14 @@ export function corrupt(X: Mat, noise: Noise): Mat {
  * Exercise 10.7 dae-corrupt-loss: X̃ = corrupt(X), X̂ = untied AE of X̃, and the squared error
  * Σ_n ||x_n − x̂_n||² measured against the CLEAN X.
  */
-export function daeCorruptLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise: Noise): { Xtilde: Mat; Xhat: Mat; loss: number } {
+export function daeCorruptLoss(
+  X: Mat,
+  W: Mat,
+  b: Vec,
+  Wd: Mat,
+  bd: Vec,
+  noise: Noise,
+): { Xtilde: Mat; Xhat: Mat; loss: number } {
   const Xtilde = corrupt(X, noise);
   const { Xhat } = aeForward(Xtilde, { W, b, Wd, bd });
   return { Xtilde, Xhat, loss: squaredError(X, Xhat) };

@@ -83,7 +83,14 @@ export interface AnnealResult {
  * latest state, and applies it when metropolisAccept(ΔE, T_k, r) with the next uniform r.
  * uniforms is consumed in sequence, one per visit: length K · sweepsPerTemp · order.length.
  */
-export function anneal(W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order: number[], uniforms: Vec): AnnealResult {
+export function anneal(
+  W: Mat,
+  b: Vec,
+  x0: Vec,
+  schedule: AnnealSchedule,
+  order: number[],
+  uniforms: Vec,
+): AnnealResult {
   const temps = geometricSchedule(schedule.T0, schedule.alpha, schedule.steps);
   const need = temps.length * schedule.sweepsPerTemp * order.length;
   if (uniforms.length !== need) throw new RangeError(`anneal: need ${need} uniforms, got ${uniforms.length}`);
@@ -104,7 +111,14 @@ export function anneal(W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order:
 }
 
 /** `anneal` with its uniforms drawn from `rng` (for experiments; exercises pass uniforms explicitly). */
-export function annealWithRng(W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order: number[], rng: Rng): AnnealResult {
+export function annealWithRng(
+  W: Mat,
+  b: Vec,
+  x0: Vec,
+  schedule: AnnealSchedule,
+  order: number[],
+  rng: Rng,
+): AnnealResult {
   return anneal(W, b, x0, schedule, order, rng.uniformVec(schedule.steps * schedule.sweepsPerTemp * order.length));
 }
 
@@ -168,10 +182,11 @@ export function bmGradient(W: Mat, b: Vec, X: Mat): BmGradient {
   });
   const dW = zerosMat(n, n);
   const db = zeros(n);
-  for (const x of X) for (let i = 0; i < n; i++) {
-    db[i] -= x[i];
-    for (let j = 0; j < n; j++) if (i !== j) dW[i][j] += x[i] * x[j];
-  }
+  for (const x of X)
+    for (let i = 0; i < n; i++) {
+      db[i] -= x[i];
+      for (let j = 0; j < n; j++) if (i !== j) dW[i][j] += x[i] * x[j];
+    }
   for (let i = 0; i < n; i++) {
     db[i] += K * Ex[i];
     for (let j = 0; j < n; j++) if (i !== j) dW[i][j] -= K * Exx[i][j];

@@ -15,7 +15,10 @@ export type Propagation = "probabilities" | "samples";
 
 function checkLayerInput(X: Mat, W: Mat, l: number, where: string): void {
   for (const row of X) {
-    if (row.length !== W.length) throw new RangeError(`${where}: layer ${l + 1} expects ${W.length} inputs but its input has ${row.length} columns`);
+    if (row.length !== W.length)
+      throw new RangeError(
+        `${where}: layer ${l + 1} expects ${W.length} inputs but its input has ${row.length} columns`,
+      );
   }
 }
 
@@ -41,7 +44,10 @@ export function upPass(V: Mat, layers: RbmParams[]): Mat[] {
  * U holds L matrices, U[l−1] `B × n_l`. Returns [H_1, …, H_L], binary.
  */
 export function upPassSample(V: Mat, layers: RbmParams[], U: Mat[]): Mat[] {
-  if (U.length !== layers.length) throw new RangeError(`upPassSample: ${layers.length} layers need ${layers.length} uniform matrices, got ${U.length}`);
+  if (U.length !== layers.length)
+    throw new RangeError(
+      `upPassSample: ${layers.length} layers need ${layers.length} uniform matrices, got ${U.length}`,
+    );
   const out: Mat[] = [];
   let X = V;
   layers.forEach((layer, l) => {
@@ -70,13 +76,22 @@ export interface Cd1Uniforms {
  * epoch e using U[l−1][e]; then X_l = σ(b_l + X_{l−1} W_l) with the TRAINED layer l. X_0 = data.
  * Returns the L trained RBMs.
  */
-export function greedyPretrainWith(data: Mat, init: RbmParams[], epochs: number, eta: number, U: Cd1Uniforms[][]): RbmParams[] {
-  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`greedyPretrain: epochs must be an integer ≥ 0, got ${epochs}`);
-  if (U.length !== init.length) throw new RangeError(`greedyPretrain: need uniforms for ${init.length} layers, got ${U.length}`);
+export function greedyPretrainWith(
+  data: Mat,
+  init: RbmParams[],
+  epochs: number,
+  eta: number,
+  U: Cd1Uniforms[][],
+): RbmParams[] {
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new RangeError(`greedyPretrain: epochs must be an integer ≥ 0, got ${epochs}`);
+  if (U.length !== init.length)
+    throw new RangeError(`greedyPretrain: need uniforms for ${init.length} layers, got ${U.length}`);
   const trained: RbmParams[] = [];
   let X = data;
   init.forEach((layer, l) => {
-    if (U[l].length !== epochs) throw new RangeError(`greedyPretrain: layer ${l + 1} needs ${epochs} epochs of uniforms, got ${U[l].length}`);
+    if (U[l].length !== epochs)
+      throw new RangeError(`greedyPretrain: layer ${l + 1} needs ${epochs} epochs of uniforms, got ${U[l].length}`);
     checkLayerInput(X, layer.W, l, "greedyPretrain");
     let p: RbmParams = { W: layer.W, a: layer.a, b: layer.b };
     for (let e = 0; e < epochs; e++) {
@@ -115,11 +130,14 @@ export function greedyPretrain(data: Mat, opts: PretrainOptions): RbmParams[] {
   const { sizes, epochs, eta, rng } = opts;
   const propagate = opts.propagate ?? "probabilities";
   const initStd = opts.initStd ?? 0.01;
-  if (sizes.length < 2) throw new RangeError("greedyPretrain: sizes must list the visible size and at least one hidden size");
+  if (sizes.length < 2)
+    throw new RangeError("greedyPretrain: sizes must list the visible size and at least one hidden size");
   if (data.length === 0) throw new RangeError("greedyPretrain: no data");
-  if (data[0].length !== sizes[0]) throw new RangeError(`greedyPretrain: data has ${data[0].length} columns but sizes[0] = ${sizes[0]}`);
+  if (data[0].length !== sizes[0])
+    throw new RangeError(`greedyPretrain: data has ${data[0].length} columns but sizes[0] = ${sizes[0]}`);
   const batchSize = opts.batchSize ?? data.length;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`greedyPretrain: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`greedyPretrain: batchSize must be a positive integer, got ${batchSize}`);
   const layers: RbmParams[] = [];
   let X = data;
   for (let l = 1; l < sizes.length; l++) {
@@ -155,7 +173,13 @@ export function safeUpPassUniforms(rng: Rng, V: Mat, layers: RbmParams[]): Mat[]
 }
 
 /** Pretraining uniforms for a graded case: along the reference run of greedyPretrainWith, each ≥ 1e-6 from its threshold. */
-export function safePretrainUniforms(rng: Rng, data: Mat, init: RbmParams[], epochs: number, eta: number): Cd1Uniforms[][] {
+export function safePretrainUniforms(
+  rng: Rng,
+  data: Mat,
+  init: RbmParams[],
+  epochs: number,
+  eta: number,
+): Cd1Uniforms[][] {
   const U: Cd1Uniforms[][] = [];
   let X = data;
   for (const layer of init) {

@@ -112,15 +112,28 @@ export interface GradCheckReport<T extends Vec | Mat> {
 }
 
 /** Checks an analytic gradient g (length P) of f at θ against central differences. */
-export function checkGradient(f: (theta: Vec) => number, g: Vec, theta: Vec, eps = GRADCHECK_EPS): GradCheckReport<Vec> {
+export function checkGradient(
+  f: (theta: Vec) => number,
+  g: Vec,
+  theta: Vec,
+  eps = GRADCHECK_EPS,
+): GradCheckReport<Vec> {
   const numerical = numericalGradient(f, theta, eps);
-  return { numerical, maxRelError: maxRelativeError(g, numerical), aggregateRelError: aggregateRelativeError(g, numerical) };
+  return {
+    numerical,
+    maxRelError: maxRelativeError(g, numerical),
+    aggregateRelError: aggregateRelativeError(g, numerical),
+  };
 }
 
 /** Checks an analytic gradient G (`r × c`) of f at W against central differences. */
 export function checkGradientMat(f: (W: Mat) => number, G: Mat, W: Mat, eps = GRADCHECK_EPS): GradCheckReport<Mat> {
   const numerical = numericalGradientMat(f, W, eps);
-  return { numerical, maxRelError: maxRelativeError(G, numerical), aggregateRelError: aggregateRelativeError(G, numerical) };
+  return {
+    numerical,
+    maxRelError: maxRelativeError(G, numerical),
+    aggregateRelError: aggregateRelativeError(G, numerical),
+  };
 }
 
 // ---------------------------------------------------------------- the checker exercise's model

@@ -122,7 +122,12 @@ export interface CapacityOptions {
  * flipped, is a probe; it is recalled in a fresh random order from `rng` (one order per probe, reused
  * every sweep). recallRate = fraction of probes that end exactly on their pattern.
  */
-export function hopfieldCapacity(n: number, patternCounts: number[], rng: Rng, options: CapacityOptions = {}): CapacityPoint[] {
+export function hopfieldCapacity(
+  n: number,
+  patternCounts: number[],
+  rng: Rng,
+  options: CapacityOptions = {},
+): CapacityPoint[] {
   const { trials = 5, flips = 0, maxSweeps = 50 } = options;
   return patternCounts.map((P) => {
     let ok = 0;

@@ -49,14 +49,20 @@ export interface CdResult extends RbmParams {
 /** Throws a RangeError unless W is `n_v × n_h` with length-n_v a and length-n_h b. */
 export function checkParams(W: Mat, a: Vec, b: Vec, where = "rbm"): [number, number] {
   const [nv, nh] = shape(W);
-  if (a.length !== nv) throw new RangeError(`${where}: W is ${nv} × ${nh} but a has length ${a.length} (expected n_v = ${nv})`);
-  if (b.length !== nh) throw new RangeError(`${where}: W is ${nv} × ${nh} but b has length ${b.length} (expected n_h = ${nh})`);
-  for (const row of W) if (row.length !== nh) throw new RangeError(`${where}: W is ragged (a row has length ${row.length}, expected ${nh})`);
+  if (a.length !== nv)
+    throw new RangeError(`${where}: W is ${nv} × ${nh} but a has length ${a.length} (expected n_v = ${nv})`);
+  if (b.length !== nh)
+    throw new RangeError(`${where}: W is ${nv} × ${nh} but b has length ${b.length} (expected n_h = ${nh})`);
+  for (const row of W)
+    if (row.length !== nh)
+      throw new RangeError(`${where}: W is ragged (a row has length ${row.length}, expected ${nh})`);
   return [nv, nh];
 }
 
 function checkBatch(M: Mat, cols: number, name: string, where: string): void {
-  for (const row of M) if (row.length !== cols) throw new RangeError(`${where}: ${name} must have ${cols} columns, a row has ${row.length}`);
+  for (const row of M)
+    if (row.length !== cols)
+      throw new RangeError(`${where}: ${name} must have ${cols} columns, a row has ${row.length}`);
 }
 
 // ---------------------------------------------------------------- energy and conditionals
@@ -136,7 +142,10 @@ export const MAX_ENUMERATED_UNITS = 16;
 function pickLayer(nv: number, nh: number, over: EnumerateLayer, where: string): "visible" | "hidden" {
   const layer = over === "auto" ? (nh <= nv ? "hidden" : "visible") : over;
   const n = layer === "hidden" ? nh : nv;
-  if (n > MAX_ENUMERATED_UNITS) throw new RangeError(`${where}: cannot enumerate the ${layer} layer of ${n} units (at most ${MAX_ENUMERATED_UNITS})`);
+  if (n > MAX_ENUMERATED_UNITS)
+    throw new RangeError(
+      `${where}: cannot enumerate the ${layer} layer of ${n} units (at most ${MAX_ENUMERATED_UNITS})`,
+    );
   return layer;
 }
 
@@ -148,7 +157,8 @@ function pickLayer(nv: number, nh: number, over: EnumerateLayer, where: string):
  */
 export function logZ(W: Mat, a: Vec, b: Vec, over: EnumerateLayer = "auto"): number {
   const [nv, nh] = checkParams(W, a, b, "logZ");
-  if (pickLayer(nv, nh, over, "logZ") === "visible") return logsumexp(allBinary(nv).map((v) => -freeEnergy(v, W, a, b)));
+  if (pickLayer(nv, nh, over, "logZ") === "visible")
+    return logsumexp(allBinary(nv).map((v) => -freeEnergy(v, W, a, b)));
   return logsumexp(
     allBinary(nh).map((h) => {
       const z = matvec(W, h);
@@ -242,7 +252,17 @@ export interface CdUniforms {
  * ΔW = η/B (V0ᵀ Ph0 − Vkᵀ Phk), Δa = η/B Σ_rows (V0 − Vk), Δb = η/B Σ_rows (Ph0 − Phk).
  * `Bneg` divides the negative statistics (it equals B except in PCD with a different chain count).
  */
-export function cdUpdate(W: Mat, a: Vec, b: Vec, eta: number, V0: Mat, Ph0: Mat, Vk: Mat, Phk: Mat, Bneg = Vk.length): RbmParams {
+export function cdUpdate(
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  eta: number,
+  V0: Mat,
+  Ph0: Mat,
+  Vk: Mat,
+  Phk: Mat,
+  Bneg = Vk.length,
+): RbmParams {
   const B = V0.length;
   const pos = scaleMat(matmul(transpose(V0), Ph0), eta / B);
   const neg = scaleMat(matmul(transpose(Vk), Phk), eta / Bneg);
@@ -304,13 +324,22 @@ export function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1:
  * H_t = 1[Uh[t−1] < Ph_t] for t < k. Statistics as cdUpdate with Vk = Pv_k.
  * Uniforms: Uh0 `B × n_h` and Uh, k−1 matrices `B × n_h` (no visible uniforms). Returns Vk = Pv_k.
  */
-export function cdkProbabilities(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number, U: { Uh0: Mat; Uh: Mat[] }): CdResult {
+export function cdkProbabilities(
+  V0: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  eta: number,
+  k: number,
+  U: { Uh0: Mat; Uh: Mat[] },
+): CdResult {
   const [nv, nh] = checkParams(W, a, b, "cdkProbabilities");
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`cdkProbabilities: k must be an integer ≥ 1, got ${k}`);
   const B = V0.length;
   checkBatch(V0, nv, "V0", "cdkProbabilities");
   checkUniforms(U.Uh0, B, nh, "Uh0", "cdkProbabilities");
-  if (U.Uh.length !== k - 1) throw new RangeError(`cdkProbabilities: Uh must hold k − 1 = ${k - 1} matrices, got ${U.Uh.length}`);
+  if (U.Uh.length !== k - 1)
+    throw new RangeError(`cdkProbabilities: Uh must hold k − 1 = ${k - 1} matrices, got ${U.Uh.length}`);
   const Ph0 = hiddenProbsBatch(V0, W, b);
   let H = sampleMat(Ph0, U.Uh0);
   let V = V0;
@@ -349,7 +378,8 @@ export function pcdStep(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat
   checkBatch(V0, nv, "V0", "pcdStep");
   checkBatch(chain, nv, "chain", "pcdStep");
   const k = U.Uh.length;
-  if (k < 1 || U.Uv.length !== k) throw new RangeError(`pcdStep: Uh and Uv must both hold k ≥ 1 matrices (got ${U.Uh.length} and ${U.Uv.length})`);
+  if (k < 1 || U.Uv.length !== k)
+    throw new RangeError(`pcdStep: Uh and Uv must both hold k ≥ 1 matrices (got ${U.Uh.length} and ${U.Uv.length})`);
   U.Uh.forEach((X, t) => checkUniforms(X, M, nh, `Uh[${t}]`, "pcdStep"));
   U.Uv.forEach((X, t) => checkUniforms(X, M, nv, `Uv[${t}]`, "pcdStep"));
   const Ph0 = hiddenProbsBatch(V0, W, b);
@@ -382,7 +412,8 @@ export function reconstructionError(V0: Mat, W: Mat, a: Vec, b: Vec, Uh0: Mat): 
  */
 export function pseudoLikelihood(v: Vec, W: Mat, a: Vec, b: Vec, i: number): number {
   const nv = v.length;
-  if (!Number.isInteger(i) || i < 0 || i >= nv) throw new RangeError(`pseudoLikelihood: bit index ${i} out of range 0..${nv - 1}`);
+  if (!Number.isInteger(i) || i < 0 || i >= nv)
+    throw new RangeError(`pseudoLikelihood: bit index ${i} out of range 0..${nv - 1}`);
   const flipped = v.slice();
   flipped[i] = 1 - v[i];
   // log σ(x) = −softplus(−x)
@@ -391,7 +422,8 @@ export function pseudoLikelihood(v: Vec, W: Mat, a: Vec, b: Vec, i: number): num
 
 /** Batch mean (1/B) Σ_r n_v · log σ(F(ṽ_r) − F(V_r)), with flip[r] the bit flipped in row r of V `B × n_v`. */
 export function pseudoLikelihoodBatch(V: Mat, W: Mat, a: Vec, b: Vec, flip: number[]): number {
-  if (flip.length !== V.length) throw new RangeError(`pseudoLikelihoodBatch: flip has ${flip.length} indices for ${V.length} rows`);
+  if (flip.length !== V.length)
+    throw new RangeError(`pseudoLikelihoodBatch: flip has ${flip.length} indices for ${V.length} rows`);
   let s = 0;
   V.forEach((v, r) => (s += pseudoLikelihood(v, W, a, b, flip[r])));
   return s / V.length;
@@ -438,8 +470,16 @@ export function aisLogZ(W: Mat, a: Vec, b: Vec, opts: AisOptions): AisResult {
   const [nv, nh] = checkParams(W, a, b, "aisLogZ");
   const { rng, runs } = opts;
   if (!Number.isInteger(runs) || runs < 2) throw new RangeError(`aisLogZ: runs must be an integer ≥ 2, got ${runs}`);
-  const betas = typeof opts.betas === "number" ? Array.from({ length: opts.betas + 1 }, (_, k) => k / (opts.betas as number)) : opts.betas;
-  if (betas.length < 2 || betas[0] !== 0 || betas[betas.length - 1] !== 1 || betas.some((x, k) => k > 0 && x < betas[k - 1])) {
+  const betas =
+    typeof opts.betas === "number"
+      ? Array.from({ length: opts.betas + 1 }, (_, k) => k / (opts.betas as number))
+      : opts.betas;
+  if (
+    betas.length < 2 ||
+    betas[0] !== 0 ||
+    betas[betas.length - 1] !== 1 ||
+    betas.some((x, k) => k > 0 && x < betas[k - 1])
+  ) {
     throw new RangeError("aisLogZ: betas must increase from 0 to 1 (or be a count K ≥ 1)");
   }
   const aA = opts.baseVisibleBias ?? a;

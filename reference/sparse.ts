@@ -141,6 +141,15 @@ export function sparseKl(A: Mat, rho: number, beta: number): { rhoHat: Vec; pena
 }
 
 /** Exercise 10.7 sparse-ae-gradient: `sparseAeGradient` with plain arguments. */
-export function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number): SparseAEGradient {
+export function sparseAeCostGrad(
+  X: Mat,
+  W1: Mat,
+  b1: Vec,
+  W2: Mat,
+  b2: Vec,
+  lambda: number,
+  beta: number,
+  rho: number,
+): SparseAEGradient {
   return sparseAeGradient(X, { W1, b1, W2, b2 }, { lambda, beta, rho });
 }

@@ -102,7 +102,8 @@ export function stackedSoftmaxGradient(X: Mat, labels: number[], net: StackedNet
   for (let k = net.layers.length - 1; k >= 0; k--) {
     const Hin = H[k];
     layers[k] = { dW: matmul(transpose(delta), Hin), db: sumRows(delta) };
-    if (k > 0) delta = matmul(delta, net.layers[k].W).map((row, n) => row.map((v, j) => v * Hin[n][j] * (1 - Hin[n][j])));
+    if (k > 0)
+      delta = matmul(delta, net.layers[k].W).map((row, n) => row.map((v, j) => v * Hin[n][j] * (1 - Hin[n][j])));
   }
   return { loss, layers, dWs: matmul(transpose(dS), top), dbs: sumRows(dS) };
 }
@@ -121,7 +122,31 @@ export interface TwoLayerStackedGradient {
 }
 
 /** `stackedSoftmaxGradient` for exactly two encoder layers (W1 `m1 × n`, W2 `m2 × m1`, Ws `K × m2`). */
-export function twoLayerStackedGradient(X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec): TwoLayerStackedGradient {
-  const g = stackedSoftmaxGradient(X, labels, { layers: [{ W: W1, b: b1 }, { W: W2, b: b2 }], Ws, bs });
-  return { loss: g.loss, dW1: g.layers[0].dW, db1: g.layers[0].db, dW2: g.layers[1].dW, db2: g.layers[1].db, dWs: g.dWs, dbs: g.dbs };
+export function twoLayerStackedGradient(
+  X: Mat,
+  labels: number[],
+  W1: Mat,
+  b1: Vec,
+  W2: Mat,
+  b2: Vec,
+  Ws: Mat,
+  bs: Vec,
+): TwoLayerStackedGradient {
+  const g = stackedSoftmaxGradient(X, labels, {
+    layers: [
+      { W: W1, b: b1 },
+      { W: W2, b: b2 },
+    ],
+    Ws,
+    bs,
+  });
+  return {
+    loss: g.loss,
+    dW1: g.layers[0].dW,
+    db1: g.layers[0].db,
+    dW2: g.layers[1].dW,
+    db2: g.layers[1].db,
+    dWs: g.dWs,
+    dbs: g.dbs,
+  };
 }

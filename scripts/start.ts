@@ -31,7 +31,9 @@ function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: "inherit", env });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${signal ?? code}`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${signal ?? code}`)),
+    );
   });
 }
 
@@ -39,7 +41,10 @@ function run(cmd: string, args: string[]): Promise<void> {
 async function uncheckedExercises(db: ReturnType<typeof createDb>): Promise<string[]> {
   const exercises = await db.exercise.findMany({ select: { slug: true, currentVersionId: true } });
   const checked = await db.exerciseVersion.findMany({
-    where: { id: { in: exercises.flatMap((e) => (e.currentVersionId ? [e.currentVersionId] : [])) }, checkJson: { not: null } },
+    where: {
+      id: { in: exercises.flatMap((e) => (e.currentVersionId ? [e.currentVersionId] : [])) },
+      checkJson: { not: null },
+    },
     select: { id: true },
   });
   const done = new Set(checked.map((v) => v.id));
@@ -51,7 +56,9 @@ let unchecked: string[] = [];
 async function prepare(): Promise<void> {
   const url = databaseUrl();
   const m = applyMigrations(url, { log: (l) => log(l) });
-  log(`database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${m.applied.length} migration(s) applied, ${m.alreadyApplied.length} already applied`);
+  log(
+    `database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${m.applied.length} migration(s) applied, ${m.alreadyApplied.length} already applied`,
+  );
   const db = createDb(url);
   try {
     if ((await db.course.count()) === 0) {
@@ -142,10 +149,19 @@ if (worker && process.env.GIBBS_WORKER !== "0") {
 if (unchecked.length && process.env.GIBBS_WORKER !== "0") {
   // New exercise versions get their validation report in the background, through the real sandbox.
   log(`validating ${unchecked.length} new exercise version(s) in the background`);
-  const check = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "exercises/check.ts", "--store", ...unchecked], { stdio: "ignore", env });
+  const check = spawn(
+    process.execPath,
+    ["--no-node-snapshot", "--import", "tsx", "exercises/check.ts", "--store", ...unchecked],
+    { stdio: "ignore", env },
+  );
   children.add(check);
   check.on("exit", (code) => {
     children.delete(check);
-    if (!stopping) log(code === 0 ? "exercise validation stored" : `exercise validation finished with failures (exit ${code}); see the staff validation page`);
+    if (!stopping)
+      log(
+        code === 0
+          ? "exercise validation stored"
+          : `exercise validation finished with failures (exit ${code}); see the staff validation page`,
+      );
   });
 }

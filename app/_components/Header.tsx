@@ -20,7 +20,11 @@ export async function Header() {
           <LocaleSwitch current={locale} label={t("nav.language")} />
           {user && (
             <>
-              <span className="user-name" title={t("nav.signedInAs", { name: `${user.name} <${user.email}>` })} data-testid="user-name">
+              <span
+                className="user-name"
+                title={t("nav.signedInAs", { name: `${user.name} <${user.email}>` })}
+                data-testid="user-name"
+              >
                 {user.name}
               </span>
               <form action={signOutAction}>

@@ -6,7 +6,16 @@ export function LocaleSwitch({ current, label }: { current: string; label: strin
   return (
     <form action={setLocaleAction} className="locale-switch" role="group" aria-label={label}>
       {LOCALES.map((l) => (
-        <button key={l} type="submit" name="locale" value={l} lang={l} aria-pressed={l === current} className="locale-switch__option" data-testid={`locale-${l}`}>
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={l === current}
+          className="locale-switch__option"
+          data-testid={`locale-${l}`}
+        >
           {LOCALE_NAMES[l]}
         </button>
       ))}

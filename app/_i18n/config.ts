@@ -39,7 +39,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 }
 
 /** Cookie first, then Accept-Language, then English. */
-export function resolveLocale(cookieValue: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+export function resolveLocale(
+  cookieValue: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   if (isLocale(cookieValue)) return cookieValue;
   return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
 }

@@ -23,7 +23,8 @@ function read(dir: string): Record<Locale, Record<string, Messages>> {
     const m = /^([a-z][\w-]*)\.(.+)\.json$/.exec(file);
     if (!m) continue;
     const [, area, locale] = m;
-    if (!(LOCALES as readonly string[]).includes(locale)) throw new Error(`${file}: unknown locale "${locale}" (expected one of ${LOCALES.join(", ")})`);
+    if (!(LOCALES as readonly string[]).includes(locale))
+      throw new Error(`${file}: unknown locale "${locale}" (expected one of ${LOCALES.join(", ")})`);
     try {
       out[locale as Locale][area] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Messages;
     } catch (e) {

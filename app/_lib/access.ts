@@ -18,7 +18,12 @@ export interface CourseAccess {
 }
 
 /** The user's enrollment in the course if its role is one of `roles`; otherwise null (absent, wrong role, unknown course). */
-export async function findAccess(db: Db, userId: string, courseId: string, roles: readonly Role[]): Promise<CourseAccess | null> {
+export async function findAccess(
+  db: Db,
+  userId: string,
+  courseId: string,
+  roles: readonly Role[],
+): Promise<CourseAccess | null> {
   if (typeof courseId !== "string" || !courseId) return null;
   const e = await db.enrollment.findUnique({
     where: { courseId_userId: { courseId, userId } },

@@ -27,12 +27,19 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return {
       error: result.error,
       email,
-      retryAfterMinutes: result.error === "rateLimited" ? Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) : undefined,
+      retryAfterMinutes:
+        result.error === "rateLimited" ? Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) : undefined,
     };
   }
   const store = await cookies();
   const secure = await secureCookies();
-  store.set(SESSION_COOKIE, result.session.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: result.session.expiresAt });
+  store.set(SESSION_COOKIE, result.session.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    expires: result.session.expiresAt,
+  });
   if (isLocale(result.locale)) {
     store.set(LOCALE_COOKIE, result.locale, { sameSite: "lax", secure, path: "/", maxAge: LOCALE_COOKIE_MAX_AGE });
   }
@@ -51,7 +58,12 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   const locale = form.get("locale");
   if (!isLocale(locale)) return;
   const store = await cookies();
-  store.set(LOCALE_COOKIE, locale, { sameSite: "lax", secure: await secureCookies(), path: "/", maxAge: LOCALE_COOKIE_MAX_AGE });
+  store.set(LOCALE_COOKIE, locale, {
+    sameSite: "lax",
+    secure: await secureCookies(),
+    path: "/",
+    maxAge: LOCALE_COOKIE_MAX_AGE,
+  });
   const user = await getCurrentUser();
   if (user) await db().user.update({ where: { id: user.id }, data: { locale } });
 }

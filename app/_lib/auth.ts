@@ -50,7 +50,10 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /** The signed-in user's access to a course with one of `roles`; 404 (notFound) otherwise. */
-export async function requireEnrollment(courseId: string, roles: readonly Role[] = ANY_ROLE): Promise<{ user: SessionUser; access: CourseAccess }> {
+export async function requireEnrollment(
+  courseId: string,
+  roles: readonly Role[] = ANY_ROLE,
+): Promise<{ user: SessionUser; access: CourseAccess }> {
   const user = await requireUser();
   const access = await findAccess(db(), user.id, courseId, roles);
   if (!access) notFound();
@@ -68,7 +71,10 @@ export async function apiUser(): Promise<{ user: SessionUser } | Response> {
 }
 
 /** For route handlers: user + course access, or a 401/404 JSON response. */
-export async function apiAccess(courseId: string, roles: readonly Role[] = ANY_ROLE): Promise<{ user: SessionUser; access: CourseAccess } | Response> {
+export async function apiAccess(
+  courseId: string,
+  roles: readonly Role[] = ANY_ROLE,
+): Promise<{ user: SessionUser; access: CourseAccess } | Response> {
   const user = await getCurrentUser();
   if (!user) return json(401, "not signed in");
   const access = await findAccess(db(), user.id, courseId, roles);

@@ -36,7 +36,11 @@ export interface Lateness {
 }
 
 /** lateDays = ⌈(t − due) / 1 day⌉ when t > due; penalty = min(1, lateDays · perDay); closed when lateDays > lateDaysMax. */
-export function lateness(submittedAt: Date, dueAt: Date, p: Pick<AssignmentPolicy, "latePenaltyPerDay" | "lateDaysMax">): Lateness {
+export function lateness(
+  submittedAt: Date,
+  dueAt: Date,
+  p: Pick<AssignmentPolicy, "latePenaltyPerDay" | "lateDaysMax">,
+): Lateness {
   const over = submittedAt.getTime() - dueAt.getTime();
   if (over <= 0) return { lateDays: 0, penalty: 0, closed: false };
   const lateDays = Math.ceil(over / DAY_MS);
@@ -74,12 +78,20 @@ export interface ScoredSubmission {
 }
 
 /** The submission that counts: the highest graded score (earliest on ties) or the latest graded one. */
-export function countingSubmission<S extends ScoredSubmission>(subs: readonly S[], policy: ScorePolicy | string): S | null {
+export function countingSubmission<S extends ScoredSubmission>(
+  subs: readonly S[],
+  policy: ScorePolicy | string,
+): S | null {
   let pick: S | null = null;
   for (const s of subs) {
     if (s.status !== "graded" || s.score === null) continue;
     if (!pick) pick = s;
-    else if (policy === "latest" ? s.submittedAt > pick.submittedAt : s.score > (pick.score as number) || (s.score === pick.score && s.submittedAt < pick.submittedAt)) pick = s;
+    else if (
+      policy === "latest"
+        ? s.submittedAt > pick.submittedAt
+        : s.score > (pick.score as number) || (s.score === pick.score && s.submittedAt < pick.submittedAt)
+    )
+      pick = s;
   }
   return pick;
 }
@@ -88,7 +100,10 @@ export function countingSubmission<S extends ScoredSubmission>(subs: readonly S[
  * A submission's score in the assignment item's points: score / maxScore · points (0 when
  * maxScore is 0). Scaled before best/latest picks, so every comparison is like with like.
  */
-export function scaleToPoints<S extends ScoredSubmission & { maxScore: number | null }>(subs: readonly S[], points: number): S[] {
+export function scaleToPoints<S extends ScoredSubmission & { maxScore: number | null }>(
+  subs: readonly S[],
+  points: number,
+): S[] {
   return subs.map((s) => ({ ...s, score: s.score === null ? null : s.maxScore ? (s.score / s.maxScore) * points : 0 }));
 }
 

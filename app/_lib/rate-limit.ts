@@ -24,7 +24,12 @@ export interface RateLimitResult {
   retryAfterMs: number;
 }
 
-export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<RateLimitResult> {
   await db.rateLimit.updateMany({
     where: { key, windowStart: { lte: new Date(now.getTime() - rule.windowMs) } },
     data: { windowStart: now, count: 0 },

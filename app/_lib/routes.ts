@@ -3,7 +3,9 @@
 import type { Role } from "./access";
 
 export function courseHref(courseId: string, role: Role): string {
-  return role === "student" ? `/courses/${encodeURIComponent(courseId)}` : `/courses/${encodeURIComponent(courseId)}/staff`;
+  return role === "student"
+    ? `/courses/${encodeURIComponent(courseId)}`
+    : `/courses/${encodeURIComponent(courseId)}/staff`;
 }
 
 /** The course title in the reader's language. */

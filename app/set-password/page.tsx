@@ -41,7 +41,10 @@ export default async function SetPasswordPage({ searchParams }: Props) {
   }
   const token = typeof sp.token === "string" ? sp.token : "";
   const check = await checkPasswordToken(db(), token);
-  const error = typeof sp.error === "string" && ["mismatch", "weak", "invalid", "used", "expired"].includes(sp.error) ? sp.error : null;
+  const error =
+    typeof sp.error === "string" && ["mismatch", "weak", "invalid", "used", "expired"].includes(sp.error)
+      ? sp.error
+      : null;
   if (!check.ok) {
     return (
       <section className="card card--narrow">
@@ -65,11 +68,25 @@ export default async function SetPasswordPage({ searchParams }: Props) {
         <input type="hidden" name="token" value={token} />
         <div className="field">
           <label htmlFor="password">{t("password", { min: MIN_PASSWORD_LENGTH })}</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="confirm">{t("confirm")}</label>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required />
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            required
+          />
         </div>
         <button className="button button--primary" type="submit" data-testid="set-password-submit">
           {t("submit")}

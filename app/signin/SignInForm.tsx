@@ -18,11 +18,26 @@ export function SignInForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <div className="field">
         <label htmlFor="email">{t("signIn.email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} aria-invalid={!!state.error} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          aria-invalid={!!state.error}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">{t("signIn.password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={!!state.error} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={!!state.error}
+        />
       </div>
       {message && (
         <p className="alert alert--error" role="alert" data-testid="signin-error">

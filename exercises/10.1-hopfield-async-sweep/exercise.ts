@@ -1,5 +1,10 @@
 import { defineExercise, type Case } from "../../grader/spec";
-import { hebbianWeights, hopfieldAsyncSweep, randomSymmetricIntWeights, randomSymmetricWeights } from "../../reference/hopfield";
+import {
+  hebbianWeights,
+  hopfieldAsyncSweep,
+  randomSymmetricIntWeights,
+  randomSymmetricWeights,
+} from "../../reference/hopfield";
 import { sweepMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
@@ -23,21 +28,83 @@ export declare function asyncSweep(W: number[][], b: number[], x: number[], orde
   reference: hopfieldAsyncSweep,
   output: { kind: "exact" },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "two competing units", zh: "两个相互竞争的单元" }, args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [0, 1]] },
-    { name: { en: "input exactly zero keeps the state", zh: "输入恰为 0 时保持原状态" }, args: [[[0, 2], [2, 0]], [2, 2], [1, 1], [0, 1]] },
+    {
+      name: { en: "two competing units", zh: "两个相互竞争的单元" },
+      args: [
+        [
+          [0, -1],
+          [-1, 0],
+        ],
+        [-0.5, -0.5],
+        [0, 0],
+        [0, 1],
+      ],
+    },
+    {
+      name: { en: "input exactly zero keeps the state", zh: "输入恰为 0 时保持原状态" },
+      args: [
+        [
+          [0, 2],
+          [2, 0],
+        ],
+        [2, 2],
+        [1, 1],
+        [0, 1],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // Fixed cases, one per known mistake: ties with x_i = 0 and x_i = 1, latest vs old state, threshold sign, visiting order.
-      { name: { en: "tie on a unit that is off", zh: "输入恰为 0，单元原为 0" }, args: [[[0, 2], [2, 0]], [2, 2], [0, 1], [0, 1]] },
-      { name: { en: "ties on units that are on", zh: "输入恰为 0，单元原为 1" }, args: [[[0, 2, 0], [2, 0, 1], [0, 1, 0]], [2, 3, 1], [1, 1, 1], [2, 1, 0]] },
-      { name: { en: "competing units, reversed order", zh: "相互竞争的单元，逆序更新" }, args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [1, 0]] },
+      {
+        name: { en: "tie on a unit that is off", zh: "输入恰为 0，单元原为 0" },
+        args: [
+          [
+            [0, 2],
+            [2, 0],
+          ],
+          [2, 2],
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      {
+        name: { en: "ties on units that are on", zh: "输入恰为 0，单元原为 1" },
+        args: [
+          [
+            [0, 2, 0],
+            [2, 0, 1],
+            [0, 1, 0],
+          ],
+          [2, 3, 1],
+          [1, 1, 1],
+          [2, 1, 0],
+        ],
+      },
+      {
+        name: { en: "competing units, reversed order", zh: "相互竞争的单元，逆序更新" },
+        args: [
+          [
+            [0, -1],
+            [-1, 0],
+          ],
+          [-0.5, -0.5],
+          [0, 0],
+          [1, 0],
+        ],
+      },
       { name: { en: "single unit", zh: "单个单元" }, args: [[[0]], [-1], [0], [0]] },
     ];
     const n0 = rng.intRange(5, 9);
-    cases.push({ name: { en: "all-zero state", zh: "全零状态" }, args: [randomSymmetricIntWeights(rng, n0), intThresholds(rng, n0), new Array(n0).fill(0), rng.permutation(n0)] });
+    cases.push({
+      name: { en: "all-zero state", zh: "全零状态" },
+      args: [randomSymmetricIntWeights(rng, n0), intThresholds(rng, n0), new Array(n0).fill(0), rng.permutation(n0)],
+    });
     const n1 = rng.intRange(5, 9);
-    cases.push({ name: { en: "all-one state", zh: "全一状态" }, args: [randomSymmetricIntWeights(rng, n1), intThresholds(rng, n1), new Array(n1).fill(1), rng.permutation(n1)] });
+    cases.push({
+      name: { en: "all-one state", zh: "全一状态" },
+      args: [randomSymmetricIntWeights(rng, n1), intThresholds(rng, n1), new Array(n1).fill(1), rng.permutation(n1)],
+    });
     const n2 = 6;
     cases.push({
       name: { en: "order visits some units twice and skips others", zh: "更新顺序中部分单元重复、部分被跳过" },
@@ -45,13 +112,24 @@ export declare function asyncSweep(W: number[][], b: number[], x: number[], orde
     });
     const X = rng.binaryMat(3, 16);
     const probe = X[0].map((v, i) => (i < 4 ? 1 - v : v));
-    cases.push({ name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" }, args: [hebbianWeights(X), new Array(16).fill(0), probe, rng.permutation(16)] });
+    cases.push({
+      name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" },
+      args: [hebbianWeights(X), new Array(16).fill(0), probe, rng.permutation(16)],
+    });
     for (let k = 0; k < 4; k++) {
       const n = rng.intRange(4, 14);
       const ints = k % 2 === 0;
       cases.push({
-        name: { en: `random network ${k + 1} (n = ${n}${ints ? ", integer weights" : ""})`, zh: `随机网络 ${k + 1}（n = ${n}${ints ? "，整数权重" : ""}）` },
-        args: [ints ? randomSymmetricIntWeights(rng, n) : randomSymmetricWeights(rng, n), ints ? intThresholds(rng, n) : rng.gaussianVec(n), rng.binaryVec(n), rng.permutation(n)],
+        name: {
+          en: `random network ${k + 1} (n = ${n}${ints ? ", integer weights" : ""})`,
+          zh: `随机网络 ${k + 1}（n = ${n}${ints ? "，整数权重" : ""}）`,
+        },
+        args: [
+          ints ? randomSymmetricIntWeights(rng, n) : randomSymmetricWeights(rng, n),
+          ints ? intThresholds(rng, n) : rng.gaussianVec(n),
+          rng.binaryVec(n),
+          rng.permutation(n),
+        ],
       });
     }
     return cases;

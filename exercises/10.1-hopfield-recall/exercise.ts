@@ -39,30 +39,102 @@ export declare function recall(
   reference: hopfieldRecall,
   output: { kind: "record", fields: { state: { kind: "exact" }, sweeps: { kind: "exact" } } },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "two competing units", zh: "两个相互竞争的单元" }, args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [0, 1], 10] },
-    { name: { en: "activity spreads along a chain", zh: "激活沿链式网络传播" }, args: [...chain(4), [1, 0, 0, 0], [3, 2, 1, 0], 10] },
+    {
+      name: { en: "two competing units", zh: "两个相互竞争的单元" },
+      args: [
+        [
+          [0, -1],
+          [-1, 0],
+        ],
+        [-0.5, -0.5],
+        [0, 0],
+        [0, 1],
+        10,
+      ],
+    },
+    {
+      name: { en: "activity spreads along a chain", zh: "激活沿链式网络传播" },
+      args: [...chain(4), [1, 0, 0, 0], [3, 2, 1, 0], 10],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // Fixed cases, one per known mistake.
-      { name: { en: "already a fixed point", zh: "初始即为稳定状态" }, args: [[[0, 1], [1, 0]], [0.5, 0.5], [1, 1], [0, 1], 5] },
-      { name: { en: "competing units from all-zero", zh: "相互竞争的单元，从全零状态出发" }, args: [[[0, -1], [-1, 0]], [-0.5, -0.5], [0, 0], [1, 0], 6] },
-      { name: { en: "input exactly zero", zh: "输入恰为 0" }, args: [[[0, 2], [2, 0]], [2, 2], [0, 1], [0, 1], 5] },
-      { name: { en: "sweep limit reached", zh: "达到扫描次数上限" }, args: [...chain(5), [1, 0, 0, 0, 0], [4, 3, 2, 1, 0], 2] },
-      { name: { en: "chain, limit of one sweep", zh: "链式网络，最多扫描一次" }, args: [...chain(3), [1, 0, 0], [2, 1, 0], 1] },
+      {
+        name: { en: "already a fixed point", zh: "初始即为稳定状态" },
+        args: [
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          [0.5, 0.5],
+          [1, 1],
+          [0, 1],
+          5,
+        ],
+      },
+      {
+        name: { en: "competing units from all-zero", zh: "相互竞争的单元，从全零状态出发" },
+        args: [
+          [
+            [0, -1],
+            [-1, 0],
+          ],
+          [-0.5, -0.5],
+          [0, 0],
+          [1, 0],
+          6,
+        ],
+      },
+      {
+        name: { en: "input exactly zero", zh: "输入恰为 0" },
+        args: [
+          [
+            [0, 2],
+            [2, 0],
+          ],
+          [2, 2],
+          [0, 1],
+          [0, 1],
+          5,
+        ],
+      },
+      {
+        name: { en: "sweep limit reached", zh: "达到扫描次数上限" },
+        args: [...chain(5), [1, 0, 0, 0, 0], [4, 3, 2, 1, 0], 2],
+      },
+      {
+        name: { en: "chain, limit of one sweep", zh: "链式网络，最多扫描一次" },
+        args: [...chain(3), [1, 0, 0], [2, 1, 0], 1],
+      },
       { name: { en: "single unit", zh: "单个单元" }, args: [[[0]], [-1], [0], [0], 3] },
     ];
     const n = 24;
     const X = rng.binaryMat(2, n);
     const W = hebbianWeights(X);
-    cases.push({ name: { en: "Hebbian network, stored pattern", zh: "Hebb 规则网络，已存储的模式" }, args: [W, new Array(n).fill(0), X[1].slice(), rng.permutation(n), 20] });
-    cases.push({ name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" }, args: [W, new Array(n).fill(0), noisy(rng, X[0], 3), rng.permutation(n), 20] });
-    cases.push({ name: { en: "Hebbian network, all-one probe", zh: "Hebb 规则网络，全一输入" }, args: [W, new Array(n).fill(0), new Array(n).fill(1), rng.permutation(n), 20] });
-    cases.push({ name: { en: "Hebbian network, all-zero probe", zh: "Hebb 规则网络，全零输入" }, args: [W, new Array(n).fill(0), new Array(n).fill(0), rng.permutation(n), 20] });
+    cases.push({
+      name: { en: "Hebbian network, stored pattern", zh: "Hebb 规则网络，已存储的模式" },
+      args: [W, new Array(n).fill(0), X[1].slice(), rng.permutation(n), 20],
+    });
+    cases.push({
+      name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" },
+      args: [W, new Array(n).fill(0), noisy(rng, X[0], 3), rng.permutation(n), 20],
+    });
+    cases.push({
+      name: { en: "Hebbian network, all-one probe", zh: "Hebb 规则网络，全一输入" },
+      args: [W, new Array(n).fill(0), new Array(n).fill(1), rng.permutation(n), 20],
+    });
+    cases.push({
+      name: { en: "Hebbian network, all-zero probe", zh: "Hebb 规则网络，全零输入" },
+      args: [W, new Array(n).fill(0), new Array(n).fill(0), rng.permutation(n), 20],
+    });
     for (let k = 0; k < 3; k++) {
       const m = rng.intRange(5, 12);
       const b = Array.from({ length: m }, () => rng.intRange(-1, 1));
-      cases.push({ name: { en: `random integer network ${k + 1} (n = ${m})`, zh: `随机整数权重网络 ${k + 1}（n = ${m}）` }, args: [randomSymmetricIntWeights(rng, m), b, rng.binaryVec(m), rng.permutation(m), 30] });
+      cases.push({
+        name: { en: `random integer network ${k + 1} (n = ${m})`, zh: `随机整数权重网络 ${k + 1}（n = ${m}）` },
+        args: [randomSymmetricIntWeights(rng, m), b, rng.binaryVec(m), rng.permutation(m), 30],
+      });
     }
     return cases;
   },

@@ -1,5 +1,11 @@
 import { defineExercise, type Case } from "../../grader/spec";
-import { type AnnealResult, type AnnealSchedule, anneal, flipEnergyChange, geometricSchedule } from "../../reference/boltzmann";
+import {
+  type AnnealResult,
+  type AnnealSchedule,
+  anneal,
+  flipEnergyChange,
+  geometricSchedule,
+} from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import { annealMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
@@ -54,36 +60,81 @@ export declare function anneal(
   uniforms: number[],
 ): { state: number[]; energy: number; accepted: number };`,
   reference: anneal,
-  output: { kind: "record", fields: { state: { kind: "exact" }, energy: { kind: "float" }, accepted: { kind: "exact" } } },
+  output: {
+    kind: "record",
+    fields: { state: { kind: "exact" }, energy: { kind: "float" }, accepted: { kind: "exact" } },
+  },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "one unit, two temperatures", zh: "单个单元，两个温度" }, args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]] },
+    {
+      name: { en: "one unit, two temperatures", zh: "单个单元，两个温度" },
+      args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]],
+    },
     {
       name: { en: "two coupled units", zh: "两个相互连接的单元" },
-      args: [[[0, 1], [1, 0]], [0, 0], [0, 0], { T0: 1, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0, 1], [0.9, 0.9, 0.2, 0.1]],
+      args: [
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0, 0],
+        [0, 0],
+        { T0: 1, alpha: 0.5, steps: 2, sweepsPerTemp: 1 },
+        [0, 1],
+        [0.9, 0.9, 0.2, 0.1],
+      ],
     },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // Fixed cases. E(x) = x for one unit with threshold 1, so switching on is uphill (ΔE = +1).
       // T0 = 2: accept iff 0.5 < e^{−1/2} ≈ 0.607 (yes); then T = 1: switching off is downhill (always).
-      { name: { en: "uphill move accepted at the first temperature", zh: "第一个温度下接受能量升高的变化" }, args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]] },
+      {
+        name: { en: "uphill move accepted at the first temperature", zh: "第一个温度下接受能量升高的变化" },
+        args: [[[0]], [1], [0], { T0: 2, alpha: 0.5, steps: 2, sweepsPerTemp: 1 }, [0], [0.5, 0.9]],
+      },
       // T0 = 1: accept iff 0.9 < e^{−1} ≈ 0.368 (no).
-      { name: { en: "uphill move rejected", zh: "拒绝能量升高的变化" }, args: [[[0]], [1], [0], { T0: 1, alpha: 0.5, steps: 1, sweepsPerTemp: 1 }, [0], [0.9]] },
+      {
+        name: { en: "uphill move rejected", zh: "拒绝能量升高的变化" },
+        args: [[[0]], [1], [0], { T0: 1, alpha: 0.5, steps: 1, sweepsPerTemp: 1 }, [0], [0.9]],
+      },
     ];
-    const sched = (): AnnealSchedule => ({ T0: rng.range(1, 5), alpha: rng.range(0.6, 0.95), steps: rng.intRange(2, 6), sweepsPerTemp: rng.intRange(1, 3) });
+    const sched = (): AnnealSchedule => ({
+      T0: rng.range(1, 5),
+      alpha: rng.range(0.6, 0.95),
+      steps: rng.intRange(2, 6),
+      sweepsPerTemp: rng.intRange(1, 3),
+    });
     const n0 = rng.intRange(4, 7);
-    cases.push({ name: { en: "all-zero start", zh: "从全零状态开始" }, args: randomCase(rng, n0, new Array(n0).fill(0), sched()) });
+    cases.push({
+      name: { en: "all-zero start", zh: "从全零状态开始" },
+      args: randomCase(rng, n0, new Array(n0).fill(0), sched()),
+    });
     const n1 = rng.intRange(4, 7);
-    cases.push({ name: { en: "all-one start", zh: "从全一状态开始" }, args: randomCase(rng, n1, new Array(n1).fill(1), sched()) });
+    cases.push({
+      name: { en: "all-one start", zh: "从全一状态开始" },
+      args: randomCase(rng, n1, new Array(n1).fill(1), sched()),
+    });
     const n2 = 5;
-    cases.push({ name: { en: "very cold schedule", zh: "极低温退火计划" }, args: randomCase(rng, n2, rng.binaryVec(n2), { T0: 0.01, alpha: 0.5, steps: 3, sweepsPerTemp: 2 }) });
+    cases.push({
+      name: { en: "very cold schedule", zh: "极低温退火计划" },
+      args: randomCase(rng, n2, rng.binaryVec(n2), { T0: 0.01, alpha: 0.5, steps: 3, sweepsPerTemp: 2 }),
+    });
     const n3 = 5;
-    cases.push({ name: { en: "very hot schedule", zh: "极高温退火计划" }, args: randomCase(rng, n3, rng.binaryVec(n3), { T0: 100, alpha: 0.9, steps: 3, sweepsPerTemp: 1 }) });
+    cases.push({
+      name: { en: "very hot schedule", zh: "极高温退火计划" },
+      args: randomCase(rng, n3, rng.binaryVec(n3), { T0: 100, alpha: 0.9, steps: 3, sweepsPerTemp: 1 }),
+    });
     const n4 = 6;
-    cases.push({ name: { en: "one temperature, many sweeps", zh: "单一温度，多次扫描" }, args: randomCase(rng, n4, rng.binaryVec(n4), { T0: 1.5, alpha: 0.8, steps: 1, sweepsPerTemp: 6 }) });
+    cases.push({
+      name: { en: "one temperature, many sweeps", zh: "单一温度，多次扫描" },
+      args: randomCase(rng, n4, rng.binaryVec(n4), { T0: 1.5, alpha: 0.8, steps: 1, sweepsPerTemp: 6 }),
+    });
     for (let k = 0; k < 4; k++) {
       const n = rng.intRange(3, 10);
-      cases.push({ name: { en: `random machine ${k + 1} (n = ${n})`, zh: `随机玻尔兹曼机 ${k + 1}（n = ${n}）` }, args: randomCase(rng, n, rng.binaryVec(n), sched()) });
+      cases.push({
+        name: { en: `random machine ${k + 1} (n = ${n})`, zh: `随机玻尔兹曼机 ${k + 1}（n = ${n}）` },
+        args: randomCase(rng, n, rng.binaryVec(n), sched()),
+      });
     }
     return cases;
   },

@@ -43,39 +43,157 @@ export declare function gibbsSweep(
   reference: gibbsSweep,
   output: { kind: "exact" },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "two units, second sees the first", zh: "两个单元，第二个用到第一个的新状态" }, args: [[[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.5], 1] },
-    { name: { en: "two units at T = 2", zh: "两个单元，T = 2" }, args: [[[0, 4], [4, 0]], [2, 2], [1, 0], [0, 1], [0.5, 0.5], 2] },
+    {
+      name: { en: "two units, second sees the first", zh: "两个单元，第二个用到第一个的新状态" },
+      args: [
+        [
+          [0, 4],
+          [4, 0],
+        ],
+        [2, 2],
+        [0, 0],
+        [0, 1],
+        [0.1, 0.5],
+        1,
+      ],
+    },
+    {
+      name: { en: "two units at T = 2", zh: "两个单元，T = 2" },
+      args: [
+        [
+          [0, 4],
+          [4, 0],
+        ],
+        [2, 2],
+        [1, 0],
+        [0, 1],
+        [0.5, 0.5],
+        2,
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // Fixed cases (uniforms chosen by hand, all far from their probabilities), one per known mistake.
       // p_0 = σ(−2) ≈ 0.119 > 0.1 → on; then p_1 = σ(4 − 2) ≈ 0.881 > 0.5 → on (from the old state it would be σ(−2)).
-      { name: { en: "latest state matters", zh: "须使用最新状态" }, args: [[[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.5], 1] },
+      {
+        name: { en: "latest state matters", zh: "须使用最新状态" },
+        args: [
+          [
+            [0, 4],
+            [4, 0],
+          ],
+          [2, 2],
+          [0, 0],
+          [0, 1],
+          [0.1, 0.5],
+          1,
+        ],
+      },
       // p_0 = σ(−1) ≈ 0.269 ≤ 0.5 → the unit that was on becomes 0; p_1 = σ(−1) → 0.
-      { name: { en: "a unit that was on is resampled to 0", zh: "原为 1 的单元重新采样为 0" }, args: [[[0, 4], [4, 0]], [2, 2], [1, 0], [0, 1], [0.5, 0.5], 2] },
+      {
+        name: { en: "a unit that was on is resampled to 0", zh: "原为 1 的单元重新采样为 0" },
+        args: [
+          [
+            [0, 4],
+            [4, 0],
+          ],
+          [2, 2],
+          [1, 0],
+          [0, 1],
+          [0.5, 0.5],
+          2,
+        ],
+      },
       // T = 4: p_0 = σ(2/4) ≈ 0.622 ≤ 0.8 → 0; p_1 = σ(0) = 0.5 > 0.3 → 1.
-      { name: { en: "temperature 4", zh: "温度为 4" }, args: [[[0, 1], [1, 0]], [-2, 0], [0, 0], [0, 1], [0.8, 0.3], 4] },
+      {
+        name: { en: "temperature 4", zh: "温度为 4" },
+        args: [
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          [-2, 0],
+          [0, 0],
+          [0, 1],
+          [0.8, 0.3],
+          4,
+        ],
+      },
       // p = σ(−1) ≈ 0.269 ≤ 0.5 → 0.
-      { name: { en: "single unit with a positive threshold", zh: "单个单元，阈值为正" }, args: [[[0]], [1], [0], [0], [0.5], 1] },
+      {
+        name: { en: "single unit with a positive threshold", zh: "单个单元，阈值为正" },
+        args: [[[0]], [1], [0], [0], [0.5], 1],
+      },
     ];
     const n0 = rng.intRange(4, 8);
-    cases.push({ name: { en: "all-zero start", zh: "从全零状态开始" }, args: chainCase(rng, randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0), rng.permutation(n0), 1) });
+    cases.push({
+      name: { en: "all-zero start", zh: "从全零状态开始" },
+      args: chainCase(
+        rng,
+        randomSymmetricWeights(rng, n0),
+        rng.gaussianVec(n0),
+        new Array(n0).fill(0),
+        rng.permutation(n0),
+        1,
+      ),
+    });
     const n1 = rng.intRange(4, 8);
-    cases.push({ name: { en: "all-one start", zh: "从全一状态开始" }, args: chainCase(rng, randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1), rng.permutation(n1), 1.5) });
+    cases.push({
+      name: { en: "all-one start", zh: "从全一状态开始" },
+      args: chainCase(
+        rng,
+        randomSymmetricWeights(rng, n1),
+        rng.gaussianVec(n1),
+        new Array(n1).fill(1),
+        rng.permutation(n1),
+        1.5,
+      ),
+    });
     const n2 = 6;
     cases.push({
       name: { en: "low temperature: saturated probabilities", zh: "低温：概率饱和" },
-      args: chainCase(rng, randomSymmetricWeights(rng, n2, 5), rng.gaussianVec(n2, 5), rng.binaryVec(n2), rng.permutation(n2), 0.01),
+      args: chainCase(
+        rng,
+        randomSymmetricWeights(rng, n2, 5),
+        rng.gaussianVec(n2, 5),
+        rng.binaryVec(n2),
+        rng.permutation(n2),
+        0.01,
+      ),
     });
     const n3 = 5;
-    cases.push({ name: { en: "high temperature", zh: "高温" }, args: chainCase(rng, randomSymmetricWeights(rng, n3), rng.gaussianVec(n3), rng.binaryVec(n3), rng.permutation(n3), 50) });
+    cases.push({
+      name: { en: "high temperature", zh: "高温" },
+      args: chainCase(
+        rng,
+        randomSymmetricWeights(rng, n3),
+        rng.gaussianVec(n3),
+        rng.binaryVec(n3),
+        rng.permutation(n3),
+        50,
+      ),
+    });
     const n4 = 5;
     const longOrder = [...rng.permutation(n4), ...rng.permutation(n4), ...rng.permutation(n4)];
-    cases.push({ name: { en: "three sweeps' worth of visits", zh: "访问次数相当于三次扫描" }, args: chainCase(rng, randomSymmetricWeights(rng, n4, 2), rng.gaussianVec(n4), rng.binaryVec(n4), longOrder, 1) });
+    cases.push({
+      name: { en: "three sweeps' worth of visits", zh: "访问次数相当于三次扫描" },
+      args: chainCase(rng, randomSymmetricWeights(rng, n4, 2), rng.gaussianVec(n4), rng.binaryVec(n4), longOrder, 1),
+    });
     for (let k = 0; k < 4; k++) {
       const n = rng.intRange(3, 12);
       const T = rng.pick([0.5, 1, 2, rng.range(0.3, 3)]);
-      cases.push({ name: { en: `random network ${k + 1} (n = ${n})`, zh: `随机网络 ${k + 1}（n = ${n}）` }, args: chainCase(rng, randomSymmetricWeights(rng, n, 1.5), rng.gaussianVec(n), rng.binaryVec(n), rng.permutation(n), T) });
+      cases.push({
+        name: { en: `random network ${k + 1} (n = ${n})`, zh: `随机网络 ${k + 1}（n = ${n}）` },
+        args: chainCase(
+          rng,
+          randomSymmetricWeights(rng, n, 1.5),
+          rng.gaussianVec(n),
+          rng.binaryVec(n),
+          rng.permutation(n),
+          T,
+        ),
+      });
     }
     return cases;
   },

@@ -30,25 +30,94 @@ type Vec = number[];
  */
 export declare function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat): { W: Mat; a: Vec; b: Vec; Vk: Mat };`,
   reference: cd1,
-  output: { kind: "record", fields: { W: { kind: "float" }, a: { kind: "float" }, b: { kind: "float" }, Vk: { kind: "exact" } } },
+  output: {
+    kind: "record",
+    fields: { W: { kind: "float" }, a: { kind: "float" }, b: { kind: "float" }, Vk: { kind: "exact" } },
+  },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "worked example: zero weights", zh: "示例：零权重" }, args: [[[1, 0]], [[0], [0]], [0, 0], [0], 0.1, [[0.3]], [[0.7, 0.2]]] },
-    { name: { en: "n_v = 3, n_h = 2, B = 2", zh: "n_v = 3, n_h = 2, B = 2" }, args: [[[1, 0, 1], [0, 1, 1]], [[0.5, -1], [1, 0.2], [-0.3, 0.8]], [0.1, -0.2, 0], [0, 0.5], 0.5, [[0.2, 0.9], [0.6, 0.1]], [[0.4, 0.5, 0.3], [0.8, 0.05, 0.6]]] },
+    {
+      name: { en: "worked example: zero weights", zh: "示例：零权重" },
+      args: [[[1, 0]], [[0], [0]], [0, 0], [0], 0.1, [[0.3]], [[0.7, 0.2]]],
+    },
+    {
+      name: { en: "n_v = 3, n_h = 2, B = 2", zh: "n_v = 3, n_h = 2, B = 2" },
+      args: [
+        [
+          [1, 0, 1],
+          [0, 1, 1],
+        ],
+        [
+          [0.5, -1],
+          [1, 0.2],
+          [-0.3, 0.8],
+        ],
+        [0.1, -0.2, 0],
+        [0, 0.5],
+        0.5,
+        [
+          [0.2, 0.9],
+          [0.6, 0.1],
+        ],
+        [
+          [0.4, 0.5, 0.3],
+          [0.8, 0.05, 0.6],
+        ],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const fixed = new Rng("rbm-cd1 fixed");
-    const cases: Case<Args>[] = [random(fixed, { en: "random 4 × 3, B = 3", zh: "随机 4 × 3，B = 3" }, 3, 4, 3), random(fixed, { en: "random 5 × 2, B = 4", zh: "随机 5 × 2，B = 4" }, 4, 5, 2, 1, 0.5)];
+    const cases: Case<Args>[] = [
+      random(fixed, { en: "random 4 × 3, B = 3", zh: "随机 4 × 3，B = 3" }, 3, 4, 3),
+      random(fixed, { en: "random 5 × 2, B = 4", zh: "随机 5 × 2，B = 4" }, 4, 5, 2, 1, 0.5),
+    ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 4, 3));
     cases.push(random(rng, { en: "square 3 × 3", zh: "3 × 3 方阵" }, 3, 3, 3));
     cases.push(random(rng, { en: "n_h > n_v", zh: "隐藏单元多于可见单元（n_h > n_v）" }, 3, 2, 6));
     const m = randomRbm(rng, 4, 3);
-    cases.push(make(rng, { en: "all-zero data", zh: "全零数据" }, [[0, 0, 0, 0], [0, 0, 0, 0]], m.W, m.a, m.b, 0.1));
-    cases.push(make(rng, { en: "all-one data", zh: "全一数据" }, [[1, 1, 1, 1], [1, 1, 1, 1]], m.W, m.a, m.b, 0.1));
+    cases.push(
+      make(
+        rng,
+        { en: "all-zero data", zh: "全零数据" },
+        [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+        m.W,
+        m.a,
+        m.b,
+        0.1,
+      ),
+    );
+    cases.push(
+      make(
+        rng,
+        { en: "all-one data", zh: "全一数据" },
+        [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+        m.W,
+        m.a,
+        m.b,
+        0.1,
+      ),
+    );
     cases.push(random(rng, { en: "saturating weights (~ ±20)", zh: "饱和权重（~ ±20）" }, 3, 4, 3, 20));
     for (let k = 0; k < 4; k++) {
       const nv = rng.intRange(2, 7);
       const nh = rng.intRange(2, 7);
-      cases.push(random(rng, { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` }, rng.intRange(2, 6), nv, nh, 1, rng.pick([0.01, 0.1, 1])));
+      cases.push(
+        random(
+          rng,
+          { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` },
+          rng.intRange(2, 6),
+          nv,
+          nh,
+          1,
+          rng.pick([0.01, 0.1, 1]),
+        ),
+      );
     }
     return cases;
   },

@@ -13,7 +13,15 @@ function visibleProbs(H: Mat, W: Mat, a: Vec): Mat {
 }
 const sample = (P: Mat, U: Mat): Mat => P.map((row, r) => row.map((p, j) => (U[r][j] < p ? 1 : 0)));
 
-export function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat): { W: Mat; a: Vec; b: Vec; Vk: Mat } {
+export function cd1(
+  V0: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  eta: number,
+  Uh0: Mat,
+  Uv1: Mat,
+): { W: Mat; a: Vec; b: Vec; Vk: Mat } {
   const B = V0.length;
   const Ph0 = hiddenProbs(V0, W, b);
   const H0 = sample(Ph0, Uh0);

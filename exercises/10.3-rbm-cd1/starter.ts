@@ -6,7 +6,15 @@ type Vec = number[];
  * Sampling rule: a unit is 1 exactly when its uniform is below its probability, 1[u < p].
  * Uh0 (B × n_h) samples H0; Uv1 (B × n_v) samples V1. Returns the updated W, a, b and Vk = V1.
  */
-export function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat): { W: Mat; a: Vec; b: Vec; Vk: Mat } {
+export function cd1(
+  V0: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  eta: number,
+  Uh0: Mat,
+  Uv1: Mat,
+): { W: Mat; a: Vec; b: Vec; Vk: Mat } {
   const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
   // TODO 1: Ph0 = σ(b + V0 W), H0 = 1[Uh0 < Ph0]
   // TODO 2: Pv1 = σ(a + H0 Wᵀ), V1 = 1[Uv1 < Pv1]

@@ -27,14 +27,76 @@ export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`
   reference: energyBatch,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "n_v = 2, n_h = 1", zh: "n_v = 2, n_h = 1" }, args: [[[1, 1], [1, 0]], [[1], [0]], [[1], [2]], [0.5, -1], [-0.5]] },
-    { name: { en: "n_v = 3, n_h = 2", zh: "n_v = 3, n_h = 2" }, args: [[[1, 0, 1]], [[0, 1]], [[1, -1], [2, 0], [0, 3]], [0, 1, -1], [0.5, -2]] },
+    {
+      name: { en: "n_v = 2, n_h = 1", zh: "n_v = 2, n_h = 1" },
+      args: [
+        [
+          [1, 1],
+          [1, 0],
+        ],
+        [[1], [0]],
+        [[1], [2]],
+        [0.5, -1],
+        [-0.5],
+      ],
+    },
+    {
+      name: { en: "n_v = 3, n_h = 2", zh: "n_v = 3, n_h = 2" },
+      args: [
+        [[1, 0, 1]],
+        [[0, 1]],
+        [
+          [1, -1],
+          [2, 0],
+          [0, 3],
+        ],
+        [0, 1, -1],
+        [0.5, -2],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     // Fixed cases: every term nonzero; a non-square W and a square, asymmetric W.
     const cases: Case<Args>[] = [
-      { name: { en: "non-square, every term active", zh: "非方阵，各项均非零" }, args: [[[1, 1, 1], [1, 0, 1]], [[1, 1], [0, 1]], [[1, -2], [3, 0.5], [-1, 2]], [0.5, -1, 2], [1.5, -0.25]] },
-      { name: { en: "square, asymmetric W", zh: "方阵，W 非对称" }, args: [[[1, 0], [0, 1]], [[1, 1], [1, 0]], [[1, 4], [-2, 3]], [0.3, 0.7], [-1, 2]] },
+      {
+        name: { en: "non-square, every term active", zh: "非方阵，各项均非零" },
+        args: [
+          [
+            [1, 1, 1],
+            [1, 0, 1],
+          ],
+          [
+            [1, 1],
+            [0, 1],
+          ],
+          [
+            [1, -2],
+            [3, 0.5],
+            [-1, 2],
+          ],
+          [0.5, -1, 2],
+          [1.5, -0.25],
+        ],
+      },
+      {
+        name: { en: "square, asymmetric W", zh: "方阵，W 非对称" },
+        args: [
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          [
+            [1, 1],
+            [1, 0],
+          ],
+          [
+            [1, 4],
+            [-2, 3],
+          ],
+          [0.3, 0.7],
+          [-1, 2],
+        ],
+      },
     ];
     const fixed = new Rng("rbm-energy fixed");
     cases.push(random(fixed, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 5, 3));
@@ -46,7 +108,15 @@ export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`
     for (let k = 0; k < 5; k++) {
       const nv = rng.intRange(2, 9);
       const nh = rng.intRange(2, 9);
-      cases.push(random(rng, { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` }, rng.intRange(2, 6), nv, nh));
+      cases.push(
+        random(
+          rng,
+          { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` },
+          rng.intRange(2, 6),
+          nv,
+          nh,
+        ),
+      );
     }
     return cases;
   },

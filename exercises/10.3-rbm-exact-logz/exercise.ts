@@ -25,27 +25,83 @@ export declare function logZ(W: Mat, a: Vec, b: Vec): number;`,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
     { name: { en: "n_v = 2, n_h = 1", zh: "n_v = 2, n_h = 1" }, args: [[[1], [2]], [0.5, -1], [-0.5]] },
-    { name: { en: "zero weights, n_v = 2, n_h = 2", zh: "零权重，n_v = 2, n_h = 2" }, args: [[[0, 0], [0, 0]], [0, Math.log(3)], [1, -1]] },
+    {
+      name: { en: "zero weights, n_v = 2, n_h = 2", zh: "零权重，n_v = 2, n_h = 2" },
+      args: [
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [0, Math.log(3)],
+        [1, -1],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // exponents near 1200: a plain Σ e^x overflows to Infinity
-      { name: { en: "large weights (terms near e^1200)", zh: "大权重（各项接近 e^1200）" }, args: [[[100, 100, 100], [100, 100, 100], [100, 100, 100], [100, 100, 100]], [1, -1, 0.5, 2], [-1, 0.5, 1]] },
-      { name: { en: "large weights, more visible than hidden", zh: "大权重，可见单元多于隐藏单元" }, args: [[[150, -50], [100, 80], [90, 60], [-20, 120], [70, 40]], [-3, 1, 2, 0.5, -1], [2, -4]] },
+      {
+        name: { en: "large weights (terms near e^1200)", zh: "大权重（各项接近 e^1200）" },
+        args: [
+          [
+            [100, 100, 100],
+            [100, 100, 100],
+            [100, 100, 100],
+            [100, 100, 100],
+          ],
+          [1, -1, 0.5, 2],
+          [-1, 0.5, 1],
+        ],
+      },
+      {
+        name: { en: "large weights, more visible than hidden", zh: "大权重，可见单元多于隐藏单元" },
+        args: [
+          [
+            [150, -50],
+            [100, 80],
+            [90, 60],
+            [-20, 120],
+            [70, 40],
+          ],
+          [-3, 1, 2, 0.5, -1],
+          [2, -4],
+        ],
+      },
     ];
     const fixed = new Rng("rbm-exact-logz fixed");
     cases.push(random(fixed, { en: "random 4 × 3", zh: "随机 4 × 3" }, 4, 3));
-    cases.push(random(fixed, { en: "random 2 × 5 (more hidden than visible)", zh: "随机 2 × 5（隐藏单元多于可见单元）" }, 2, 5));
+    cases.push(
+      random(fixed, { en: "random 2 × 5 (more hidden than visible)", zh: "随机 2 × 5（隐藏单元多于可见单元）" }, 2, 5),
+    );
     cases.push(random(rng, { en: "one visible unit", zh: "一个可见单元" }, 1, 4));
     cases.push(random(rng, { en: "one hidden unit", zh: "一个隐藏单元" }, 6, 1));
     cases.push(random(rng, { en: "14 visible, 3 hidden", zh: "14 个可见单元，3 个隐藏单元" }, 14, 3));
     cases.push(random(rng, { en: "3 visible, 14 hidden", zh: "3 个可见单元，14 个隐藏单元" }, 3, 14));
     cases.push(random(rng, { en: "saturating weights (~ ±50)", zh: "饱和权重（~ ±50）" }, 5, 4, 50));
-    cases.push({ name: { en: "all-zero parameters", zh: "参数全为零" }, args: [[[0, 0], [0, 0], [0, 0]], [0, 0, 0], [0, 0]] });
+    cases.push({
+      name: { en: "all-zero parameters", zh: "参数全为零" },
+      args: [
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        [0, 0, 0],
+        [0, 0],
+      ],
+    });
     for (let k = 0; k < 3; k++) {
       const nv = rng.intRange(2, 9);
       const nh = rng.intRange(2, 9);
-      cases.push(random(rng, { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` }, nv, nh, rng.pick([0.5, 1, 3])));
+      cases.push(
+        random(
+          rng,
+          { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` },
+          nv,
+          nh,
+          rng.pick([0.5, 1, 3]),
+        ),
+      );
     }
     return cases;
   },

@@ -24,26 +24,92 @@ export declare function pseudoLikelihood(V: Mat, W: Mat, a: Vec, b: Vec, flip: n
   reference: pseudoLikelihoodBatch,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "zero weights, one row", zh: "零权重，一行" }, args: [[[0, 1]], [[0], [0]], [Math.log(3), 0], [0.2], [0]] },
-    { name: { en: "n_v = 2, n_h = 1, two rows", zh: "n_v = 2, n_h = 1，两行" }, args: [[[1, 0], [1, 1]], [[1], [2]], [0.5, -1], [-0.5], [1, 0]] },
+    {
+      name: { en: "zero weights, one row", zh: "零权重，一行" },
+      args: [[[0, 1]], [[0], [0]], [Math.log(3), 0], [0.2], [0]],
+    },
+    {
+      name: { en: "n_v = 2, n_h = 1, two rows", zh: "n_v = 2, n_h = 1，两行" },
+      args: [
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        [[1], [2]],
+        [0.5, -1],
+        [-0.5],
+        [1, 0],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
-      { name: { en: "flipping 0 → 1 and 1 → 0", zh: "翻转 0 → 1 与 1 → 0" }, args: [[[1, 0, 1], [0, 1, 0]], [[1, -2], [3, 0.5], [-1, 2]], [0.5, -1, 2], [1.5, -0.25], [0, 0]] },
+      {
+        name: { en: "flipping 0 → 1 and 1 → 0", zh: "翻转 0 → 1 与 1 → 0" },
+        args: [
+          [
+            [1, 0, 1],
+            [0, 1, 0],
+          ],
+          [
+            [1, -2],
+            [3, 0.5],
+            [-1, 2],
+          ],
+          [0.5, -1, 2],
+          [1.5, -0.25],
+          [0, 0],
+        ],
+      },
     ];
     const fixed = new Rng("rbm-pseudo-likelihood fixed");
     cases.push(random(fixed, { en: "random 5 × 3, B = 4", zh: "随机 5 × 3，B = 4" }, 4, 5, 3));
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 4, 3));
     cases.push(random(rng, { en: "n_h > n_v", zh: "隐藏单元多于可见单元（n_h > n_v）" }, 3, 3, 7));
     const m = randomRbm(rng, 4, 3);
-    cases.push({ name: { en: "all-zero rows", zh: "全零行" }, args: [[[0, 0, 0, 0], [0, 0, 0, 0]], m.W, m.a, m.b, [1, 3]] });
-    cases.push({ name: { en: "all-one rows", zh: "全一行" }, args: [[[1, 1, 1, 1], [1, 1, 1, 1]], m.W, m.a, m.b, [0, 2]] });
+    cases.push({
+      name: { en: "all-zero rows", zh: "全零行" },
+      args: [
+        [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+        m.W,
+        m.a,
+        m.b,
+        [1, 3],
+      ],
+    });
+    cases.push({
+      name: { en: "all-one rows", zh: "全一行" },
+      args: [
+        [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+        m.W,
+        m.a,
+        m.b,
+        [0, 2],
+      ],
+    });
     cases.push(random(rng, { en: "saturating weights (~ ±50)", zh: "饱和权重（~ ±50）" }, 3, 5, 3, 50));
-    cases.push({ name: { en: "equal free energies (difference 0)", zh: "自由能相等（差为 0）" }, args: [[[1, 0]], [[0], [0]], [0, 0], [0.3], [0]] });
+    cases.push({
+      name: { en: "equal free energies (difference 0)", zh: "自由能相等（差为 0）" },
+      args: [[[1, 0]], [[0], [0]], [0, 0], [0.3], [0]],
+    });
     for (let k = 0; k < 4; k++) {
       const nv = rng.intRange(2, 9);
       const nh = rng.intRange(2, 9);
-      cases.push(random(rng, { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` }, rng.intRange(2, 6), nv, nh));
+      cases.push(
+        random(
+          rng,
+          { en: `random RBM ${k + 1} (n_v = ${nv}, n_h = ${nh})`, zh: `随机 RBM ${k + 1}（n_v = ${nv}, n_h = ${nh}）` },
+          rng.intRange(2, 6),
+          nv,
+          nh,
+        ),
+      );
     }
     return cases;
   },

@@ -9,11 +9,25 @@ type Args = [V: Mat, W1: Mat, W2: Mat, b1: Vec, b2: Vec, options: Options];
 
 /** A random DBM with layer sizes nv – n1 – n2 and a batch of B binary visible vectors. */
 function randomDbm(rng: Rng, B: number, nv: number, n1: number, n2: number, std: number, options: Options): Args {
-  return [rng.binaryMat(B, nv), rng.gaussianMat(nv, n1, std), rng.gaussianMat(n1, n2, std), rng.gaussianVec(n1, std), rng.gaussianVec(n2, std), options];
+  return [
+    rng.binaryMat(B, nv),
+    rng.gaussianMat(nv, n1, std),
+    rng.gaussianMat(n1, n2, std),
+    rng.gaussianVec(n1, std),
+    rng.gaussianVec(n2, std),
+    options,
+  ];
 }
 
-const W1fixed = [[1, -1], [0.5, 2], [-1, 0.5]];
-const W2fixed = [[1.5, -1], [0.5, 2]]; // square and not symmetric
+const W1fixed = [
+  [1, -1],
+  [0.5, 2],
+  [-1, 0.5],
+];
+const W2fixed = [
+  [1.5, -1],
+  [0.5, 2],
+]; // square and not symmetric
 const b1fixed = [0.2, -0.3];
 const b2fixed = [-0.5, 0.4];
 
@@ -41,29 +55,69 @@ export declare function meanField(
   reference: dbmMeanField,
   output: { kind: "record", fields: { mu1: { kind: "float" }, mu2: { kind: "float" }, iterations: { kind: "exact" } } },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "one unit per layer, one iteration", zh: "每层一个单元，迭代一次" }, args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-12, maxIter: 1 }] },
-    { name: { en: "one unit per layer, to convergence", zh: "每层一个单元，迭代至收敛" }, args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-6, maxIter: 100 }] },
+    {
+      name: { en: "one unit per layer, one iteration", zh: "每层一个单元，迭代一次" },
+      args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-12, maxIter: 1 }],
+    },
+    {
+      name: { en: "one unit per layer, to convergence", zh: "每层一个单元，迭代至收敛" },
+      args: [[[1]], [[2]], [[1]], [-1], [0], { tol: 1e-6, maxIter: 100 }],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
       // Fixed cases: after one iteration the update order matters; at convergence the top-down term and W2's orientation do.
-      { name: { en: "one iteration, two samples", zh: "迭代一次，两个样本" }, args: [[[1, 0, 1], [0, 1, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-12, maxIter: 1 }] },
-      { name: { en: "two iterations", zh: "迭代两次" }, args: [[[1, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-12, maxIter: 2 }] },
-      { name: { en: "converged, single sample", zh: "迭代至收敛，单个样本" }, args: [[[1, 0, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-10, maxIter: 500 }] },
-      { name: { en: "tolerance 0 runs to maxIter", zh: "容差为 0，迭代到 maxIter" }, args: [[[0, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 0, maxIter: 7 }] },
+      {
+        name: { en: "one iteration, two samples", zh: "迭代一次，两个样本" },
+        args: [
+          [
+            [1, 0, 1],
+            [0, 1, 1],
+          ],
+          W1fixed,
+          W2fixed,
+          b1fixed,
+          b2fixed,
+          { tol: 1e-12, maxIter: 1 },
+        ],
+      },
+      {
+        name: { en: "two iterations", zh: "迭代两次" },
+        args: [[[1, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-12, maxIter: 2 }],
+      },
+      {
+        name: { en: "converged, single sample", zh: "迭代至收敛，单个样本" },
+        args: [[[1, 0, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-10, maxIter: 500 }],
+      },
+      {
+        name: { en: "tolerance 0 runs to maxIter", zh: "容差为 0，迭代到 maxIter" },
+        args: [[[0, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 0, maxIter: 7 }],
+      },
     ];
-    cases.push({ name: { en: "single-sample batch, non-square layers", zh: "单样本批次，各层大小不同" }, args: randomDbm(rng, 1, 6, 4, 2, 1, { tol: 1e-8, maxIter: 200 }) });
+    cases.push({
+      name: { en: "single-sample batch, non-square layers", zh: "单样本批次，各层大小不同" },
+      args: randomDbm(rng, 1, 6, 4, 2, 1, { tol: 1e-8, maxIter: 200 }),
+    });
     const zeroV = randomDbm(rng, 2, 5, 3, 3, 1, { tol: 1e-8, maxIter: 200 });
     zeroV[0] = zeroV[0].map((row) => row.map(() => 0));
     cases.push({ name: { en: "all-zero visible vectors", zh: "全零可见向量" }, args: zeroV });
     const oneV = randomDbm(rng, 2, 4, 5, 2, 1, { tol: 1e-8, maxIter: 200 });
     oneV[0] = oneV[0].map((row) => row.map(() => 1));
     cases.push({ name: { en: "all-one visible vectors", zh: "全一可见向量" }, args: oneV });
-    cases.push({ name: { en: "saturating inputs", zh: "输入饱和" }, args: randomDbm(rng, 3, 5, 4, 3, 40, { tol: 1e-10, maxIter: 100 }) });
-    cases.push({ name: { en: "loose tolerance", zh: "宽松容差" }, args: randomDbm(rng, 2, 4, 3, 2, 1, { tol: 1e-2, maxIter: 100 }) });
+    cases.push({
+      name: { en: "saturating inputs", zh: "输入饱和" },
+      args: randomDbm(rng, 3, 5, 4, 3, 40, { tol: 1e-10, maxIter: 100 }),
+    });
+    cases.push({
+      name: { en: "loose tolerance", zh: "宽松容差" },
+      args: randomDbm(rng, 2, 4, 3, 2, 1, { tol: 1e-2, maxIter: 100 }),
+    });
     for (let k = 0; k < 3; k++) {
       const [nv, n1, n2] = [rng.intRange(2, 8), rng.intRange(2, 6), rng.intRange(1, 5)];
-      cases.push({ name: { en: `random DBM ${k + 1} (${nv}–${n1}–${n2})`, zh: `随机 DBM ${k + 1}（${nv}–${n1}–${n2}）` }, args: randomDbm(rng, rng.intRange(1, 4), nv, n1, n2, 0.8, { tol: 1e-9, maxIter: 300 }) });
+      cases.push({
+        name: { en: `random DBM ${k + 1} (${nv}–${n1}–${n2})`, zh: `随机 DBM ${k + 1}（${nv}–${n1}–${n2}）` },
+        args: randomDbm(rng, rng.intRange(1, 4), nv, n1, n2, 0.8, { tol: 1e-9, maxIter: 300 }),
+      });
     }
     return cases;
   },

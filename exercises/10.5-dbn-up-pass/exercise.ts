@@ -35,27 +35,75 @@ export declare function upPass(V: Mat, layers: Rbm[], U: Mat[]): { probs: Mat[];
   visibleCases: (): Case<Args>[] => [
     {
       name: { en: "two layers of one unit", zh: "两层，每层一个单元" },
-      args: [[[1, 0]], [{ W: [[Math.log(3)], [0]], a: [0, 0], b: [0] }, { W: [[4]], a: [0], b: [-1] }], [[[0.7]], [[0.96]]]],
+      args: [
+        [[1, 0]],
+        [
+          { W: [[Math.log(3)], [0]], a: [0, 0], b: [0] },
+          { W: [[4]], a: [0], b: [-1] },
+        ],
+        [[[0.7]], [[0.96]]],
+      ],
     },
-    random(new Rng("dbn-up-pass visible"), { en: "sizes 3 → 2 → 2, B = 2", zh: "层大小 3 → 2 → 2，B = 2" }, 2, [3, 2, 2]),
+    random(
+      new Rng("dbn-up-pass visible"),
+      { en: "sizes 3 → 2 → 2, B = 2", zh: "层大小 3 → 2 → 2，B = 2" },
+      2,
+      [3, 2, 2],
+    ),
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const fixed = new Rng("dbn-up-pass fixed");
     const cases: Case<Args>[] = [
       random(fixed, { en: "equal sizes 3 → 3 → 3, B = 6", zh: "各层等宽 3 → 3 → 3，B = 6" }, 6, [3, 3, 3]),
       random(fixed, { en: "sizes 5 → 4 → 2, B = 6", zh: "层大小 5 → 4 → 2，B = 6" }, 6, [5, 4, 2]),
-      random(fixed, { en: "equal sizes 4 → 4 → 4 → 4, B = 5", zh: "各层等宽 4 → 4 → 4 → 4，B = 5" }, 5, [4, 4, 4, 4], 2),
+      random(
+        fixed,
+        { en: "equal sizes 4 → 4 → 4 → 4, B = 5", zh: "各层等宽 4 → 4 → 4 → 4，B = 5" },
+        5,
+        [4, 4, 4, 4],
+        2,
+      ),
     ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, [4, 3, 2]));
     cases.push(random(rng, { en: "one layer", zh: "单层" }, 3, [5, 3]));
     cases.push(random(rng, { en: "widening 2 → 5 → 6", zh: "逐层变宽 2 → 5 → 6" }, 3, [2, 5, 6]));
-    cases.push(make(rng, { en: "all-zero input", zh: "全零输入" }, [[0, 0, 0, 0], [0, 0, 0, 0]], stack(rng, [4, 3, 3])));
-    cases.push(make(rng, { en: "all-one input", zh: "全一输入" }, [[1, 1, 1, 1], [1, 1, 1, 1]], stack(rng, [4, 3, 3])));
+    cases.push(
+      make(
+        rng,
+        { en: "all-zero input", zh: "全零输入" },
+        [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+        ],
+        stack(rng, [4, 3, 3]),
+      ),
+    );
+    cases.push(
+      make(
+        rng,
+        { en: "all-one input", zh: "全一输入" },
+        [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+        stack(rng, [4, 3, 3]),
+      ),
+    );
     cases.push(random(rng, { en: "saturating weights (~ ±30)", zh: "饱和权重（~ ±30）" }, 3, [4, 3, 2], 30));
     for (let k = 0; k < 3; k++) {
       const L = rng.intRange(2, 4);
       const sizes = Array.from({ length: L + 1 }, () => rng.intRange(2, 6));
-      cases.push(random(rng, { en: `random DBN ${k + 1} (sizes ${sizes.join(" → ")})`, zh: `随机 DBN ${k + 1}（层大小 ${sizes.join(" → ")}）` }, rng.intRange(2, 5), sizes));
+      cases.push(
+        random(
+          rng,
+          {
+            en: `random DBN ${k + 1} (sizes ${sizes.join(" → ")})`,
+            zh: `随机 DBN ${k + 1}（层大小 ${sizes.join(" → ")}）`,
+          },
+          rng.intRange(2, 5),
+          sizes,
+        ),
+      );
     }
     return cases;
   },

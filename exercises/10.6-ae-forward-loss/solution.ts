@@ -2,7 +2,13 @@ import { addRow, matmul, sigmoidMat, transpose, type Mat, type Vec } from "lab";
 
 const EPS = 1e-12;
 
-export function aeForwardLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec): { Y: Mat; Xhat: Mat; squared: number; crossEntropy: number } {
+export function aeForwardLoss(
+  X: Mat,
+  W: Mat,
+  b: Vec,
+  Wd: Mat,
+  bd: Vec,
+): { Y: Mat; Xhat: Mat; squared: number; crossEntropy: number } {
   const Y = sigmoidMat(addRow(matmul(X, transpose(W)), b)); // y = σ(Wx + b)
   const Xhat = sigmoidMat(addRow(matmul(Y, transpose(Wd)), bd)); // x̂ = σ(W̃y + b̃)
   let squared = 0;

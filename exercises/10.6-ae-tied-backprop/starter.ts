@@ -1,7 +1,13 @@
 import { addRow, matmul, sigmoidMat, sumRows, transpose, type Mat, type Vec } from "lab";
 
 /** Gradients of the tied autoencoder's loss (decoder weights W̃ = Wᵀ). */
-export function tiedAeGradient(X: Mat, W: Mat, b: Vec, bd: Vec, loss: "squared" | "cross-entropy"): { dW: Mat; db: Vec; dbd: Vec } {
+export function tiedAeGradient(
+  X: Mat,
+  W: Mat,
+  b: Vec,
+  bd: Vec,
+  loss: "squared" | "cross-entropy",
+): { dW: Mat; db: Vec; dbd: Vec } {
   const Y = sigmoidMat(addRow(matmul(X, transpose(W)), b));
   const Xhat = sigmoidMat(addRow(matmul(Y, W), bd));
   // TODO: the output delta depends on the loss

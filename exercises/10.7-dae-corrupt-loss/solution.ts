@@ -2,7 +2,14 @@ import { addRow, matmul, sigmoidMat, transpose, type Mat, type Vec } from "lab";
 
 type Noise = { kind: "gaussian"; eps: Mat } | { kind: "masking"; U: Mat; level: number };
 
-export function daeLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise: Noise): { Xtilde: Mat; Xhat: Mat; loss: number } {
+export function daeLoss(
+  X: Mat,
+  W: Mat,
+  b: Vec,
+  Wd: Mat,
+  bd: Vec,
+  noise: Noise,
+): { Xtilde: Mat; Xhat: Mat; loss: number } {
   const Xtilde =
     noise.kind === "gaussian"
       ? X.map((row, i) => row.map((v, k) => v + noise.eps[i][k]))

@@ -71,8 +71,37 @@ export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec,
   toleranceReason:
     "Central differences amplify the loss's round-off by 1/(2ε) ≈ 5·10⁴: a correct checker that sums in another order differs by ~1e-11 in the numerical gradient and by up to ~1e-8 in a relative error.",
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "worked example: one sample, one feature, correct gradient", zh: "示例：一个样本，一个特征，梯度正确" }, args: [[[1]], [1], [0, 0], [-0.5, -0.5], 1e-5] },
-    { name: { en: "two samples, a doubled analytic gradient", zh: "两个样本，解析梯度被加倍" }, args: [[[1, -1], [0.5, 2]], [1, 0], [0.3, -0.2, 0.1], withBug(logisticLossGradient([[1, -1], [0.5, 2]], [1, 0], [0.3, -0.2, 0.1]), "double", 2), 1e-4] },
+    {
+      name: {
+        en: "worked example: one sample, one feature, correct gradient",
+        zh: "示例：一个样本，一个特征，梯度正确",
+      },
+      args: [[[1]], [1], [0, 0], [-0.5, -0.5], 1e-5],
+    },
+    {
+      name: { en: "two samples, a doubled analytic gradient", zh: "两个样本，解析梯度被加倍" },
+      args: [
+        [
+          [1, -1],
+          [0.5, 2],
+        ],
+        [1, 0],
+        [0.3, -0.2, 0.1],
+        withBug(
+          logisticLossGradient(
+            [
+              [1, -1],
+              [0.5, 2],
+            ],
+            [1, 0],
+            [0.3, -0.2, 0.1],
+          ),
+          "double",
+          2,
+        ),
+        1e-4,
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const fixed = problem(new Rng(7), 3, 3);
@@ -81,18 +110,41 @@ export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec,
     za[1] = 3e-10;
     return [
       // Fixed: ε = 1e-3 and a wrong analytic gradient, so every mistake in the differences or the denominator shows.
-      { name: { en: "large step ε = 1e-3, wrong analytic gradient", zh: "大步长 ε = 1e-3，解析梯度错误" }, args: [fixed.X, fixed.y, fixed.theta, withBug(fixed.g, "sign", 3), 1e-3] },
+      {
+        name: { en: "large step ε = 1e-3, wrong analytic gradient", zh: "大步长 ε = 1e-3，解析梯度错误" },
+        args: [fixed.X, fixed.y, fixed.theta, withBug(fixed.g, "sign", 3), 1e-3],
+      },
       // Fixed: feature 1 is always 0, so the loss does not depend on θ_1 (ĝ_1 = 0 exactly) while a_1 = 3e-10.
-      { name: { en: "a parameter the loss ignores, tiny analytic value", zh: "损失与某参数无关，解析值极小" }, args: [zero.X, zero.y, zero.theta, za, 1e-5] },
+      {
+        name: { en: "a parameter the loss ignores, tiny analytic value", zh: "损失与某参数无关，解析值极小" },
+        args: [zero.X, zero.y, zero.theta, za, 1e-5],
+      },
       random(rng, { en: "single sample", zh: "单个样本" }, 1, 3, 1e-5, "none"),
       random(rng, { en: "one feature", zh: "一个特征" }, 4, 1, 1e-5, "double"),
       random(rng, { en: "many features", zh: "多个特征" }, 3, 8, 1e-5, "none"),
       random(rng, { en: "analytic gradient missing the mean", zh: "解析梯度漏了求平均" }, 5, 3, 1e-5, "missing-mean"),
       random(rng, { en: "ε = 1e-4, correct gradient", zh: "ε = 1e-4，梯度正确" }, 4, 3, 1e-4, "none"),
       random(rng, { en: "ε = 1e-3, sign error", zh: "ε = 1e-3，符号错误" }, 4, 3, 1e-3, "sign"),
-      { name: { en: "exactly zero analytic and numerical entry", zh: "某一分量的解析值与数值均恰为 0" }, args: [zero.X, zero.y, zero.theta, zero.g.map((v, i) => (i === 1 ? 0 : v)), 1e-5] },
-      random(rng, { en: "random, correct gradient", zh: "随机情形，梯度正确" }, rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "none"),
-      random(rng, { en: "random, doubled gradient", zh: "随机情形，梯度被加倍" }, rng.intRange(2, 6), rng.intRange(2, 5), 1e-5, "double"),
+      {
+        name: { en: "exactly zero analytic and numerical entry", zh: "某一分量的解析值与数值均恰为 0" },
+        args: [zero.X, zero.y, zero.theta, zero.g.map((v, i) => (i === 1 ? 0 : v)), 1e-5],
+      },
+      random(
+        rng,
+        { en: "random, correct gradient", zh: "随机情形，梯度正确" },
+        rng.intRange(2, 6),
+        rng.intRange(2, 5),
+        1e-5,
+        "none",
+      ),
+      random(
+        rng,
+        { en: "random, doubled gradient", zh: "随机情形，梯度被加倍" },
+        rng.intRange(2, 6),
+        rng.intRange(2, 5),
+        1e-5,
+        "double",
+      ),
       saturating(rng, { en: "saturating scores (some z_n > 750)", zh: "得分饱和（部分 z_n > 750）" }, 5, 3),
     ];
   },

@@ -13,7 +13,13 @@ function loss(X: Mat, y: Vec, theta: Vec): number {
   return L / X.length;
 }
 
-export function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number): { numerical: Vec; relErrors: Vec; maxRelError: number } {
+export function gradientCheck(
+  X: Mat,
+  y: Vec,
+  theta: Vec,
+  analytic: Vec,
+  eps: number,
+): { numerical: Vec; relErrors: Vec; maxRelError: number } {
   const t = theta.slice();
   const numerical = t.map((_, i) => {
     const old = t[i];
@@ -24,6 +30,8 @@ export function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: nu
     t[i] = old; // restore before the next parameter
     return (plus - minus) / (2 * eps);
   });
-  const relErrors = analytic.map((a, i) => Math.abs(a - numerical[i]) / Math.max(1e-8, Math.abs(a) + Math.abs(numerical[i])));
+  const relErrors = analytic.map(
+    (a, i) => Math.abs(a - numerical[i]) / Math.max(1e-8, Math.abs(a) + Math.abs(numerical[i])),
+  );
   return { numerical, relErrors, maxRelError: Math.max(0, ...relErrors) };
 }

@@ -5,11 +5,18 @@ function loss(X: Mat, y: Vec, theta: Vec): number {
   return 0; // TODO
 }
 
-export function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number): { numerical: Vec; relErrors: Vec; maxRelError: number } {
+export function gradientCheck(
+  X: Mat,
+  y: Vec,
+  theta: Vec,
+  analytic: Vec,
+  eps: number,
+): { numerical: Vec; relErrors: Vec; maxRelError: number } {
   // TODO: central differences of loss around theta, one parameter at a time
   const numerical: Vec = theta.map(() => 0);
   // TODO: |a − ĝ| / max(1e-8, |a| + |ĝ|)
   const relErrors: Vec = analytic.map(() => 0);
-  void softplus; void loss;
+  void softplus;
+  void loss;
   return { numerical, relErrors, maxRelError: 0 };
 }

@@ -1,7 +1,14 @@
 import { addRow, matmul, sigmoidMat, sumRows, transpose, type Mat, type Vec } from "lab";
 
 export function sparseAeCostGrad(
-  X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number,
+  X: Mat,
+  W1: Mat,
+  b1: Vec,
+  W2: Mat,
+  b2: Vec,
+  lambda: number,
+  beta: number,
+  rho: number,
 ): { cost: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec } {
   const N = X.length;
   const A = sigmoidMat(addRow(matmul(X, transpose(W1)), b1));

@@ -6,7 +6,18 @@ import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../../ref
 
 type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
 
-function random(rng: Rng, name: Bilingual, N: number, n: number, m1: number, m2: number, K: number, std = 1, X?: Mat, labels?: number[]): Case<Args> {
+function random(
+  rng: Rng,
+  name: Bilingual,
+  N: number,
+  n: number,
+  m1: number,
+  m2: number,
+  K: number,
+  std = 1,
+  X?: Mat,
+  labels?: number[],
+): Case<Args> {
   return {
     name,
     args: [
@@ -41,25 +52,123 @@ export declare function stackedGradient(X: Mat, labels: number[], W1: Mat, b1: V
   reference: twoLayerStackedGradient,
   output: { kind: "record", fields: { loss: f, dW1: f, db1: f, dW2: f, db2: f, dWs: f, dbs: f } },
   visibleCases: (): Case<Args>[] => [
-    { name: { en: "worked example: zero weights, two classes", zh: "示例：零权重，两个类别" }, args: [[[1]], [0], [[0]], [0], [[0]], [0], [[0], [0]], [0, 0]] },
-    { name: { en: "N = 2, n = 2, m1 = 2, m2 = 1, K = 2", zh: "N = 2, n = 2, m1 = 2, m2 = 1, K = 2" }, args: [[[1, 0], [0, 1]], [1, 0], [[0.5, -0.5], [0.3, 0.2]], [0, 0.1], [[1, -1]], [0.2], [[1], [-1]], [0, 0]] },
+    {
+      name: { en: "worked example: zero weights, two classes", zh: "示例：零权重，两个类别" },
+      args: [[[1]], [0], [[0]], [0], [[0]], [0], [[0], [0]], [0, 0]],
+    },
+    {
+      name: { en: "N = 2, n = 2, m1 = 2, m2 = 1, K = 2", zh: "N = 2, n = 2, m1 = 2, m2 = 1, K = 2" },
+      args: [
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 0],
+        [
+          [0.5, -0.5],
+          [0.3, 0.2],
+        ],
+        [0, 0.1],
+        [[1, -1]],
+        [0.2],
+        [[1], [-1]],
+        [0, 0],
+      ],
+    },
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => [
     // Fixed: N = 3, K = 3, labels 1 and 2 only (so 1-based reading stays finite), nonzero weights: every wrong variant changes an output.
     {
       name: { en: "general case", zh: "一般情形" },
-      args: [[[0.2, 0.9, 0.5], [0.7, 0.1, 0.4], [0.3, 0.6, 0.8]], [1, 2, 1], [[0.8, -0.6, 0.3], [-0.5, 0.4, 0.9]], [0.3, -0.7], [[1.1, -0.4], [0.6, 0.9]], [0.1, -0.2], [[0.7, -1.2], [-0.8, 0.5], [0.4, 1.3]], [0.2, -0.1, 0.05]],
+      args: [
+        [
+          [0.2, 0.9, 0.5],
+          [0.7, 0.1, 0.4],
+          [0.3, 0.6, 0.8],
+        ],
+        [1, 2, 1],
+        [
+          [0.8, -0.6, 0.3],
+          [-0.5, 0.4, 0.9],
+        ],
+        [0.3, -0.7],
+        [
+          [1.1, -0.4],
+          [0.6, 0.9],
+        ],
+        [0.1, -0.2],
+        [
+          [0.7, -1.2],
+          [-0.8, 0.5],
+          [0.4, 1.3],
+        ],
+        [0.2, -0.1, 0.05],
+      ],
     },
     random(rng, { en: "single sample", zh: "单个样本" }, 1, 4, 3, 2, 3),
-    random(rng, { en: "non-square layers: n = 6, m1 = 4, m2 = 2, K = 5", zh: "各层大小不同：n = 6, m1 = 4, m2 = 2, K = 5" }, 4, 6, 4, 2, 5),
+    random(
+      rng,
+      { en: "non-square layers: n = 6, m1 = 4, m2 = 2, K = 5", zh: "各层大小不同：n = 6, m1 = 4, m2 = 2, K = 5" },
+      4,
+      6,
+      4,
+      2,
+      5,
+    ),
     random(rng, { en: "widening layers: n = 2, m1 = 4, m2 = 5", zh: "逐层变宽：n = 2, m1 = 4, m2 = 5" }, 3, 2, 4, 5, 2),
-    random(rng, { en: "all-zero input", zh: "全零输入" }, 3, 4, 3, 2, 3, 1, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
-    random(rng, { en: "all-one input", zh: "全一输入" }, 2, 4, 3, 2, 3, 1, [[1, 1, 1, 1], [1, 1, 1, 1]]),
-    random(rng, { en: "every sample in class 0", zh: "所有样本均属于类别 0" }, 4, 3, 3, 2, 3, 1, undefined, [0, 0, 0, 0]),
-    random(rng, { en: "every sample in the last class", zh: "所有样本均属于最后一个类别" }, 3, 3, 3, 2, 4, 1, undefined, [3, 3, 3]),
-    random(rng, { en: "large weights (saturating units, large scores)", zh: "大权重（单元饱和，得分很大）" }, 3, 4, 3, 3, 3, 15),
+    random(rng, { en: "all-zero input", zh: "全零输入" }, 3, 4, 3, 2, 3, 1, [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]),
+    random(rng, { en: "all-one input", zh: "全一输入" }, 2, 4, 3, 2, 3, 1, [
+      [1, 1, 1, 1],
+      [1, 1, 1, 1],
+    ]),
+    random(
+      rng,
+      { en: "every sample in class 0", zh: "所有样本均属于类别 0" },
+      4,
+      3,
+      3,
+      2,
+      3,
+      1,
+      undefined,
+      [0, 0, 0, 0],
+    ),
+    random(
+      rng,
+      { en: "every sample in the last class", zh: "所有样本均属于最后一个类别" },
+      3,
+      3,
+      3,
+      2,
+      4,
+      1,
+      undefined,
+      [3, 3, 3],
+    ),
+    random(
+      rng,
+      { en: "large weights (saturating units, large scores)", zh: "大权重（单元饱和，得分很大）" },
+      3,
+      4,
+      3,
+      3,
+      3,
+      15,
+    ),
     random(rng, { en: "binary input", zh: "二值输入" }, 5, 5, 3, 2, 4, 1, rng.binaryMat(5, 5)),
-    random(rng, { en: "random", zh: "随机情形" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5), rng.intRange(1, 4), rng.intRange(2, 5)),
+    random(
+      rng,
+      { en: "random", zh: "随机情形" },
+      rng.intRange(2, 5),
+      rng.intRange(2, 6),
+      rng.intRange(1, 5),
+      rng.intRange(1, 4),
+      rng.intRange(2, 5),
+    ),
   ],
   misconceptions: stackedMisconceptions,
   helpers: ["lab"],

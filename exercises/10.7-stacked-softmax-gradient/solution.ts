@@ -1,7 +1,14 @@
 import { addRow, logsumexp, matmul, sigmoidMat, softmax, sumRows, transpose, type Mat, type Vec } from "lab";
 
 export function stackedGradient(
-  X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec,
+  X: Mat,
+  labels: number[],
+  W1: Mat,
+  b1: Vec,
+  W2: Mat,
+  b2: Vec,
+  Ws: Mat,
+  bs: Vec,
 ): { loss: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec; dWs: Mat; dbs: Vec } {
   const N = X.length;
   const H1 = sigmoidMat(addRow(matmul(X, transpose(W1)), b1));

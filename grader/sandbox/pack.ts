@@ -50,7 +50,9 @@ export function packArgs(args: unknown[]): PackedArgs {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = node(x);
       return ["o", o];
     }
-    throw new TypeError(`case arguments must be plain data (numbers, strings, booleans, null, arrays, plain objects), got ${Object.prototype.toString.call(v)}`);
+    throw new TypeError(
+      `case arguments must be plain data (numbers, strings, booleans, null, arrays, plain objects), got ${Object.prototype.toString.call(v)}`,
+    );
   };
   const skeleton = JSON.stringify(node(args));
   return { skeleton, numbers: Float64Array.from(nums) };

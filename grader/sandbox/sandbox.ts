@@ -122,7 +122,10 @@ export async function acquireSandbox(memoryMb = DEFAULT_MEMORY_MB): Promise<Sand
   let next: Promise<Sandbox>;
   if (spare && spare.memoryMb === memoryMb) next = spare.sandbox;
   else {
-    spare?.sandbox.then((s) => s.dispose(), () => {});
+    spare?.sandbox.then(
+      (s) => s.dispose(),
+      () => {},
+    );
     next = Sandbox.create({ memoryMb });
   }
   const s = Sandbox.create({ memoryMb });
@@ -139,7 +142,10 @@ export async function acquireSandbox(memoryMb = DEFAULT_MEMORY_MB): Promise<Sand
 export async function releaseSpare(): Promise<void> {
   const s = spare;
   spare = undefined;
-  await s?.sandbox.then((sb) => sb.dispose(), () => {});
+  await s?.sandbox.then(
+    (sb) => sb.dispose(),
+    () => {},
+  );
 }
 
 // ---------------------------------------------------------------- the sandbox
@@ -160,8 +166,13 @@ export class Sandbox {
     try {
       const setup = (async () => {
         const context = await isolate.createContext();
-        const script = await isolate.compileScript(boot.source, { filename: "gibbs-harness.js", cachedData: boot.cachedData });
-        const dispatch = (await script.run(context, { reference: true, timeout: 2000 })) as ivm.Reference<(...a: unknown[]) => unknown>;
+        const script = await isolate.compileScript(boot.source, {
+          filename: "gibbs-harness.js",
+          cachedData: boot.cachedData,
+        });
+        const dispatch = (await script.run(context, { reference: true, timeout: 2000 })) as ivm.Reference<
+          (...a: unknown[]) => unknown
+        >;
         return new Sandbox(isolate, context, dispatch);
       })();
       return await withDeadline(setup, 2000 + WATCHDOG_GRACE_MS);
@@ -180,12 +191,21 @@ export class Sandbox {
    * entry function. `sourceMap` (esbuild's, optional) maps run-time error lines back
    * to the student's file.
    */
-  async load(js: string, entry: string, opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string }): Promise<LoadOutcome> {
+  async load(
+    js: string,
+    entry: string,
+    opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string },
+  ): Promise<LoadOutcome> {
     if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap));
     let factory: ivm.Reference<unknown>;
     try {
-      const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, { filename: "student.js" });
-      factory = (await this.guard(script.run(this.context, { reference: true, timeout: opts.timeoutMs }), opts.timeoutMs)) as ivm.Reference<unknown>;
+      const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, {
+        filename: "student.js",
+      });
+      factory = (await this.guard(
+        script.run(this.context, { reference: true, timeout: opts.timeoutMs }),
+        opts.timeoutMs,
+      )) as ivm.Reference<unknown>;
     } catch (err) {
       if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
       if (err instanceof SandboxHungError) throw err;
@@ -195,7 +215,10 @@ export class Sandbox {
     }
     try {
       const r = (await this.guard(
-        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.allowLab], { timeout: opts.timeoutMs, result: { copy: true } }),
+        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.allowLab], {
+          timeout: opts.timeoutMs,
+          result: { copy: true },
+        }),
         opts.timeoutMs,
       )) as LoadOutcome;
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
@@ -261,7 +284,10 @@ export class Sandbox {
       if (!(err instanceof SandboxHungError)) throw err;
       this.stopped = true;
       this.dispose();
-      const settled = p.then((value) => ({ value }), () => undefined);
+      const settled = p.then(
+        (value) => ({ value }),
+        () => undefined,
+      );
       const outcome = await withDeadline(settled, STOP_GRACE_MS).catch(() => null);
       if (outcome === null) throw err;
       // The call had in fact finished (the host's timer was late): its copied result is good.

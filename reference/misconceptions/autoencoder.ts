@@ -60,7 +60,9 @@ export const crossEntropyUnclamped = misconception<Forward, ForwardOut>({
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
     let s = 0;
-    X.forEach((row, i) => row.forEach((x, k) => (s -= x * Math.log(r.Xhat[i][k]) + (1 - x) * Math.log(1 - r.Xhat[i][k]))));
+    X.forEach((row, i) =>
+      row.forEach((x, k) => (s -= x * Math.log(r.Xhat[i][k]) + (1 - x) * Math.log(1 - r.Xhat[i][k]))),
+    );
     return { ...r, crossEntropy: s };
   },
 });
@@ -74,7 +76,9 @@ export const crossEntropyMissingComplement = misconception<Forward, ForwardOut>(
   fn: (X, W, b, Wd, bd) => {
     const r = aeForwardLosses(X, W, b, Wd, bd);
     let s = 0;
-    X.forEach((row, i) => row.forEach((x, k) => (s -= x * Math.log(Math.min(Math.max(r.Xhat[i][k], CE_EPS), 1 - CE_EPS)))));
+    X.forEach((row, i) =>
+      row.forEach((x, k) => (s -= x * Math.log(Math.min(Math.max(r.Xhat[i][k], CE_EPS), 1 - CE_EPS)))),
+    );
     return { ...r, crossEntropy: s };
   },
 });
@@ -85,7 +89,14 @@ export const encoderBiasOmitted = misconception<Forward, ForwardOut>({
     en: "an encoder pre-activation with a term missing: check everything that belongs inside the sigmoid.",
     zh: "编码器激活函数的输入少了一项：请检查 sigmoid 内部应有的所有项。",
   },
-  fn: (X, W, b, Wd, bd) => aeForwardLosses(X, W, b.map(() => 0), Wd, bd),
+  fn: (X, W, b, Wd, bd) =>
+    aeForwardLosses(
+      X,
+      W,
+      b.map(() => 0),
+      Wd,
+      bd,
+    ),
 });
 
 export const linearDecoder = misconception<Forward, ForwardOut>({
@@ -127,11 +138,15 @@ function tiedVariant(v: TiedVariant): (...args: Tied) => TiedOut {
         return v.ceExtraDerivative ? e * fp(xh) : e;
       }),
     );
-    const dH = matmul(dOut, transpose(W)).map((row, i) => row.map((s, j) => (v.hiddenNoDerivative ? s : s * fp(Y[i][j]))));
+    const dH = matmul(dOut, transpose(W)).map((row, i) =>
+      row.map((s, j) => (v.hiddenNoDerivative ? s : s * fp(Y[i][j]))),
+    );
     const enc = matmul(transpose(dH), X);
     const dec = matmul(transpose(Y), dOut);
     const uses = v.uses ?? "both";
-    const dW = enc.map((row, i) => row.map((e, j) => (uses === "decoder" ? 0 : e) + (uses === "encoder" ? 0 : dec[i][j])));
+    const dW = enc.map((row, i) =>
+      row.map((e, j) => (uses === "decoder" ? 0 : e) + (uses === "encoder" ? 0 : dec[i][j])),
+    );
     return { dW, db: sumRows(dH), dbd: sumRows(dOut) };
   };
 }
@@ -244,7 +259,20 @@ export const maskingRescaled = misconception<Dae, DaeOut>({
   },
 });
 
-export const forwardLossesMisconceptions = [squaredWithHalf, squaredMean, crossEntropyUnclamped, crossEntropyMissingComplement, encoderBiasOmitted, linearDecoder];
-export const tiedBackpropMisconceptions = [tiedDecoderOnly, tiedEncoderOnly, sigmoidDerivativeAsSigma, squaredGradientHalf, crossEntropyExtraDerivative, hiddenDeltaNoDerivative];
+export const forwardLossesMisconceptions = [
+  squaredWithHalf,
+  squaredMean,
+  crossEntropyUnclamped,
+  crossEntropyMissingComplement,
+  encoderBiasOmitted,
+  linearDecoder,
+];
+export const tiedBackpropMisconceptions = [
+  tiedDecoderOnly,
+  tiedEncoderOnly,
+  sigmoidDerivativeAsSigma,
+  squaredGradientHalf,
+  crossEntropyExtraDerivative,
+  hiddenDeltaNoDerivative,
+];
 export const daeMisconceptions = [daeLossAgainstCorrupted, daeCleanInputEncoded, maskingInverted, maskingRescaled];
-

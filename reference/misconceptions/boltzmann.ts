@@ -53,7 +53,12 @@ export const firingThresholdSign = misconception<Firing, Vec>({
   fn: (W, b, x, T) => x.map((_, i) => sigmoid((hopfieldInput(W, b, x, i) + 2 * b[i]) / T)),
 });
 
-export const firingMisconceptions = [firingTempMultiplied, firingTempIgnored, firingProbabilityOfZero, firingThresholdSign];
+export const firingMisconceptions = [
+  firingTempMultiplied,
+  firingTempIgnored,
+  firingProbabilityOfZero,
+  firingThresholdSign,
+];
 
 // ---------------------------------------------------------------- Gibbs sweep
 
@@ -86,7 +91,16 @@ export const gibbsComparisonReversed = misconception<Gibbs, Vec>({
     en: "the comparison between the uniform and p read the wrong way round: a unit should switch on with probability p.",
     zh: "均匀随机数与 p 的比较方向反了：单元应以概率 p 取 1。",
   },
-  fn: (W, b, x, order, U, T) => gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T), (r, p) => (r < p ? 0 : 1)),
+  fn: (W, b, x, order, U, T) =>
+    gibbsWith(
+      W,
+      b,
+      x,
+      order,
+      U,
+      (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
+      (r, p) => (r < p ? 0 : 1),
+    ),
 });
 
 export const gibbsKeepsOnReject = misconception<Gibbs, Vec>({
@@ -96,7 +110,15 @@ export const gibbsKeepsOnReject = misconception<Gibbs, Vec>({
     zh: "抽样未成功时保留了单元原来的值；Gibbs 更新是对单元重新采样，与它之前的取值无关。",
   },
   fn: (W, b, x, order, U, T) =>
-    gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T), (r, p, xi) => (r < p ? 1 : xi)),
+    gibbsWith(
+      W,
+      b,
+      x,
+      order,
+      U,
+      (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
+      (r, p, xi) => (r < p ? 1 : xi),
+    ),
 });
 
 export const gibbsSynchronous = misconception<Gibbs, Vec>({
@@ -118,7 +140,13 @@ export const gibbsThresholdSign = misconception<Gibbs, Vec>({
     gibbsWith(W, b, x, order, U, (s, i) => sigmoid((hopfieldInput(W, b, s, i) + 2 * b[i]) / T), rule),
 });
 
-export const gibbsMisconceptions = [gibbsTempMultiplied, gibbsComparisonReversed, gibbsKeepsOnReject, gibbsSynchronous, gibbsThresholdSign];
+export const gibbsMisconceptions = [
+  gibbsTempMultiplied,
+  gibbsComparisonReversed,
+  gibbsKeepsOnReject,
+  gibbsSynchronous,
+  gibbsThresholdSign,
+];
 
 // ---------------------------------------------------------------- annealing
 
@@ -195,10 +223,25 @@ export const annealScheduleOffByOne = misconception<Anneal, AnnealResult>({
     zh: "退火进度表错开了一步：T_k = T0·α^k 的第一个温度对应 k = 0。",
   },
   fn: (W, b, x0, sch, order, U) =>
-    annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE / T), (k) => sch.T0 * Math.pow(sch.alpha, k + 1)),
+    annealWith(
+      W,
+      b,
+      x0,
+      sch,
+      order,
+      U,
+      (dE, T, r) => dE <= 0 || r < Math.exp(-dE / T),
+      (k) => sch.T0 * Math.pow(sch.alpha, k + 1),
+    ),
 });
 
-export const annealMisconceptions = [annealExpPlus, annealTempMultiplied, annealGreedy, annealComparisonReversed, annealScheduleOffByOne];
+export const annealMisconceptions = [
+  annealExpPlus,
+  annealTempMultiplied,
+  annealGreedy,
+  annealComparisonReversed,
+  annealScheduleOffByOne,
+];
 
 // ---------------------------------------------------------------- exact gradient
 
@@ -308,7 +351,17 @@ export const exactMissingHalf = misconception<Exact, BmExact>({
     en: "an energy whose double sum counts each pair twice without the compensating factor, used when enumerating exp(−E).",
     zh: "枚举 exp(−E) 时使用的能量函数把每对单元计算了两次，却没有相应的系数来抵消。",
   },
-  fn: (W, b, X) => gradWith(W, b, X, { energy: (W2, b2, x) => 2 * hopfieldEnergy(W2, zeros(b2.length), x) + x.reduce((s, v, i) => s + b2[i] * v, 0) }),
+  fn: (W, b, X) =>
+    gradWith(W, b, X, {
+      energy: (W2, b2, x) => 2 * hopfieldEnergy(W2, zeros(b2.length), x) + x.reduce((s, v, i) => s + b2[i] * v, 0),
+    }),
 });
 
-export const exactMisconceptions = [exactBiasSign, exactNoK, exactDiagonal, exactAveraged, exactSlideEnergy, exactMissingHalf];
+export const exactMisconceptions = [
+  exactBiasSign,
+  exactNoK,
+  exactDiagonal,
+  exactAveraged,
+  exactSlideEnergy,
+  exactMissingHalf,
+];

@@ -117,7 +117,13 @@ export const meanFieldNoBias = misconception<MeanField, MeanFieldResult>({
     }),
 });
 
-export const meanFieldMisconceptions = [meanFieldNoTopDown, meanFieldJacobi, meanFieldTopFirst, meanFieldW2Transposed, meanFieldNoBias];
+export const meanFieldMisconceptions = [
+  meanFieldNoTopDown,
+  meanFieldJacobi,
+  meanFieldTopFirst,
+  meanFieldW2Transposed,
+  meanFieldNoBias,
+];
 
 // ---------------------------------------------------------------- energy
 
@@ -175,7 +181,13 @@ export const energyW1Transposed = misconception<Energy, Vec>({
     }),
 });
 
-export const energyMisconceptions = [energyHalfFactor, energyBiasSign, energyNoTopCoupling, energyNoVisibleBias, energyW1Transposed];
+export const energyMisconceptions = [
+  energyHalfFactor,
+  energyBiasSign,
+  energyNoTopCoupling,
+  energyNoVisibleBias,
+  energyW1Transposed,
+];
 
 function neg(x: Vec): Vec {
   return x.map((v) => -v);

@@ -42,7 +42,9 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       zh: "按概率的向上传递中出现了二值样本；请检查在这种传递方式中每一层交给上一层的是什么。",
     },
     fn: (V, layers, U) => {
-      const samples = both(V, layers.length, U, (X, l) => sigmoidMat(addRow(matmul(X, layers[l].W), layers[l].b))).samples;
+      const samples = both(V, layers.length, U, (X, l) =>
+        sigmoidMat(addRow(matmul(X, layers[l].W), layers[l].b)),
+      ).samples;
       return { probs: samples, samples };
     },
   },
@@ -63,7 +65,14 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       en: "layers computed without their hidden biases; check everything that belongs inside the sigmoid.",
       zh: "计算各层时漏掉了该层的隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
     },
-    fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map(() => 0), (i, j) => layers[l].W[i][j])),
+    fn: (V, layers, U) =>
+      both(V, layers.length, U, (X, l) =>
+        layerWith(
+          X,
+          layers[l].b.map(() => 0),
+          (i, j) => layers[l].W[i][j],
+        ),
+      ),
   },
   {
     slug: "visible-bias-used",
@@ -71,7 +80,14 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       en: "the visible bias a used on the way up; check which of an RBM's two biases goes with which direction.",
       zh: "向上传递时用了可见层偏置 a；请检查 RBM 的两个偏置分别用于哪个方向的传递。",
     },
-    fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map((_, j) => layers[l].a[j] ?? NaN), (i, j) => layers[l].W[i][j])),
+    fn: (V, layers, U) =>
+      both(V, layers.length, U, (X, l) =>
+        layerWith(
+          X,
+          layers[l].b.map((_, j) => layers[l].a[j] ?? NaN),
+          (i, j) => layers[l].W[i][j],
+        ),
+      ),
   },
   {
     slug: "wrong-layer-weights",
@@ -90,7 +106,14 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       en: "a pass that goes back down, through Wᵀ and the visible bias, and yields a reconstruction instead of the hidden layer above.",
       zh: "这是一次向下的传递（乘以 Wᵀ、加上可见层偏置），得到的是重构，而不是上一层的隐藏单元。",
     },
-    fn: (V, layers, U) => both(V, layers.length, U, (X, l) => layerWith(X, layers[l].b.map((_, j) => layers[l].a[j] ?? NaN), (i, j) => at(layers[l].W, j, i))),
+    fn: (V, layers, U) =>
+      both(V, layers.length, U, (X, l) =>
+        layerWith(
+          X,
+          layers[l].b.map((_, j) => layers[l].a[j] ?? NaN),
+          (i, j) => at(layers[l].W, j, i),
+        ),
+      ),
   },
 ];
 
@@ -110,9 +133,14 @@ function trainLayer(X: Mat, p: RbmParams, epochs: number[], eta: number, U: Cd1U
   return q;
 }
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const up = (X: Mat, p: RbmParams, withBias = true) => sigmoidMat(addRow(matmul(X, p.W), withBias ? p.b : p.b.map(() => 0)));
+const up = (X: Mat, p: RbmParams, withBias = true) =>
+  sigmoidMat(addRow(matmul(X, p.W), withBias ? p.b : p.b.map(() => 0)));
 
-const PRETRAIN_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...args: PretrainArgs) => RbmParams[] }[] = [
+const PRETRAIN_VARIANTS: {
+  slug: string;
+  hint: { en: string; zh: string };
+  fn: (...args: PretrainArgs) => RbmParams[];
+}[] = [
   {
     slug: "propagate-untrained",
     hint: {

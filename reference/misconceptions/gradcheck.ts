@@ -13,7 +13,13 @@ function report(numerical: Vec, relErrors: Vec): LogisticGradCheck {
   return { numerical, relErrors, maxRelError: relErrors.reduce((m, v) => Math.max(m, v), 0) };
 }
 
-function numerical(X: Mat, y: Vec, theta: Vec, eps: number, kind: "central" | "forward" | "over-eps" | "not-restored"): Vec {
+function numerical(
+  X: Mat,
+  y: Vec,
+  theta: Vec,
+  eps: number,
+  kind: "central" | "forward" | "over-eps" | "not-restored",
+): Vec {
   const t = theta.slice();
   return t.map((_, i) => {
     const old = t[i];
@@ -77,7 +83,10 @@ export const noGuard = misconception<Args, LogisticGradCheck>({
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "central");
-    return report(n, a.map((g, i) => Math.abs(g - n[i]) / (Math.abs(g) + Math.abs(n[i]))));
+    return report(
+      n,
+      a.map((g, i) => Math.abs(g - n[i]) / (Math.abs(g) + Math.abs(n[i]))),
+    );
   },
 });
 
@@ -89,7 +98,10 @@ export const relativeToOneSide = misconception<Args, LogisticGradCheck>({
   },
   fn: (X, y, theta, a, eps) => {
     const n = numerical(X, y, theta, eps, "central");
-    return report(n, a.map((g, i) => Math.abs(g - n[i]) / Math.max(1e-8, Math.abs(n[i]))));
+    return report(
+      n,
+      a.map((g, i) => Math.abs(g - n[i]) / Math.max(1e-8, Math.abs(n[i]))),
+    );
   },
 });
 

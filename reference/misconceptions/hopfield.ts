@@ -91,7 +91,9 @@ export const hebbianAveraged = misconception<[X: Mat], Mat>({
     const n = X[0].length;
     const P = X.length;
     return Array.from({ length: n }, (_, i) =>
-      Array.from({ length: n }, (_, j) => (i === j ? 0 : X.reduce((s, x) => s + (2 * x[i] - 1) * (2 * x[j] - 1), 0) / P)),
+      Array.from({ length: n }, (_, j) =>
+        i === j ? 0 : X.reduce((s, x) => s + (2 * x[i] - 1) * (2 * x[j] - 1), 0) / P,
+      ),
     );
   },
 });
@@ -125,7 +127,14 @@ export const sweepSynchronous = misconception<Sweep, Vec>({
   },
   fn: (W, b, x, order) => {
     const old = x.slice();
-    return sweepWith(W, b, x, order, (_s, i) => hopfieldInput(W, b, old, i), (xi) => xi);
+    return sweepWith(
+      W,
+      b,
+      x,
+      order,
+      (_s, i) => hopfieldInput(W, b, old, i),
+      (xi) => xi,
+    );
   },
 });
 
@@ -135,7 +144,15 @@ export const sweepTieToOne = misconception<Sweep, Vec>({
     en: "an input of exactly zero treated as 'switch on'; re-read the rule for u_i = 0.",
     zh: "把输入恰好为 0 的情况当成了“取 1”；请重新阅读 u_i = 0 时的规则。",
   },
-  fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i), () => 1),
+  fn: (W, b, x, order) =>
+    sweepWith(
+      W,
+      b,
+      x,
+      order,
+      (s, i) => hopfieldInput(W, b, s, i),
+      () => 1,
+    ),
 });
 
 export const sweepTieToZero = misconception<Sweep, Vec>({
@@ -144,7 +161,15 @@ export const sweepTieToZero = misconception<Sweep, Vec>({
     en: "an input of exactly zero treated as 'switch off'; re-read the rule for u_i = 0.",
     zh: "把输入恰好为 0 的情况当成了“取 0”；请重新阅读 u_i = 0 时的规则。",
   },
-  fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i), () => 0),
+  fn: (W, b, x, order) =>
+    sweepWith(
+      W,
+      b,
+      x,
+      order,
+      (s, i) => hopfieldInput(W, b, s, i),
+      () => 0,
+    ),
 });
 
 export const sweepThresholdSign = misconception<Sweep, Vec>({
@@ -153,7 +178,15 @@ export const sweepThresholdSign = misconception<Sweep, Vec>({
     en: "a threshold entering the input u_i with the wrong sign.",
     zh: "阈值以错误的符号进入了输入 u_i。",
   },
-  fn: (W, b, x, order) => sweepWith(W, b, x, order, (s, i) => hopfieldInput(W, b, s, i) + 2 * b[i], (xi) => xi),
+  fn: (W, b, x, order) =>
+    sweepWith(
+      W,
+      b,
+      x,
+      order,
+      (s, i) => hopfieldInput(W, b, s, i) + 2 * b[i],
+      (xi) => xi,
+    ),
 });
 
 export const sweepIgnoresOrder = misconception<Sweep, Vec>({
@@ -162,10 +195,22 @@ export const sweepIgnoresOrder = misconception<Sweep, Vec>({
     en: "units visited in index order rather than in the order given by the caller.",
     zh: "按下标顺序而不是按调用者给出的顺序访问了各单元。",
   },
-  fn: (W, b, x, order) => hopfieldAsyncSweep(W, b, x, order.map((_, t) => t % x.length)),
+  fn: (W, b, x, order) =>
+    hopfieldAsyncSweep(
+      W,
+      b,
+      x,
+      order.map((_, t) => t % x.length),
+    ),
 });
 
-export const sweepMisconceptions = [sweepSynchronous, sweepTieToOne, sweepTieToZero, sweepThresholdSign, sweepIgnoresOrder];
+export const sweepMisconceptions = [
+  sweepSynchronous,
+  sweepTieToOne,
+  sweepTieToZero,
+  sweepThresholdSign,
+  sweepIgnoresOrder,
+];
 
 // ---------------------------------------------------------------- recall
 

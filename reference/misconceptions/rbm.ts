@@ -5,7 +5,16 @@
  */
 
 import { allBinary, dot, logsumexp, sigmoid, softplus, type Mat, type Vec } from "../numerics";
-import { cdUpdate, freeEnergy, hiddenProbsBatch, visibleProbsBatch, type CdResult, type CdUniforms, type PcdResult, type PcdUniforms } from "../rbm";
+import {
+  cdUpdate,
+  freeEnergy,
+  hiddenProbsBatch,
+  visibleProbsBatch,
+  type CdResult,
+  type CdUniforms,
+  type PcdResult,
+  type PcdUniforms,
+} from "../rbm";
 import { misconception, type Misconception } from "./types";
 
 type EnergyArgs = [V: Mat, H: Mat, W: Mat, a: Vec, b: Vec];
@@ -29,12 +38,20 @@ const sigm = (Z: Mat): Mat => Z.map((row) => row.map(sigmoid));
 
 // ---------------------------------------------------------------- energy (batch)
 
-function energyWith(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec, o: { ca?: number; cb?: number; cw?: number; transposed?: boolean }): Vec {
+function energyWith(
+  V: Mat,
+  H: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  o: { ca?: number; cb?: number; cw?: number; transposed?: boolean },
+): Vec {
   const { ca = -1, cb = -1, cw = -1, transposed = false } = o;
   return V.map((v, r) => {
     const h = H[r];
     let q = 0;
-    for (let i = 0; i < v.length; i++) for (let j = 0; j < h.length; j++) q += v[i] * h[j] * (transposed ? at(W, j, i) : W[i][j]);
+    for (let i = 0; i < v.length; i++)
+      for (let j = 0; j < h.length; j++) q += v[i] * h[j] * (transposed ? at(W, j, i) : W[i][j]);
     return ca * dot(a, v) + cb * dot(b, h) + cw * q;
   });
 }
@@ -105,7 +122,14 @@ export const condNoHiddenBias = misconception<CondArgs, Cond>({
     en: "hidden probabilities computed without the hidden biases; check everything that belongs inside the sigmoid.",
     zh: "计算隐藏单元的概率时漏掉了隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
   },
-  fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b.map(() => 0)), Pv: visibleProbsBatch(H, W, a) }),
+  fn: (V, H, W, a, b) => ({
+    Ph: hiddenProbsBatch(
+      V,
+      W,
+      b.map(() => 0),
+    ),
+    Pv: visibleProbsBatch(H, W, a),
+  }),
 });
 export const condNoVisibleBias = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.visible-bias-missing",
@@ -113,7 +137,14 @@ export const condNoVisibleBias = misconception<CondArgs, Cond>({
     en: "visible probabilities computed without the visible biases; check everything that belongs inside the sigmoid.",
     zh: "计算可见单元的概率时漏掉了可见层偏置；请检查 sigmoid 内部应有的所有项。",
   },
-  fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b), Pv: visibleProbsBatch(H, W, a.map(() => 0)) }),
+  fn: (V, H, W, a, b) => ({
+    Ph: hiddenProbsBatch(V, W, b),
+    Pv: visibleProbsBatch(
+      H,
+      W,
+      a.map(() => 0),
+    ),
+  }),
 });
 export const condBiasAsThreshold = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.bias-as-threshold",
@@ -121,7 +152,18 @@ export const condBiasAsThreshold = misconception<CondArgs, Cond>({
     en: "biases subtracted from the input like Hopfield thresholds; re-read how a and b enter a unit's input in the RBM.",
     zh: "像 Hopfield 网络的阈值那样把偏置从输入中减去了；请重新看看 RBM 中 a 和 b 是怎样进入单元输入的。",
   },
-  fn: (V, H, W, a, b) => ({ Ph: hiddenProbsBatch(V, W, b.map((x) => -x)), Pv: visibleProbsBatch(H, W, a.map((x) => -x)) }),
+  fn: (V, H, W, a, b) => ({
+    Ph: hiddenProbsBatch(
+      V,
+      W,
+      b.map((x) => -x),
+    ),
+    Pv: visibleProbsBatch(
+      H,
+      W,
+      a.map((x) => -x),
+    ),
+  }),
 });
 export const condTransposedW = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.transposed-w",
@@ -140,7 +182,22 @@ export const condSwappedBiases = misconception<CondArgs, Cond>({
     en: "the visible and hidden biases exchanged; check which layer each bias vector belongs to.",
     zh: "可见层偏置和隐藏层偏置用反了；请检查每个偏置向量属于哪一层。",
   },
-  fn: (V, H, W, a, b) => ({ Ph: sigm(affine(V, b.map((_, j) => a[j] ?? NaN), (i, j) => W[i][j])), Pv: sigm(affine(H, a.map((_, i) => b[i] ?? NaN), (j, i) => W[i][j])) }),
+  fn: (V, H, W, a, b) => ({
+    Ph: sigm(
+      affine(
+        V,
+        b.map((_, j) => a[j] ?? NaN),
+        (i, j) => W[i][j],
+      ),
+    ),
+    Pv: sigm(
+      affine(
+        H,
+        a.map((_, i) => b[i] ?? NaN),
+        (j, i) => W[i][j],
+      ),
+    ),
+  }),
 });
 export const condSign = misconception<CondArgs, Cond>({
   id: "rbm.conditionals.sigmoid-sign",
@@ -166,7 +223,13 @@ export const conditionalsMisconceptions: Misconception<CondArgs, Cond>[] = [
 
 // ---------------------------------------------------------------- free energy (batch)
 
-function freeWith(V: Mat, W: Mat, a: Vec, b: Vec, o: { ca?: number; sp?: (z: number) => number; useB?: boolean; sign?: number }): Vec {
+function freeWith(
+  V: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  o: { ca?: number; sp?: (z: number) => number; useB?: boolean; sign?: number },
+): Vec {
   const { ca = -1, sp = softplus, useB = true, sign = 1 } = o;
   return V.map((v) => {
     let s = 0;
@@ -255,7 +318,9 @@ export const logZNaive = misconception<LogZArgs, number>({
     zh: "直接对指数求和，只要某个指数超过约 709 就会溢出；题目中的 log-sum-exp 技巧正是为此准备的。",
   },
   fn: (W, a, b) => {
-    const t = smallerIsHidden(W, a, b) ? hiddenTerms(W, a, b, true) : allBinary(a.length).map((v) => -freeEnergy(v, W, a, b));
+    const t = smallerIsHidden(W, a, b)
+      ? hiddenTerms(W, a, b, true)
+      : allBinary(a.length).map((v) => -freeEnergy(v, W, a, b));
     return Math.log(t.reduce((s, x) => s + Math.exp(x), 0));
   },
 });
@@ -268,7 +333,17 @@ export const logZMissingOwnBias = misconception<LogZArgs, number>({
   fn: (W, a, b) =>
     smallerIsHidden(W, a, b)
       ? logsumexp(hiddenTerms(W, a, b, false))
-      : logsumexp(allBinary(a.length).map((v) => -freeEnergy(v, W, a.map(() => 0), b))),
+      : logsumexp(
+          allBinary(a.length).map(
+            (v) =>
+              -freeEnergy(
+                v,
+                W,
+                a.map(() => 0),
+                b,
+              ),
+          ),
+        ),
 });
 export const logZMean = misconception<LogZArgs, number>({
   id: "rbm.logz.mean-instead-of-sum",
@@ -278,7 +353,9 @@ export const logZMean = misconception<LogZArgs, number>({
   },
   fn: (W, a, b) => {
     const n = smallerIsHidden(W, a, b) ? b.length : a.length;
-    const t = smallerIsHidden(W, a, b) ? hiddenTerms(W, a, b, true) : allBinary(a.length).map((v) => -freeEnergy(v, W, a, b));
+    const t = smallerIsHidden(W, a, b)
+      ? hiddenTerms(W, a, b, true)
+      : allBinary(a.length).map((v) => -freeEnergy(v, W, a, b));
     return logsumexp(t) - n * Math.log(2);
   },
 });
@@ -294,7 +371,12 @@ export const logZFreeEnergySign = misconception<LogZArgs, number>({
       : logsumexp(allBinary(a.length).map((v) => freeEnergy(v, W, a, b))),
 });
 
-export const logZMisconceptions: Misconception<LogZArgs, number>[] = [logZNaive, logZMissingOwnBias, logZMean, logZFreeEnergySign];
+export const logZMisconceptions: Misconception<LogZArgs, number>[] = [
+  logZNaive,
+  logZMissingOwnBias,
+  logZMean,
+  logZFreeEnergySign,
+];
 
 // ---------------------------------------------------------------- CD-k
 
@@ -342,7 +424,16 @@ function cdVariant(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number, U: C
   const negH = f.negSampled ? sample(Ph, U.Uh0) : Ph;
   const B = V0.length;
   const s = f.noDivide ? B : 1;
-  const up = cdUpdate(W.map((r) => r.map(() => 0)), a.map(() => 0), b.map(() => 0), eta * s, V0, posH, V, negH);
+  const up = cdUpdate(
+    W.map((r) => r.map(() => 0)),
+    a.map(() => 0),
+    b.map(() => 0),
+    eta * s,
+    V0,
+    posH,
+    V,
+    negH,
+  );
   if (f.dbPlus) {
     // Δb = η/B Σ (Ph0 + Phk)
     const sum = (M: Mat, j: number) => M.reduce((acc, row) => acc + row[j], 0);
@@ -577,7 +668,14 @@ export const pcdMisconceptions: Misconception<PcdArgs, PcdResult>[] = PCD_VARIAN
 
 // ---------------------------------------------------------------- pseudo-likelihood (batch mean)
 
-function plVariant(V: Mat, W: Mat, a: Vec, b: Vec, flip: number[], f: { signFlipped?: boolean; noNv?: boolean; sum?: boolean; setOne?: boolean; noVisibleTerm?: boolean }): number {
+function plVariant(
+  V: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  flip: number[],
+  f: { signFlipped?: boolean; noNv?: boolean; sum?: boolean; setOne?: boolean; noVisibleTerm?: boolean },
+): number {
   const aa = f.noVisibleTerm ? a.map(() => 0) : a;
   let s = 0;
   V.forEach((v, r) => {

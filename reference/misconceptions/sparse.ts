@@ -239,6 +239,20 @@ export const runningAverageBatchSum = misconception<Running, Mat>({
   },
 });
 
-export const sparseKlMisconceptions = [klPerSample, klArgumentsSwapped, klDerivativeSign, klDerivativeMissingBeta, klDerivativeFirstTermOnly];
-export const sparseGradientMisconceptions = [delta2MissingSparsity, gradKlSwapped, decayOnBiases, decayMissingLambda, decayTwoLambda, gradKlPerSample, gradientMissingMean];
+export const sparseKlMisconceptions = [
+  klPerSample,
+  klArgumentsSwapped,
+  klDerivativeSign,
+  klDerivativeMissingBeta,
+  klDerivativeFirstTermOnly,
+];
+export const sparseGradientMisconceptions = [
+  delta2MissingSparsity,
+  gradKlSwapped,
+  decayOnBiases,
+  decayMissingLambda,
+  decayTwoLambda,
+  gradKlPerSample,
+  gradientMissingMean,
+];
 export const runningAverageMisconceptions = [runningAverageSwapped, runningAverageNotChained, runningAverageBatchSum];

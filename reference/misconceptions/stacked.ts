@@ -113,4 +113,11 @@ export const softmaxSignFlipped = misconception<Args, TwoLayerStackedGradient>({
   fn: variant({ signFlipped: true }),
 });
 
-export const stackedMisconceptions = [softmaxGradNoMean, lossSummed, labelsOneBased, noSigmoidDerivative, softmaxExtraDerivative, softmaxSignFlipped];
+export const stackedMisconceptions = [
+  softmaxGradNoMean,
+  lossSummed,
+  labelsOneBased,
+  noSigmoidDerivative,
+  softmaxExtraDerivative,
+  softmaxSignFlipped,
+];

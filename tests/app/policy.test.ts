@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, cellScore, closesAt, countingSubmission, effectiveDueAt, lateness, refuseSubmission, scaleToPoints, type AssignmentPolicy } from "@/app/_lib/policy";
+import {
+  DAY_MS,
+  cellScore,
+  closesAt,
+  countingSubmission,
+  effectiveDueAt,
+  lateness,
+  refuseSubmission,
+  scaleToPoints,
+  type AssignmentPolicy,
+} from "@/app/_lib/policy";
 
 const due = new Date("2026-03-10T23:59:00Z");
 const at = (ms: number) => new Date(due.getTime() + ms);
@@ -34,11 +44,15 @@ describe("lateness", () => {
 
 describe("refuseSubmission", () => {
   it("refuses before release, after the window and past the attempt limit", () => {
-    expect(refuseSubmission(policy, { now: new Date("2026-02-28T00:00:00Z"), dueAt: due, attemptsUsed: 0 })).toBe("not_released");
+    expect(refuseSubmission(policy, { now: new Date("2026-02-28T00:00:00Z"), dueAt: due, attemptsUsed: 0 })).toBe(
+      "not_released",
+    );
     expect(refuseSubmission(policy, { now: at(4 * DAY_MS), dueAt: due, attemptsUsed: 0 })).toBe("closed");
     expect(refuseSubmission(policy, { now: at(-DAY_MS), dueAt: due, attemptsUsed: 5 })).toBe("attempts_exhausted");
     expect(refuseSubmission(policy, { now: at(-DAY_MS), dueAt: due, attemptsUsed: 4 })).toBeNull();
-    expect(refuseSubmission({ ...policy, attemptLimit: null }, { now: at(-DAY_MS), dueAt: due, attemptsUsed: 999 })).toBeNull();
+    expect(
+      refuseSubmission({ ...policy, attemptLimit: null }, { now: at(-DAY_MS), dueAt: due, attemptsUsed: 999 }),
+    ).toBeNull();
   });
   it("an extension moves the window", () => {
     const ext = effectiveDueAt(policy, { dueAt: at(7 * DAY_MS) });

@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANY_ROLE, findAccess, STAFF_ROLES } from "@/app/_lib/access";
 import { hashPassword, verifyPassword } from "@/app/_lib/auth/password";
-import { createSession, deleteSession, purgeExpiredSessions, sessionIdFor, userForSessionToken } from "@/app/_lib/auth/sessions";
+import {
+  createSession,
+  deleteSession,
+  purgeExpiredSessions,
+  sessionIdFor,
+  userForSessionToken,
+} from "@/app/_lib/auth/sessions";
 import { signIn, SIGNIN_LIMITS } from "@/app/_lib/auth/signin";
 import { hitRateLimit } from "@/app/_lib/rate-limit";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -14,7 +20,9 @@ let userId: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  const user = await t.db.user.create({ data: { email: "stu@example.edu", name: "Stu", passwordHash: await hashPassword(PASSWORD), locale: "zh-CN" } });
+  const user = await t.db.user.create({
+    data: { email: "stu@example.edu", name: "Stu", passwordHash: await hashPassword(PASSWORD), locale: "zh-CN" },
+  });
   userId = user.id;
 });
 afterAll(async () => t?.cleanup());
@@ -44,7 +52,10 @@ describe("sessions", () => {
     const row = await t.db.session.findUnique({ where: { id: sessionIdFor(s.token) } });
     expect(row?.userId).toBe(userId);
     expect(row!.expiresAt.getTime() - now.getTime()).toBe(14 * 24 * 3600 * 1000);
-    expect(await userForSessionToken(t.db, s.token, new Date(now.getTime() + 1000))).toMatchObject({ id: userId, email: "stu@example.edu" });
+    expect(await userForSessionToken(t.db, s.token, new Date(now.getTime() + 1000))).toMatchObject({
+      id: userId,
+      email: "stu@example.edu",
+    });
     expect(await userForSessionToken(t.db, s.token + "x", now)).toBeNull();
     expect(await userForSessionToken(t.db, undefined, now)).toBeNull();
   });
@@ -88,9 +99,17 @@ describe("sign-in", () => {
   });
 
   it("answers the same 'invalid' for a wrong password and an unknown email, and 'missing' for empty fields", async () => {
-    expect(await signIn(t.db, { email: "stu@example.edu", password: "wrong password", client: "10.0.0.2" })).toEqual({ ok: false, error: "invalid" });
-    expect(await signIn(t.db, { email: "nobody@example.edu", password: "wrong password", client: "10.0.0.2" })).toEqual({ ok: false, error: "invalid" });
-    expect(await signIn(t.db, { email: "", password: "", client: "10.0.0.2" })).toEqual({ ok: false, error: "missing" });
+    expect(await signIn(t.db, { email: "stu@example.edu", password: "wrong password", client: "10.0.0.2" })).toEqual({
+      ok: false,
+      error: "invalid",
+    });
+    expect(await signIn(t.db, { email: "nobody@example.edu", password: "wrong password", client: "10.0.0.2" })).toEqual(
+      { ok: false, error: "invalid" },
+    );
+    expect(await signIn(t.db, { email: "", password: "", client: "10.0.0.2" })).toEqual({
+      ok: false,
+      error: "missing",
+    });
   });
 
   it("rate-limits attempts per email, even with the right password, and says how long to wait", async () => {
@@ -100,9 +119,21 @@ describe("sign-in", () => {
     for (let i = 0; i < SIGNIN_LIMITS.perEmail.limit; i++) {
       expect((await signIn(t.db, { email, password: "wrong password", client: `10.1.0.${i}` }, now)).ok).toBe(false);
     }
-    const blocked = await signIn(t.db, { email, password: PASSWORD, client: "10.1.1.1" }, new Date(now.getTime() + 60_000));
-    expect(blocked).toEqual({ ok: false, error: "rateLimited", retryAfterMs: SIGNIN_LIMITS.perEmail.windowMs - 60_000 });
-    const afterWindow = await signIn(t.db, { email, password: PASSWORD, client: "10.1.1.1" }, new Date(now.getTime() + SIGNIN_LIMITS.perEmail.windowMs));
+    const blocked = await signIn(
+      t.db,
+      { email, password: PASSWORD, client: "10.1.1.1" },
+      new Date(now.getTime() + 60_000),
+    );
+    expect(blocked).toEqual({
+      ok: false,
+      error: "rateLimited",
+      retryAfterMs: SIGNIN_LIMITS.perEmail.windowMs - 60_000,
+    });
+    const afterWindow = await signIn(
+      t.db,
+      { email, password: PASSWORD, client: "10.1.1.1" },
+      new Date(now.getTime() + SIGNIN_LIMITS.perEmail.windowMs),
+    );
     expect(afterWindow.ok).toBe(true);
   });
 });
@@ -129,7 +160,10 @@ describe("access check", () => {
     await t.db.enrollment.create({ data: { courseId: a.id, userId, role: "student" } });
     await t.db.enrollment.create({ data: { courseId: b.id, userId: ta.id, role: "ta" } });
 
-    expect(await findAccess(t.db, userId, a.id, ["student"])).toMatchObject({ role: "student", course: { id: a.id, titleZh: "甲" } });
+    expect(await findAccess(t.db, userId, a.id, ["student"])).toMatchObject({
+      role: "student",
+      course: { id: a.id, titleZh: "甲" },
+    });
     expect(await findAccess(t.db, userId, a.id, STAFF_ROLES)).toBeNull();
     expect(await findAccess(t.db, userId, b.id, ANY_ROLE)).toBeNull();
     expect(await findAccess(t.db, userId, "no-such-course", ANY_ROLE)).toBeNull();
@@ -142,6 +176,7 @@ describe("redirect after sign-in", () => {
   it("follows only same-site absolute paths", async () => {
     const { safeNextPath } = await import("@/app/_lib/auth");
     expect(safeNextPath("/courses/abc?tab=1")).toBe(true);
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "courses", "", undefined, ["/"]]) expect(safeNextPath(bad), String(bad)).toBe(false);
+    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "courses", "", undefined, ["/"]])
+      expect(safeNextPath(bad), String(bad)).toBe(false);
   });
 });

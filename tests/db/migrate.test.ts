@@ -32,7 +32,10 @@ describe("applyMigrations", () => {
     expect(second.alreadyApplied).toEqual(names);
 
     const sqlite = new Database(file, { readonly: true });
-    const rows = sqlite.prepare(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`).all() as Record<string, unknown>[];
+    const rows = sqlite.prepare(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`).all() as Record<
+      string,
+      unknown
+    >[];
     const mode = sqlite.pragma("journal_mode", { simple: true });
     sqlite.close();
     expect(mode).toBe("wal");
@@ -50,24 +53,42 @@ describe("applyMigrations", () => {
   it("refuses a database whose applied migration was edited afterwards", () => {
     const migrations = tmp();
     fs.mkdirSync(path.join(migrations, "20260101000000_one"));
-    fs.writeFileSync(path.join(migrations, "20260101000000_one", "migration.sql"), `CREATE TABLE "A" ("id" TEXT NOT NULL PRIMARY KEY);\n`);
+    fs.writeFileSync(
+      path.join(migrations, "20260101000000_one", "migration.sql"),
+      `CREATE TABLE "A" ("id" TEXT NOT NULL PRIMARY KEY);\n`,
+    );
     const url = `file:${path.join(tmp(), "b.db")}`;
     expect(applyMigrations(url, { dir: migrations }).applied).toEqual(["20260101000000_one"]);
-    fs.writeFileSync(path.join(migrations, "20260101000000_one", "migration.sql"), `CREATE TABLE "A" ("id" INTEGER NOT NULL PRIMARY KEY);\n`);
+    fs.writeFileSync(
+      path.join(migrations, "20260101000000_one", "migration.sql"),
+      `CREATE TABLE "A" ("id" INTEGER NOT NULL PRIMARY KEY);\n`,
+    );
     expect(() => applyMigrations(url, { dir: migrations })).toThrow(/was changed after it was applied/);
   });
 
   it("rolls back a failing migration completely and reports which one failed", () => {
     const migrations = tmp();
     fs.mkdirSync(path.join(migrations, "20260101000000_ok"));
-    fs.writeFileSync(path.join(migrations, "20260101000000_ok", "migration.sql"), `CREATE TABLE "A" ("id" TEXT NOT NULL PRIMARY KEY);\n`);
+    fs.writeFileSync(
+      path.join(migrations, "20260101000000_ok", "migration.sql"),
+      `CREATE TABLE "A" ("id" TEXT NOT NULL PRIMARY KEY);\n`,
+    );
     fs.mkdirSync(path.join(migrations, "20260102000000_bad"));
-    fs.writeFileSync(path.join(migrations, "20260102000000_bad", "migration.sql"), `CREATE TABLE "B" ("id" TEXT);\nCREATE TABLE "A" ("x" TEXT);\n`);
+    fs.writeFileSync(
+      path.join(migrations, "20260102000000_bad", "migration.sql"),
+      `CREATE TABLE "B" ("id" TEXT);\nCREATE TABLE "A" ("x" TEXT);\n`,
+    );
     const file = path.join(tmp(), "c.db");
-    expect(() => applyMigrations(`file:${file}`, { dir: migrations })).toThrow(/"20260102000000_bad" failed and was rolled back/);
+    expect(() => applyMigrations(`file:${file}`, { dir: migrations })).toThrow(
+      /"20260102000000_bad" failed and was rolled back/,
+    );
     const sqlite = new Database(file, { readonly: true });
-    const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-    const recorded = (sqlite.prepare(`SELECT migration_name FROM "_prisma_migrations"`).all() as { migration_name: string }[]).map((r) => r.migration_name);
+    const tables = (
+      sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]
+    ).map((r) => r.name);
+    const recorded = (
+      sqlite.prepare(`SELECT migration_name FROM "_prisma_migrations"`).all() as { migration_name: string }[]
+    ).map((r) => r.migration_name);
     sqlite.close();
     expect(tables).toEqual(["A", "_prisma_migrations"]);
     expect(recorded).toEqual(["20260101000000_ok"]);

@@ -12,7 +12,14 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/prisma/generated/client";
 import { applyMigrations } from "@/prisma/migrate";
-import { SQLITE_TYPE, defaultSql, foreignKeyActions, indexName, parseSchema, type ModelDef } from "@/prisma/schema-model";
+import {
+  SQLITE_TYPE,
+  defaultSql,
+  foreignKeyActions,
+  indexName,
+  parseSchema,
+  type ModelDef,
+} from "@/prisma/schema-model";
 
 let dir: string;
 let sqlite: Database.Database;
@@ -50,7 +57,13 @@ interface FkInfo {
   on_delete: string;
 }
 
-const ACTION: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
+const ACTION: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  SetNull: "SET NULL",
+  NoAction: "NO ACTION",
+  SetDefault: "SET DEFAULT",
+};
 
 describe("schema.prisma is read completely", () => {
   it("finds every model and scalar field the generated client knows", () => {
@@ -59,14 +72,23 @@ describe("schema.prisma is read completely", () => {
     for (const m of models) {
       const known = enums[`${m.name}ScalarFieldEnum`];
       expect(known, `Prisma.${m.name}ScalarFieldEnum`).toBeDefined();
-      expect(m.scalars.map((f) => f.name), m.name).toEqual(Object.values(known));
+      expect(
+        m.scalars.map((f) => f.name),
+        m.name,
+      ).toEqual(Object.values(known));
     }
   });
 });
 
 describe("migrations match schema.prisma", () => {
   it("has exactly the schema's tables", () => {
-    const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as { name: string }[])
+    const tables = (
+      sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+        )
+        .all() as { name: string }[]
+    )
       .map((r) => r.name)
       .sort();
     expect(tables).toEqual(models.map((m) => m.name).sort());
@@ -89,11 +111,15 @@ describe("migrations match schema.prisma", () => {
           primaryKey: f.id,
           default: defaultSql(f).replace(/^ DEFAULT /, ""),
         }));
-        expect(actual.sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
+        expect(actual.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+          expected.sort((a, b) => a.name.localeCompare(b.name)),
+        );
       });
 
       it("has the schema's indexes and unique constraints", () => {
-        const list = (sqlite.prepare(`PRAGMA index_list("${model.name}")`).all() as IndexInfo[]).filter((i) => i.origin !== "pk");
+        const list = (sqlite.prepare(`PRAGMA index_list("${model.name}")`).all() as IndexInfo[]).filter(
+          (i) => i.origin !== "pk",
+        );
         const actual = list
           .map((i) => ({
             name: i.name,
@@ -117,7 +143,10 @@ describe("migrations match schema.prisma", () => {
           .filter((r) => r.fields)
           .flatMap((r) => {
             const { onDelete, onUpdate } = foreignKeyActions(model, r);
-            return r.fields!.map((from, i) => `${from} -> ${r.model}.${r.references![i]} ON DELETE ${ACTION[onDelete]} ON UPDATE ${ACTION[onUpdate]}`);
+            return r.fields!.map(
+              (from, i) =>
+                `${from} -> ${r.model}.${r.references![i]} ON DELETE ${ACTION[onDelete]} ON UPDATE ${ACTION[onUpdate]}`,
+            );
           })
           .sort();
         expect(actual).toEqual(expected);

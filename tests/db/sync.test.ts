@@ -35,7 +35,10 @@ function writeExercise(root: string, section: string, slug: string, points = 10)
   fs.writeFileSync(path.join(dir, "prompt.en.md"), `Write \`sum(xs)\`.\n`);
   fs.writeFileSync(path.join(dir, "prompt.zh.md"), `实现 \`sum(xs)\`。\n`);
   fs.writeFileSync(path.join(dir, "starter.ts"), `export function sum(xs: number[]): number {\n  return 0;\n}\n`);
-  fs.writeFileSync(path.join(dir, "solution.ts"), `export function sum(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n`);
+  fs.writeFileSync(
+    path.join(dir, "solution.ts"),
+    `export function sum(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n`,
+  );
   return dir;
 }
 
@@ -62,22 +65,43 @@ describe("exercises:sync", () => {
     expect(ex.versions).toHaveLength(1);
     const v = ex.versions[0];
     expect(ex.currentVersionId).toBe(v.id);
-    expect(v).toMatchObject({ version: 1, titleEn: "Sum of sum-b", titleZh: "求和 sum-b", points: 15, entry: "sum", promptZh: "实现 `sum(xs)`。\n" });
+    expect(v).toMatchObject({
+      version: 1,
+      titleEn: "Sum of sum-b",
+      titleZh: "求和 sum-b",
+      points: 15,
+      entry: "sum",
+      promptZh: "实现 `sum(xs)`。\n",
+    });
     expect(v.hash).toBe(exerciseHash((await loadCatalogue(root)).get("sum-b")!));
     expect(v.starter).toContain("return 0;");
     const meta = JSON.parse(v.metaJson) as ExerciseMeta;
-    expect(meta).toMatchObject({ visibleCases: 2, hiddenCases: 10, helpers: ["lab"], output: { kind: "float", tol: { atol: 1e-6 } } });
-    expect(meta.misconceptions).toEqual([{ id: "sum.first-only", hint: { en: "Only the first element counts here.", zh: "这里只用了第一个元素。" } }]);
+    expect(meta).toMatchObject({
+      visibleCases: 2,
+      hiddenCases: 10,
+      helpers: ["lab"],
+      output: { kind: "float", tol: { atol: 1e-6 } },
+    });
+    expect(meta.misconceptions).toEqual([
+      { id: "sum.first-only", hint: { en: "Only the first element counts here.", zh: "这里只用了第一个元素。" } },
+    ]);
   });
 
   it("is idempotent, and a changed folder becomes a new current version while the old one is kept", async () => {
     const dir = writeExercise(root, "10.2", "sum-c");
     await syncExercises(t.db, await loadCatalogue(root));
-    expect(await syncExercises(t.db, await loadCatalogue(root))).toMatchObject({ created: [], newVersions: {}, unchanged: ["sum-c"] });
+    expect(await syncExercises(t.db, await loadCatalogue(root))).toMatchObject({
+      created: [],
+      newVersions: {},
+      unchanged: ["sum-c"],
+    });
 
     fs.writeFileSync(path.join(dir, "prompt.en.md"), "Write `sum(xs)`, the sum of all elements.\n");
     expect((await syncExercises(t.db, await loadCatalogue(root))).newVersions).toEqual({ "sum-c": 2 });
-    const ex = await t.db.exercise.findUniqueOrThrow({ where: { slug: "sum-c" }, include: { versions: { orderBy: { version: "asc" } } } });
+    const ex = await t.db.exercise.findUniqueOrThrow({
+      where: { slug: "sum-c" },
+      include: { versions: { orderBy: { version: "asc" } } },
+    });
     expect(ex.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(ex.currentVersionId).toBe(ex.versions[1].id);
     expect(ex.versions[0].promptEn).toBe("Write `sum(xs)`.\n");
@@ -89,8 +113,14 @@ describe("exercises:sync", () => {
     const entry = (await loadCatalogue(root)).get("sum-h")!;
     const base = exerciseHash(entry);
     // The folder's files are untouched; only the function the expected values come from changes.
-    const refactored = { ...entry, spec: { ...entry.spec, reference: (xs: number[]) => xs.reduceRight((a, b) => b + a, 0) } };
-    const halved = { ...entry, spec: { ...entry.spec, reference: (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 2 } };
+    const refactored = {
+      ...entry,
+      spec: { ...entry.spec, reference: (xs: number[]) => xs.reduceRight((a, b) => b + a, 0) },
+    };
+    const halved = {
+      ...entry,
+      spec: { ...entry.spec, reference: (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 2 },
+    };
     expect(exerciseHash(refactored)).toBe(base);
     expect(exerciseHash(halved)).not.toBe(base);
   });
@@ -114,7 +144,10 @@ describe("demo seed", () => {
     const r = await seed(t.db, { demo: true, now, admin: null, catalogue: await loadCatalogue(root) });
     expect(r).toMatchObject({ demoUsersCreated: true, assignmentsCreated: 7, itemsAdded: 3 });
 
-    const course = await t.db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug }, include: { enrollments: true } });
+    const course = await t.db.course.findUniqueOrThrow({
+      where: { slug: DEMO_COURSE.slug },
+      include: { enrollments: true },
+    });
     expect(course.titleZh).toBe("深度学习 第十讲 无监督网络模型");
     expect(course.enrollments.map((e) => e.role).sort()).toEqual(["instructor", "student", "student", "student", "ta"]);
     const users = await t.db.user.findMany();
@@ -122,39 +155,74 @@ describe("demo seed", () => {
     expect(users.some((u) => /[\u4e00-\u9fff]/.test(u.name))).toBe(true);
     expect(await verifyPassword(users[0].passwordHash!, DEMO_PASSWORD)).toBe(true);
 
-    const assignments = await t.db.assignment.findMany({ where: { courseId: course.id }, include: { items: { include: { exercise: true }, orderBy: { position: "asc" } } }, orderBy: { dueAt: "asc" } });
+    const assignments = await t.db.assignment.findMany({
+      where: { courseId: course.id },
+      include: { items: { include: { exercise: true }, orderBy: { position: "asc" } } },
+      orderBy: { dueAt: "asc" },
+    });
     expect(assignments.map((a) => a.titleEn)).toEqual(SECTION_ASSIGNMENTS.map((a) => a.titleEn));
     const first = assignments[0];
-    expect(first.items.map((i) => [i.exercise.slug, i.points, i.position])).toEqual([["sum-e", 10, 1], ["sum-f", 20, 2]]);
+    expect(first.items.map((i) => [i.exercise.slug, i.points, i.position])).toEqual([
+      ["sum-e", 10, 1],
+      ["sum-f", 20, 2],
+    ]);
     expect(first.releaseAt.getTime()).toBeLessThan(now.getTime());
     expect(first).toMatchObject({ latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: 20, scorePolicy: "best" });
     expect(assignments[5].items.map((i) => i.exercise.slug)).toEqual(["sum-g"]);
     expect(assignments[6].releaseAt.getTime()).toBeGreaterThan(now.getTime());
-    for (let i = 1; i < assignments.length; i++) expect(assignments[i].dueAt.getTime()).toBeGreaterThan(assignments[i - 1].dueAt.getTime());
+    for (let i = 1; i < assignments.length; i++)
+      expect(assignments[i].dueAt.getTime()).toBeGreaterThan(assignments[i - 1].dueAt.getTime());
   });
 
   it("is idempotent: a second run keeps passwords and dates, and adds exercises that appeared since", async () => {
     writeExercise(root, "10.2", "sum-h");
-    await seed(t.db, { demo: true, now: new Date("2026-03-10T09:00:00Z"), admin: null, catalogue: await loadCatalogue(root) });
+    await seed(t.db, {
+      demo: true,
+      now: new Date("2026-03-10T09:00:00Z"),
+      admin: null,
+      catalogue: await loadCatalogue(root),
+    });
     const before = await t.db.user.findMany({ orderBy: { email: "asc" } });
     const datesBefore = await t.db.assignment.findMany({ select: { id: true, dueAt: true }, orderBy: { id: "asc" } });
 
     writeExercise(root, "10.2", "sum-i");
-    const r = await seed(t.db, { demo: true, now: new Date("2026-04-01T09:00:00Z"), admin: null, catalogue: await loadCatalogue(root) });
+    const r = await seed(t.db, {
+      demo: true,
+      now: new Date("2026-04-01T09:00:00Z"),
+      admin: null,
+      catalogue: await loadCatalogue(root),
+    });
     expect(r).toMatchObject({ demoUsersCreated: false, assignmentsCreated: 0, itemsAdded: 1 });
     expect(await t.db.user.findMany({ orderBy: { email: "asc" } })).toEqual(before);
-    expect(await t.db.assignment.findMany({ select: { id: true, dueAt: true }, orderBy: { id: "asc" } })).toEqual(datesBefore);
+    expect(await t.db.assignment.findMany({ select: { id: true, dueAt: true }, orderBy: { id: "asc" } })).toEqual(
+      datesBefore,
+    );
     const items = await t.db.assignmentExercise.findMany({ include: { exercise: true }, orderBy: { position: "asc" } });
-    expect(items.map((i) => [i.exercise.slug, i.position])).toEqual([["sum-h", 1], ["sum-i", 2]]);
+    expect(items.map((i) => [i.exercise.slug, i.position])).toEqual([
+      ["sum-h", 1],
+      ["sum-i", 2],
+    ]);
     expect(await t.db.course.count()).toBe(1);
   });
 
   it("creates no demo users with GIBBS_DEMO off, but the admin instructor from the environment", async () => {
-    const r = await seed(t.db, { demo: false, admin: { email: "Prof@Uni.edu", password: "a-long-secret", name: "Prof" }, catalogue: await loadCatalogue(root) });
+    const r = await seed(t.db, {
+      demo: false,
+      admin: { email: "Prof@Uni.edu", password: "a-long-secret", name: "Prof" },
+      catalogue: await loadCatalogue(root),
+    });
     expect(r).toMatchObject({ demoUsersCreated: false, adminCreated: true });
     const users = await t.db.user.findMany({ include: { enrollments: true } });
     expect(users.map((u) => [u.email, u.enrollments[0].role])).toEqual([["prof@uni.edu", "instructor"]]);
     expect(await verifyPassword(users[0].passwordHash!, "a-long-secret")).toBe(true);
-    expect((await seed(t.db, { demo: false, admin: { email: "prof@uni.edu", password: "another-secret" }, catalogue: await loadCatalogue(root) })).adminCreated).toBe(false);
+    expect(
+      (
+        await seed(t.db, {
+          demo: false,
+          admin: { email: "prof@uni.edu", password: "another-secret" },
+          catalogue: await loadCatalogue(root),
+        })
+      ).adminCreated,
+    ).toBe(false);
   });
 });

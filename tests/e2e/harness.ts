@@ -37,7 +37,8 @@ export const CHROMIUM = process.env.GIBBS_CHROMIUM ?? "/usr/bin/chromium";
 /** Budget for beforeAll: a cold production build takes a few minutes on 2 cores. */
 export const E2E_SETUP_TIMEOUT_MS = 15 * 60 * 1000;
 
-const byRole = (role: string) => DEMO_USERS.filter((u) => u.role === role).map((u) => ({ email: u.email, password: DEMO_PASSWORD, name: u.name }));
+const byRole = (role: string) =>
+  DEMO_USERS.filter((u) => u.role === role).map((u) => ({ email: u.email, password: DEMO_PASSWORD, name: u.name }));
 /** Demo accounts created by the seed. */
 export const DEMO = {
   instructor: byRole("instructor")[0],
@@ -48,7 +49,17 @@ export const DEMO = {
 
 // ---------------------------------------------------------------- build
 
-const FINGERPRINT_PATHS = ["app", "prisma", "grader", "exercises", "reference", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
+const FINGERPRINT_PATHS = [
+  "app",
+  "prisma",
+  "grader",
+  "exercises",
+  "reference",
+  "next.config.js",
+  "proxy.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const FINGERPRINT_SKIP = new Set(["node_modules", ".next", "generated", "migrations", "data", "test-results"]);
 
 /** sha256 over the names and contents of every source file the build depends on. */
@@ -112,7 +123,10 @@ async function withLock<T>(fn: () => Promise<T> | T): Promise<T> {
 export async function ensureBuild(): Promise<void> {
   await withLock(async () => {
     const fp = sourceFingerprint();
-    const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp;
+    const built =
+      fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+      fs.existsSync(STAMP) &&
+      fs.readFileSync(STAMP, "utf8") === fp;
     if (built) return;
     const started = Date.now();
     // Async, so the test process stays responsive to vitest while the build runs.
@@ -196,17 +210,33 @@ export async function startApp(
   }
   const port = await freePort();
   let out = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, GIBBS_DATA_DIR: dataDir, PORT: String(port), ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        GIBBS_DATA_DIR: dataDir,
+        PORT: String(port),
+        ...opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const output = () => out;
   const grader = opts.graderWorkers
-    ? startSupervisor({ concurrency: opts.graderWorkers, env: { ...process.env, DATABASE_URL: databaseUrl, GIBBS_DATA_DIR: dataDir }, stdio: "ignore", log: (m) => (out += `[grader] ${m}\n`) })
+    ? startSupervisor({
+        concurrency: opts.graderWorkers,
+        env: { ...process.env, DATABASE_URL: databaseUrl, GIBBS_DATA_DIR: dataDir },
+        stdio: "ignore",
+        log: (m) => (out += `[grader] ${m}\n`),
+      })
     : null;
   try {
     await Promise.all([waitForHttp(`${baseUrl}/signin`, child, output), grader?.ready]);
@@ -238,12 +268,20 @@ export async function startApp(
 
 /** Debian's Chromium, headless, sandbox-less (containers), no background network traffic. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   // playwright-core gives every launch a fresh temporary user-data-dir.
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
@@ -267,5 +305,8 @@ export async function signIn(page: Page, app: RunningApp, user: { email: string;
   await page.goto(`${app.baseUrl}/signin`);
   await page.fill("#email", user.email);
   await page.fill("#password", user.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/signin")), page.click("form.form button[type=submit]")]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/signin")),
+    page.click("form.form button[type=submit]"),
+  ]);
 }

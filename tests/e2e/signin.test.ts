@@ -7,7 +7,16 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/prisma/client";
 import { DEMO_COURSE } from "@/prisma/seed";
-import { DEMO, E2E_SETUP_TIMEOUT_MS, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from "./harness";
+import {
+  DEMO,
+  E2E_SETUP_TIMEOUT_MS,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -30,7 +39,9 @@ describe("sign-in", () => {
     await page.fill("#email", DEMO.student.email);
     await page.fill("#password", "not-the-password");
     await page.click("form.form button[type=submit]");
-    await expect(page.getByTestId("signin-error").textContent()).resolves.toContain("The email or password is incorrect.");
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toContain(
+      "The email or password is incorrect.",
+    );
     await screenshot(page, "signin-error");
     await page.context().close();
   });
@@ -88,7 +99,10 @@ describe("sign-in", () => {
     const bob = DEMO.students[2];
     await page.fill("#email", bob.email);
     await page.fill("#password", bob.password);
-    await Promise.all([page.waitForURL(`${app.baseUrl}/courses/${course.id}`), page.click("form.form button[type=submit]")]);
+    await Promise.all([
+      page.waitForURL(`${app.baseUrl}/courses/${course.id}`),
+      page.click("form.form button[type=submit]"),
+    ]);
     expect(await page.locator("h1").first().textContent()).toBe(DEMO_COURSE.titleEn);
     await page.context().close();
   });

@@ -20,7 +20,17 @@ import { DEMO_COURSE } from "@/prisma/seed";
 import { loadCatalogue, type ExerciseEntry } from "@/exercises/catalogue";
 import { enqueue } from "@/grader/queue";
 import { GradingWorker } from "@/grader/worker";
-import { DEMO, E2E_SETUP_TIMEOUT_MS, ROOT, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from "./harness";
+import {
+  DEMO,
+  E2E_SETUP_TIMEOUT_MS,
+  ROOT,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
 
 const SLUG = "hopfield-energy";
 const SOLUTION = fs.readFileSync(path.join(ROOT, "exercises/10.1-hopfield-energy/solution.ts"), "utf8");
@@ -38,7 +48,9 @@ const staff = () => `${app.baseUrl}/courses/${courseId}/staff`;
 
 /** The gradebook cell of a student (row by email) and exercise (column by its header's data-exercise). */
 async function gradebookCell(page: import("playwright-core").Page, email: string, slug: string) {
-  const headers = await page.locator("[data-testid=gradebook] thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-exercise")));
+  const headers = await page
+    .locator("[data-testid=gradebook] thead th")
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-exercise")));
   const col = headers.indexOf(slug);
   expect(col).toBeGreaterThan(1);
   return page.locator(`[data-testid=gb-row][data-email="${email}"] > :nth-child(${col + 1})`);
@@ -54,7 +66,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   db = createDb(app.databaseUrl);
   courseId = (await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } })).id;
-  const item = await db.assignmentExercise.findFirstOrThrow({ where: { exercise: { slug: SLUG }, assignment: { courseId } } });
+  const item = await db.assignmentExercise.findFirstOrThrow({
+    where: { exercise: { slug: SLUG }, assignment: { courseId } },
+  });
   assignmentId = item.assignmentId;
   exerciseId = item.exerciseId;
   const all = await loadCatalogue();
@@ -65,7 +79,14 @@ beforeAll(async () => {
   const version = (await db.exercise.findUniqueOrThrow({ where: { id: exerciseId } })).currentVersionId!;
   for (const s of DEMO.students.slice(0, 2)) {
     const user = await db.user.findUniqueOrThrow({ where: { email: s.email } });
-    await enqueue(db, { userId: user.id, assignmentId, exerciseId, exerciseVersionId: version, code: SOLUTION, kind: "submit" });
+    await enqueue(db, {
+      userId: user.id,
+      assignmentId,
+      exerciseId,
+      exerciseVersionId: version,
+      code: SOLUTION,
+      kind: "submit",
+    });
   }
   await drain(buggy);
 }, E2E_SETUP_TIMEOUT_MS);
@@ -90,7 +111,10 @@ describe("staff", () => {
       // no reason → refused by the browser (required), so fill both
       await page.fill("input[name=score]", "10");
       await page.fill("textarea[name=reason]", reason);
-      await Promise.all([page.waitForURL(/ok=override/), page.click("section[aria-labelledby=override-title] button[type=submit]")]);
+      await Promise.all([
+        page.waitForURL(/ok=override/),
+        page.click("section[aria-labelledby=override-title] button[type=submit]"),
+      ]);
       await page.locator("[data-testid=staff-ok]").waitFor();
       expect(await page.locator("[data-testid=review-score]").innerText()).toContain(reason);
       await screenshot(page, "staff-review-override");
@@ -100,7 +124,10 @@ describe("staff", () => {
       const comment = "Nice use of the symmetric weights here.";
       await page.fill("input[name=line]", "1");
       await page.fill("textarea[name=body]", comment);
-      await Promise.all([page.waitForURL(/ok=comment/), page.click("form[aria-label] button[type=submit]:has-text('Post comment')")]);
+      await Promise.all([
+        page.waitForURL(/ok=comment/),
+        page.click("form[aria-label] button[type=submit]:has-text('Post comment')"),
+      ]);
       await page.locator("[data-testid=line-comment]").getByText(comment).waitFor();
       // the gradebook marks the cell
       await page.goto(`${staff()}/gradebook?assignment=${assignmentId}`);
@@ -138,7 +165,9 @@ describe("staff", () => {
       const ta = await newPage(browser);
       await signIn(ta, app, DEMO.ta);
       expect((await ta.goto(`${staff()}/roster`))?.status()).toBe(404);
-      const csv = await ta.request.get(`${app.baseUrl}/api/staff/courses/${courseId}/gradebook.csv?assignment=${assignmentId}`);
+      const csv = await ta.request.get(
+        `${app.baseUrl}/api/staff/courses/${courseId}/gradebook.csv?assignment=${assignmentId}`,
+      );
       expect(csv.status()).toBe(200);
       const body = await csv.body();
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -177,7 +206,12 @@ describe("staff", () => {
       const links = page.locator("[data-testid=roster-links] tr");
       expect(await links.count()).toBe(3);
       await screenshot(page, "staff-roster-done");
-      const enrolled = await db.enrollment.findMany({ where: { courseId, user: { email: { in: ["zhao.lei@example.edu", "kim@example.edu", "helper@example.edu", "broken-email"] } } } });
+      const enrolled = await db.enrollment.findMany({
+        where: {
+          courseId,
+          user: { email: { in: ["zhao.lei@example.edu", "kim@example.edu", "helper@example.edu", "broken-email"] } },
+        },
+      });
       expect(enrolled).toHaveLength(3);
 
       // the new user sets a password with the one-time link, then signs in
@@ -200,7 +234,10 @@ describe("staff", () => {
   it(
     "a regrade preview lists the changed scores and the commit applies them",
     async () => {
-      const before = await db.submission.findMany({ where: { exerciseId, assignmentId }, select: { id: true, score: true } });
+      const before = await db.submission.findMany({
+        where: { exerciseId, assignmentId },
+        select: { id: true, score: true },
+      });
       expect(before).toHaveLength(2);
       expect(before.every((s) => s.score !== null && s.score < 10)).toBe(true);
 

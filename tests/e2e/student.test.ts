@@ -14,7 +14,18 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
 import { DEMO_COURSE } from "@/prisma/seed";
-import { DEMO, E2E_SETUP_TIMEOUT_MS, RESULTS_DIR, ROOT, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from "./harness";
+import {
+  DEMO,
+  E2E_SETUP_TIMEOUT_MS,
+  RESULTS_DIR,
+  ROOT,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
 
 const SOLUTION = fs.readFileSync(path.join(ROOT, "exercises/10.3-rbm-cd1/solution.ts"), "utf8");
 const STARTER = fs.readFileSync(path.join(ROOT, "exercises/10.3-rbm-cd1/starter.ts"), "utf8");
@@ -29,7 +40,13 @@ let exerciseUrl: string;
 let courseId: string;
 /** Per test: several gradings through the real worker on a shared 2-core machine. */
 const TEST_TIMEOUT_MS = 180_000;
-const timings = { pageReadyMs: [] as number[], runMs: [] as number[], submitMs: [] as number[], htmlReceivedMs: [] as number[], domReadyMs: [] as number[] };
+const timings = {
+  pageReadyMs: [] as number[],
+  runMs: [] as number[],
+  submitMs: [] as number[],
+  htmlReceivedMs: [] as number[],
+  domReadyMs: [] as number[],
+};
 
 beforeAll(async () => {
   app = await startApp({ graderWorkers: 1 });
@@ -37,7 +54,9 @@ beforeAll(async () => {
   db = createDb(app.databaseUrl);
   const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
   courseId = course.id;
-  const item = await db.assignmentExercise.findFirstOrThrow({ where: { exercise: { slug: "rbm-cd1" }, assignment: { courseId } } });
+  const item = await db.assignmentExercise.findFirstOrThrow({
+    where: { exercise: { slug: "rbm-cd1" }, assignment: { courseId } },
+  });
   exerciseUrl = `${app.baseUrl}/courses/${courseId}/assignments/${item.assignmentId}/exercises/rbm-cd1`;
 }, E2E_SETUP_TIMEOUT_MS);
 
@@ -53,7 +72,9 @@ afterAll(async () => {
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, "student-timings.json"), JSON.stringify(summary, null, 2));
-  console.log(`[student e2e] medians: page ready ${summary.pageReadyMedianMs} ms, run → result ${summary.runMedianMs} ms, submit → graded ${summary.submitMedianMs} ms`);
+  console.log(
+    `[student e2e] medians: page ready ${summary.pageReadyMedianMs} ms, run → result ${summary.runMedianMs} ms, submit → graded ${summary.submitMedianMs} ms`,
+  );
   if (app) fs.writeFileSync(path.join(RESULTS_DIR, "student-server.log"), app.output());
   await db?.$disconnect();
   await browser?.close();
@@ -70,7 +91,7 @@ async function openExercise(page: Page): Promise<number> {
   page.on("request", onRequest);
   const t0 = Date.now();
   await page.goto(exerciseUrl);
-  await page.locator('[data-testid=workspace][data-editor-ready=true]').waitFor({ timeout: 30_000 });
+  await page.locator("[data-testid=workspace][data-editor-ready=true]").waitFor({ timeout: 30_000 });
   await page.locator(".monaco-editor .view-lines").waitFor();
   const ms = Date.now() - t0;
   // Where the time goes: the server's HTML, then hydration and Monaco.
@@ -115,12 +136,18 @@ async function submit(page: Page, expectedCount: number) {
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("ControlOrMeta+Shift+Enter");
   const results = page.getByTestId("submit-results");
-  await page.getByTestId("history").locator("tbody tr").nth(expectedCount - 1).waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId("history")
+    .locator("tbody tr")
+    .nth(expectedCount - 1)
+    .waitFor({ timeout: 15_000 });
   await page.waitForFunction(
     (n) => {
       const rows = document.querySelectorAll('[data-testid="history"] tbody tr');
       const el = document.querySelector('[data-testid="submit-results"]');
-      return rows.length === n && rows[0].getAttribute("data-status") === "graded" && !!el?.getAttribute("data-submit-ms");
+      return (
+        rows.length === n && rows[0].getAttribute("data-status") === "graded" && !!el?.getAttribute("data-submit-ms")
+      );
     },
     expectedCount,
     { timeout: 60_000 },
@@ -130,192 +157,234 @@ async function submit(page: Page, expectedCount: number) {
 }
 
 describe("student exercise page", () => {
-  it("runs the starter (failing diff), submits the starter and the solution (full marks), history and diff show both", async () => {
-    const page = await newPage(browser, { locale: "en-US" });
-    await signIn(page, app, DEMO.student);
-    await page.goto(`${app.baseUrl}/courses/${courseId}`);
-    await page.getByTestId("assignment").first().waitFor();
-    // Unreleased assignments (10.6, 10.7) are invisible.
-    const titles = await page.getByTestId("assignment").locator("h2").allTextContents();
-    expect(titles.some((t) => t.startsWith("10.3"))).toBe(true);
-    expect(titles.some((t) => t.startsWith("10.6") || t.startsWith("10.7"))).toBe(false);
-    await screenshot(page, "student-dashboard-en");
+  it(
+    "runs the starter (failing diff), submits the starter and the solution (full marks), history and diff show both",
+    async () => {
+      const page = await newPage(browser, { locale: "en-US" });
+      await signIn(page, app, DEMO.student);
+      await page.goto(`${app.baseUrl}/courses/${courseId}`);
+      await page.getByTestId("assignment").first().waitFor();
+      // Unreleased assignments (10.6, 10.7) are invisible.
+      const titles = await page.getByTestId("assignment").locator("h2").allTextContents();
+      expect(titles.some((t) => t.startsWith("10.3"))).toBe(true);
+      expect(titles.some((t) => t.startsWith("10.6") || t.startsWith("10.7"))).toBe(false);
+      await screenshot(page, "student-dashboard-en");
 
-    await openExercise(page);
-    expect(await page.getByTestId("prompt").textContent()).toMatch(/CD-1|contrastive/i);
-    expect(await page.locator(".katex").count()).toBeGreaterThan(0);
+      await openExercise(page);
+      expect(await page.getByTestId("prompt").textContent()).toMatch(/CD-1|contrastive/i);
+      expect(await page.locator(".katex").count()).toBeGreaterThan(0);
 
-    // Run the starter: visible cases fail, with the mismatching elements marked.
-    const r = await run(page);
-    expect(await r.locator('li[data-status="failed"]').count()).toBeGreaterThan(0);
-    expect(await r.getByText("≠").count()).toBeGreaterThan(0);
-    expect(await r.getByText("Your output").count()).toBeGreaterThan(0);
-    await screenshot(page, "student-run-starter-en");
+      // Run the starter: visible cases fail, with the mismatching elements marked.
+      const r = await run(page);
+      expect(await r.locator('li[data-status="failed"]').count()).toBeGreaterThan(0);
+      expect(await r.getByText("≠").count()).toBeGreaterThan(0);
+      expect(await r.getByText("Your output").count()).toBeGreaterThan(0);
+      await screenshot(page, "student-run-starter-en");
 
-    // Submit the starter, then the solution.
-    await setCode(page, STARTER);
-    const s1 = await submit(page, 1);
-    expect(await s1.getByTestId("score").textContent()).toMatch(/^0 \//);
-    await setCode(page, SOLUTION);
-    await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 10_000 });
-    const s2 = await submit(page, 2);
-    const score = (await s2.getByTestId("score").textContent())!;
-    const [got, max] = score.split("/").map((x) => Number(x.trim()));
-    expect(max).toBeGreaterThan(0);
-    expect(got).toBe(max);
-    expect(await s2.locator('li[data-status="failed"]').count()).toBe(0);
-    // The stored code is exactly the solution (the paste went through unchanged).
-    const latest = await db.submission.findFirstOrThrow({ where: { kind: "submit", exercise: { slug: "rbm-cd1" }, user: { email: DEMO.student.email } }, orderBy: { submittedAt: "desc" } });
-    expect(latest.code).toBe(SOLUTION);
-    // Runs with the solution pass every visible case (and give more Run timings).
-    for (let i = 0; i < 5; i++) {
-      const rr = await run(page);
-      expect(await rr.locator('li[data-status="failed"]').count()).toBe(0);
-    }
-    await page.getByRole("tab", { name: /Submission/ }).click();
-    await page.getByTestId("submit-results").getByTestId("score").waitFor();
-    await screenshot(page, "student-submit-solution-en");
+      // Submit the starter, then the solution.
+      await setCode(page, STARTER);
+      const s1 = await submit(page, 1);
+      expect(await s1.getByTestId("score").textContent()).toMatch(/^0 \//);
+      await setCode(page, SOLUTION);
+      await page.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
+      const s2 = await submit(page, 2);
+      const score = (await s2.getByTestId("score").textContent())!;
+      const [got, max] = score.split("/").map((x) => Number(x.trim()));
+      expect(max).toBeGreaterThan(0);
+      expect(got).toBe(max);
+      expect(await s2.locator('li[data-status="failed"]').count()).toBe(0);
+      // The stored code is exactly the solution (the paste went through unchanged).
+      const latest = await db.submission.findFirstOrThrow({
+        where: { kind: "submit", exercise: { slug: "rbm-cd1" }, user: { email: DEMO.student.email } },
+        orderBy: { submittedAt: "desc" },
+      });
+      expect(latest.code).toBe(SOLUTION);
+      // Runs with the solution pass every visible case (and give more Run timings).
+      for (let i = 0; i < 5; i++) {
+        const rr = await run(page);
+        expect(await rr.locator('li[data-status="failed"]').count()).toBe(0);
+      }
+      await page.getByRole("tab", { name: /Submission/ }).click();
+      await page.getByTestId("submit-results").getByTestId("score").waitFor();
+      await screenshot(page, "student-submit-solution-en");
 
-    // History: both submissions; diff #1 against #2.
-    const history = page.getByTestId("history");
-    expect(await history.locator("tbody tr").count()).toBe(2);
-    await page.getByLabel("with").selectOption({ label: "submission #2" });
-    await page.getByRole("button", { name: "Show diff" }).click();
-    const diff = page.getByRole("figure", { name: "Differences between two versions" });
-    await diff.waitFor();
-    expect(await diff.locator('[data-kind="added"]').count()).toBeGreaterThan(0);
-    await screenshot(page, "student-history-diff-en");
+      // History: both submissions; diff #1 against #2.
+      const history = page.getByTestId("history");
+      expect(await history.locator("tbody tr").count()).toBe(2);
+      await page.getByLabel("with").selectOption({ label: "submission #2" });
+      await page.getByRole("button", { name: "Show diff" }).click();
+      const diff = page.getByRole("figure", { name: "Differences between two versions" });
+      await diff.waitFor();
+      expect(await diff.locator('[data-kind="added"]').count()).toBeGreaterThan(0);
+      await screenshot(page, "student-history-diff-en");
 
-    // Draft autosave: a reload (or another device) opens the latest code.
-    await openExercise(page);
-    const draft = await db.draft.findFirstOrThrow({ where: { user: { email: DEMO.student.email }, exercise: { slug: "rbm-cd1" } } });
-    expect(draft.code).toBe(SOLUTION);
-    await page.context().close();
-  }, TEST_TIMEOUT_MS);
+      // Draft autosave: a reload (or another device) opens the latest code.
+      await openExercise(page);
+      const draft = await db.draft.findFirstOrThrow({
+        where: { user: { email: DEMO.student.email }, exercise: { slug: "rbm-cd1" } },
+      });
+      expect(draft.code).toBe(SOLUTION);
+      await page.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("shows a registered misconception's hint, a time-limit message for an infinite loop, and still grades the next submission", async () => {
-    const page = await newPage(browser, { locale: "en-US" });
-    await signIn(page, app, DEMO.student);
-    await openExercise(page);
-    const before = await page.getByTestId("history").locator("tbody tr").count();
+  it(
+    "shows a registered misconception's hint, a time-limit message for an infinite loop, and still grades the next submission",
+    async () => {
+      const page = await newPage(browser, { locale: "en-US" });
+      await signIn(page, app, DEMO.student);
+      await openExercise(page);
+      const before = await page.getByTestId("history").locator("tbody tr").count();
 
-    // A syntax error: Run reports it at its line, and the editor marks that line.
-    await setCode(page, "export function cd1(V0: number[][]) {\n  return V0 +;\n}\n");
-    const bad = await run(page);
-    expect(await bad.getByTestId("compile-error").textContent()).toMatch(/Line 2/);
-    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
-    await screenshot(page, "student-compile-error-en");
+      // A syntax error: Run reports it at its line, and the editor marks that line.
+      await setCode(page, "export function cd1(V0: number[][]) {\n  return V0 +;\n}\n");
+      const bad = await run(page);
+      expect(await bad.getByTestId("compile-error").textContent()).toMatch(/Line 2/);
+      await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
+      await screenshot(page, "student-compile-error-en");
 
-    await setCode(page, NO_BATCH_AVERAGE);
-    const m = await submit(page, before + 1);
-    const hint = m.locator(".alert--warn").first();
-    await hint.waitFor();
-    expect(await hint.textContent()).toContain("averaged over the batch");
-    await screenshot(page, "student-misconception-hint-en");
+      await setCode(page, NO_BATCH_AVERAGE);
+      const m = await submit(page, before + 1);
+      const hint = m.locator(".alert--warn").first();
+      await hint.waitFor();
+      expect(await hint.textContent()).toContain("averaged over the batch");
+      await screenshot(page, "student-misconception-hint-en");
 
-    await setCode(page, INFINITE_LOOP);
-    const loop = await submit(page, before + 2);
-    expect(await loop.textContent()).toMatch(/Time limit exceeded/);
-    await screenshot(page, "student-time-limit-en");
+      await setCode(page, INFINITE_LOOP);
+      const loop = await submit(page, before + 2);
+      expect(await loop.textContent()).toMatch(/Time limit exceeded/);
+      await screenshot(page, "student-time-limit-en");
 
-    await setCode(page, SOLUTION);
-    const ok = await submit(page, before + 3);
-    const [got, max] = (await ok.getByTestId("score").textContent())!.split("/").map((x) => Number(x.trim()));
-    expect(got).toBe(max);
-    await page.context().close();
-  }, TEST_TIMEOUT_MS);
+      await setCode(page, SOLUTION);
+      const ok = await submit(page, before + 3);
+      const [got, max] = (await ok.getByTestId("score").textContent())!.split("/").map((x) => Number(x.trim()));
+      expect(got).toBe(max);
+      await page.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("gives another student 404 for the first student's submission, page and API", async () => {
-    const alicesSub = await db.submission.findFirstOrThrow({ where: { kind: "submit", user: { email: DEMO.student.email } } });
-    const page = await newPage(browser);
-    const bob = DEMO.students.find((s) => s.email !== DEMO.student.email)!;
-    await signIn(page, app, bob);
-    const res = await page.goto(`${app.baseUrl}/courses/${courseId}/submissions/${alicesSub.id}`);
-    expect(res?.status()).toBe(404);
-    const api = await page.request.get(`${app.baseUrl}/api/student/submissions/${alicesSub.id}`);
-    expect(api.status()).toBe(404);
-    expect(await api.text()).not.toContain(alicesSub.code.slice(0, 40));
-    const status = await page.request.get(`${app.baseUrl}/api/student/submissions/${alicesSub.id}/status`);
-    expect(status.status()).toBe(404);
-    // Alice herself sees it, and nothing she can fetch contains a hidden case's inputs or expected values.
-    const own = await newPage(browser);
-    await signIn(own, app, DEMO.student);
-    const hiddenNumbers = new Set<string>();
-    const hiddenCases = await db.caseResult.findMany({ where: { visibility: { not: "visible" }, result: { submission: { user: { email: DEMO.student.email } } } } });
-    expect(hiddenCases.length).toBeGreaterThan(0);
-    for (const c of hiddenCases) for (const m of `${c.inputJson} ${c.expectedJson}`.matchAll(/-?\d+\.\d{6,}/g)) hiddenNumbers.add(m[0]);
-    expect(hiddenNumbers.size).toBeGreaterThan(10);
-    const apiBase = new URL(exerciseUrl.replace(app.baseUrl, `${app.baseUrl}/api/student`));
-    const subs = await db.submission.findMany({ where: { user: { email: DEMO.student.email } }, select: { id: true } });
-    const bodies: string[] = [];
-    for (const url of [
-      exerciseUrl,
-      `${app.baseUrl}/courses/${courseId}`,
-      `${apiBase}/submissions`,
-      `${apiBase}/draft`,
-      ...subs.flatMap((x) => [`${app.baseUrl}/api/student/submissions/${x.id}`, `${app.baseUrl}/api/student/submissions/${x.id}/status`, `${app.baseUrl}/courses/${courseId}/submissions/${x.id}`]),
-    ]) {
-      const r = await own.request.get(url);
-      expect(r.status(), url).toBe(200);
-      bodies.push(await r.text());
-    }
-    const leaked = [...hiddenNumbers].filter((n) => bodies.some((b) => b.includes(n)));
-    expect(leaked).toEqual([]);
-    const mine = await own.goto(`${app.baseUrl}/courses/${courseId}/submissions/${alicesSub.id}`);
-    expect(mine?.status()).toBe(200);
-    await own.getByTestId("submission-page").waitFor();
-    await screenshot(own, "student-submission-en");
-    await page.context().close();
-    await own.context().close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "gives another student 404 for the first student's submission, page and API",
+    async () => {
+      const alicesSub = await db.submission.findFirstOrThrow({
+        where: { kind: "submit", user: { email: DEMO.student.email } },
+      });
+      const page = await newPage(browser);
+      const bob = DEMO.students.find((s) => s.email !== DEMO.student.email)!;
+      await signIn(page, app, bob);
+      const res = await page.goto(`${app.baseUrl}/courses/${courseId}/submissions/${alicesSub.id}`);
+      expect(res?.status()).toBe(404);
+      const api = await page.request.get(`${app.baseUrl}/api/student/submissions/${alicesSub.id}`);
+      expect(api.status()).toBe(404);
+      expect(await api.text()).not.toContain(alicesSub.code.slice(0, 40));
+      const status = await page.request.get(`${app.baseUrl}/api/student/submissions/${alicesSub.id}/status`);
+      expect(status.status()).toBe(404);
+      // Alice herself sees it, and nothing she can fetch contains a hidden case's inputs or expected values.
+      const own = await newPage(browser);
+      await signIn(own, app, DEMO.student);
+      const hiddenNumbers = new Set<string>();
+      const hiddenCases = await db.caseResult.findMany({
+        where: { visibility: { not: "visible" }, result: { submission: { user: { email: DEMO.student.email } } } },
+      });
+      expect(hiddenCases.length).toBeGreaterThan(0);
+      for (const c of hiddenCases)
+        for (const m of `${c.inputJson} ${c.expectedJson}`.matchAll(/-?\d+\.\d{6,}/g)) hiddenNumbers.add(m[0]);
+      expect(hiddenNumbers.size).toBeGreaterThan(10);
+      const apiBase = new URL(exerciseUrl.replace(app.baseUrl, `${app.baseUrl}/api/student`));
+      const subs = await db.submission.findMany({
+        where: { user: { email: DEMO.student.email } },
+        select: { id: true },
+      });
+      const bodies: string[] = [];
+      for (const url of [
+        exerciseUrl,
+        `${app.baseUrl}/courses/${courseId}`,
+        `${apiBase}/submissions`,
+        `${apiBase}/draft`,
+        ...subs.flatMap((x) => [
+          `${app.baseUrl}/api/student/submissions/${x.id}`,
+          `${app.baseUrl}/api/student/submissions/${x.id}/status`,
+          `${app.baseUrl}/courses/${courseId}/submissions/${x.id}`,
+        ]),
+      ]) {
+        const r = await own.request.get(url);
+        expect(r.status(), url).toBe(200);
+        bodies.push(await r.text());
+      }
+      const leaked = [...hiddenNumbers].filter((n) => bodies.some((b) => b.includes(n)));
+      expect(leaked).toEqual([]);
+      const mine = await own.goto(`${app.baseUrl}/courses/${courseId}/submissions/${alicesSub.id}`);
+      expect(mine?.status()).toBe(200);
+      await own.getByTestId("submission-page").waitFor();
+      await screenshot(own, "student-submission-en");
+      await page.context().close();
+      await own.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("the editor's TypeScript service knows the lab helper types and flags type errors", async () => {
-    const page = await newPage(browser, { locale: "en-US" });
-    await signIn(page, app, DEMO.student);
-    await openExercise(page);
-    await setCode(page, 'import { sigmoid } from "lab";\nexport const p: string = sigmoid(0.5);\n');
-    // A type error (number is not a string) is squiggled: the "lab" module and its types resolved.
-    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 30_000 });
-    // Keyboard only: cursor into "sigmoid" on line 1, then Ctrl+K Ctrl+I (show hover).
-    await page.keyboard.press("ControlOrMeta+Home");
-    for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("ControlOrMeta+K");
-    await page.keyboard.press("ControlOrMeta+I");
-    const hover = page.locator(".monaco-hover-content");
-    await hover.filter({ hasText: "sigmoid(" }).first().waitFor({ timeout: 30_000 });
-    expect(await hover.first().textContent()).toMatch(/function sigmoid\(\w+: number\): number/);
-    await screenshot(page, "student-editor-hover-en");
-    // Put the draft back, so later tests start from the solution.
-    await setCode(page, SOLUTION);
-    await page.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
-    await page.context().close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "the editor's TypeScript service knows the lab helper types and flags type errors",
+    async () => {
+      const page = await newPage(browser, { locale: "en-US" });
+      await signIn(page, app, DEMO.student);
+      await openExercise(page);
+      await setCode(page, 'import { sigmoid } from "lab";\nexport const p: string = sigmoid(0.5);\n');
+      // A type error (number is not a string) is squiggled: the "lab" module and its types resolved.
+      await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 30_000 });
+      // Keyboard only: cursor into "sigmoid" on line 1, then Ctrl+K Ctrl+I (show hover).
+      await page.keyboard.press("ControlOrMeta+Home");
+      for (let i = 0; i < 11; i++) await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ControlOrMeta+K");
+      await page.keyboard.press("ControlOrMeta+I");
+      const hover = page.locator(".monaco-hover-content");
+      await hover.filter({ hasText: "sigmoid(" }).first().waitFor({ timeout: 30_000 });
+      expect(await hover.first().textContent()).toMatch(/function sigmoid\(\w+: number\): number/);
+      await screenshot(page, "student-editor-hover-en");
+      // Put the draft back, so later tests start from the solution.
+      await setCode(page, SOLUTION);
+      await page.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
+      await page.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("renders in Chinese and English, at 1280 px and 768 px", async () => {
-    const zh = await newPage(browser, { locale: "zh-CN" });
-    await signIn(zh, app, DEMO.student);
-    await openExercise(zh);
-    expect(await zh.locator("html").getAttribute("lang")).toBe("zh-CN");
-    expect((await zh.getByTestId("run").textContent())!).toContain("运行");
-    expect((await zh.getByTestId("submit").textContent())!).toContain("提交");
-    expect(await zh.getByTestId("prompt").getAttribute("lang")).toBe("zh-CN");
-    await zh.getByTestId("run").click();
-    await zh.getByTestId("run-results").locator("[data-testid=live-status][data-status=graded]").waitFor({ timeout: 30_000 });
-    await screenshot(zh, "student-exercise-zh");
-    // The prompt toggle switches to English without changing the interface language.
-    await zh.getByTestId("prompt-lang-en").click();
-    expect(await zh.getByTestId("prompt").getAttribute("lang")).toBe("en");
-    await zh.goto(`${app.baseUrl}/courses/${courseId}`);
-    expect(await zh.getByTestId("assignment").first().textContent()).toMatch(/截止时间/);
-    await screenshot(zh, "student-dashboard-zh");
-    await zh.context().close();
+  it(
+    "renders in Chinese and English, at 1280 px and 768 px",
+    async () => {
+      const zh = await newPage(browser, { locale: "zh-CN" });
+      await signIn(zh, app, DEMO.student);
+      await openExercise(zh);
+      expect(await zh.locator("html").getAttribute("lang")).toBe("zh-CN");
+      expect((await zh.getByTestId("run").textContent())!).toContain("运行");
+      expect((await zh.getByTestId("submit").textContent())!).toContain("提交");
+      expect(await zh.getByTestId("prompt").getAttribute("lang")).toBe("zh-CN");
+      await zh.getByTestId("run").click();
+      await zh
+        .getByTestId("run-results")
+        .locator("[data-testid=live-status][data-status=graded]")
+        .waitFor({ timeout: 30_000 });
+      await screenshot(zh, "student-exercise-zh");
+      // The prompt toggle switches to English without changing the interface language.
+      await zh.getByTestId("prompt-lang-en").click();
+      expect(await zh.getByTestId("prompt").getAttribute("lang")).toBe("en");
+      await zh.goto(`${app.baseUrl}/courses/${courseId}`);
+      expect(await zh.getByTestId("assignment").first().textContent()).toMatch(/截止时间/);
+      await screenshot(zh, "student-dashboard-zh");
+      await zh.context().close();
 
-    const narrow = await newPage(browser, { locale: "en-US", viewport: { width: 768, height: 1024 } });
-    await signIn(narrow, app, DEMO.student);
-    await openExercise(narrow);
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(narrow, "student-exercise-en-768");
-    await narrow.context().close();
-  }, TEST_TIMEOUT_MS);
+      const narrow = await newPage(browser, { locale: "en-US", viewport: { width: 768, height: 1024 } });
+      await signIn(narrow, app, DEMO.student);
+      await openExercise(narrow);
+      const overflow = await narrow.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(narrow, "student-exercise-en-768");
+      await narrow.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -61,10 +61,14 @@ describe("sandbox: runaway code", () => {
     const g = await attack(wrap("return { get 0() { while (true) {} }, length: 2 } as any;"));
     expect(g.cases.every((c) => c.score === 0)).toBe(true);
     expect(en(g)).toMatch(/getter\/setter property .* at out\.0/);
-    const arr = await attack(wrap("const a: number[] = [1, 2]; Object.defineProperty(a, 0, { get() { while (true) {} } }); return a;"));
+    const arr = await attack(
+      wrap("const a: number[] = [1, 2]; Object.defineProperty(a, 0, { get() { while (true) {} } }); return a;"),
+    );
     expect(en(arr)).toMatch(/Time limit exceeded/);
     expect(zh(arr)).toMatch(/超出时间限制/);
-    const p = await attack(wrap("return new Proxy([1, 2], { get(t, k) { if (k === '0') while (true) {} return Reflect.get(t, k); } });"));
+    const p = await attack(
+      wrap("return new Proxy([1, 2], { get(t, k) { if (k === '0') while (true) {} return Reflect.get(t, k); } });"),
+    );
     expect(en(p)).toMatch(/Time limit exceeded/);
     expect(p.score).toBe(0);
   });
@@ -93,11 +97,19 @@ describe("sandbox: runaway code", () => {
 
   it("WebAssembly is not available (its memory would escape the isolate's memory limit)", async () => {
     const bytes = "0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,9,1,7,0,3,64,12,0,11,11";
-    const r = await attack(wrap(`const m = new WebAssembly.Module(new Uint8Array([${bytes}])); (new WebAssembly.Instance(m).exports.f as () => void)(); return [];`));
+    const r = await attack(
+      wrap(
+        `const m = new WebAssembly.Module(new Uint8Array([${bytes}])); (new WebAssembly.Instance(m).exports.f as () => void)(); return [];`,
+      ),
+    );
     expect(r.score).toBe(0);
     expect(en(r)).toMatch(/threw an error.*WebAssembly is not defined/);
     expect(zh(r)).toMatch(/函数抛出了错误/);
-    const grow = await attack(wrap(`const m = new (globalThis as any).WebAssembly.Memory({ initial: 1, maximum: 65536 }); m.grow(16383); return [];`));
+    const grow = await attack(
+      wrap(
+        `const m = new (globalThis as any).WebAssembly.Memory({ initial: 1, maximum: 65536 }); m.grow(16383); return [];`,
+      ),
+    );
     expect(en(grow)).toMatch(/threw an error/);
     expect(grow.score).toBe(0);
   });
@@ -112,7 +124,11 @@ describe("sandbox: runaway code", () => {
                 C === ArrayBuffer, new X() instanceof ArrayBuffer, ArrayBuffer.isView(new Uint8Array(1)), typeof (globalThis as any).WebAssembly];`),
     );
     expect(probe.cases[0].actual).toEqual([false, false, false, false, true, true, true, "undefined"]);
-    const big = await attack(wrap(`const keep: any[] = []; for (let i = 0; i < 64; i++) keep.push(new (ArrayBuffer as any)(16 << 20, { maxByteLength: 16 << 20 })); return [];`));
+    const big = await attack(
+      wrap(
+        `const keep: any[] = []; for (let i = 0; i < 64; i++) keep.push(new (ArrayBuffer as any)(16 << 20, { maxByteLength: 16 << 20 })); return [];`,
+      ),
+    );
     expect(big.score).toBe(0);
     expect(en(big)).toMatch(/Array buffer allocation failed|Memory limit exceeded/);
   });
@@ -122,7 +138,11 @@ describe("sandbox: code that runs where V8's timeout does not reach", () => {
   // isolated-vm reads an escaping or rejected value's message/stack after the call's time limit;
   // the host watchdog then disposes the isolate, and the process carries on (no restart needed).
   it("an unhandled rejection whose reason has an endless getter: stopped by the watchdog, the rest not run", async () => {
-    const r = await attack(wrap("Promise.reject({ get message(): string { for (;;) {} } }); return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));"));
+    const r = await attack(
+      wrap(
+        "Promise.reject({ get message(): string { for (;;) {} } }); return W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));",
+      ),
+    );
     expect(r.hung).toBeFalsy();
     expect(r.score).toBe(0);
     expect(en(r)).toMatch(/Time limit exceeded: code kept running after the time limit/);
@@ -145,7 +165,9 @@ describe("sandbox: code that runs where V8's timeout does not reach", () => {
   });
 
   it("module.exports replaced by a throwing Proxy: a load error, not a hang", async () => {
-    const r = await attack(`(module as any).exports = new Proxy({}, { getOwnPropertyDescriptor() { throw { get message(): string { for (;;) {} } }; } });`);
+    const r = await attack(
+      `(module as any).exports = new Proxy({}, { getOwnPropertyDescriptor() { throw { get message(): string { for (;;) {} } }; } });`,
+    );
     expect(r.hung).toBeFalsy();
     expect(r.status).toBe("error");
     expect(r.message.en).toMatch(/threw an error while loading/);
@@ -163,7 +185,11 @@ describe("sandbox: returned values that are not plain data", () => {
     ["a Promise", "return Promise.resolve([1, 2]);", /Promise/],
     ["1e8 elements", "return new Array(1e8);", /more than 1000000 elements/],
     // one 100 000-character string in the isolate, a million copies on the host
-    ["a long string repeated", `return new Array(1e6).fill("x".repeat(1e5));`, /more than 1000000 characters of strings and property names/],
+    [
+      "a long string repeated",
+      `return new Array(1e6).fill("x".repeat(1e5));`,
+      /more than 1000000 characters of strings and property names/,
+    ],
     ["a very long property name", `return { ["k".repeat(5000)]: 1 };`, /a property name longer than 1000 characters/],
   ];
   for (const [what, body, re] of cases) {
@@ -225,7 +251,9 @@ describe("sandbox: isolation", () => {
     const own = await run(`Math.exp = () => 0;\n${wrap("return [Math.exp(1), [1].map((v) => v + 1)[0]];")}`);
     expect(own.cases[0].actual).toEqual([0, 2]);
     // … and the next submission's isolate has pristine built-ins
-    const next = await run(wrap(`return [Math.exp(0), [1].map((v) => v + 1)[0], "polluted" in {}, JSON.stringify([1]).length];`));
+    const next = await run(
+      wrap(`return [Math.exp(0), [1].map((v) => v + 1)[0], "polluted" in {}, JSON.stringify([1]).length];`),
+    );
     expect(next.cases[0].actual).toEqual([1, 2, false, 3]);
   });
 
@@ -318,7 +346,9 @@ describe("sandbox: isolation", () => {
   });
 
   it("a run-time error reports the line in the student's own file", async () => {
-    const r = await run("export function affine(W: number[][], x: number[], b: number[]): number[] {\n  const z: any = null;\n\n  return z.boom;\n}");
+    const r = await run(
+      "export function affine(W: number[][], x: number[], b: number[]): number[] {\n  const z: any = null;\n\n  return z.boom;\n}",
+    );
     expect(en(r)).toMatch(/\(line 4\)/);
   });
 });
@@ -329,20 +359,31 @@ describe("hidden cases: nothing the student's code chose is echoed", () => {
     for (const body of [`throw new TypeError(${leak});`, `return ${leak} as any;`, `return { [${leak}]: 1 } as any;`]) {
       const r = await attack(wrap(body), "submit");
       expect(r.score).toBe(0);
-      const [visible, hidden] = [r.cases.filter((c) => c.visibility === "visible"), r.cases.filter((c) => c.visibility === "hidden")];
-      expect(visible.every((c) => c.message.en.includes("LEAK")), body).toBe(true);
+      const [visible, hidden] = [
+        r.cases.filter((c) => c.visibility === "visible"),
+        r.cases.filter((c) => c.visibility === "hidden"),
+      ];
+      expect(
+        visible.every((c) => c.message.en.includes("LEAK")),
+        body,
+      ).toBe(true);
       for (const c of hidden) {
         expect(c.message.en, body).not.toContain("LEAK");
         expect(c.message.zh, body).not.toContain("LEAK");
       }
     }
     // a class's own Symbol.toStringTag is never quoted (the harness names only built-in types)
-    const tagged = await attack(wrap(`return new (class { get [Symbol.toStringTag]() { return ${leak}; } })() as any;`), "submit");
+    const tagged = await attack(
+      wrap(`return new (class { get [Symbol.toStringTag]() { return ${leak}; } })() as any;`),
+      "submit",
+    );
     expect(tagged.cases.every((c) => !c.message.en.includes("LEAK") && !c.message.zh.includes("LEAK"))).toBe(true);
     expect(en(tagged)).toMatch(/an object of type \[object \(a class instance\)\]/);
     expect(en(await run(wrap("return new Map() as any;")))).toMatch(/an object of type \[object Map\]/);
     const thrown = await run(wrap(`throw new TypeError(${leak});`), "submit");
-    expect(thrown.cases[2].message.en).toMatch(/threw a TypeError \(line 2\)\. The error's text is not shown for hidden cases\./);
+    expect(thrown.cases[2].message.en).toMatch(
+      /threw a TypeError \(line 2\)\. The error's text is not shown for hidden cases\./,
+    );
     expect(thrown.cases[2].message.zh).toMatch(/函数抛出了TypeError（第 2 行）/);
   });
 });
@@ -350,7 +391,13 @@ describe("hidden cases: nothing the student's code chose is echoed", () => {
 describe("time limits", () => {
   it("after one case runs out of time the later cases get a shorter limit, and cases that finish still score", async () => {
     // loops forever on 3-row inputs only (some hidden cases), correct elsewhere
-    const r = await run(wrap("if (W.length === 3) { while (true) {} }\n  return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));"), "submit", 1000);
+    const r = await run(
+      wrap(
+        "if (W.length === 3) { while (true) {} }\n  return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));",
+      ),
+      "submit",
+      1000,
+    );
     const looped = r.cases.filter((c) => c.message.en.startsWith("Time limit exceeded"));
     expect(looped.length).toBeGreaterThan(1);
     expect(looped[0].message.en).toMatch(/\(1000 ms for this case\)/);

@@ -20,24 +20,58 @@ describe("compare: float", () => {
   });
 
   it("names the largest absolute and relative error, the index, and how many elements fail", () => {
-    const r = compare([[1, 2], [3, 4], [5, 6]], [[1, 2], [3, 4.5], [5, 6.1]], float);
+    const r = compare(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [
+        [1, 2],
+        [3, 4.5],
+        [5, 6.1],
+      ],
+      float,
+    );
     expect(r.pass).toBe(false);
     expect(r.kind).toBe("values");
     expect(r.failCount).toBe(2);
     expect(r.total).toBe(6);
     expect(r.maxAbsError).toEqual({ value: 0.5, at: "out[1][1]" });
     expect(r.maxRelError?.at).toBe("out[1][1]");
-    expect(r.message.en).toMatch(/2 of 6 elements outside the tolerance.*Largest absolute error 0\.5 at out\[1\]\[1\] \(expected 4, got 4\.5\)/);
+    expect(r.message.en).toMatch(
+      /2 of 6 elements outside the tolerance.*Largest absolute error 0\.5 at out\[1\]\[1\] \(expected 4, got 4\.5\)/,
+    );
     expect(r.message.zh).toMatch(/共 6 个元素中有 2 个超出容差/);
   });
 
   it("reports shape before values, and a transposed shape as such", () => {
-    const r = compare([[1, 2, 3], [4, 5, 6]], [[1, 4], [2, 5], [3, 6]], float);
+    const r = compare(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+      float,
+    );
     expect(r.kind).toBe("shape");
     expect(r.message.en).toMatch(/Wrong shape: expected 2×3, got 3×2.*looks like the transpose/);
     expect(r.message.zh).toMatch(/形状错误/);
     expect(compare([1, 2, 3], [1, 2], float).message.en).toMatch(/expected 3, got 2/);
-    expect(compare([[1, 2], [3, 4]], [[1, 2], [3]], float).message.en).toMatch(/at out\[1\]: length 1 instead of 2/);
+    expect(
+      compare(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1, 2], [3]],
+        float,
+      ).message.en,
+    ).toMatch(/at out\[1\]: length 1 instead of 2/);
   });
 
   it("reports the wrong type as such (string, object, undefined, nested array)", () => {
@@ -61,14 +95,35 @@ describe("compare: float", () => {
     expect(compare([1, -2, 3], [2, -4, 6], float).message.en).toMatch(/looks like exactly 2× the expected/);
     expect(compare([1, -2, 3], [-1, 2, -3], float).message.en).toMatch(/looks like exactly −1×/);
     expect(compare([[2, 4]], [[1, 2]], float).message.zh).toMatch(/½ 倍/);
-    const t = compare([[1, 2], [3, 4]], [[1, 3], [2, 4]], float);
+    const t = compare(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 3],
+        [2, 4],
+      ],
+      float,
+    );
     expect(t.transposed).toBe(true);
     expect(t.message.en).toMatch(/looks like the transpose/);
     expect(compare([0, 0], [1, 1], float).scale).toBeUndefined();
   });
 
   it("hidden-case messages (reveal: false) quote no expected values", () => {
-    const r = compare([[1, 2], [3, 4]], [[1, 2], [3, 9]], float, { reveal: false });
+    const r = compare(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 2],
+        [3, 9],
+      ],
+      float,
+      { reveal: false },
+    );
     expect(r.message.en).toMatch(/1 of 4 elements outside the tolerance .* at out\[1\]\[1\]/);
     expect(r.message.en).not.toMatch(/expected 4|got 9|\b5\b/);
     expect(compare([1, 2], [1, NaN], float, { reveal: false }).message.en).not.toMatch(/2 was expected/);
@@ -96,9 +151,21 @@ describe("compare: float", () => {
 describe("compare: exact and record", () => {
   it("compares binary states exactly, with the first mismatch", () => {
     expect(compare([[1, 0, 1]], [[1, 0, 1]], exact).pass).toBe(true);
-    const r = compare([[1, 0, 1], [0, 0, 1]], [[1, 0, 1], [0, 1, 1]], exact);
+    const r = compare(
+      [
+        [1, 0, 1],
+        [0, 0, 1],
+      ],
+      [
+        [1, 0, 1],
+        [0, 1, 1],
+      ],
+      exact,
+    );
     expect(r.pass).toBe(false);
-    expect(r.message.en).toMatch(/1 of 6 entries differ \(compared exactly\); first at out\[1\]\[1\]: expected 0, got 1/);
+    expect(r.message.en).toMatch(
+      /1 of 6 entries differ \(compared exactly\); first at out\[1\]\[1\]: expected 0, got 1/,
+    );
     expect(compare([1], [1 + 1e-12], exact).pass).toBe(false);
     expect(compare([true], [1], exact).kind).toBe("type");
   });
@@ -109,7 +176,9 @@ describe("compare: exact and record", () => {
     expect(compare(exp, { W: [[0.5, 1 + 1e-12]], Vk: [[1, 0]], extra: 1 }, schema).pass).toBe(true);
     const r = compare(exp, { W: [[0.5, 2]], Vk: [[1, 1]] }, schema);
     expect(r.pass).toBe(false);
-    expect(r.message.en).toMatch(/^W: 1 of 2 elements outside the tolerance.*at W\[0\]\[1\][\s\S]*\nVk: 1 of 2 entries differ/);
+    expect(r.message.en).toMatch(
+      /^W: 1 of 2 elements outside the tolerance.*at W\[0\]\[1\][\s\S]*\nVk: 1 of 2 entries differ/,
+    );
     expect(compare(exp, { W: [[0.5, 1]] }, schema).message.en).toMatch(/Missing field: Vk/);
     expect(compare(exp, [[1]], schema).message.zh).toMatch(/应返回含字段 \{ W, Vk \} 的对象/);
   });
@@ -121,8 +190,28 @@ describe("compare: verdictOnly", () => {
     const pairs: [unknown, unknown, OutputSchema][] = [
       [1000, 1000 + 1e-5, float],
       [1000, 1000 + 1e-3, float],
-      [[[1, 2], [3, 4]], [[2, 4], [6, 8]], float],
-      [[[1, 2], [3, 4]], [[1, 3], [2, 4]], float],
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [2, 4],
+          [6, 8],
+        ],
+        float,
+      ],
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 3],
+          [2, 4],
+        ],
+        float,
+      ],
       [[1, 2], [1, Number.NaN], float],
       [[1, 2], [1, 2, 3], float],
       [[1, 2], "12", float],
@@ -142,7 +231,11 @@ describe("compare: verdictOnly", () => {
 
 describe("misconception matching", () => {
   const ms = [
-    { id: "m.double", hint: { en: "The factor ½ was left out.", zh: "遗漏了系数 ½。" }, fn: (x: number[]) => x.map((v) => 2 * v) },
+    {
+      id: "m.double",
+      hint: { en: "The factor ½ was left out.", zh: "遗漏了系数 ½。" },
+      fn: (x: number[]) => x.map((v) => 2 * v),
+    },
     { id: "m.neg", hint: { en: "the sign is flipped.", zh: "符号反了。" }, fn: (x: number[]) => x.map((v) => -v) },
   ];
   it("returns the matching variant's hint as 'This looks like …', never 'you did'", () => {
@@ -150,7 +243,9 @@ describe("misconception matching", () => {
     expect(m?.id).toBe("m.neg");
     expect(m?.message.en).toBe("This looks like a known mistake: The sign is flipped.");
     expect(m?.message.zh).toBe("这看起来像一个常见错误：符号反了。");
-    expect(matchMisconception(ms, [[1, 2]], [2, 4], float)?.message.en).toBe("This looks like a known mistake: The factor ½ was left out.");
+    expect(matchMisconception(ms, [[1, 2]], [2, 4], float)?.message.en).toBe(
+      "This looks like a known mistake: The factor ½ was left out.",
+    );
     expect(matchMisconception(ms, [[1, 2]], [5, 5], float)).toBeUndefined();
   });
   it("ignores a variant that agrees with the reference on this case", () => {
@@ -188,7 +283,14 @@ describe("results views", () => {
     const g = toGradescope(result);
     expect(g).toMatchObject({ score: 1, execution_time: 1.234 });
     expect(g.tests).toHaveLength(3);
-    expect(g.tests[1]).toEqual({ name: "case 1 / 用例 1", score: 0, max_score: 1, status: "failed", output: "m1\n消息1\n[hint: h.id]", visibility: "hidden" });
+    expect(g.tests[1]).toEqual({
+      name: "case 1 / 用例 1",
+      score: 0,
+      max_score: 1,
+      status: "failed",
+      output: "m1\n消息1\n[hint: h.id]",
+      visibility: "hidden",
+    });
     expect(toGradescope(result, "zh").output).toBe("3 个用例中通过了 1 个。");
     expect(toGradescope(result, "zh").tests[1].name).toBe("用例 1");
   });

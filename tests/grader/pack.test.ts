@@ -20,10 +20,14 @@ afterAll(() => sb?.dispose());
 /** Deep equality that tells −0 from 0 and NaN from everything else. */
 function same(a: unknown, b: unknown): boolean {
   if (typeof a === "number" || typeof b === "number") return Object.is(a, b);
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (a && b && typeof a === "object" && typeof b === "object") {
     const [ka, kb] = [Object.keys(a), Object.keys(b)];
-    return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return a === b;
 }
@@ -31,7 +35,10 @@ function same(a: unknown, b: unknown): boolean {
 describe("packed case arguments", () => {
   it("round-trip exactly through the sandbox: NaN, ±Infinity, −0, nested arrays, objects, strings, booleans, null", async () => {
     const args = [
-      [[1.5, -0, Number.NaN], [Infinity, -Infinity, 1e-310]],
+      [
+        [1.5, -0, Number.NaN],
+        [Infinity, -Infinity, 1e-310],
+      ],
       [],
       [[]],
       7,
@@ -51,7 +58,9 @@ describe("packed case arguments", () => {
     const withProto = JSON.parse('[{"__proto__": [1, 2], "a": 1}]') as unknown[];
     const r = await sb.run(packArgs(withProto), 1000);
     expect(r.kind === "ok" && Object.keys((r.value as Record<string, unknown>[])[0])).toEqual(["__proto__", "a"]);
-    const big = [0, 1].map((s) => Array.from({ length: 300 }, (_, i) => Array.from({ length: 300 }, (_, j) => s + i * 300 + j)));
+    const big = [0, 1].map((s) =>
+      Array.from({ length: 300 }, (_, i) => Array.from({ length: 300 }, (_, j) => s + i * 300 + j)),
+    );
     const p = packArgs(big);
     expect(p.numbers.length).toBe(2 * 300 * 300);
     expect(p.skeleton.length).toBeLessThan(20_000);

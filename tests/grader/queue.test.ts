@@ -42,10 +42,14 @@ afterAll(async () => {
 
 /** Empties the queue between tests so claims see only what the test enqueued. */
 async function drainQueue() {
-  await db.submission.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "graded", leaseOwner: null } });
+  await db.submission.updateMany({
+    where: { status: { in: ["queued", "running"] } },
+    data: { status: "graded", leaseOwner: null },
+  });
 }
 
-const expire = (id: string) => db.submission.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+const expire = (id: string) =>
+  db.submission.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
 
 describe("grading queue", () => {
   it("claims runs before submits, oldest first, and never hands one job to two workers", async () => {
@@ -73,7 +77,10 @@ describe("grading queue", () => {
   });
 
   async function claimOrder(ids: string[]) {
-    const rows = await db.submission.findMany({ where: { id: { in: ids } }, select: { id: true, startedAt: true, kind: true } });
+    const rows = await db.submission.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, startedAt: true, kind: true },
+    });
     expect(rows.every((r) => r.startedAt)).toBe(true);
     // requeue and claim one by one to read the order
     await db.submission.updateMany({ where: { id: { in: ids } }, data: { status: "queued", leaseOwner: null } });
@@ -92,7 +99,10 @@ describe("grading queue", () => {
     const w = new GradingWorker({ db, catalogue, id: "w1", log: () => {} });
     expect(await w.runOnce()).toBe(true);
     expect(await w.runOnce()).toBe(false);
-    const s = await db.submission.findUniqueOrThrow({ where: { id }, include: { result: { include: { cases: true } } } });
+    const s = await db.submission.findUniqueOrThrow({
+      where: { id },
+      include: { result: { include: { cases: true } } },
+    });
     expect(s.status).toBe("graded");
     expect(s.score).toBeCloseTo(6 * 0.75, 12);
     expect(s.maxScore).toBe(6);
@@ -156,9 +166,16 @@ describe("grading queue", () => {
     const before = await db.submission.findUniqueOrThrow({ where: { id } });
     const course = await db.course.findFirstOrThrow();
     const staff = await db.user.create({ data: { email: `ta-${Date.now()}@example.edu`, name: "TA" } });
-    const regrade = await db.regrade.create({ data: { courseId: course.id, createdById: staff.id, status: "running" } });
+    const regrade = await db.regrade.create({
+      data: { courseId: course.id, createdById: staff.id, status: "running" },
+    });
     const item = await db.regradeItem.create({
-      data: { regradeId: regrade.id, submissionId: id, exerciseVersionId: fx.exercises.get(SLUG)!.exerciseVersionId, oldScore: before.score },
+      data: {
+        regradeId: regrade.id,
+        submissionId: id,
+        exerciseVersionId: fx.exercises.get(SLUG)!.exerciseVersionId,
+        oldScore: before.score,
+      },
     });
     expect(await w.runOnce()).toBe(true);
     const done = await db.regradeItem.findUniqueOrThrow({ where: { id: item.id } });
@@ -188,13 +205,26 @@ describe("grading queue", () => {
     const { exerciseId, exerciseVersionId } = fx.exercises.get(SLUG)!;
     const old = await db.exerciseVersion.findUniqueOrThrow({ where: { id: exerciseVersionId } });
     const { id: _id, createdAt: _c, ...content } = old;
-    const newer = await db.exerciseVersion.create({ data: { ...content, version: old.version + 1, hash: "changed-after-start" } });
+    const newer = await db.exerciseVersion.create({
+      data: { ...content, version: old.version + 1, hash: "changed-after-start" },
+    });
     const s = await db.submission.create({
-      data: { userId: fx.userId, assignmentId: fx.assignmentId, exerciseId, exerciseVersionId: newer.id, code: solution, status: "queued" },
+      data: {
+        userId: fx.userId,
+        assignmentId: fx.assignmentId,
+        exerciseId,
+        exerciseVersionId: newer.id,
+        code: solution,
+        status: "queued",
+      },
     });
     expect(await w.runOnce()).toBe(true);
     expect(w.restart).toBe(true);
-    expect(await db.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "queued", attempts: 0, leaseOwner: null });
+    expect(await db.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      leaseOwner: null,
+    });
     await db.submission.delete({ where: { id: s.id } });
   });
 });

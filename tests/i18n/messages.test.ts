@@ -10,7 +10,8 @@ function flatten(obj: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof obj === "string") out.set(prefix, obj);
   else if (obj && typeof obj === "object") {
-    for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    for (const [k, v] of Object.entries(obj))
+      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   }
   return out;
 }
@@ -36,13 +37,16 @@ describe("messages", () => {
   });
 
   it("uses the same placeholders in both locales and leaves no message empty", () => {
-    const mismatched = [...en.keys()].filter((k) => zh.has(k) && placeholders(en.get(k)!).join() !== placeholders(zh.get(k)!).join());
+    const mismatched = [...en.keys()].filter(
+      (k) => zh.has(k) && placeholders(en.get(k)!).join() !== placeholders(zh.get(k)!).join(),
+    );
     expect(mismatched).toEqual([]);
     expect([...en, ...zh].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
   });
 
   it("has Chinese text in the zh-CN messages of the shell", () => {
-    for (const key of ["common.nav.signOut", "common.home.title", "auth.signIn.title"]) expect(zh.get(key)).toMatch(/[\u4e00-\u9fff]/);
+    for (const key of ["common.nav.signOut", "common.home.title", "auth.signIn.title"])
+      expect(zh.get(key)).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

@@ -20,9 +20,18 @@ import {
   tiedAeLoss,
   type TiedAEParams,
 } from "../../reference/autoencoder";
-import { aggregateRelativeError, maxRelativeError, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
+import {
+  aggregateRelativeError,
+  maxRelativeError,
+  numericalGradient,
+  numericalGradientMat,
+} from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
-import { daeMisconceptions, forwardLossesMisconceptions, tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+import {
+  daeMisconceptions,
+  forwardLossesMisconceptions,
+  tiedBackpropMisconceptions,
+} from "../../reference/misconceptions/autoencoder";
 import { randomAeParams } from "./aeParams";
 import { toleranceRatio } from "./tolerance";
 
@@ -112,7 +121,11 @@ describe("autoencoder gradients against central differences", () => {
     for (let trial = 0; trial < 12; trial++) {
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(1, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const p: TiedAEParams = { W: rng.gaussianMat(m, n, 0.7), b: rng.gaussianVec(m, 0.3), bd: rng.gaussianVec(n, 0.3) };
+      const p: TiedAEParams = {
+        W: rng.gaussianMat(m, n, 0.7),
+        b: rng.gaussianVec(m, 0.3),
+        bd: rng.gaussianVec(n, 0.3),
+      };
       const loss = LOSSES[trial % 2];
       const g = tiedAeGradient(X, p, loss);
       const nW = numericalGradientMat((W) => tiedAeLoss(X, { ...p, W }, loss), p.W);
@@ -129,7 +142,8 @@ describe("autoencoder gradients against central differences", () => {
     for (let trial = 0; trial < 12; trial++) {
       const [N, n, m] = [rng.intRange(1, 4), rng.intRange(2, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const Xt = trial % 2 ? gaussianCorrupt(X, rng.gaussianMat(N, n, 0.2)) : maskingCorrupt(X, rng.uniformMat(N, n), 0.3);
+      const Xt =
+        trial % 2 ? gaussianCorrupt(X, rng.gaussianMat(N, n, 0.2)) : maskingCorrupt(X, rng.uniformMat(N, n), 0.3);
       const p = randomAeParams(rng, n, m);
       const loss = LOSSES[(trial >> 1) % 2];
       const g = daeGradient(X, Xt, p, loss);
@@ -143,7 +157,9 @@ describe("autoencoder gradients against central differences", () => {
       record(aggregateRelativeError(g.db, nb), maxRelativeError(g.db, nb));
       record(aggregateRelativeError(g.dbd, nbd), maxRelativeError(g.dbd, nbd));
     }
-    console.log(`autoencoder FD: largest aggregate relative error ${worst.agg.toExponential(2)}, largest elementwise ${worst.elem.toExponential(2)}`);
+    console.log(
+      `autoencoder FD: largest aggregate relative error ${worst.agg.toExponential(2)}, largest elementwise ${worst.elem.toExponential(2)}`,
+    );
   });
 
   it("corruption: golden values", () => {
@@ -155,12 +171,22 @@ describe("autoencoder gradients against central differences", () => {
 
 describe("autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
   const rng = new Rng("ae-misconceptions");
-  const params = (n: number, m: number) => [rng.gaussianMat(m, n), rng.gaussianVec(m, 0.5), rng.gaussianMat(n, m), rng.gaussianVec(n, 0.5)] as const;
+  const params = (n: number, m: number) =>
+    [rng.gaussianMat(m, n), rng.gaussianVec(m, 0.5), rng.gaussianMat(n, m), rng.gaussianVec(n, 0.5)] as const;
 
   it("forward pass and losses (random inputs; the unclamped cross-entropy on a reconstruction below the clamp)", () => {
-    const inputs: Parameters<typeof aeForwardLosses>[] = Array.from({ length: 5 }, () => [rng.uniformMat(3, 4), ...params(4, 3)]);
+    const inputs: Parameters<typeof aeForwardLosses>[] = Array.from({ length: 5 }, () => [
+      rng.uniformMat(3, 4),
+      ...params(4, 3),
+    ]);
     // b̃_0 = −30: x̂_0 ≈ 1e-13 < 1e-12 with x_0 = 1, the only place where the clamp changes a finite value
-    const belowClamp: Parameters<typeof aeForwardLosses> = [[[1, 0.5]], [[0.5, -0.5]], [0.1], [[0.2], [0.3]], [-30, 0.4]];
+    const belowClamp: Parameters<typeof aeForwardLosses> = [
+      [[1, 0.5]],
+      [[0.5, -0.5]],
+      [0.1],
+      [[0.2], [0.3]],
+      [-30, 0.4],
+    ];
     for (const m of forwardLossesMisconceptions) {
       const pool = m.id === "ae.ce.unclamped" ? [belowClamp] : inputs;
       const worst = Math.max(...pool.map((a) => toleranceRatio(m.fn(...a), aeForwardLosses(...a))));
@@ -170,7 +196,13 @@ describe("autoencoder misconceptions differ from the reference by more than the 
 
   it("tied backprop (random inputs, both losses)", () => {
     const inputs = (["squared", "cross-entropy"] as const).flatMap((loss) =>
-      Array.from({ length: 3 }, (): Parameters<typeof tiedAeBackprop> => [rng.uniformMat(3, 4), rng.gaussianMat(3, 4), rng.gaussianVec(3, 0.5), rng.gaussianVec(4, 0.5), loss]),
+      Array.from({ length: 3 }, (): Parameters<typeof tiedAeBackprop> => [
+        rng.uniformMat(3, 4),
+        rng.gaussianMat(3, 4),
+        rng.gaussianVec(3, 0.5),
+        rng.gaussianVec(4, 0.5),
+        loss,
+      ]),
     );
     for (const m of tiedBackpropMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), tiedAeBackprop(...a))));
@@ -181,7 +213,10 @@ describe("autoencoder misconceptions differ from the reference by more than the 
   it("denoising (random inputs, masking and Gaussian noise)", () => {
     const inputs = Array.from({ length: 6 }, (_, t): Parameters<typeof daeCorruptLoss> => {
       const X = rng.uniformMat(3, 4);
-      const noise: Noise = t % 2 ? { kind: "gaussian", eps: rng.gaussianMat(3, 4, 0.3) } : { kind: "masking", U: rng.uniformMat(3, 4), level: 0.3 };
+      const noise: Noise =
+        t % 2
+          ? { kind: "gaussian", eps: rng.gaussianMat(3, 4, 0.3) }
+          : { kind: "masking", U: rng.uniformMat(3, 4), level: 0.3 };
       return [X, ...params(4, 3), noise];
     });
     for (const m of daeMisconceptions) {

@@ -29,16 +29,50 @@ describe("Boltzmann machine golden values", () => {
     // u = 0 at any T: ½.
     expect(unitProbability(0, 0.1)).toBe(0.5);
     // W = [[0, 1], [1, 0]], b = [0.5, 0], x = [0, 1], T = 1: u_1 = 1 − 0.5 = 0.5, u_2 = 0 − 0 = 0.
-    expect(firingProbabilities([[0, 1], [1, 0]], [0.5, 0], [0, 1], 1)).toEqual([1 / (1 + Math.exp(-0.5)), 0.5]);
+    expect(
+      firingProbabilities(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0.5, 0],
+        [0, 1],
+        1,
+      ),
+    ).toEqual([1 / (1 + Math.exp(-0.5)), 0.5]);
     expect(() => unitProbability(1, 0)).toThrow(/temperature/);
   });
   it("Gibbs sweep uses the latest state and x ← 1 iff r < p", () => {
     // W = [[0, 4], [4, 0]], b = [2, 2], x = [0, 0], order [0, 1], T = 1.
     // Visit 0: u = 0 − 2 = −2, p = σ(−2) = 0.1192; r = 0.1 < p → x_0 = 1.
     // Visit 1: u = 4·1 − 2 = 2, p = σ(2) = 0.8808; r = 0.9 ≥ p → x_1 = 0.
-    expect(gibbsSweep([[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.9], 1)).toEqual([1, 0]);
+    expect(
+      gibbsSweep(
+        [
+          [0, 4],
+          [4, 0],
+        ],
+        [2, 2],
+        [0, 0],
+        [0, 1],
+        [0.1, 0.9],
+        1,
+      ),
+    ).toEqual([1, 0]);
     // Visit 1 with r = 0.8 < 0.8808 → 1 (it saw x_0 = 1; from the old state p would be σ(−2)).
-    expect(gibbsSweep([[0, 4], [4, 0]], [2, 2], [0, 0], [0, 1], [0.1, 0.8], 1)).toEqual([1, 1]);
+    expect(
+      gibbsSweep(
+        [
+          [0, 4],
+          [4, 0],
+        ],
+        [2, 2],
+        [0, 0],
+        [0, 1],
+        [0.1, 0.8],
+        1,
+      ),
+    ).toEqual([1, 1]);
   });
   it("Metropolis and the geometric schedule", () => {
     // ΔE = 1, T = 1: accept iff r < e^{−1} = 0.36788.
@@ -52,10 +86,34 @@ describe("Boltzmann machine golden values", () => {
   it("exact log Z of a two-unit machine", () => {
     // W = [[0, 1], [1, 0]], b = [0, 0]: E(00) = E(10) = E(01) = 0, E(11) = −1.
     // Z = 1 + 1 + 1 + e = 5.718281828459045, log Z = 1.7436683806...
-    expect(bmLogPartition([[0, 1], [1, 0]], [0, 0])).toBeCloseTo(Math.log(3 + Math.E), 14);
-    expect(bmProbability([[0, 1], [1, 0]], [0, 0], [1, 1])).toBeCloseTo(Math.E / (3 + Math.E), 14);
+    expect(
+      bmLogPartition(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0, 0],
+      ),
+    ).toBeCloseTo(Math.log(3 + Math.E), 14);
+    expect(
+      bmProbability(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0, 0],
+        [1, 1],
+      ),
+    ).toBeCloseTo(Math.E / (3 + Math.E), 14);
     // Gradient for X = [[1, 1]] (K = 1): ∂/∂w_12 = 1 − P(11) = 3/(3+e); ∂/∂b_i = −(1 − E[x_i]) = −(1 − (1+e)/(3+e)).
-    const g = bmGradient([[0, 1], [1, 0]], [0, 0], [[1, 1]]);
+    const g = bmGradient(
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [0, 0],
+      [[1, 1]],
+    );
     expect(g.dW[0][1]).toBeCloseTo(3 / (3 + Math.E), 14);
     expect(g.dW[1][0]).toBeCloseTo(3 / (3 + Math.E), 14);
     expect(g.dW[0][0]).toBe(0);
@@ -77,7 +135,11 @@ describe("Boltzmann machine exact distribution", () => {
       expect(Number.isFinite(bmLogPartition(W, b))).toBe(true);
       const states = allBinary(n);
       const [x0, x1] = [states[0], states[states.length - 1]];
-      if (std === 1) expect(Math.log(P[0] / P[states.length - 1])).toBeCloseTo(hopfieldEnergy(W, b, x1) - hopfieldEnergy(W, b, x0), 10);
+      if (std === 1)
+        expect(Math.log(P[0] / P[states.length - 1])).toBeCloseTo(
+          hopfieldEnergy(W, b, x1) - hopfieldEnergy(W, b, x0),
+          10,
+        );
     }
     console.log("BM |ΣP − 1| max:", worst);
     expect(worst).toBeLessThan(1e-12);
@@ -125,7 +187,14 @@ describe("simulated annealing", () => {
       const b = rng.gaussianVec(n);
       const energies = allBinary(n).map((x) => hopfieldEnergy(W, b, x));
       const ground = Math.min(...energies);
-      const res = annealWithRng(W, b, rng.binaryVec(n), { T0: 4, alpha: 0.9, steps: 60, sweepsPerTemp: 10 }, rng.permutation(n), rng);
+      const res = annealWithRng(
+        W,
+        b,
+        rng.binaryVec(n),
+        { T0: 4, alpha: 0.9, steps: 60, sweepsPerTemp: 10 },
+        rng.permutation(n),
+        rng,
+      );
       expect(res.energy).toBeCloseTo(hopfieldEnergy(W, b, res.state), 12);
       if (Math.abs(res.energy - ground) < 1e-9) found++;
     }
@@ -133,12 +202,19 @@ describe("simulated annealing", () => {
     expect(found).toBeGreaterThanOrEqual(18);
   });
   it("consumes one uniform per visit and rejects a wrong count", () => {
-    const W = [[0, 1], [1, 0]];
+    const W = [
+      [0, 1],
+      [1, 0],
+    ];
     const sch = { T0: 1, alpha: 0.5, steps: 2, sweepsPerTemp: 1 };
     expect(() => anneal(W, [0, 0], [0, 0], sch, [0, 1], [0.5])).toThrow(/4 uniforms/);
     // T = 1: visit 0, ΔE = −u·(1) = −(0·1 − 0) = 0 → accept (x = [1, 0]); visit 1, u = 1, ΔE = −1 → accept ([1, 1]).
     // T = 0.5: visit 0, u = 1, ΔE = +1, accept iff r < e^{−2} = 0.1353: r = 0.2 rejects; visit 1 likewise (ΔE = +1) with r = 0.1 accepts → [1, 0], E = 0.
-    expect(anneal(W, [0, 0], [0, 0], sch, [0, 1], [0.9, 0.9, 0.2, 0.1])).toEqual({ state: [1, 0], energy: 0, accepted: 3 });
+    expect(anneal(W, [0, 0], [0, 0], sch, [0, 1], [0.9, 0.9, 0.2, 0.1])).toEqual({
+      state: [1, 0],
+      energy: 0,
+      accepted: 3,
+    });
   });
 });
 
@@ -146,12 +222,22 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
   const rng = new Rng("bm-misconceptions");
   const draws = Array.from({ length: 20 }, () => {
     const n = rng.intRange(3, 6);
-    return { n, W: randomSymmetricWeights(rng, n), b: rng.gaussianVec(n), x: rng.binaryVec(n), order: rng.permutation(n), X: rng.binaryMat(3, n) };
+    return {
+      n,
+      W: randomSymmetricWeights(rng, n),
+      b: rng.gaussianVec(n),
+      x: rng.binaryVec(n),
+      order: rng.permutation(n),
+      X: rng.binaryMat(3, n),
+    };
   });
   const worst = (xs: number[]) => Math.max(...xs);
   it("stochastic unit, Gibbs, annealing and exact-gradient variants", () => {
     for (const m of M.firingMisconceptions) {
-      expect(worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, 2), firingProbabilities(d.W, d.b, d.x, 2)))), m.id).toBeGreaterThan(1);
+      expect(
+        worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, 2), firingProbabilities(d.W, d.b, d.x, 2)))),
+        m.id,
+      ).toBeGreaterThan(1);
     }
     for (const m of M.gibbsMisconceptions) {
       const r = draws.map((d) => {
@@ -169,7 +255,10 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
       expect(worst(r), m.id).toBeGreaterThan(1);
     }
     for (const m of M.exactMisconceptions) {
-      expect(worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.X), bmExact(d.W, d.b, d.X)))), m.id).toBeGreaterThan(1);
+      expect(
+        worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.X), bmExact(d.W, d.b, d.X)))),
+        m.id,
+      ).toBeGreaterThan(1);
     }
   });
 });
@@ -220,7 +309,10 @@ describe("Gibbs sweeps and Metropolis moves sample the Boltzmann distribution", 
    */
   function chainVsExact(W: Mat, b: Vec, T: number, step: (x: Vec) => Vec, rng: Rng): number {
     const n = b.length;
-    const exact = bmDistribution(W.map((r) => r.map((w) => w / T)), b.map((v) => v / T));
+    const exact = bmDistribution(
+      W.map((r) => r.map((w) => w / T)),
+      b.map((v) => v / T),
+    );
     const R = 40;
     const perBatch = 1000;
     const counts = Array.from({ length: R }, () => new Array<number>(1 << n).fill(0));
@@ -250,7 +342,10 @@ describe("Gibbs sweeps and Metropolis moves sample the Boltzmann distribution", 
       const W = randomSymmetricWeights(rng, n, 1.2);
       const b = rng.gaussianVec(n);
       const order = rng.permutation(n);
-      worst = Math.max(worst, chainVsExact(W, b, T, (x) => gibbsSweep(W, b, x, order, rng.uniformVec(n), T), rng));
+      worst = Math.max(
+        worst,
+        chainVsExact(W, b, T, (x) => gibbsSweep(W, b, x, order, rng.uniformVec(n), T), rng),
+      );
     }
     console.log("Gibbs chain vs exact P(x): worst deviation / Monte-Carlo bound", worst);
     expect(worst).toBeLessThan(1);
@@ -265,7 +360,10 @@ describe("Gibbs sweeps and Metropolis moves sample the Boltzmann distribution", 
       const b = rng.gaussianVec(n);
       const order = rng.permutation(n);
       const sch = { T0: T, alpha: 1, steps: 1, sweepsPerTemp: 1 };
-      worst = Math.max(worst, chainVsExact(W, b, T, (x) => anneal(W, b, x, sch, order, rng.uniformVec(n)).state, rng));
+      worst = Math.max(
+        worst,
+        chainVsExact(W, b, T, (x) => anneal(W, b, x, sch, order, rng.uniformVec(n)).state, rng),
+      );
     }
     console.log("Metropolis chain vs exact P(x): worst deviation / Monte-Carlo bound", worst);
     expect(worst).toBeLessThan(1);

@@ -30,7 +30,22 @@ function exactMarginals(v: Vec, W1: Mat, W2: Mat, b1: Vec, b2: Vec): { m1: Vec; 
   const H1 = allBinary(b1.length);
   const H2 = allBinary(b2.length);
   const terms: { h1: Vec; h2: Vec; le: number }[] = [];
-  for (const h1 of H1) for (const h2 of H2) terms.push({ h1, h2, le: -dbmEnergy([v], [h1], [h2], W1, W2, v.map(() => 0), b1, b2)[0] });
+  for (const h1 of H1)
+    for (const h2 of H2)
+      terms.push({
+        h1,
+        h2,
+        le: -dbmEnergy(
+          [v],
+          [h1],
+          [h2],
+          W1,
+          W2,
+          v.map(() => 0),
+          b1,
+          b2,
+        )[0],
+      });
   const lz = logsumexp(terms.map((t) => t.le));
   const m1 = b1.map(() => 0);
   const m2 = b2.map(() => 0);
@@ -57,7 +72,8 @@ describe("DBM mean-field", () => {
       // Fixed point: μ1 = σ(vW1 + μ2W2ᵀ + b1), μ2 = σ(μ1W2 + b2), to about the tolerance.
       V.forEach((v, k) => {
         b1.forEach((_, j) => {
-          const u = v.reduce((s, vi, i) => s + vi * W1[i][j], 0) + r.mu2[k].reduce((s, m, l) => s + m * W2[j][l], 0) + b1[j];
+          const u =
+            v.reduce((s, vi, i) => s + vi * W1[i][j], 0) + r.mu2[k].reduce((s, m, l) => s + m * W2[j][l], 0) + b1[j];
           expect(Math.abs(r.mu1[k][j] - sigmoid(u))).toBeLessThan(1e-10);
         });
         b2.forEach((_, l) => {
@@ -80,7 +96,11 @@ describe("DBM mean-field", () => {
       const v = rng.binaryVec(nv);
       const r = dbmMeanField([v], W1, W2, b1, b2, { tol: 1e-14, maxIter: 200 });
       const { m1, m2 } = exactMarginals(v, W1, W2, b1, b2);
-      worst = Math.max(worst, ...m1.map((m, j) => Math.abs(m - r.mu1[0][j])), ...m2.map((m, l) => Math.abs(m - r.mu2[0][l])));
+      worst = Math.max(
+        worst,
+        ...m1.map((m, j) => Math.abs(m - r.mu1[0][j])),
+        ...m2.map((m, l) => Math.abs(m - r.mu2[0][l])),
+      );
     }
     console.log("DBM mean-field vs exact marginals (couplings std 0.05), max |difference|:", worst);
     // Mean-field is exact when W2 = 0 and its error is second order in the couplings.
@@ -90,7 +110,10 @@ describe("DBM mean-field", () => {
   it("is exact when the layers decouple (W2 = 0) and honours mu2Init and maxIter", () => {
     const rng = new Rng("dbm-decoupled");
     const W1 = rng.gaussianMat(3, 2);
-    const W2 = [[0, 0], [0, 0]];
+    const W2 = [
+      [0, 0],
+      [0, 0],
+    ];
     const b1 = [0.3, -0.2];
     const b2 = [1, -1];
     const v = [1, 0, 1];
@@ -128,7 +151,9 @@ describe("DBM misconceptions differ from the reference beyond the grading tolera
   it("mean-field variants", () => {
     for (const m of M.meanFieldMisconceptions) {
       const worst = Math.max(
-        ...draws.map((d) => toleranceRatio(m.fn(d.V, d.W1, d.W2, d.b1, d.b2, opts), dbmMeanField(d.V, d.W1, d.W2, d.b1, d.b2, opts))),
+        ...draws.map((d) =>
+          toleranceRatio(m.fn(d.V, d.W1, d.W2, d.b1, d.b2, opts), dbmMeanField(d.V, d.W1, d.W2, d.b1, d.b2, opts)),
+        ),
       );
       expect(worst, m.id).toBeGreaterThan(1);
     }
@@ -140,7 +165,10 @@ describe("DBM misconceptions differ from the reference beyond the grading tolera
           const W1 = m === M.energyW1Transposed ? d.W2 : d.W1;
           const V = m === M.energyW1Transposed ? d.H2.map((r) => r.map((x) => 1 - x)) : d.V; // v ≠ h1, else vᵀW1h1 is a symmetric form
           const a = m === M.energyW1Transposed ? d.b1 : d.a;
-          return toleranceRatio(m.fn(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2), dbmEnergy(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2));
+          return toleranceRatio(
+            m.fn(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2),
+            dbmEnergy(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2),
+          );
         }),
       );
       expect(worst, m.id).toBeGreaterThan(1);

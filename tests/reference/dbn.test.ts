@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { greedyPretrain, greedyPretrainWith, upPass, upPassBoth, upPassSample, type Cd1Uniforms } from "@/reference/dbn";
+import {
+  greedyPretrain,
+  greedyPretrainWith,
+  upPass,
+  upPassBoth,
+  upPassSample,
+  type Cd1Uniforms,
+} from "@/reference/dbn";
 import * as MD from "@/reference/misconceptions/dbn";
 import { type Mat } from "@/reference/numerics";
 import { Rng } from "@/reference/random";
@@ -7,10 +14,20 @@ import { cd1, hiddenProbsBatch, meanLogLikelihood, type RbmParams } from "@/refe
 import { toleranceRatio } from "./tolerance";
 
 function randomStack(rng: Rng, sizes: number[], std = 1): RbmParams[] {
-  return sizes.slice(1).map((nh, l) => ({ W: rng.gaussianMat(sizes[l], nh, std), a: rng.gaussianVec(sizes[l], std), b: rng.gaussianVec(nh, std) }));
+  return sizes
+    .slice(1)
+    .map((nh, l) => ({
+      W: rng.gaussianMat(sizes[l], nh, std),
+      a: rng.gaussianVec(sizes[l], std),
+      b: rng.gaussianVec(nh, std),
+    }));
 }
 function pretrainUniforms(rng: Rng, B: number, sizes: number[], epochs: number): Cd1Uniforms[][] {
-  return sizes.slice(1).map((nh, l) => Array.from({ length: epochs }, () => ({ Uh0: rng.uniformMat(B, nh), Uv1: rng.uniformMat(B, sizes[l]) })));
+  return sizes
+    .slice(1)
+    .map((nh, l) =>
+      Array.from({ length: epochs }, () => ({ Uh0: rng.uniformMat(B, nh), Uv1: rng.uniformMat(B, sizes[l]) })),
+    );
 }
 
 describe("DBN up-pass", () => {
@@ -101,7 +118,9 @@ describe("DBN greedy pretraining", () => {
   });
 
   it("rejects sizes that do not match the data", () => {
-    expect(() => greedyPretrain([[1, 0, 1]], { sizes: [4, 2], epochs: 1, eta: 0.1, rng: new Rng(1) })).toThrow(/sizes\[0\] = 4/);
+    expect(() => greedyPretrain([[1, 0, 1]], { sizes: [4, 2], epochs: 1, eta: 0.1, rng: new Rng(1) })).toThrow(
+      /sizes\[0\] = 4/,
+    );
   });
 });
 

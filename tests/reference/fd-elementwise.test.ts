@@ -11,7 +11,17 @@
  */
 
 import { describe, expect, it } from "vitest";
-import { aeGradient, aeLoss, daeGradient, daeLoss, gaussianCorrupt, maskingCorrupt, tiedAeGradient, tiedAeLoss, type ReconstructionLoss } from "@/reference/autoencoder";
+import {
+  aeGradient,
+  aeLoss,
+  daeGradient,
+  daeLoss,
+  gaussianCorrupt,
+  maskingCorrupt,
+  tiedAeGradient,
+  tiedAeLoss,
+  type ReconstructionLoss,
+} from "@/reference/autoencoder";
 import { maxRelativeError } from "@/reference/gradcheck";
 import type { Mat, Vec } from "@/reference/numerics";
 import { Rng } from "@/reference/random";
@@ -35,13 +45,27 @@ function stencil(f: () => number, set: (v: number) => void, x: number): number {
 /** Fourth-order numerical gradient of f with respect to a vector θ (θ is restored). */
 function fd4Vec(f: (t: Vec) => number, theta: Vec): Vec {
   const t = theta.slice();
-  return t.map((x, i) => stencil(() => f(t), (v) => (t[i] = v), x));
+  return t.map((x, i) =>
+    stencil(
+      () => f(t),
+      (v) => (t[i] = v),
+      x,
+    ),
+  );
 }
 
 /** Fourth-order numerical gradient of f with respect to a matrix W (W is restored). */
 function fd4Mat(f: (W: Mat) => number, W: Mat): Mat {
   const T = W.map((r) => r.slice());
-  return T.map((row, i) => row.map((x, j) => stencil(() => f(T), (v) => (T[i][j] = v), x)));
+  return T.map((row, i) =>
+    row.map((x, j) =>
+      stencil(
+        () => f(T),
+        (v) => (T[i][j] = v),
+        x,
+      ),
+    ),
+  );
 }
 
 const LOSSES: ReconstructionLoss[] = ["squared", "cross-entropy"];
@@ -61,10 +85,26 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
       const p = randomAeParams(rng, n, m);
       const loss = LOSSES[t % 2];
       const g = aeGradient(X, p, loss);
-      check("AE dW", g.dW, fd4Mat((W) => aeLoss(X, { ...p, W }, loss), p.W));
-      check("AE dWd", g.dWd, fd4Mat((Wd) => aeLoss(X, { ...p, Wd }, loss), p.Wd));
-      check("AE db", g.db, fd4Vec((b) => aeLoss(X, { ...p, b }, loss), p.b));
-      check("AE dbd", g.dbd, fd4Vec((bd) => aeLoss(X, { ...p, bd }, loss), p.bd));
+      check(
+        "AE dW",
+        g.dW,
+        fd4Mat((W) => aeLoss(X, { ...p, W }, loss), p.W),
+      );
+      check(
+        "AE dWd",
+        g.dWd,
+        fd4Mat((Wd) => aeLoss(X, { ...p, Wd }, loss), p.Wd),
+      );
+      check(
+        "AE db",
+        g.db,
+        fd4Vec((b) => aeLoss(X, { ...p, b }, loss), p.b),
+      );
+      check(
+        "AE dbd",
+        g.dbd,
+        fd4Vec((bd) => aeLoss(X, { ...p, bd }, loss), p.bd),
+      );
     }
   });
 
@@ -76,9 +116,21 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
       const p = { W: rng.gaussianMat(m, n, 0.7), b: rng.gaussianVec(m, 0.3), bd: rng.gaussianVec(n, 0.3) };
       const loss = LOSSES[t % 2];
       const g = tiedAeGradient(X, p, loss);
-      check("tied dW", g.dW, fd4Mat((W) => tiedAeLoss(X, { ...p, W }, loss), p.W));
-      check("tied db", g.db, fd4Vec((b) => tiedAeLoss(X, { ...p, b }, loss), p.b));
-      check("tied dbd", g.dbd, fd4Vec((bd) => tiedAeLoss(X, { ...p, bd }, loss), p.bd));
+      check(
+        "tied dW",
+        g.dW,
+        fd4Mat((W) => tiedAeLoss(X, { ...p, W }, loss), p.W),
+      );
+      check(
+        "tied db",
+        g.db,
+        fd4Vec((b) => tiedAeLoss(X, { ...p, b }, loss), p.b),
+      );
+      check(
+        "tied dbd",
+        g.dbd,
+        fd4Vec((bd) => tiedAeLoss(X, { ...p, bd }, loss), p.bd),
+      );
     }
   });
 
@@ -91,10 +143,26 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
       const p = randomAeParams(rng, n, m);
       const loss = LOSSES[(t >> 1) % 2];
       const g = daeGradient(X, Xt, p, loss);
-      check("DAE dW", g.dW, fd4Mat((W) => daeLoss(X, Xt, { ...p, W }, loss), p.W));
-      check("DAE dWd", g.dWd, fd4Mat((Wd) => daeLoss(X, Xt, { ...p, Wd }, loss), p.Wd));
-      check("DAE db", g.db, fd4Vec((b) => daeLoss(X, Xt, { ...p, b }, loss), p.b));
-      check("DAE dbd", g.dbd, fd4Vec((bd) => daeLoss(X, Xt, { ...p, bd }, loss), p.bd));
+      check(
+        "DAE dW",
+        g.dW,
+        fd4Mat((W) => daeLoss(X, Xt, { ...p, W }, loss), p.W),
+      );
+      check(
+        "DAE dWd",
+        g.dWd,
+        fd4Mat((Wd) => daeLoss(X, Xt, { ...p, Wd }, loss), p.Wd),
+      );
+      check(
+        "DAE db",
+        g.db,
+        fd4Vec((b) => daeLoss(X, Xt, { ...p, b }, loss), p.b),
+      );
+      check(
+        "DAE dbd",
+        g.dbd,
+        fd4Vec((bd) => daeLoss(X, Xt, { ...p, bd }, loss), p.bd),
+      );
     }
   });
 
@@ -103,13 +171,34 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
     for (let t = 0; t < 12; t++) {
       const [N, n, m] = [rng.intRange(1, 5), rng.intRange(1, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const p: SparseAEParams = { W1: rng.gaussianMat(m, n, 0.7), b1: rng.gaussianVec(m, 0.3), W2: rng.gaussianMat(n, m, 0.7), b2: rng.gaussianVec(n, 0.3) };
+      const p: SparseAEParams = {
+        W1: rng.gaussianMat(m, n, 0.7),
+        b1: rng.gaussianVec(m, 0.3),
+        W2: rng.gaussianMat(n, m, 0.7),
+        b2: rng.gaussianVec(n, 0.3),
+      };
       const h = { lambda: rng.range(0, 0.01), beta: rng.range(0.5, 3), rho: rng.range(0.02, 0.2) };
       const g = sparseAeGradient(X, p, h);
-      check("sparse dW1", g.dW1, fd4Mat((W1) => sparseAeCost(X, { ...p, W1 }, h), p.W1));
-      check("sparse dW2", g.dW2, fd4Mat((W2) => sparseAeCost(X, { ...p, W2 }, h), p.W2));
-      check("sparse db1", g.db1, fd4Vec((b1) => sparseAeCost(X, { ...p, b1 }, h), p.b1));
-      check("sparse db2", g.db2, fd4Vec((b2) => sparseAeCost(X, { ...p, b2 }, h), p.b2));
+      check(
+        "sparse dW1",
+        g.dW1,
+        fd4Mat((W1) => sparseAeCost(X, { ...p, W1 }, h), p.W1),
+      );
+      check(
+        "sparse dW2",
+        g.dW2,
+        fd4Mat((W2) => sparseAeCost(X, { ...p, W2 }, h), p.W2),
+      );
+      check(
+        "sparse db1",
+        g.db1,
+        fd4Vec((b1) => sparseAeCost(X, { ...p, b1 }, h), p.b1),
+      );
+      check(
+        "sparse db2",
+        g.db2,
+        fd4Vec((b2) => sparseAeCost(X, { ...p, b2 }, h), p.b2),
+      );
     }
   });
 
@@ -128,12 +217,31 @@ describe("analytic gradients vs a fourth-order difference, elementwise relative 
       const X = rng.uniformMat(N, sizes[0]);
       const labels = Array.from({ length: N }, () => rng.int(K));
       const g = stackedSoftmaxGradient(X, labels, net);
-      check("stacked dWs", g.dWs, fd4Mat((Ws) => stackedSoftmaxLoss(X, labels, { ...net, Ws }), net.Ws));
-      check("stacked dbs", g.dbs, fd4Vec((bs) => stackedSoftmaxLoss(X, labels, { ...net, bs }), net.bs));
+      check(
+        "stacked dWs",
+        g.dWs,
+        fd4Mat((Ws) => stackedSoftmaxLoss(X, labels, { ...net, Ws }), net.Ws),
+      );
+      check(
+        "stacked dbs",
+        g.dbs,
+        fd4Vec((bs) => stackedSoftmaxLoss(X, labels, { ...net, bs }), net.bs),
+      );
       net.layers.forEach((layer, k) => {
-        const withLayer = (l: typeof layer): StackedNet => ({ ...net, layers: net.layers.map((x, i) => (i === k ? l : x)) });
-        check("stacked dW_k", g.layers[k].dW, fd4Mat((W) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, W })), layer.W));
-        check("stacked db_k", g.layers[k].db, fd4Vec((b) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, b })), layer.b));
+        const withLayer = (l: typeof layer): StackedNet => ({
+          ...net,
+          layers: net.layers.map((x, i) => (i === k ? l : x)),
+        });
+        check(
+          "stacked dW_k",
+          g.layers[k].dW,
+          fd4Mat((W) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, W })), layer.W),
+        );
+        check(
+          "stacked db_k",
+          g.layers[k].db,
+          fd4Vec((b) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, b })), layer.b),
+        );
       });
     }
   });

@@ -30,10 +30,13 @@ describe("gradient check utility", () => {
       [2.0, 0.1, -0.4],
     ];
     const copy = W.map((r) => r.slice());
-    const f = (M: number[][]) => M.reduce((s, r, i) => s + r.reduce((t, v, j) => t + Math.sin(v) * (i + 1) * (j + 2), 0), 0);
+    const f = (M: number[][]) =>
+      M.reduce((s, r, i) => s + r.reduce((t, v, j) => t + Math.sin(v) * (i + 1) * (j + 2), 0), 0);
     const G = numericalGradientMat(f, W);
     expect(W).toEqual(copy);
-    for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) expect(relativeError(Math.cos(W[i][j]) * (i + 1) * (j + 2), G[i][j])).toBeLessThan(1e-9);
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 3; j++)
+        expect(relativeError(Math.cos(W[i][j]) * (i + 1) * (j + 2), G[i][j])).toBeLessThan(1e-9);
   });
 
   it("relative error: golden values and the 1e-8 guard", () => {
@@ -73,7 +76,13 @@ describe("gradient check utility", () => {
     const ok = checkLogisticGradient(X, y, theta, a, 1e-5);
     expect(ok.numerical[1]).toBe(0); // column 1 of X is zero: the loss does not depend on θ1 at all
     expect(ok.maxRelError).toBeLessThan(1e-8);
-    const bad = checkLogisticGradient(X, y, theta, a.map((v) => 2 * v), 1e-5);
+    const bad = checkLogisticGradient(
+      X,
+      y,
+      theta,
+      a.map((v) => 2 * v),
+      1e-5,
+    );
     expect(bad.relErrors[0]).toBeCloseTo(1 / 3, 6); // |2g − g| / (|2g| + |g|)
   });
 });
@@ -88,7 +97,11 @@ describe("gradient-check misconceptions differ from the reference by more than t
       return [X, y, theta, logisticLossGradient(X, y, theta).map((v) => 2 * v), 1e-3];
     });
     // column 1 of X is zero, so ĝ_1 = 0 exactly; a_1 = 3e-10: guarded 0.03, unguarded 1
-    const Xz = [[1, 0], [-2, 0], [0.5, 0]];
+    const Xz = [
+      [1, 0],
+      [-2, 0],
+      [0.5, 0],
+    ];
     const guard: Parameters<typeof checkLogisticGradient> = [Xz, [1, 0, 1], [0.3, 0.9, -0.1], [0.1, 3e-10, 0.2], 1e-5];
     for (const m of gradcheckMisconceptions) {
       const pool = m.id === "gradcheck.no-guard" ? [guard] : inputs;

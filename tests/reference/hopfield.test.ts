@@ -38,7 +38,12 @@ describe("Hopfield golden values", () => {
   it("Hebbian storage through s = 2x − 1", () => {
     // x = [1, 0, 1] → s = [1, −1, 1]; w_ij = s_i s_j off the diagonal.
     // x = [1, 1, 0] → s = [1, 1, −1]; sum: w12 = −1 + 1 = 0, w13 = 1 − 1 = 0, w23 = −1 − 1 = −2.
-    expect(hebbianWeights([[1, 0, 1], [1, 1, 0]])).toEqual([
+    expect(
+      hebbianWeights([
+        [1, 0, 1],
+        [1, 1, 0],
+      ]),
+    ).toEqual([
       [0, 0, 0],
       [0, 0, -2],
       [0, -2, 0],
@@ -129,7 +134,14 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     const n = rng.intRange(4, 8);
     const X = rng.binaryMat(rng.intRange(2, 4), n);
     const W = hebbianWeights(X);
-    return { n, X, W, b: rng.binaryVec(n).map((v, i) => (i % 2 ? v : -v)), x: rng.binaryVec(n), order: rng.permutation(n) };
+    return {
+      n,
+      X,
+      W,
+      b: rng.binaryVec(n).map((v, i) => (i % 2 ? v : -v)),
+      x: rng.binaryVec(n),
+      order: rng.permutation(n),
+    };
   });
   const check = (name: string, ratios: number[]) => {
     const worst = Math.max(...ratios);
@@ -137,20 +149,33 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
   };
   it("energy variants", () => {
     for (const m of M.energyMisconceptions) {
-      check(m.id, draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x), hopfieldEnergy(d.W, d.b, d.x))));
+      check(
+        m.id,
+        draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x), hopfieldEnergy(d.W, d.b, d.x))),
+      );
     }
   });
   it("Hebbian variants", () => {
-    for (const m of M.hebbianMisconceptions) check(m.id, draws.map((d) => toleranceRatio(m.fn(d.X), hebbianWeights(d.X))));
+    for (const m of M.hebbianMisconceptions)
+      check(
+        m.id,
+        draws.map((d) => toleranceRatio(m.fn(d.X), hebbianWeights(d.X))),
+      );
   });
   it("sweep variants", () => {
     for (const m of M.sweepMisconceptions) {
-      check(m.id, draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order), hopfieldAsyncSweep(d.W, d.b, d.x, d.order))));
+      check(
+        m.id,
+        draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order), hopfieldAsyncSweep(d.W, d.b, d.x, d.order))),
+      );
     }
   });
   it("recall variants", () => {
     for (const m of M.recallMisconceptions) {
-      check(m.id, draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order, 20), hopfieldRecall(d.W, d.b, d.x, d.order, 20))));
+      check(
+        m.id,
+        draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order, 20), hopfieldRecall(d.W, d.b, d.x, d.order, 20))),
+      );
     }
   });
 });

@@ -42,11 +42,27 @@ describe("matrices", () => {
   ];
   it("matmul, transpose, matvec and vecmat agree with the hand-computed values", () => {
     // [1 2 3; 4 5 6] · [1 0; 0 1; 1 1] = [1+3, 2+3; 4+6, 5+6] = [4 5; 10 11]
-    expect(N.matmul(A, [[1, 0], [0, 1], [1, 1]])).toEqual([[4, 5], [10, 11]]);
-    expect(N.transpose(A)).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(
+      N.matmul(A, [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]),
+    ).toEqual([
+      [4, 5],
+      [10, 11],
+    ]);
+    expect(N.transpose(A)).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
     expect(N.matvec(A, [1, 1, 1])).toEqual([6, 15]);
     expect(N.vecmat([1, -1], A)).toEqual([-3, -3, -3]);
-    expect(N.outer([1, 2], [3, 4])).toEqual([[3, 4], [6, 8]]);
+    expect(N.outer([1, 2], [3, 4])).toEqual([
+      [3, 4],
+      [6, 8],
+    ]);
     expect(N.sumRows(A)).toEqual([5, 7, 9]);
     expect(N.sumSquares(A)).toBe(91);
     expect(N.shape(A)).toEqual([2, 3]);

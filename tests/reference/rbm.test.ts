@@ -73,7 +73,18 @@ describe("RBM golden values (by hand)", () => {
     // v = [1,1], h = [1]: −aᵀv = −(0.5 − 1) = 0.5; −bᵀh = 0.5; −vᵀWh = −(1 + 2) = −3; E = −2.
     expect(energy([1, 1], [1], W, a, b)).toBe(-2);
     // v = [1,0], h = [0]: only −a_1 = −0.5.
-    expect(energyBatch([[1, 0], [0, 0]], [[0], [1]], W, a, b)).toEqual([-0.5, 0.5]);
+    expect(
+      energyBatch(
+        [
+          [1, 0],
+          [0, 0],
+        ],
+        [[0], [1]],
+        W,
+        a,
+        b,
+      ),
+    ).toEqual([-0.5, 0.5]);
   });
 
   it("conditionals", () => {
@@ -282,7 +293,9 @@ describe("RBM contrastive divergence", () => {
         expect(out.W[i][j]).toBeCloseTo(m.W[i][j] + 0.05 * (pos - neg), 14);
       }
     }
-    expect(cd1(V0, m.W, m.a, m.b, 0.05, U.Uh0, U.Uv[0])).toEqual(cdk(V0, m.W, m.a, m.b, 0.05, 1, { Uh0: U.Uh0, Uv: [U.Uv[0]], Uh: [] }));
+    expect(cd1(V0, m.W, m.a, m.b, 0.05, U.Uh0, U.Uv[0])).toEqual(
+      cdk(V0, m.W, m.a, m.b, 0.05, 1, { Uh0: U.Uh0, Uv: [U.Uv[0]], Uh: [] }),
+    );
   });
 
   it("probability variant reconstructs with Pv and uses no visible uniforms", () => {
@@ -318,14 +331,17 @@ describe("RBM contrastive divergence", () => {
       }
       expect(out.a[i]).toBeCloseTo(m.a[i] + (eta / 3) * V0.reduce((s, v, r) => s + v[i] - V2[r][i], 0), 14);
     }
-    for (let j = 0; j < 3; j++) expect(out.b[j]).toBeCloseTo(m.b[j] + (eta / 3) * Ph0.reduce((s, p, r) => s + p[j] - Ph2[r][j], 0), 14);
+    for (let j = 0; j < 3; j++)
+      expect(out.b[j]).toBeCloseTo(m.b[j] + (eta / 3) * Ph0.reduce((s, p, r) => s + p[j] - Ph2[r][j], 0), 14);
     // the visible reconstruction is never binarised
     expect(out.Vk.flat().some((x) => x !== 0 && x !== 1)).toBe(true);
   });
 
   it("rejects malformed uniforms with a clear message", () => {
     const m = randomModel(new Rng(1), 3, 2);
-    expect(() => cdk([[1, 0, 1]], m.W, m.a, m.b, 0.1, 2, { Uh0: [[0.5, 0.5]], Uv: [[[0.1, 0.2, 0.3]]], Uh: [] })).toThrow(/Uv must hold k = 2/);
+    expect(() =>
+      cdk([[1, 0, 1]], m.W, m.a, m.b, 0.1, 2, { Uh0: [[0.5, 0.5]], Uv: [[[0.1, 0.2, 0.3]]], Uh: [] }),
+    ).toThrow(/Uv must hold k = 2/);
     expect(() => cd1([[1, 0, 1]], m.W, m.a, [0], 0.1, [[0.5]], [[0.1, 0.2, 0.3]])).toThrow(/b has length 1/);
   });
 
@@ -483,7 +499,12 @@ describe("RBM misconceptions differ from the reference by more than the grading 
   /** Inputs at a normal scale and at a saturating scale (large weights), so overflow-only mistakes show. */
   const scales = [1, 1000];
 
-  function expectAllDiffer<A extends unknown[], O>(name: string, ref: (...args: A) => O, ms: Misconception<A, O>[], gen: (scale: number) => unknown[]): void {
+  function expectAllDiffer<A extends unknown[], O>(
+    name: string,
+    ref: (...args: A) => O,
+    ms: Misconception<A, O>[],
+    gen: (scale: number) => unknown[],
+  ): void {
     const inputs = scales.flatMap((s) => [gen(s), gen(s)]) as A[];
     const expected = inputs.map((args) => ref(...args));
     for (const m of ms) {
@@ -513,10 +534,15 @@ describe("RBM misconceptions differ from the reference by more than the grading 
     });
   });
   it("exact log Z", () => {
-    expectAllDiffer("log Z", (W: Mat, a: Vec, b: Vec) => logZ(W, a, b), MC.logZMisconceptions, (s) => {
-      const m = randomModel(rng, nv, nh, s);
-      return [m.W, m.a, m.b];
-    });
+    expectAllDiffer(
+      "log Z",
+      (W: Mat, a: Vec, b: Vec) => logZ(W, a, b),
+      MC.logZMisconceptions,
+      (s) => {
+        const m = randomModel(rng, nv, nh, s);
+        return [m.W, m.a, m.b];
+      },
+    );
   });
   it("CD-1", () => {
     expectAllDiffer("cd1", cd1, MC.cd1Misconceptions, (s) => {
@@ -533,7 +559,15 @@ describe("RBM misconceptions differ from the reference by more than the grading 
   it("PCD", () => {
     expectAllDiffer("pcd", pcdStep, MC.pcdMisconceptions, (s) => {
       const m = randomModel(rng, nv, nh, Math.min(s, 1));
-      return [rng.binaryMat(3, nv), m.W, m.a, m.b, 0.1, rng.binaryMat(3, nv), { Uh: [rng.uniformMat(3, nh)], Uv: [rng.uniformMat(3, nv)] }];
+      return [
+        rng.binaryMat(3, nv),
+        m.W,
+        m.a,
+        m.b,
+        0.1,
+        rng.binaryMat(3, nv),
+        { Uh: [rng.uniformMat(3, nh)], Uv: [rng.uniformMat(3, nv)] },
+      ];
     });
   });
   it("pseudo-likelihood", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { aggregateRelativeError, maxRelativeError, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
+import {
+  aggregateRelativeError,
+  maxRelativeError,
+  numericalGradient,
+  numericalGradientMat,
+} from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
 import {
   averageActivation,
@@ -15,7 +20,11 @@ import {
   sparseKl,
   sparsityPenalty,
 } from "../../reference/sparse";
-import { runningAverageMisconceptions, sparseGradientMisconceptions, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
+import {
+  runningAverageMisconceptions,
+  sparseGradientMisconceptions,
+  sparseKlMisconceptions,
+} from "../../reference/misconceptions/sparse";
 import { toleranceRatio } from "./tolerance";
 
 describe("KL sparsity penalty", () => {
@@ -26,7 +35,7 @@ describe("KL sparsity penalty", () => {
     expect(klBernoulli(0.1, 0.2)).toBeCloseTo(0.0366905, 6);
     // d/dρ̂ at ρ = 0.1, ρ̂ = 0.2: −0.1/0.2 + 0.9/0.8 = −0.5 + 1.125 = 0.625
     expect(klBernoulliDerivative(0.1, 0.2)).toBeCloseTo(0.625, 15);
-    // β Σ_j KL with β = 3, ρ̂ = (0.2, 0.1): 3·(0.0366905 + 0) 
+    // β Σ_j KL with β = 3, ρ̂ = (0.2, 0.1): 3·(0.0366905 + 0)
     expect(sparsityPenalty(0.1, [0.2, 0.1], 3)).toBeCloseTo(3 * klBernoulli(0.1, 0.2), 15);
   });
 
@@ -41,7 +50,12 @@ describe("KL sparsity penalty", () => {
   });
 
   it("ρ̂ is the batch mean of the activations; the running average weights the previous value by λ_avg", () => {
-    expect(averageActivation([[0.2, 1], [0.4, 0]])).toEqual([0.30000000000000004, 0.5]);
+    expect(
+      averageActivation([
+        [0.2, 1],
+        [0.4, 0],
+      ]),
+    ).toEqual([0.30000000000000004, 0.5]);
     // λ_avg = 0.9: 0.9·0.05 + 0.1·0.3 = 0.045 + 0.03 = 0.075
     expect(runningAverage([0.05], [0.3], 0.9)[0]).toBeCloseTo(0.075, 15);
     // two batches chained: ρ̂1 = 0.9·0.05 + 0.1·0.3 = 0.075; ρ̂2 = 0.9·0.075 + 0.1·0.5 = 0.1175
@@ -66,7 +80,12 @@ describe("sparse autoencoder cost and gradient (UFLDL)", () => {
     for (let trial = 0; trial < 12; trial++) {
       const [N, n, m] = [rng.intRange(1, 5), rng.intRange(1, 5), rng.intRange(1, 4)];
       const X = rng.uniformMat(N, n);
-      const p: SparseAEParams = { W1: rng.gaussianMat(m, n, 0.7), b1: rng.gaussianVec(m, 0.3), W2: rng.gaussianMat(n, m, 0.7), b2: rng.gaussianVec(n, 0.3) };
+      const p: SparseAEParams = {
+        W1: rng.gaussianMat(m, n, 0.7),
+        b1: rng.gaussianVec(m, 0.3),
+        W2: rng.gaussianMat(n, m, 0.7),
+        b2: rng.gaussianVec(n, 0.3),
+      };
       const h: SparseAEHyper = { lambda: rng.range(0, 0.01), beta: rng.range(0.5, 3), rho: rng.range(0.02, 0.2) };
       const g = sparseAeGradient(X, p, h);
       const checks: [number[][] | number[], number[][] | number[]][] = [
@@ -84,16 +103,23 @@ describe("sparse autoencoder cost and gradient (UFLDL)", () => {
         elem = Math.max(elem, m1);
       }
     }
-    console.log(`sparse AE FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
+    console.log(
+      `sparse AE FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`,
+    );
   });
 });
 
 describe("sparse autoencoder misconceptions differ from the reference by more than the grading tolerance", () => {
   const rng = new Rng("sparse-misconceptions");
-  const acts = (N: number, m: number) => Array.from({ length: N }, () => Array.from({ length: m }, () => rng.range(0.01, 0.99)));
+  const acts = (N: number, m: number) =>
+    Array.from({ length: N }, () => Array.from({ length: m }, () => rng.range(0.01, 0.99)));
 
   it("KL penalty (random activations)", () => {
-    const inputs = Array.from({ length: 5 }, (): Parameters<typeof sparseKl> => [acts(4, 3), rng.range(0.01, 0.3), rng.range(0.5, 5)]);
+    const inputs = Array.from({ length: 5 }, (): Parameters<typeof sparseKl> => [
+      acts(4, 3),
+      rng.range(0.01, 0.3),
+      rng.range(0.5, 5),
+    ]);
     for (const m of sparseKlMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), sparseKl(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
@@ -102,8 +128,14 @@ describe("sparse autoencoder misconceptions differ from the reference by more th
 
   it("cost and gradient (random networks)", () => {
     const inputs = Array.from({ length: 5 }, (): Parameters<typeof sparseAeCostGrad> => [
-      rng.uniformMat(4, 4), rng.gaussianMat(3, 4, 0.7), rng.gaussianVec(3, 0.3), rng.gaussianMat(4, 3, 0.7), rng.gaussianVec(4, 0.3),
-      rng.range(0.001, 0.01), rng.range(0.5, 5), rng.range(0.01, 0.3),
+      rng.uniformMat(4, 4),
+      rng.gaussianMat(3, 4, 0.7),
+      rng.gaussianVec(3, 0.3),
+      rng.gaussianMat(4, 3, 0.7),
+      rng.gaussianVec(4, 0.3),
+      rng.range(0.001, 0.01),
+      rng.range(0.5, 5),
+      rng.range(0.01, 0.3),
     ]);
     for (const m of sparseGradientMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), sparseAeCostGrad(...a))));
@@ -113,7 +145,9 @@ describe("sparse autoencoder misconceptions differ from the reference by more th
 
   it("running average (random batches)", () => {
     const inputs = Array.from({ length: 5 }, (): Parameters<typeof runningAverageSequence> => [
-      rng.uniformVec(3), Array.from({ length: 3 }, () => rng.uniformMat(rng.intRange(2, 4), 3)), rng.range(0.6, 0.99),
+      rng.uniformVec(3),
+      Array.from({ length: 3 }, () => rng.uniformMat(rng.intRange(2, 4), 3)),
+      rng.range(0.6, 0.99),
     ]);
     for (const m of runningAverageMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), runningAverageSequence(...a))));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { aggregateRelativeError, maxRelativeError, numericalGradient, numericalGradientMat } from "../../reference/gradcheck";
+import {
+  aggregateRelativeError,
+  maxRelativeError,
+  numericalGradient,
+  numericalGradientMat,
+} from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
 import {
   greedyLayerInputs,
@@ -23,7 +28,15 @@ describe("stacked autoencoder + softmax", () => {
     // scores (0, 0) → P = (½, ½): L = log 2. scores (log 3, 0), label 0 → P0 = 3/4: L = log(4/3).
     expect(softmaxCrossEntropy([[0, 0]], [1])).toBeCloseTo(Math.LN2, 15);
     // the mean over the batch: (log 2 + log(4/3)) / 2
-    expect(softmaxCrossEntropy([[0, 0], [Math.log(3), 0]], [1, 0])).toBeCloseTo((Math.LN2 + Math.log(4 / 3)) / 2, 15);
+    expect(
+      softmaxCrossEntropy(
+        [
+          [0, 0],
+          [Math.log(3), 0],
+        ],
+        [1, 0],
+      ),
+    ).toBeCloseTo((Math.LN2 + Math.log(4 / 3)) / 2, 15);
     // huge scores stay finite (logsumexp): (1000, 0), label 1 → L = 1000
     expect(softmaxCrossEntropy([[1000, 0]], [1])).toBeCloseTo(1000, 9);
     expect(() => softmaxCrossEntropy([[0, 0]], [2])).toThrow(/0\.\.1/);
@@ -59,8 +72,14 @@ describe("stacked autoencoder + softmax", () => {
       ];
       net.layers.forEach((layer, k) => {
         const withLayer = (l: typeof layer) => ({ ...net, layers: net.layers.map((x, i) => (i === k ? l : x)) });
-        pairs.push([g.layers[k].dW, numericalGradientMat((W) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, W })), layer.W)]);
-        pairs.push([g.layers[k].db, numericalGradient((b) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, b })), layer.b)]);
+        pairs.push([
+          g.layers[k].dW,
+          numericalGradientMat((W) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, W })), layer.W),
+        ]);
+        pairs.push([
+          g.layers[k].db,
+          numericalGradient((b) => stackedSoftmaxLoss(X, labels, withLayer({ ...layer, b })), layer.b),
+        ]);
       });
       for (const [a, b] of pairs) {
         const e = aggregateRelativeError(a, b);
@@ -71,7 +90,9 @@ describe("stacked autoencoder + softmax", () => {
         elem = Math.max(elem, m1);
       }
     }
-    console.log(`stacked FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`);
+    console.log(
+      `stacked FD: largest aggregate relative error ${agg.toExponential(2)}, largest elementwise ${elem.toExponential(2)}`,
+    );
   });
 });
 
@@ -79,12 +100,25 @@ describe("stacked misconceptions differ from the reference by more than the grad
   it("random two-layer stacks", () => {
     const rng = new Rng("stacked-misconceptions");
     const inputs = Array.from({ length: 5 }, (): Parameters<typeof twoLayerStackedGradient> => [
-      rng.uniformMat(3, 4), Array.from({ length: 3 }, () => rng.int(3)),
-      rng.gaussianMat(3, 4), rng.gaussianVec(3, 0.3), rng.gaussianMat(2, 3), rng.gaussianVec(2, 0.3), rng.gaussianMat(3, 2), rng.gaussianVec(3, 0.3),
+      rng.uniformMat(3, 4),
+      Array.from({ length: 3 }, () => rng.int(3)),
+      rng.gaussianMat(3, 4),
+      rng.gaussianVec(3, 0.3),
+      rng.gaussianMat(2, 3),
+      rng.gaussianVec(2, 0.3),
+      rng.gaussianMat(3, 2),
+      rng.gaussianVec(3, 0.3),
     ]);
     // twoLayerStackedGradient equals the general stack gradient
     const a = inputs[0];
-    const g = stackedSoftmaxGradient(a[0], a[1], { layers: [{ W: a[2], b: a[3] }, { W: a[4], b: a[5] }], Ws: a[6], bs: a[7] });
+    const g = stackedSoftmaxGradient(a[0], a[1], {
+      layers: [
+        { W: a[2], b: a[3] },
+        { W: a[4], b: a[5] },
+      ],
+      Ws: a[6],
+      bs: a[7],
+    });
     expect(twoLayerStackedGradient(...a).dW1).toEqual(g.layers[0].dW);
     for (const m of stackedMisconceptions) {
       const worst = Math.max(...inputs.map((x) => toleranceRatio(m.fn(...x), twoLayerStackedGradient(...x))));

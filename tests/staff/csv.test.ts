@@ -19,7 +19,7 @@ afterAll(() => t.cleanup());
 
 const ROSTER =
   "\uFEFFEmail,Name,Student ID,Role\r\n" +
-  'li.lei@example.edu,李雷,2026101,student\r\n' +
+  "li.lei@example.edu,李雷,2026101,student\r\n" +
   '"han.meimei@example.edu","Han, Meimei ""Mei""",2026102,Student\r\n' +
   "not-an-email,Bad Row,2026103,student\r\n" +
   "li.lei@example.edu,李雷 again,2026101,student\r\n" +
@@ -31,7 +31,13 @@ const ROSTER =
 describe("roster import", () => {
   test("parses BOM, quotes, commas and Chinese names", () => {
     const rows = parseRosterCsv(ROSTER);
-    expect(rows[0]).toEqual({ line: 2, email: "li.lei@example.edu", name: "李雷", studentId: "2026101", role: "student" });
+    expect(rows[0]).toEqual({
+      line: 2,
+      email: "li.lei@example.edu",
+      name: "李雷",
+      studentId: "2026101",
+      role: "student",
+    });
     expect(rows[1].name).toBe('Han, Meimei "Mei"');
     expect(rows[1].role).toBe("student");
     expect(rows).toHaveLength(7);
@@ -79,7 +85,10 @@ describe("roster import", () => {
     expect(await usePasswordToken(t.db, token, "short")).toEqual({ ok: false, problem: "weak" });
     expect((await usePasswordToken(t.db, token, "a long enough password")).ok).toBe(true);
     expect(await usePasswordToken(t.db, token, "a long enough password")).toEqual({ ok: false, problem: "used" });
-    expect(await usePasswordToken(t.db, "nonsense", "a long enough password")).toEqual({ ok: false, problem: "invalid" });
+    expect(await usePasswordToken(t.db, "nonsense", "a long enough password")).toEqual({
+      ok: false,
+      problem: "invalid",
+    });
     const u = await t.db.user.findUniqueOrThrow({ where: { email: "li.lei@example.edu" } });
     expect(u.passwordHash).toMatch(/^\$argon2id\$/);
   });
@@ -89,7 +98,9 @@ describe("roster import", () => {
     // The second insert fails inside the transaction (a trigger stands in for a disk or constraint error).
     const ib = await f.actor(f.b.instructor, f.b.courseId);
     const text = "email,name,role\nfresh1@example.edu,Fresh One,student\nfresh2@example.edu,Fresh Two,student\n";
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER fail_second AFTER INSERT ON "User" WHEN NEW.email = 'fresh2@example.edu' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_second AFTER INSERT ON "User" WHEN NEW.email = 'fresh2@example.edu' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     await expect(commitRoster(t.db, ib, text)).rejects.toThrow();
     await t.db.$executeRawUnsafe(`DROP TRIGGER fail_second`);
     expect(await t.db.user.count()).toBe(before);

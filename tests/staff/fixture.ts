@@ -8,7 +8,15 @@ import type { Db } from "@/prisma/client";
 import { loadStaffActor, type StaffActor } from "@/app/_lib/staff/access";
 
 export interface StaffFixture {
-  a: { courseId: string; instructor: string; ta: string; students: string[]; assignmentId: string; exercises: string[]; submissions: string[] };
+  a: {
+    courseId: string;
+    instructor: string;
+    ta: string;
+    students: string[];
+    assignmentId: string;
+    exercises: string[];
+    submissions: string[];
+  };
   b: { courseId: string; instructor: string; student: string; assignmentId: string; submission: string };
   actor(userId: string, courseId: string): Promise<StaffActor>;
 }
@@ -19,8 +27,18 @@ export async function addExercise(db: Db, slug: string, points = 10) {
   const ex = await db.exercise.create({ data: { slug, section: "10.1" } });
   const v = await db.exerciseVersion.create({
     data: {
-      exerciseId: ex.id, version: 1, hash: `h-${slug}`, titleEn: `Title ${slug}`, titleZh: `标题 ${slug}`, points, entry: "f",
-      declaration: "", promptEn: "", promptZh: "", starter: "", metaJson: "{}",
+      exerciseId: ex.id,
+      version: 1,
+      hash: `h-${slug}`,
+      titleEn: `Title ${slug}`,
+      titleZh: `标题 ${slug}`,
+      points,
+      entry: "f",
+      declaration: "",
+      promptEn: "",
+      promptZh: "",
+      starter: "",
+      metaJson: "{}",
     },
   });
   await db.exercise.update({ where: { id: ex.id }, data: { currentVersionId: v.id } });
@@ -30,28 +48,74 @@ export async function addExercise(db: Db, slug: string, points = 10) {
 /** A graded submission with a result of two cases (one visible, one hidden). */
 export async function addGraded(
   db: Db,
-  o: { userId: string; assignmentId: string; exerciseId: string; versionId: string; raw: number; max?: number; at: Date; lateDays?: number; latePenalty?: number; hintId?: string | null; code?: string },
+  o: {
+    userId: string;
+    assignmentId: string;
+    exerciseId: string;
+    versionId: string;
+    raw: number;
+    max?: number;
+    at: Date;
+    lateDays?: number;
+    latePenalty?: number;
+    hintId?: string | null;
+    code?: string;
+  },
 ) {
   const max = o.max ?? 10;
   const penalty = o.latePenalty ?? 0;
   const s = await db.submission.create({
     data: {
-      userId: o.userId, assignmentId: o.assignmentId, exerciseId: o.exerciseId, exerciseVersionId: o.versionId,
-      code: o.code ?? "export function f(x: number) {\n  return x;\n}\n", status: "graded", submittedAt: o.at,
-      lateDays: o.lateDays ?? 0, latePenalty: penalty, score: o.raw * (1 - penalty), maxScore: max,
+      userId: o.userId,
+      assignmentId: o.assignmentId,
+      exerciseId: o.exerciseId,
+      exerciseVersionId: o.versionId,
+      code: o.code ?? "export function f(x: number) {\n  return x;\n}\n",
+      status: "graded",
+      submittedAt: o.at,
+      lateDays: o.lateDays ?? 0,
+      latePenalty: penalty,
+      score: o.raw * (1 - penalty),
+      maxScore: max,
     },
   });
   const r = await db.gradingResult.create({
     data: {
-      submissionId: s.id, exerciseVersionId: o.versionId, status: "ok", score: o.raw, maxScore: max,
-      message: JSON.stringify({ en: "done", zh: "完成" }), timingsJson: JSON.stringify({ totalMs: 5 }),
+      submissionId: s.id,
+      exerciseVersionId: o.versionId,
+      status: "ok",
+      score: o.raw,
+      maxScore: max,
+      message: JSON.stringify({ en: "done", zh: "完成" }),
+      timingsJson: JSON.stringify({ totalMs: 5 }),
       cases: {
         create: [
-          { position: 0, name: "visible 1", visibility: "visible", status: "passed", score: max / 2, maxScore: max / 2, message: JSON.stringify({ en: "ok", zh: "通过" }), inputJson: "[1]", expectedJson: "1", actualJson: "1", timingsJson: "{}" },
           {
-            position: 1, name: "hidden 1", visibility: "hidden", status: o.raw >= max ? "passed" : "failed", score: o.raw >= max ? max / 2 : 0, maxScore: max / 2,
-            message: JSON.stringify({ en: "values differ", zh: "数值不同" }), hintId: o.raw >= max ? null : (o.hintId ?? null),
-            inputJson: "[2]", expectedJson: "2", actualJson: "3", timingsJson: "{}",
+            position: 0,
+            name: "visible 1",
+            visibility: "visible",
+            status: "passed",
+            score: max / 2,
+            maxScore: max / 2,
+            message: JSON.stringify({ en: "ok", zh: "通过" }),
+            inputJson: "[1]",
+            expectedJson: "1",
+            actualJson: "1",
+            timingsJson: "{}",
+          },
+          {
+            position: 1,
+            name: "hidden 1",
+            visibility: "hidden",
+            status: o.raw >= max ? "passed" : "failed",
+            score: o.raw >= max ? max / 2 : 0,
+            maxScore: max / 2,
+            message: JSON.stringify({ en: "values differ", zh: "数值不同" }),
+            hintId: o.raw >= max ? null : (o.hintId ?? null),
+            inputJson: "[2]",
+            expectedJson: "2",
+            actualJson: "3",
+            timingsJson: "{}",
           },
         ],
       },
@@ -62,7 +126,8 @@ export async function addGraded(
 }
 
 export async function createStaffFixture(db: Db): Promise<StaffFixture> {
-  const user = (email: string, name: string, studentId?: string) => db.user.create({ data: { email, name, studentId } });
+  const user = (email: string, name: string, studentId?: string) =>
+    db.user.create({ data: { email, name, studentId } });
   const [ia, ta, s1, s2, ib, sb] = await Promise.all([
     user("inst-a@example.edu", "Instructor A"),
     user("ta-a@example.edu", "TA A"),
@@ -89,8 +154,14 @@ export async function createStaffFixture(db: Db): Promise<StaffFixture> {
   const mk = (courseId: string, items: string[]) =>
     db.assignment.create({
       data: {
-        courseId, titleEn: "HW 1", titleZh: "作业 1", releaseAt: new Date(now - 10 * DAY), dueAt: new Date(now - 2 * DAY),
-        latePenaltyPerDay: 0.1, lateDaysMax: 3, scorePolicy: "best",
+        courseId,
+        titleEn: "HW 1",
+        titleZh: "作业 1",
+        releaseAt: new Date(now - 10 * DAY),
+        dueAt: new Date(now - 2 * DAY),
+        latePenaltyPerDay: 0.1,
+        lateDaysMax: 3,
+        scorePolicy: "best",
         items: { create: items.map((exerciseId, position) => ({ exerciseId, points: 10, position })) },
       },
     });
@@ -99,17 +170,61 @@ export async function createStaffFixture(db: Db): Promise<StaffFixture> {
   const base = { assignmentId: aa.id };
   const subs = [
     // s1: ex-one 6 then 10 (best 10, latest 10); ex-two 8 on time then 10 one day late (−10 % → 9)
-    await addGraded(db, { ...base, userId: s1.id, ...e1, raw: 6, at: new Date(now - 5 * DAY), hintId: "hopfield.energy.missing-half" }),
+    await addGraded(db, {
+      ...base,
+      userId: s1.id,
+      ...e1,
+      raw: 6,
+      at: new Date(now - 5 * DAY),
+      hintId: "hopfield.energy.missing-half",
+    }),
     await addGraded(db, { ...base, userId: s1.id, ...e1, raw: 10, at: new Date(now - 4 * DAY) }),
-    await addGraded(db, { ...base, userId: s1.id, ...e2, raw: 8, at: new Date(now - 5 * DAY), hintId: "hopfield.energy.missing-half" }),
-    await addGraded(db, { ...base, userId: s1.id, ...e2, raw: 10, at: new Date(now - 1.5 * DAY), lateDays: 1, latePenalty: 0.1 }),
+    await addGraded(db, {
+      ...base,
+      userId: s1.id,
+      ...e2,
+      raw: 8,
+      at: new Date(now - 5 * DAY),
+      hintId: "hopfield.energy.missing-half",
+    }),
+    await addGraded(db, {
+      ...base,
+      userId: s1.id,
+      ...e2,
+      raw: 10,
+      at: new Date(now - 1.5 * DAY),
+      lateDays: 1,
+      latePenalty: 0.1,
+    }),
     // s2: ex-one 4 then 2 (best 4, latest 2); nothing for ex-two
-    await addGraded(db, { ...base, userId: s2.id, ...e1, raw: 4, at: new Date(now - 6 * DAY), hintId: "hopfield.energy.diag" }),
-    await addGraded(db, { ...base, userId: s2.id, ...e1, raw: 2, at: new Date(now - 3 * DAY), hintId: "hopfield.energy.missing-half" }),
+    await addGraded(db, {
+      ...base,
+      userId: s2.id,
+      ...e1,
+      raw: 4,
+      at: new Date(now - 6 * DAY),
+      hintId: "hopfield.energy.diag",
+    }),
+    await addGraded(db, {
+      ...base,
+      userId: s2.id,
+      ...e1,
+      raw: 2,
+      at: new Date(now - 3 * DAY),
+      hintId: "hopfield.energy.missing-half",
+    }),
   ];
   const subB = await addGraded(db, { assignmentId: ab.id, userId: sb.id, ...e1, raw: 5, at: new Date(now - 5 * DAY) });
   return {
-    a: { courseId: ca.id, instructor: ia.id, ta: ta.id, students: [s1.id, s2.id], assignmentId: aa.id, exercises: [e1.exerciseId, e2.exerciseId], submissions: subs },
+    a: {
+      courseId: ca.id,
+      instructor: ia.id,
+      ta: ta.id,
+      students: [s1.id, s2.id],
+      assignmentId: aa.id,
+      exercises: [e1.exerciseId, e2.exerciseId],
+      submissions: subs,
+    },
     b: { courseId: cb.id, instructor: ib.id, student: sb.id, assignmentId: ab.id, submission: subB },
     actor: (userId, courseId) => loadStaffActor(db, userId, courseId),
   };

@@ -32,7 +32,12 @@ test("300 × 25 gradebook: median of 7 runs", async () => {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   fs.mkdirSync("test-results", { recursive: true });
-  fs.writeFileSync(path.join("test-results", "staff-gradebook-logic.json"), JSON.stringify({ medianMs: median, samplesMs: times }, null, 2));
-  console.log(`[staff] gradebook logic 300×25: median ${median.toFixed(1)} ms (${times.map((x) => x.toFixed(0)).join(", ")})`);
+  fs.writeFileSync(
+    path.join("test-results", "staff-gradebook-logic.json"),
+    JSON.stringify({ medianMs: median, samplesMs: times }, null, 2),
+  );
+  console.log(
+    `[staff] gradebook logic 300×25: median ${median.toFixed(1)} ms (${times.map((x) => x.toFixed(0)).join(", ")})`,
+  );
   expect(median).toBeLessThan(1000);
 }, 120_000);

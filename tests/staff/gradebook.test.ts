@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const row = (book: Awaited<ReturnType<typeof loadGradebook>>, userId: string) => book.rows.find((r) => r.user.id === userId)!;
+const row = (book: Awaited<ReturnType<typeof loadGradebook>>, userId: string) =>
+  book.rows.find((r) => r.user.id === userId)!;
 
 describe("gradebook", () => {
   test("best policy with late penalties applied", async () => {
@@ -41,16 +42,36 @@ describe("gradebook", () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
     const q = { assignmentId: f.a.assignmentId };
     expect((await loadGradebook(t.db, ta, { ...q, search: "王" })).rows.map((r) => r.user.name)).toEqual(["王小明"]);
-    expect((await loadGradebook(t.db, ta, { ...q, search: "2026002" })).rows.map((r) => r.user.name)).toEqual(["Smith, Jane"]);
-    expect((await loadGradebook(t.db, ta, { ...q, filter: "missing" })).rows.map((r) => r.user.id)).toEqual([f.a.students[1]]);
-    expect((await loadGradebook(t.db, ta, { ...q, filter: "late" })).rows.map((r) => r.user.id)).toEqual([f.a.students[0]]);
-    expect((await loadGradebook(t.db, ta, { ...q, filter: "below", threshold: 50 })).rows.map((r) => r.user.id)).toEqual([f.a.students[1]]);
-    expect((await loadGradebook(t.db, ta, { ...q, sort: "total", dir: "desc" })).rows.map((r) => r.total)).toEqual([19, 4]);
-    expect((await loadGradebook(t.db, ta, { ...q, sort: "total", dir: "asc" })).rows.map((r) => r.total)).toEqual([4, 19]);
+    expect((await loadGradebook(t.db, ta, { ...q, search: "2026002" })).rows.map((r) => r.user.name)).toEqual([
+      "Smith, Jane",
+    ]);
+    expect((await loadGradebook(t.db, ta, { ...q, filter: "missing" })).rows.map((r) => r.user.id)).toEqual([
+      f.a.students[1],
+    ]);
+    expect((await loadGradebook(t.db, ta, { ...q, filter: "late" })).rows.map((r) => r.user.id)).toEqual([
+      f.a.students[0],
+    ]);
+    expect(
+      (await loadGradebook(t.db, ta, { ...q, filter: "below", threshold: 50 })).rows.map((r) => r.user.id),
+    ).toEqual([f.a.students[1]]);
+    expect((await loadGradebook(t.db, ta, { ...q, sort: "total", dir: "desc" })).rows.map((r) => r.total)).toEqual([
+      19, 4,
+    ]);
+    expect((await loadGradebook(t.db, ta, { ...q, sort: "total", dir: "asc" })).rows.map((r) => r.total)).toEqual([
+      4, 19,
+    ]);
     // grader errors
     const s = await t.db.submission.findUniqueOrThrow({ where: { id: f.a.submissions[5] } });
     const err = await t.db.submission.create({
-      data: { userId: s.userId, assignmentId: s.assignmentId, exerciseId: f.a.exercises[1], exerciseVersionId: s.exerciseVersionId, code: "x", status: "error", lastError: "worker crashed" },
+      data: {
+        userId: s.userId,
+        assignmentId: s.assignmentId,
+        exerciseId: f.a.exercises[1],
+        exerciseVersionId: s.exerciseVersionId,
+        code: "x",
+        status: "error",
+        lastError: "worker crashed",
+      },
     });
     const errs = await loadGradebook(t.db, ta, { ...q, filter: "errors" });
     expect(errs.rows.map((r) => r.user.id)).toEqual([f.a.students[1]]);
@@ -89,11 +110,16 @@ describe("overrides, comments, audit", () => {
   test("line comments: validated, audited, visible to the owner only", async () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
     const sub = f.a.submissions[0];
-    await expect(addComment(t.db, ta, { submissionId: sub, line: 99, body: "x" })).rejects.toBeInstanceOf(StaffInputError);
+    await expect(addComment(t.db, ta, { submissionId: sub, line: 99, body: "x" })).rejects.toBeInstanceOf(
+      StaffInputError,
+    );
     await expect(addComment(t.db, ta, { submissionId: sub, body: "" })).rejects.toBeInstanceOf(StaffInputError);
     await addComment(t.db, ta, { submissionId: sub, line: 2, body: "Missing the ½ factor here." });
     await addComment(t.db, ta, { submissionId: sub, body: "Overall good." });
-    expect((await listComments(t.db, ta, sub)).map((c) => [c.line, c.body])).toEqual([[2, "Missing the ½ factor here."], [null, "Overall good."]]);
+    expect((await listComments(t.db, ta, sub)).map((c) => [c.line, c.body])).toEqual([
+      [2, "Missing the ½ factor here."],
+      [null, "Overall good."],
+    ]);
     expect(await listCommentsForStudent(t.db, f.a.students[0], sub)).toHaveLength(2);
     expect(await listCommentsForStudent(t.db, f.a.students[1], sub)).toEqual([]);
     const inst = await f.actor(f.a.instructor, f.a.courseId);
@@ -111,7 +137,9 @@ describe("analytics", () => {
     const an = await loadAnalytics(t.db, ta, f.a.assignmentId, f.a.exercises[0]);
     const ex = an.exercises[0];
     // counting submissions for ex-one: s1 → 10 (hidden passed), s2 → override 7 (counting submission is the best: 4, hidden failed)
-    expect(ex.hiddenCases).toEqual([{ position: 1, name: { en: "hidden 1", zh: "hidden 1" }, passed: 1, total: 2, rate: 0.5 }]);
+    expect(ex.hiddenCases).toEqual([
+      { position: 1, name: { en: "hidden 1", zh: "hidden 1" }, passed: 1, total: 2, rate: 0.5 },
+    ]);
     expect(ex.misconceptions).toEqual([
       { hintId: "hopfield.energy.missing-half", hint: null, count: 2, students: 2 },
       { hintId: "hopfield.energy.diag", hint: null, count: 1, students: 1 },
@@ -130,7 +158,12 @@ describe("extensions", () => {
     const q = { assignmentId: f.a.assignmentId };
     // s1's ex-two: 10 submitted one day late (−10 % → 9)
     expect(row(await loadGradebook(t.db, ia, q), s1).cells[1].score).toBe(9);
-    await setExtension(t.db, ia, { assignmentId: f.a.assignmentId, userId: s1, dueAt: new Date(Date.now()), reason: "medical certificate" });
+    await setExtension(t.db, ia, {
+      assignmentId: f.a.assignmentId,
+      userId: s1,
+      dueAt: new Date(Date.now()),
+      reason: "medical certificate",
+    });
     const after = row(await loadGradebook(t.db, ia, q), s1);
     expect(after.cells[1].score).toBe(10);
     expect(after.late).toBe(false);

@@ -25,8 +25,15 @@ afterAll(() => t.cleanup());
 const notFound = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(StaffNotFoundError);
 const csv = "email,name,student id,role\nnew1@example.edu,New One,1,student\n";
 const assignmentInput = () => ({
-  titleEn: "HW 2", titleZh: "作业 2", releaseAt: new Date("2026-12-01T00:00:00Z"), dueAt: new Date("2026-12-08T00:00:00Z"),
-  latePenaltyPerDay: 0.1, lateDaysMax: 2, attemptLimit: 5, scorePolicy: "best" as const, items: [{ exerciseId: f.a.exercises[0], points: 5 }],
+  titleEn: "HW 2",
+  titleZh: "作业 2",
+  releaseAt: new Date("2026-12-01T00:00:00Z"),
+  dueAt: new Date("2026-12-08T00:00:00Z"),
+  latePenaltyPerDay: 0.1,
+  lateDaysMax: 2,
+  attemptLimit: 5,
+  scorePolicy: "best" as const,
+  items: [{ exerciseId: f.a.exercises[0], points: 5 }],
 });
 
 describe("students get nothing", () => {
@@ -47,7 +54,13 @@ describe("TA", () => {
     expect((await loadSubmissionReview(t.db, ta, f.a.submissions[1])).submission.id).toBe(f.a.submissions[1]);
     await addComment(t.db, ta, { submissionId: f.a.submissions[1], body: "ok" });
     expect(await listComments(t.db, ta, f.a.submissions[1])).toHaveLength(1);
-    await setOverride(t.db, ta, { assignmentId: f.a.assignmentId, exerciseId: f.a.exercises[1], userId: f.a.students[1], score: 3, reason: "manual" });
+    await setOverride(t.db, ta, {
+      assignmentId: f.a.assignmentId,
+      exerciseId: f.a.exercises[1],
+      userId: f.a.students[1],
+      score: 3,
+      reason: "manual",
+    });
     expect(await gradebookCsv(t.db, ta, { assignmentId: f.a.assignmentId })).toContain("Smith, Jane");
     expect((await loadAnalytics(t.db, ta, f.a.assignmentId)).exercises).toHaveLength(2);
     expect((await getAssignment(t.db, ta, f.a.assignmentId)).id).toBe(f.a.assignmentId);
@@ -55,7 +68,14 @@ describe("TA", () => {
   test("cannot edit assignments, roster, extensions, or read the audit log", async () => {
     await notFound(createAssignment(t.db, ta, assignmentInput()));
     await notFound(updateAssignment(t.db, ta, f.a.assignmentId, assignmentInput()));
-    await notFound(setExtension(t.db, ta, { assignmentId: f.a.assignmentId, userId: f.a.students[0], dueAt: new Date(), reason: "ill" }));
+    await notFound(
+      setExtension(t.db, ta, {
+        assignmentId: f.a.assignmentId,
+        userId: f.a.students[0],
+        dueAt: new Date(),
+        reason: "ill",
+      }),
+    );
     await notFound(previewRoster(t.db, ta, csv));
     await notFound(commitRoster(t.db, ta, csv));
     await notFound(listAudit(t.db, ta));
@@ -84,7 +104,12 @@ describe("instructor of A versus course B", () => {
   test("can edit assignments, roster and extensions in A", async () => {
     const a = await createAssignment(t.db, ia, assignmentInput());
     await updateAssignment(t.db, ia, a.id, { ...assignmentInput(), titleEn: "HW 2 (revised)" });
-    await setExtension(t.db, ia, { assignmentId: f.a.assignmentId, userId: f.a.students[0], dueAt: new Date(Date.now() + 86_400_000), reason: "ill" });
+    await setExtension(t.db, ia, {
+      assignmentId: f.a.assignmentId,
+      userId: f.a.students[0],
+      dueAt: new Date(Date.now() + 86_400_000),
+      reason: "ill",
+    });
     expect((await previewRoster(t.db, ia, csv)).counts.new).toBe(1);
     const actions = (await listAudit(t.db, ia)).rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["assignment.create", "assignment.update", "extension.set"]));
@@ -95,12 +120,30 @@ describe("instructor of A versus course B", () => {
     await notFound(loadSubmissionReview(t.db, ia, f.b.submission));
     await notFound(addComment(t.db, ia, { submissionId: f.b.submission, body: "x" }));
     await notFound(listComments(t.db, ia, f.b.submission));
-    await notFound(setOverride(t.db, ia, { assignmentId: f.b.assignmentId, exerciseId: f.a.exercises[0], userId: f.b.student, score: 1, reason: "x" }));
+    await notFound(
+      setOverride(t.db, ia, {
+        assignmentId: f.b.assignmentId,
+        exerciseId: f.a.exercises[0],
+        userId: f.b.student,
+        score: 1,
+        reason: "x",
+      }),
+    );
     // a course-B student in a course-A assignment is not a member
-    await notFound(setOverride(t.db, ia, { assignmentId: f.a.assignmentId, exerciseId: f.a.exercises[0], userId: f.b.student, score: 1, reason: "x" }));
+    await notFound(
+      setOverride(t.db, ia, {
+        assignmentId: f.a.assignmentId,
+        exerciseId: f.a.exercises[0],
+        userId: f.b.student,
+        score: 1,
+        reason: "x",
+      }),
+    );
     await notFound(getAssignment(t.db, ia, f.b.assignmentId));
     await notFound(updateAssignment(t.db, ia, f.b.assignmentId, assignmentInput()));
-    await notFound(setExtension(t.db, ia, { assignmentId: f.b.assignmentId, userId: f.b.student, dueAt: new Date(), reason: "x" }));
+    await notFound(
+      setExtension(t.db, ia, { assignmentId: f.b.assignmentId, userId: f.b.student, dueAt: new Date(), reason: "x" }),
+    );
     await notFound(loadAnalytics(t.db, ia, f.b.assignmentId));
     await notFound(startRegrade(t.db, ia, { submissionId: f.b.submission }));
     await notFound(startRegrade(t.db, ia, { assignmentId: f.b.assignmentId }));

@@ -36,11 +36,20 @@ beforeAll(async () => {
   const ex = await t.db.exercise.findUniqueOrThrow({ where: { slug: SLUG } });
   exerciseId = ex.id;
   versionId = ex.currentVersionId!;
-  await t.db.assignmentExercise.create({ data: { assignmentId: f.a.assignmentId, exerciseId, points: 10, position: 2 } });
+  await t.db.assignmentExercise.create({
+    data: { assignmentId: f.a.assignmentId, exerciseId, points: 10, position: 2 },
+  });
   // Graded while the test was buggy: the "expected" values came from a wrong variant.
   const buggy: ExerciseEntry = { ...entry, spec: { ...entry.spec, reference: entry.spec.misconceptions[0].fn } };
   for (const userId of f.a.students) {
-    await enqueue(t.db, { userId, assignmentId: f.a.assignmentId, exerciseId, exerciseVersionId: versionId, code: readExerciseFile(entry, "solution.ts"), kind: "submit" });
+    await enqueue(t.db, {
+      userId,
+      assignmentId: f.a.assignmentId,
+      exerciseId,
+      exerciseVersionId: versionId,
+      code: readExerciseFile(entry, "solution.ts"),
+      kind: "submit",
+    });
   }
   await drain(new Map([[SLUG, buggy]]));
 }, 120_000);
@@ -49,7 +58,10 @@ afterAll(() => t.cleanup());
 describe("regrade", () => {
   test("preview lists old → new; nothing changes until commit; commit applies and audits", async () => {
     const inst = await f.actor(f.a.instructor, f.a.courseId);
-    const before = await t.db.submission.findMany({ where: { exerciseId }, select: { id: true, score: true, resultId: true } });
+    const before = await t.db.submission.findMany({
+      where: { exerciseId },
+      select: { id: true, score: true, resultId: true },
+    });
     expect(before).toHaveLength(2);
     expect(before.every((s) => (s.score ?? 10) < 10)).toBe(true);
 
@@ -71,7 +83,9 @@ describe("regrade", () => {
     expect(mid.map((s) => s.resultId).sort()).toEqual(before.map((s) => s.resultId).sort());
 
     const ta = await f.actor(f.a.ta, f.a.courseId);
-    const col = (await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId })).columns.findIndex((c) => c.exerciseId === exerciseId);
+    const col = (await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId })).columns.findIndex(
+      (c) => c.exerciseId === exerciseId,
+    );
     const res = await commitRegrade(t.db, inst, r.id);
     expect(res).toEqual({ applied: 2, changed: 2 });
     const book = await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId });
@@ -89,7 +103,8 @@ describe("regrade", () => {
     await drain(new Map([[SLUG, { ...entry, spec: { ...entry.spec, reference: entry.spec.misconceptions[0].fn } }]]));
     const p = await regradePreview(t.db, ta, r.id);
     expect(p.rows[0].newScore).toBeLessThan(10);
-    const newResult = p.rows[0] && (await t.db.regradeItem.findFirstOrThrow({ where: { regradeId: r.id } })).newResultId!;
+    const newResult =
+      p.rows[0] && (await t.db.regradeItem.findFirstOrThrow({ where: { regradeId: r.id } })).newResultId!;
     await discardRegrade(t.db, ta, r.id);
     expect(await t.db.gradingResult.findUnique({ where: { id: newResult } })).toBeNull();
     expect((await t.db.submission.findUniqueOrThrow({ where: { id: sub.id } })).score).toBe(10);

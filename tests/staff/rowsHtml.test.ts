@@ -3,15 +3,32 @@ import { escapeHtml, gradebookRowsHtml } from "@/app/courses/[courseId]/staff/gr
 import type { GradebookRow } from "@/app/_lib/staff/gradebook";
 
 const cell = (over: Partial<GradebookRow["cells"][number]> = {}) => ({
-  score: 7.5, submissionId: "sub1", latestSubmissionId: "sub1", attempts: 1, lateDays: 0, override: null, error: false, pending: false, ...over,
+  score: 7.5,
+  submissionId: "sub1",
+  latestSubmissionId: "sub1",
+  attempts: 1,
+  lateDays: 0,
+  override: null,
+  error: false,
+  pending: false,
+  ...over,
 });
 
 test("gradebook rows escape user text and mark flagged cells", () => {
   expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   const row: GradebookRow = {
     user: { id: "u", name: `<img src=x onerror=alert(1)>`, email: `e"@x.edu`, studentId: "1" },
-    cells: [cell(), cell({ score: null, submissionId: null, latestSubmissionId: null }), cell({ override: { score: 5, reason: `"><script>` }, score: 5 })],
-    total: 12.5, max: 30, percent: 41.7, missing: 1, late: false, errors: 0,
+    cells: [
+      cell(),
+      cell({ score: null, submissionId: null, latestSubmissionId: null }),
+      cell({ override: { score: 5, reason: `"><script>` }, score: 5 }),
+    ],
+    total: 12.5,
+    max: 30,
+    percent: 41.7,
+    missing: 1,
+    late: false,
+    errors: 0,
   };
   const html = gradebookRowsHtml([row], {
     missing: "—",

@@ -34,7 +34,12 @@ async function refusal(p: Promise<unknown>): Promise<StudentError> {
   throw new Error("expected a refusal, but the call succeeded");
 }
 
-const ref = (f: Fixture, userId = f.alice) => ({ userId, courseId: f.courseId, assignmentId: f.assignmentId, exerciseId: f.exerciseId });
+const ref = (f: Fixture, userId = f.alice) => ({
+  userId,
+  courseId: f.courseId,
+  assignmentId: f.assignmentId,
+  exerciseId: f.exerciseId,
+});
 
 /** Sentinels that must never reach a student unless the case's details are released. */
 const SECRET_INPUT = 424242.125;
@@ -61,11 +66,32 @@ function outcome(kind: "run" | "submit", opts: { allPass?: boolean; hint?: boole
   const failed = !opts.allPass;
   const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0 };
   const specs = [
-    { name: "visible 1", visibility: "visible" as const, pass: true, input: [[1, 2]], expected: [1, 2], actual: [1, 2] },
+    {
+      name: "visible 1",
+      visibility: "visible" as const,
+      pass: true,
+      input: [[1, 2]],
+      expected: [1, 2],
+      actual: [1, 2],
+    },
     ...(kind === "submit"
       ? [
-          { name: "hidden 1", visibility: "hidden" as const, pass: !failed, input: [[SECRET_INPUT]], expected: [SECRET_EXPECTED], actual: [SECRET_ACTUAL] },
-          { name: "after due 1", visibility: "after_due_date" as const, pass: true, input: [[SECRET_INPUT + 1]], expected: [SECRET_EXPECTED + 1], actual: [SECRET_EXPECTED + 1] },
+          {
+            name: "hidden 1",
+            visibility: "hidden" as const,
+            pass: !failed,
+            input: [[SECRET_INPUT]],
+            expected: [SECRET_EXPECTED],
+            actual: [SECRET_ACTUAL],
+          },
+          {
+            name: "after due 1",
+            visibility: "after_due_date" as const,
+            pass: true,
+            input: [[SECRET_INPUT + 1]],
+            expected: [SECRET_EXPECTED + 1],
+            actual: [SECRET_EXPECTED + 1],
+          },
         ]
       : []),
   ];
@@ -80,7 +106,10 @@ function outcome(kind: "run" | "submit", opts: { allPass?: boolean; hint?: boole
     message: c.pass
       ? { en: "Passed.", zh: "通过。" }
       : opts.hint
-        ? { en: "Values differ.\nThis looks like the hidden bias left out.", zh: "数值不同。\n这看起来像是漏掉了隐藏层偏置。" }
+        ? {
+            en: "Values differ.\nThis looks like the hidden bias left out.",
+            zh: "数值不同。\n这看起来像是漏掉了隐藏层偏置。",
+          }
         : { en: "Values differ.", zh: "数值不同。" },
     hintId: !c.pass && opts.hint ? "rbm.no-hidden-bias" : undefined,
     input: c.input,
@@ -176,7 +205,13 @@ describe("submit", () => {
   it("uses a personal extension as the due date", async () => {
     const f = await makeFixture(t.db, { dueInMs: DAY, latePenaltyPerDay: 0.25, lateDaysMax: 1 });
     await t.db.extension.create({
-      data: { assignmentId: f.assignmentId, userId: f.alice, dueAt: new Date(f.now.getTime() + 5 * DAY), reason: "medical", grantedById: f.ta },
+      data: {
+        assignmentId: f.assignmentId,
+        userId: f.alice,
+        dueAt: new Date(f.now.getTime() + 5 * DAY),
+        reason: "medical",
+        grantedById: f.ta,
+      },
     });
     // Three days after the assignment's due date: Bob's window is closed, Alice is on time.
     const when = new Date(f.now.getTime() + 4 * DAY);
@@ -240,7 +275,13 @@ describe("privacy", () => {
   it("shows after_due_date details once every window has closed, hidden ones never", async () => {
     const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 1 });
     await t.db.extension.create({
-      data: { assignmentId: f.assignmentId, userId: f.bob, dueAt: new Date(f.now.getTime() + 4 * DAY), reason: "travel", grantedById: f.ta },
+      data: {
+        assignmentId: f.assignmentId,
+        userId: f.bob,
+        dueAt: new Date(f.now.getTime() + 4 * DAY),
+        reason: "travel",
+        grantedById: f.ta,
+      },
     });
     const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id);

@@ -22,12 +22,16 @@ describe("Markdown", () => {
   });
 
   it("withoutTitle drops only a leading level-1 heading (the exercise page shows the title itself)", () => {
-    expect(withoutTitle("# One step of CD-1\n\nImplement `cd1`.\n\n# Not a title\n")).toBe("Implement `cd1`.\n\n# Not a title\n");
+    expect(withoutTitle("# One step of CD-1\n\nImplement `cd1`.\n\n# Not a title\n")).toBe(
+      "Implement `cd1`.\n\n# Not a title\n",
+    );
     expect(withoutTitle("Implement `cd1`.\n## Inputs\n")).toBe("Implement `cd1`.\n## Inputs\n");
   });
 
   it("renders no raw HTML, event handlers or javascript: links", () => {
-    const html = render('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <b onclick="x()">b</b>\n\n**bold**');
+    const html = render(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <b onclick="x()">b</b>\n\n**bold**',
+    );
     expect(html).not.toMatch(/<script|<img|onerror|onclick|javascript:|<b /i);
     expect(html).toContain("<strong>bold</strong>");
   });

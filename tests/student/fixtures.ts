@@ -20,11 +20,25 @@ export interface Fixture {
 
 export const STARTER = "export function f(x: number[]): number[] {\n  return x;\n}\n";
 
-export async function makeFixture(db: Db, opts: { now?: Date; attemptLimit?: number | null; dueInMs?: number; latePenaltyPerDay?: number; lateDaysMax?: number } = {}): Promise<Fixture> {
+export async function makeFixture(
+  db: Db,
+  opts: {
+    now?: Date;
+    attemptLimit?: number | null;
+    dueInMs?: number;
+    latePenaltyPerDay?: number;
+    lateDaysMax?: number;
+  } = {},
+): Promise<Fixture> {
   const now = opts.now ?? new Date("2026-11-20T12:00:00Z");
-  const course = await db.course.create({ data: { slug: `c-${Math.random().toString(36).slice(2)}`, titleEn: "Course", titleZh: "课程" } });
-  const other = await db.course.create({ data: { slug: `o-${Math.random().toString(36).slice(2)}`, titleEn: "Other", titleZh: "其他" } });
-  const user = (name: string) => db.user.create({ data: { email: `${name}-${Math.random().toString(36).slice(2)}@example.edu`, name } });
+  const course = await db.course.create({
+    data: { slug: `c-${Math.random().toString(36).slice(2)}`, titleEn: "Course", titleZh: "课程" },
+  });
+  const other = await db.course.create({
+    data: { slug: `o-${Math.random().toString(36).slice(2)}`, titleEn: "Other", titleZh: "其他" },
+  });
+  const user = (name: string) =>
+    db.user.create({ data: { email: `${name}-${Math.random().toString(36).slice(2)}@example.edu`, name } });
   const [alice, bob, ta] = await Promise.all([user("alice"), user("bob"), user("ta")]);
   await db.enrollment.createMany({
     data: [
@@ -34,7 +48,9 @@ export async function makeFixture(db: Db, opts: { now?: Date; attemptLimit?: num
       { courseId: other.id, userId: alice.id, role: "student" },
     ],
   });
-  const exercise = await db.exercise.create({ data: { slug: `ex-${Math.random().toString(36).slice(2)}`, section: "10.3" } });
+  const exercise = await db.exercise.create({
+    data: { slug: `ex-${Math.random().toString(36).slice(2)}`, section: "10.3" },
+  });
   const version = await db.exerciseVersion.create({
     data: {
       exerciseId: exercise.id,

@@ -20,9 +20,20 @@ export function Histogram({ bins, label, xLabel, yLabel, width = 560, height = 2
   const data = bins.map((b) => ({ range: `${Math.round(b.from)}–${Math.round(b.to)}`, count: b.count }));
   return (
     <figure style={{ margin: 0, maxWidth: "100%", overflowX: "auto" }}>
-      <BarChart width={width} height={height} data={data} role="img" aria-label={label} margin={{ top: 8, right: 8, bottom: 24, left: 0 }}>
+      <BarChart
+        width={width}
+        height={height}
+        data={data}
+        role="img"
+        aria-label={label}
+        margin={{ top: 8, right: 8, bottom: 24, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="range" tick={{ fontSize: 11 }} label={{ value: xLabel, position: "insideBottom", offset: -16, fontSize: 12 }} />
+        <XAxis
+          dataKey="range"
+          tick={{ fontSize: 11 }}
+          label={{ value: xLabel, position: "insideBottom", offset: -16, fontSize: 12 }}
+        />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={36} />
         <Tooltip formatter={(v) => [v, yLabel]} />
         <Bar dataKey="count" fill="#2f5bd3" isAnimationActive={false} />

@@ -28,7 +28,10 @@ export function diffRows(before: string, after: string): Row[] {
   const rows: Row[] = [];
   let o = 1;
   let n = 1;
-  for (const part of diffLines(before.endsWith("\n") ? before : before + "\n", after.endsWith("\n") ? after : after + "\n")) {
+  for (const part of diffLines(
+    before.endsWith("\n") ? before : before + "\n",
+    after.endsWith("\n") ? after : after + "\n",
+  )) {
     const lines = part.value.replace(/\n$/, "").split("\n");
     for (const text of lines) {
       if (part.added) rows.push({ kind: "added", old: null, new: n++, text });
@@ -45,13 +48,18 @@ export function CodeDiff({ before, after, label, beforeLabel, afterLabel, identi
   return (
     <figure className={styles.code} aria-label={label}>
       <figcaption className={styles.caption}>
-        <span className={styles.removedKey}>− {beforeLabel}</span> <span className={styles.addedKey}>+ {afterLabel}</span>
+        <span className={styles.removedKey}>− {beforeLabel}</span>{" "}
+        <span className={styles.addedKey}>+ {afterLabel}</span>
         {!changed ? <span className="muted"> · {identicalText}</span> : null}
       </figcaption>
       <pre className={styles.pre} tabIndex={0}>
         <code>
           {rows.map((r, i) => (
-            <span key={i} className={`${styles.line} ${r.kind === "added" ? styles.added : r.kind === "removed" ? styles.removed : ""}`} data-kind={r.kind}>
+            <span
+              key={i}
+              className={`${styles.line} ${r.kind === "added" ? styles.added : r.kind === "removed" ? styles.removed : ""}`}
+              data-kind={r.kind}
+            >
               <span className={styles.num} aria-hidden="true">
                 {r.old ?? ""}
               </span>

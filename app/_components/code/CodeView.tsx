@@ -24,7 +24,10 @@ export function CodeView({ code, label, highlightLines = [], idPrefix, lineExtra
         <code>
           {lines.map((text, i) => (
             <span key={i} className={styles.block}>
-              <span id={idPrefix ? `${idPrefix}-L${i + 1}` : undefined} className={marked.has(i + 1) ? `${styles.line} ${styles.marked}` : styles.line}>
+              <span
+                id={idPrefix ? `${idPrefix}-L${i + 1}` : undefined}
+                className={marked.has(i + 1) ? `${styles.line} ${styles.marked}` : styles.line}
+              >
                 <span className={styles.num} aria-hidden="true">
                   {i + 1}
                 </span>

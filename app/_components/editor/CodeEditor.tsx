@@ -71,7 +71,9 @@ export default function CodeEditor(props: CodeEditorProps) {
     editorRef.current = editor;
     if (props.editorRef) props.editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => handlers.current.onSubmit());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () =>
+      handlers.current.onSubmit(),
+    );
     props.onReady?.();
   };
 

@@ -45,7 +45,9 @@ let exerciseLib: monaco.IDisposable | null = null;
  */
 export function setExerciseDeclaration(declaration: string): void {
   exerciseLib?.dispose();
-  const ambient = declaration.replace(/^(\s*)export\s+(declare\s+)?/gm, "$1declare ").replace(/declare\s+declare\s+/g, "declare ");
+  const ambient = declaration
+    .replace(/^(\s*)export\s+(declare\s+)?/gm, "$1declare ")
+    .replace(/declare\s+declare\s+/g, "declare ");
   exerciseLib = ts.typescriptDefaults.addExtraLib(ambient, "file:///exercise/declaration.d.ts");
 }
 

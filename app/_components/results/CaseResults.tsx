@@ -14,7 +14,15 @@ export function pick(b: Bilingual, locale: string): string {
   return locale === "zh-CN" ? b.zh : b.en;
 }
 
-export function CaseResults({ cases, argNames, openFailed = true }: { cases: CaseView[]; argNames?: string[]; openFailed?: boolean }) {
+export function CaseResults({
+  cases,
+  argNames,
+  openFailed = true,
+}: {
+  cases: CaseView[];
+  argNames?: string[];
+  openFailed?: boolean;
+}) {
   const t = useTranslations("student.results");
   const locale = useLocale();
   return (
@@ -22,7 +30,12 @@ export function CaseResults({ cases, argNames, openFailed = true }: { cases: Cas
       {cases.map((c) => {
         const ok = c.status === "passed";
         return (
-          <li key={c.position} className={`${styles.case} ${ok ? styles.passed : styles.failed}`} data-status={c.status} data-visibility={c.visibility}>
+          <li
+            key={c.position}
+            className={`${styles.case} ${ok ? styles.passed : styles.failed}`}
+            data-status={c.status}
+            data-visibility={c.visibility}
+          >
             <details open={!ok && openFailed && c.detail !== undefined}>
               <summary className={styles.summary}>
                 <span className={styles.status}>{ok ? `✓ ${t("passed")}` : `✗ ${t("failed")}`}</span>

@@ -37,13 +37,19 @@ export function ResultSummary({ submission }: { submission: SubmissionView }) {
         {submission.latePenalty > 0 ? (
           <span className={`badge ${styles.late}`}>
             {" "}
-            {t("latePenalty", { days: submission.lateDays, percent: Math.round(submission.latePenalty * 100), raw: formatNumber(r.score) })}
+            {t("latePenalty", {
+              days: submission.lateDays,
+              percent: Math.round(submission.latePenalty * 100),
+              raw: formatNumber(r.score),
+            })}
           </span>
         ) : null}
       </p>
       {r.compileError ? (
         <p className="alert alert--error" role="alert" data-testid="compile-error">
-          {r.compileError.line ? <strong>{t("compileErrorAt", { line: r.compileError.line, column: r.compileError.column ?? 1 })} </strong> : null}
+          {r.compileError.line ? (
+            <strong>{t("compileErrorAt", { line: r.compileError.line, column: r.compileError.column ?? 1 })} </strong>
+          ) : null}
           <span className={styles.pre}>{pick(r.compileError.message, locale)}</span>
         </p>
       ) : r.status !== "ok" && r.message ? (

@@ -28,7 +28,8 @@ function differs(actual: unknown, expected: unknown): boolean {
   return JSON.stringify(actual) !== JSON.stringify(expected);
 }
 
-const isNumArray = (v: unknown): v is unknown[] => Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null);
+const isNumArray = (v: unknown): v is unknown[] =>
+  Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null);
 const isMatrix = (v: unknown): v is unknown[][] => Array.isArray(v) && v.length > 0 && v.every((r) => isNumArray(r));
 
 /** The grader stores NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
@@ -40,10 +41,15 @@ function Scalar({ value: raw, against: rawAgainst }: { value: unknown; against?:
   const value = revive(raw);
   const against = rawAgainst ? { value: revive(rawAgainst.value) } : undefined;
   const bad = against !== undefined && differs(value, against.value);
-  const text = typeof value === "number" ? formatNumber(value) : value === undefined ? "undefined" : JSON.stringify(value);
+  const text =
+    typeof value === "number" ? formatNumber(value) : value === undefined ? "undefined" : JSON.stringify(value);
   return (
     <span className={bad ? styles.bad : undefined} title={typeof value === "number" ? String(value) : undefined}>
-      {bad ? <span className={styles.neq} aria-label="≠">≠</span> : null}
+      {bad ? (
+        <span className={styles.neq} aria-label="≠">
+          ≠
+        </span>
+      ) : null}
       {text}
     </span>
   );

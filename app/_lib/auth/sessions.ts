@@ -14,7 +14,8 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export function sessionLifetimeMs(): number {
   const days = Number(process.env.GIBBS_SESSION_DAYS ?? 14);
-  if (!Number.isFinite(days) || days <= 0) throw new Error(`GIBBS_SESSION_DAYS must be a positive number of days, got "${process.env.GIBBS_SESSION_DAYS}"`);
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error(`GIBBS_SESSION_DAYS must be a positive number of days, got "${process.env.GIBBS_SESSION_DAYS}"`);
   return days * DAY_MS;
 }
 
@@ -42,7 +43,11 @@ export interface SessionUser {
 }
 
 /** The signed-in user for a cookie token, or null (unknown, expired — expired rows are deleted). */
-export async function userForSessionToken(db: Db, token: string | undefined | null, now = new Date()): Promise<SessionUser | null> {
+export async function userForSessionToken(
+  db: Db,
+  token: string | undefined | null,
+  now = new Date(),
+): Promise<SessionUser | null> {
   if (!token) return null;
   const id = sessionIdFor(token);
   const session = await db.session.findUnique({
@@ -55,7 +60,10 @@ export async function userForSessionToken(db: Db, token: string | undefined | nu
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.updateMany({ where: { id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs()) } });
+    await db.session.updateMany({
+      where: { id },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs()) },
+    });
   }
   return session.user;
 }

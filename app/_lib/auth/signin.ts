@@ -21,7 +21,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function signIn(db: Db, input: { email: string; password: string; client: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; client: string },
+  now = new Date(),
+): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   if (!email || !input.password) return { ok: false, error: "missing" };
 
@@ -32,7 +36,9 @@ export async function signIn(db: Db, input: { email: string; password: string; c
   }
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, locale: true } });
-  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
   if (!ok || !user) return { ok: false, error: "invalid" };
 
   await purgeExpiredSessions(db, now);

@@ -79,7 +79,12 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: string, exerciseId?: string | null): Promise<AssignmentAnalytics> {
+export async function loadAnalytics(
+  db: Db,
+  actor: StaffActor,
+  assignmentId: string,
+  exerciseId?: string | null,
+): Promise<AssignmentAnalytics> {
   const a = await assignmentOfCourse(db, actor, assignmentId);
   const book = await loadGradebook(db, actor, { assignmentId, pageSize: 0 });
   const cols = exerciseId ? book.columns.filter((c) => c.exerciseId === exerciseId) : book.columns;
@@ -118,7 +123,13 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
   const [hiddenCases, hinted] = await Promise.all([
     db.caseResult.findMany({
       where: { resultId: { in: countingResultIds }, visibility: { not: "visible" } },
-      select: { resultId: true, position: true, name: true, status: true, result: { select: { submission: { select: { exerciseId: true } } } } },
+      select: {
+        resultId: true,
+        position: true,
+        name: true,
+        status: true,
+        result: { select: { submission: { select: { exerciseId: true } } } },
+      },
     }),
     db.caseResult.findMany({
       where: { resultId: { in: allResultIds }, hintId: { not: null } },
@@ -127,7 +138,10 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
   ]);
 
   // Hint texts of the registered misconceptions (ExerciseVersion.metaJson, written by exercises/sync.ts).
-  const exRows = await db.exercise.findMany({ where: { id: { in: cols.map((c) => c.exerciseId) } }, select: { currentVersionId: true } });
+  const exRows = await db.exercise.findMany({
+    where: { id: { in: cols.map((c) => c.exerciseId) } },
+    select: { currentVersionId: true },
+  });
   const metas = await db.exerciseVersion.findMany({
     where: { id: { in: exRows.map((e) => e.currentVersionId).filter((v): v is string => !!v) } },
     select: { metaJson: true },
@@ -149,12 +163,20 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
     const cases = new Map<number, CasePassRate>();
     for (const c of hiddenCases) {
       if (c.result.submission.exerciseId !== col.exerciseId) continue;
-      const e = cases.get(c.position) ?? { position: c.position, name: parseBilingual(c.name) ?? { en: "", zh: "" }, passed: 0, total: 0, rate: 0 };
+      const e = cases.get(c.position) ?? {
+        position: c.position,
+        name: parseBilingual(c.name) ?? { en: "", zh: "" },
+        passed: 0,
+        total: 0,
+        rate: 0,
+      };
       e.total++;
       if (c.status === "passed") e.passed++;
       cases.set(c.position, e);
     }
-    const hiddenRates = [...cases.values()].sort((x, y) => x.position - y.position).map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+    const hiddenRates = [...cases.values()]
+      .sort((x, y) => x.position - y.position)
+      .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
 
     const mis = new Map<string, { count: number; students: Set<string> }>();
     for (const h of hinted) {
@@ -168,7 +190,9 @@ export async function loadAnalytics(db: Db, actor: StaffActor, assignmentId: str
     const attempts: number[] = [];
     for (const uid of studentIds) {
       const l = byCell.get(`${col.exerciseId}|${uid}`) ?? [];
-      const i = l.findIndex((s) => s.status === "graded" && s.result && s.result.maxScore > 0 && s.result.score >= s.result.maxScore);
+      const i = l.findIndex(
+        (s) => s.status === "graded" && s.result && s.result.maxScore > 0 && s.result.score >= s.result.maxScore,
+      );
       if (i >= 0) attempts.push(i + 1);
     }
 

@@ -5,7 +5,14 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { assignmentOfCourse, memberOfCourse, requireInstructor, StaffInputError, StaffNotFoundError, type StaffActor } from "./access";
+import {
+  assignmentOfCourse,
+  memberOfCourse,
+  requireInstructor,
+  StaffInputError,
+  StaffNotFoundError,
+  type StaffActor,
+} from "./access";
 import { lateness } from "@/app/_lib/policy";
 import { writeAudit, type Tx } from "./audit";
 
@@ -22,7 +29,14 @@ async function reapplyLatePolicy(
 ): Promise<{ submissionId: string; before: number | null; after: number | null }[]> {
   const subs = await tx.submission.findMany({
     where: { assignmentId: a.id, userId, kind: "submit" },
-    select: { id: true, submittedAt: true, score: true, lateDays: true, latePenalty: true, result: { select: { score: true } } },
+    select: {
+      id: true,
+      submittedAt: true,
+      score: true,
+      lateDays: true,
+      latePenalty: true,
+      result: { select: { score: true } },
+    },
   });
   const changed: { submissionId: string; before: number | null; after: number | null }[] = [];
   for (const s of subs) {
@@ -59,17 +73,24 @@ export async function validateAssignment(db: Db, input: AssignmentInput): Promis
   const bad = (message: string, code: string) => {
     throw new StaffInputError(message, code);
   };
-  if (!input.titleEn?.trim() || !input.titleZh?.trim()) bad("Both titles (English and Chinese) are required.", "titleRequired");
-  if (!validDate(input.releaseAt) || !validDate(input.dueAt)) bad("Release and due dates are required.", "dateRequired");
+  if (!input.titleEn?.trim() || !input.titleZh?.trim())
+    bad("Both titles (English and Chinese) are required.", "titleRequired");
+  if (!validDate(input.releaseAt) || !validDate(input.dueAt))
+    bad("Release and due dates are required.", "dateRequired");
   if (input.dueAt <= input.releaseAt) bad("The due date must be after the release date.", "dueBeforeRelease");
-  if (!(input.latePenaltyPerDay >= 0 && input.latePenaltyPerDay <= 1)) bad("The late penalty per day must be between 0 % and 100 %.", "penaltyRange");
-  if (!Number.isInteger(input.lateDaysMax) || input.lateDaysMax < 0 || input.lateDaysMax > 365) bad("Late days must be a whole number from 0 to 365.", "lateDaysRange");
-  if (input.attemptLimit !== null && (!Number.isInteger(input.attemptLimit) || input.attemptLimit < 1)) bad("The attempt limit must be a whole number of at least 1, or empty for unlimited.", "attemptRange");
-  if (input.scorePolicy !== "best" && input.scorePolicy !== "latest") bad("The score policy must be best or latest.", "policy");
+  if (!(input.latePenaltyPerDay >= 0 && input.latePenaltyPerDay <= 1))
+    bad("The late penalty per day must be between 0 % and 100 %.", "penaltyRange");
+  if (!Number.isInteger(input.lateDaysMax) || input.lateDaysMax < 0 || input.lateDaysMax > 365)
+    bad("Late days must be a whole number from 0 to 365.", "lateDaysRange");
+  if (input.attemptLimit !== null && (!Number.isInteger(input.attemptLimit) || input.attemptLimit < 1))
+    bad("The attempt limit must be a whole number of at least 1, or empty for unlimited.", "attemptRange");
+  if (input.scorePolicy !== "best" && input.scorePolicy !== "latest")
+    bad("The score policy must be best or latest.", "policy");
   if (input.items.length === 0) bad("Choose at least one exercise.", "noExercises");
   const ids = input.items.map((i) => i.exerciseId);
   if (new Set(ids).size !== ids.length) bad("An exercise appears twice.", "duplicateExercise");
-  for (const it of input.items) if (!(it.points > 0 && it.points <= 1000)) bad("Points must be greater than 0 (at most 1000).", "pointsRange");
+  for (const it of input.items)
+    if (!(it.points > 0 && it.points <= 1000)) bad("Points must be greater than 0 (at most 1000).", "pointsRange");
   const found = await db.exercise.count({ where: { id: { in: ids } } });
   if (found !== ids.length) bad("An exercise does not exist.", "unknownExercise");
 }
@@ -103,7 +124,12 @@ export async function createAssignment(db: Db, actor: StaffActor, input: Assignm
         items: { create: items.map((it, position) => ({ exerciseId: it.exerciseId, points: it.points, position })) },
       },
     });
-    await writeAudit(tx, actor, { action: "assignment.create", entityType: "Assignment", entityId: a.id, after: snapshot(input) });
+    await writeAudit(tx, actor, {
+      action: "assignment.create",
+      entityType: "Assignment",
+      entityId: a.id,
+      after: snapshot(input),
+    });
     return a;
   });
 }
@@ -120,7 +146,11 @@ export async function updateAssignment(db: Db, actor: StaffActor, assignmentId: 
   const removed = before.items.filter((i) => !keep.has(i.exerciseId)).map((i) => i.exerciseId);
   if (removed.length) {
     const used = await db.submission.count({ where: { assignmentId, exerciseId: { in: removed } } });
-    if (used) throw new StaffInputError("An exercise with submissions cannot be removed from the assignment.", "exerciseHasSubmissions");
+    if (used)
+      throw new StaffInputError(
+        "An exercise with submissions cannot be removed from the assignment.",
+        "exerciseHasSubmissions",
+      );
   }
   return db.$transaction(async (tx) => {
     const { items, ...fields } = input;
@@ -153,8 +183,14 @@ export async function getAssignment(db: Db, actor: StaffActor, assignmentId: str
   return db.assignment.findUniqueOrThrow({
     where: { id: assignmentId },
     include: {
-      items: { orderBy: { position: "asc" }, include: { exercise: { select: { id: true, slug: true, section: true, currentVersionId: true } } } },
-      extensions: { include: { user: { select: { id: true, name: true, email: true, studentId: true } } }, orderBy: { dueAt: "asc" } },
+      items: {
+        orderBy: { position: "asc" },
+        include: { exercise: { select: { id: true, slug: true, section: true, currentVersionId: true } } },
+      },
+      extensions: {
+        include: { user: { select: { id: true, name: true, email: true, studentId: true } } },
+        orderBy: { dueAt: "asc" },
+      },
     },
   });
 }
@@ -178,7 +214,11 @@ export async function listExercises(db: Db) {
   return ex.map((e) => ({ ...e, current: e.currentVersionId ? (byId.get(e.currentVersionId) ?? null) : null }));
 }
 
-export async function setExtension(db: Db, actor: StaffActor, input: { assignmentId: string; userId: string; dueAt: Date; reason: string }) {
+export async function setExtension(
+  db: Db,
+  actor: StaffActor,
+  input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
+) {
   requireInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
   const m = await memberOfCourse(db, actor, input.userId);
@@ -186,9 +226,12 @@ export async function setExtension(db: Db, actor: StaffActor, input: { assignmen
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new StaffInputError("An extension needs a reason.", "reasonRequired");
   if (!validDate(input.dueAt)) throw new StaffInputError("The new due date is required.", "dateRequired");
-  if (input.dueAt <= a.releaseAt) throw new StaffInputError("The new due date must be after the release date.", "dueBeforeRelease");
+  if (input.dueAt <= a.releaseAt)
+    throw new StaffInputError("The new due date must be after the release date.", "dueBeforeRelease");
   return db.$transaction(async (tx) => {
-    const prev = await tx.extension.findUnique({ where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } } });
+    const prev = await tx.extension.findUnique({
+      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
+    });
     const e = await tx.extension.upsert({
       where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
       create: { assignmentId: a.id, userId: input.userId, dueAt: input.dueAt, reason, grantedById: actor.userId },
@@ -199,18 +242,36 @@ export async function setExtension(db: Db, actor: StaffActor, input: { assignmen
       action: "extension.set",
       entityType: "Extension",
       entityId: e.id,
-      before: { userId: input.userId, assignmentId: a.id, dueAt: (prev?.dueAt ?? a.dueAt).toISOString(), extended: !!prev, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })) },
-      after: { userId: input.userId, assignmentId: a.id, dueAt: e.dueAt.toISOString(), extended: true, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })) },
+      before: {
+        userId: input.userId,
+        assignmentId: a.id,
+        dueAt: (prev?.dueAt ?? a.dueAt).toISOString(),
+        extended: !!prev,
+        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
+      },
+      after: {
+        userId: input.userId,
+        assignmentId: a.id,
+        dueAt: e.dueAt.toISOString(),
+        extended: true,
+        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
+      },
       reason,
     });
     return e;
   });
 }
 
-export async function removeExtension(db: Db, actor: StaffActor, input: { assignmentId: string; userId: string; reason: string }) {
+export async function removeExtension(
+  db: Db,
+  actor: StaffActor,
+  input: { assignmentId: string; userId: string; reason: string },
+) {
   requireInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
-  const prev = await db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } } });
+  const prev = await db.extension.findUnique({
+    where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
+  });
   if (!prev) throw new StaffNotFoundError("extension");
   await db.$transaction(async (tx) => {
     await tx.extension.delete({ where: { id: prev.id } });
@@ -219,8 +280,20 @@ export async function removeExtension(db: Db, actor: StaffActor, input: { assign
       action: "extension.remove",
       entityType: "Extension",
       entityId: prev.id,
-      before: { userId: input.userId, assignmentId: a.id, dueAt: prev.dueAt.toISOString(), extended: true, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })) },
-      after: { userId: input.userId, assignmentId: a.id, dueAt: a.dueAt.toISOString(), extended: false, scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })) },
+      before: {
+        userId: input.userId,
+        assignmentId: a.id,
+        dueAt: prev.dueAt.toISOString(),
+        extended: true,
+        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
+      },
+      after: {
+        userId: input.userId,
+        assignmentId: a.id,
+        dueAt: a.dueAt.toISOString(),
+        extended: false,
+        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
+      },
       reason: input.reason?.trim() || null,
     });
   });

@@ -19,11 +19,16 @@ export interface CommentView {
   author: { name: string };
 }
 
-export async function addComment(db: Db, actor: StaffActor, input: { submissionId: string; line?: number | null; body: string }) {
+export async function addComment(
+  db: Db,
+  actor: StaffActor,
+  input: { submissionId: string; line?: number | null; body: string },
+) {
   const sub = await submissionOfCourse(db, actor, input.submissionId);
   const body = input.body?.trim() ?? "";
   if (!body) throw new StaffInputError("A comment cannot be empty.", "commentEmpty");
-  if (body.length > COMMENT_MAX_CHARS) throw new StaffInputError(`A comment has at most ${COMMENT_MAX_CHARS} characters.`, "commentTooLong");
+  if (body.length > COMMENT_MAX_CHARS)
+    throw new StaffInputError(`A comment has at most ${COMMENT_MAX_CHARS} characters.`, "commentTooLong");
   const lines = sub.code.split("\n").length;
   const line = input.line ?? null;
   if (line !== null && (!Number.isInteger(line) || line < 1 || line > lines)) {
@@ -53,8 +58,15 @@ export async function listComments(db: Db, actor: StaffActor, submissionId: stri
  * For the student UI: the comments on `submissionId`, oldest first, or [] when the
  * submission is not `studentUserId`'s own (never another student's).
  */
-export async function listCommentsForStudent(db: Db, studentUserId: string, submissionId: string): Promise<CommentView[]> {
-  const own = await db.submission.findFirst({ where: { id: submissionId, userId: studentUserId }, select: { id: true } });
+export async function listCommentsForStudent(
+  db: Db,
+  studentUserId: string,
+  submissionId: string,
+): Promise<CommentView[]> {
+  const own = await db.submission.findFirst({
+    where: { id: submissionId, userId: studentUserId },
+    select: { id: true },
+  });
   if (!own) return [];
   return db.comment.findMany({ where: { submissionId }, orderBy: { createdAt: "asc" }, select });
 }

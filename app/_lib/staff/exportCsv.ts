@@ -27,7 +27,13 @@ export async function gradebookCsv(db: Db, actor: StaffActor, q: GradebookQuery 
     ...book.columns.map((c) => `${whole ? `${c.assignmentTitleEn} / ` : ""}${c.slug} (${c.points})`),
     `total (${formatScore(book.rows[0]?.max ?? book.columns.reduce((t, c) => t + c.points, 0))})`,
   ];
-  const rows = book.rows.map((r) => [r.user.studentId ?? "", r.user.name, r.user.email, ...r.cells.map((c) => formatScore(c.score)), formatScore(r.total)]);
+  const rows = book.rows.map((r) => [
+    r.user.studentId ?? "",
+    r.user.name,
+    r.user.email,
+    ...r.cells.map((c) => formatScore(c.score)),
+    formatScore(r.total),
+  ]);
   return CSV_BOM + stringify([header, ...rows], { record_delimiter: "\r\n" });
 }
 

@@ -105,7 +105,9 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery = {}): Promise<Gradebook> {
   if (q.assignmentId) await assignmentOfCourse(db, actor, q.assignmentId);
-  const assignmentWhere = q.assignmentId ? { id: q.assignmentId, courseId: actor.courseId } : { courseId: actor.courseId };
+  const assignmentWhere = q.assignmentId
+    ? { id: q.assignmentId, courseId: actor.courseId }
+    : { courseId: actor.courseId };
 
   const [students, assignments] = await Promise.all([
     db.enrollment.findMany({
@@ -128,13 +130,28 @@ export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery
     }),
   ]);
   const assignmentIds = assignments.map((a) => a.id);
-  const versionIds = assignments.flatMap((a) => a.items.map((i) => i.exercise.currentVersionId).filter((v): v is string => !!v));
+  const versionIds = assignments.flatMap((a) =>
+    a.items.map((i) => i.exercise.currentVersionId).filter((v): v is string => !!v),
+  );
 
   const [versions, subs, overrides] = await Promise.all([
-    db.exerciseVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, titleEn: true, titleZh: true } }),
+    db.exerciseVersion.findMany({
+      where: { id: { in: versionIds } },
+      select: { id: true, titleEn: true, titleZh: true },
+    }),
     db.submission.findMany({
       where: { assignmentId: { in: assignmentIds }, kind: "submit" },
-      select: { id: true, userId: true, assignmentId: true, exerciseId: true, submittedAt: true, status: true, score: true, maxScore: true, lateDays: true },
+      select: {
+        id: true,
+        userId: true,
+        assignmentId: true,
+        exerciseId: true,
+        submittedAt: true,
+        status: true,
+        score: true,
+        maxScore: true,
+        lateDays: true,
+      },
     }),
     db.override.findMany({
       where: { assignmentId: { in: assignmentIds } },
@@ -215,7 +232,16 @@ export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery
       };
     });
     total = round(total);
-    return { user, cells, total, max: maxTotal, percent: maxTotal ? (100 * total) / maxTotal : 0, missing, late, errors };
+    return {
+      user,
+      cells,
+      total,
+      max: maxTotal,
+      percent: maxTotal ? (100 * total) / maxTotal : 0,
+      missing,
+      late,
+      errors,
+    };
   });
   const studentCount = rows.length;
 
@@ -237,7 +263,8 @@ export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery
   }
 
   const sign = q.dir === "desc" ? -1 : 1;
-  const byName = (a: GradebookRow, b: GradebookRow) => a.user.name.localeCompare(b.user.name, "zh-CN") || a.user.email.localeCompare(b.user.email);
+  const byName = (a: GradebookRow, b: GradebookRow) =>
+    a.user.name.localeCompare(b.user.name, "zh-CN") || a.user.email.localeCompare(b.user.email);
   const sort = q.sort ?? "name";
   const col = colIndex.get(sort);
   const cmp: (a: GradebookRow, b: GradebookRow) => number =

@@ -19,13 +19,23 @@ export interface OverrideInput {
 }
 
 /** The score that counts now for (assignment, exercise, student), in the assignment's points. */
-export async function countingScore(tx: Tx, assignmentId: string, exerciseId: string, userId: string, points: number, policy: string) {
+export async function countingScore(
+  tx: Tx,
+  assignmentId: string,
+  exerciseId: string,
+  userId: string,
+  points: number,
+  policy: string,
+) {
   const [subs, ovs] = await Promise.all([
     tx.submission.findMany({
       where: { assignmentId, exerciseId, userId, kind: "submit" },
       select: { id: true, submittedAt: true, status: true, score: true, maxScore: true },
     }),
-    tx.override.findMany({ where: { assignmentId, exerciseId, userId }, select: { score: true, reason: true, createdAt: true } }),
+    tx.override.findMany({
+      where: { assignmentId, exerciseId, userId },
+      select: { score: true, reason: true, createdAt: true },
+    }),
   ]);
   return cellScore(scaleToPoints(subs, points), policy, ovs);
 }
@@ -46,14 +56,33 @@ export async function setOverride(db: Db, actor: StaffActor, input: OverrideInpu
   return db.$transaction(async (tx) => {
     const before = await countingScore(tx, a.id, input.exerciseId, input.userId, item.points, a.scorePolicy);
     const o = await tx.override.create({
-      data: { assignmentId: a.id, exerciseId: input.exerciseId, userId: input.userId, score: input.score, reason, actorId: actor.userId },
+      data: {
+        assignmentId: a.id,
+        exerciseId: input.exerciseId,
+        userId: input.userId,
+        score: input.score,
+        reason,
+        actorId: actor.userId,
+      },
     });
     await writeAudit(tx, actor, {
       action: "override",
       entityType: "Override",
       entityId: o.id,
-      before: { score: before.score, overridden: before.override !== null, assignmentId: a.id, exerciseId: input.exerciseId, userId: input.userId },
-      after: { score: o.score, overridden: true, assignmentId: a.id, exerciseId: input.exerciseId, userId: input.userId },
+      before: {
+        score: before.score,
+        overridden: before.override !== null,
+        assignmentId: a.id,
+        exerciseId: input.exerciseId,
+        userId: input.userId,
+      },
+      after: {
+        score: o.score,
+        overridden: true,
+        assignmentId: a.id,
+        exerciseId: input.exerciseId,
+        userId: input.userId,
+      },
       reason,
     });
     return o;
@@ -61,7 +90,13 @@ export async function setOverride(db: Db, actor: StaffActor, input: OverrideInpu
 }
 
 /** Override history of one cell, newest first (staff view). */
-export async function listOverrides(db: Db, actor: StaffActor, assignmentId: string, exerciseId: string, userId: string) {
+export async function listOverrides(
+  db: Db,
+  actor: StaffActor,
+  assignmentId: string,
+  exerciseId: string,
+  userId: string,
+) {
   await assignmentOfCourse(db, actor, assignmentId);
   return db.override.findMany({
     where: { assignmentId, exerciseId, userId },

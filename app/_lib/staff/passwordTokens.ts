@@ -55,7 +55,10 @@ export async function usePasswordToken(
   if (!check.ok) return check;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const claimed = await tx.passwordToken.updateMany({ where: { id: check.tokenId, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.passwordToken.updateMany({
+      where: { id: check.tokenId, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) return { ok: false as const, problem: "used" as const };
     await tx.user.update({ where: { id: check.user.id }, data: { passwordHash } });
     return { ok: true as const, userId: check.user.id };

@@ -13,10 +13,18 @@
 
 import type { Db } from "@/prisma/client";
 import { countingSubmission } from "@/app/_lib/policy";
-import { assignmentOfCourse, requireInstructor, StaffInputError, StaffNotFoundError, submissionOfCourse, type StaffActor } from "./access";
+import {
+  assignmentOfCourse,
+  requireInstructor,
+  StaffInputError,
+  StaffNotFoundError,
+  submissionOfCourse,
+  type StaffActor,
+} from "./access";
 import { writeAudit } from "./audit";
 
-export type RegradeScope = { submissionId: string } | { assignmentId: string; exerciseId?: string | null } | { exerciseId: string };
+export type RegradeScope =
+  { submissionId: string } | { assignmentId: string; exerciseId?: string | null } | { exerciseId: string };
 
 /** Score after the submission's late penalty: raw · (1 − penalty). */
 export const penalised = (raw: number, latePenalty: number) => raw * (1 - latePenalty);
@@ -29,7 +37,8 @@ export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScop
   if ("submissionId" in scope) {
     const s = await submissionOfCourse(db, actor, scope.submissionId);
     if (s.kind !== "submit") throw new StaffNotFoundError("submission");
-    if (s.status !== "graded" && s.status !== "error") throw new StaffInputError("This submission is still being graded.", "regradePending");
+    if (s.status !== "graded" && s.status !== "error")
+      throw new StaffInputError("This submission is still being graded.", "regradePending");
     targets = [{ id: s.id, exerciseId: s.exerciseId, score: s.score }];
     assignmentId = s.assignmentId;
     exerciseId = s.exerciseId;
@@ -39,13 +48,27 @@ export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScop
     const assignments =
       "assignmentId" in scope
         ? [await assignmentOfCourse(db, actor, scope.assignmentId)]
-        : await db.assignment.findMany({ where: { courseId: actor.courseId, items: { some: { exerciseId: scope.exerciseId } } } });
+        : await db.assignment.findMany({
+            where: { courseId: actor.courseId, items: { some: { exerciseId: scope.exerciseId } } },
+          });
     if ("assignmentId" in scope) assignmentId = scope.assignmentId;
     exerciseId = scope.exerciseId ?? null;
     if (!("assignmentId" in scope) && assignments.length === 0) throw new StaffNotFoundError("exercise");
     const subs = await db.submission.findMany({
-      where: { assignmentId: { in: assignments.map((a) => a.id) }, kind: "submit", ...(exerciseId ? { exerciseId } : {}) },
-      select: { id: true, userId: true, assignmentId: true, exerciseId: true, submittedAt: true, status: true, score: true },
+      where: {
+        assignmentId: { in: assignments.map((a) => a.id) },
+        kind: "submit",
+        ...(exerciseId ? { exerciseId } : {}),
+      },
+      select: {
+        id: true,
+        userId: true,
+        assignmentId: true,
+        exerciseId: true,
+        submittedAt: true,
+        status: true,
+        score: true,
+      },
     });
     const groups = new Map<string, typeof subs>();
     for (const s of subs) {
@@ -63,17 +86,32 @@ export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScop
   }
 
   const exerciseIds = [...new Set(targets.map((t) => t.exerciseId))];
-  const exercises = await db.exercise.findMany({ where: { id: { in: exerciseIds } }, select: { id: true, currentVersionId: true } });
+  const exercises = await db.exercise.findMany({
+    where: { id: { in: exerciseIds } },
+    select: { id: true, currentVersionId: true },
+  });
   const current = new Map(exercises.map((e) => [e.id, e.currentVersionId]));
 
   return db.$transaction(async (tx) => {
     const r = await tx.regrade.create({
-      data: { courseId: actor.courseId, assignmentId, exerciseId, createdById: actor.userId, status: targets.length ? "running" : "ready", finishedAt: targets.length ? null : new Date() },
+      data: {
+        courseId: actor.courseId,
+        assignmentId,
+        exerciseId,
+        createdById: actor.userId,
+        status: targets.length ? "running" : "ready",
+        finishedAt: targets.length ? null : new Date(),
+      },
     });
     await tx.regradeItem.createMany({
       data: targets
         .filter((t) => current.get(t.exerciseId))
-        .map((t) => ({ regradeId: r.id, submissionId: t.id, exerciseVersionId: current.get(t.exerciseId) as string, oldScore: t.score })),
+        .map((t) => ({
+          regradeId: r.id,
+          submissionId: t.id,
+          exerciseVersionId: current.get(t.exerciseId) as string,
+          oldScore: t.score,
+        })),
     });
     return r;
   });
@@ -94,7 +132,14 @@ export interface RegradePreviewRow {
 }
 
 export interface RegradePreview {
-  regrade: { id: string; status: string; createdAt: Date; finishedAt: Date | null; assignmentId: string | null; exerciseId: string | null };
+  regrade: {
+    id: string;
+    status: string;
+    createdAt: Date;
+    finishedAt: Date | null;
+    assignmentId: string | null;
+    exerciseId: string | null;
+  };
   rows: RegradePreviewRow[];
   counts: { total: number; done: number; pending: number; error: number; changed: number };
 }
@@ -102,7 +147,11 @@ export interface RegradePreview {
 /** Marks a running regrade "ready" once no item is queued or running. */
 async function settle(db: Db, regradeId: string) {
   const open = await db.regradeItem.count({ where: { regradeId, status: { in: ["queued", "running"] } } });
-  if (open === 0) await db.regrade.updateMany({ where: { id: regradeId, status: "running" }, data: { status: "ready", finishedAt: new Date() } });
+  if (open === 0)
+    await db.regrade.updateMany({
+      where: { id: regradeId, status: "running" },
+      data: { status: "ready", finishedAt: new Date() },
+    });
 }
 
 async function regradeOfCourse(db: Db, actor: StaffActor, regradeId: string) {
@@ -138,7 +187,10 @@ export async function regradePreview(db: Db, actor: StaffActor, regradeId: strin
     },
   });
   const resultIds = items.map((i) => i.newResultId).filter((x): x is string => !!x);
-  const results = await db.gradingResult.findMany({ where: { id: { in: resultIds } }, select: { id: true, score: true, maxScore: true } });
+  const results = await db.gradingResult.findMany({
+    where: { id: { in: resultIds } },
+    select: { id: true, score: true, maxScore: true },
+  });
   const byId = new Map(results.map((x) => [x.id, x]));
   const rows = items.map((i): RegradePreviewRow => {
     const res = i.newResultId ? byId.get(i.newResultId) : undefined;
@@ -157,7 +209,12 @@ export async function regradePreview(db: Db, actor: StaffActor, regradeId: strin
       error: i.lastError,
     };
   });
-  rows.sort((a, b) => Number(b.changed) - Number(a.changed) || a.student.name.localeCompare(b.student.name, "zh-CN") || a.exerciseSlug.localeCompare(b.exerciseSlug));
+  rows.sort(
+    (a, b) =>
+      Number(b.changed) - Number(a.changed) ||
+      a.student.name.localeCompare(b.student.name, "zh-CN") ||
+      a.exerciseSlug.localeCompare(b.exerciseSlug),
+  );
   const counts = { total: rows.length, done: 0, pending: 0, error: 0, changed: 0 };
   for (const row of rows) {
     if (row.status === "done") counts.done++;
@@ -192,7 +249,10 @@ export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string
   }
   const items = await db.regradeItem.findMany({ where: { regradeId, status: "done", newResultId: { not: null } } });
   return db.$transaction(async (tx) => {
-    const claimed = await tx.regrade.updateMany({ where: { id: regradeId, status: "ready" }, data: { status: "committed" } });
+    const claimed = await tx.regrade.updateMany({
+      where: { id: regradeId, status: "ready" },
+      data: { status: "committed" },
+    });
     if (claimed.count !== 1) throw new StaffInputError("This regrade is already closed.", "regradeClosed");
     let changed = 0;
     for (const it of items) {
@@ -223,14 +283,21 @@ export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string
 /** Drops the new results; nobody's score changes. */
 export async function discardRegrade(db: Db, actor: StaffActor, regradeId: string) {
   const r = await closableBy(db, actor, regradeId);
-  if (r.status === "committed" || r.status === "discarded") throw new StaffInputError("This regrade is already closed.", "regradeClosed");
+  if (r.status === "committed" || r.status === "discarded")
+    throw new StaffInputError("This regrade is already closed.", "regradeClosed");
   await db.$transaction(async (tx) => {
     const items = await tx.regradeItem.findMany({ where: { regradeId }, select: { newResultId: true } });
     const ids = items.map((i) => i.newResultId).filter((x): x is string => !!x);
     // Only results nobody made current (purpose "regrade") are removed.
     await tx.gradingResult.deleteMany({ where: { id: { in: ids }, purpose: "regrade", current: { is: null } } });
     // Items still queued are withdrawn from the workers.
-    await tx.regradeItem.updateMany({ where: { regradeId, status: { in: ["queued", "running"] } }, data: { status: "error", lastError: "discarded" } });
-    await tx.regrade.update({ where: { id: regradeId }, data: { status: "discarded", finishedAt: r.finishedAt ?? new Date() } });
+    await tx.regradeItem.updateMany({
+      where: { regradeId, status: { in: ["queued", "running"] } },
+      data: { status: "error", lastError: "discarded" },
+    });
+    await tx.regrade.update({
+      where: { id: regradeId },
+      data: { status: "discarded", finishedAt: r.finishedAt ?? new Date() },
+    });
   });
 }

@@ -55,7 +55,9 @@ export async function loadSubmissionReview(db: Db, actor: StaffActor, submission
       user: { select: { id: true, name: true, email: true, studentId: true } },
       assignment: { select: { id: true, titleEn: true, titleZh: true, dueAt: true, scorePolicy: true } },
       exercise: { select: { id: true, slug: true, currentVersionId: true } },
-      exerciseVersion: { select: { id: true, version: true, titleEn: true, titleZh: true, points: true, entry: true, metaJson: true } },
+      exerciseVersion: {
+        select: { id: true, version: true, titleEn: true, titleZh: true, points: true, entry: true, metaJson: true },
+      },
       result: { include: { cases: true } },
     },
   });
@@ -67,8 +69,14 @@ export async function loadSubmissionReview(db: Db, actor: StaffActor, submission
       select: { id: true, submittedAt: true, status: true, score: true, maxScore: true, lateDays: true, code: true },
     }),
     listComments(db, actor, submission.id),
-    db.override.findMany({ where: cell, orderBy: { createdAt: "desc" }, include: { actor: { select: { name: true } } } }),
-    db.assignmentExercise.findUnique({ where: { assignmentId_exerciseId: { assignmentId: submission.assignmentId, exerciseId: submission.exerciseId } } }),
+    db.override.findMany({
+      where: cell,
+      orderBy: { createdAt: "desc" },
+      include: { actor: { select: { name: true } } },
+    }),
+    db.assignmentExercise.findUnique({
+      where: { assignmentId_exerciseId: { assignmentId: submission.assignmentId, exerciseId: submission.exerciseId } },
+    }),
   ]);
   const index = attempts.findIndex((a) => a.id === submission.id);
   const previous = index > 0 ? attempts[index - 1] : null;
@@ -89,7 +97,9 @@ export async function loadSubmissionReview(db: Db, actor: StaffActor, submission
       exercise: submission.exercise,
       version: submission.exerciseVersion,
       /** Whether the result was graded against an older version than the exercise's current one. */
-      stale: !!submission.exercise.currentVersionId && submission.result?.exerciseVersionId !== submission.exercise.currentVersionId,
+      stale:
+        !!submission.exercise.currentVersionId &&
+        submission.result?.exerciseVersionId !== submission.exercise.currentVersionId,
     },
     result: submission.result ? staffResultView(submission.result) : null,
     attempts: attempts.map(({ code: _code, ...a }, i) => ({ ...a, number: i + 1 })),
@@ -103,10 +113,17 @@ export async function loadSubmissionReview(db: Db, actor: StaffActor, submission
 export type SubmissionReview = Awaited<ReturnType<typeof loadSubmissionReview>>;
 
 /** Gradescope results.json of a submission's current result (grader/results.ts). */
-export async function submissionGradescope(db: Db, actor: StaffActor, submissionId: string): Promise<GradescopeResults> {
+export async function submissionGradescope(
+  db: Db,
+  actor: StaffActor,
+  submissionId: string,
+): Promise<GradescopeResults> {
   const s = await submissionOfCourse(db, actor, submissionId);
   if (!s.resultId) throw new StaffNotFoundError("result");
-  const r = await db.gradingResult.findUniqueOrThrow({ where: { id: s.resultId }, include: { cases: { orderBy: { position: "asc" } } } });
+  const r = await db.gradingResult.findUniqueOrThrow({
+    where: { id: s.resultId },
+    include: { cases: { orderBy: { position: "asc" } } },
+  });
   const out = toGradescope({
     status: r.status as "ok" | "compile_error" | "error",
     score: r.score,

@@ -65,7 +65,8 @@ interface Parsed {
 
 /** Parses the CSV text (UTF-8, optional BOM, quoted fields, commas inside quotes). */
 export function parseRosterCsv(text: string): Parsed[] {
-  if (Buffer.byteLength(text, "utf8") > ROSTER_MAX_BYTES) throw new StaffInputError("The file is too large (2 MB at most).", "rosterTooLarge");
+  if (Buffer.byteLength(text, "utf8") > ROSTER_MAX_BYTES)
+    throw new StaffInputError("The file is too large (2 MB at most).", "rosterTooLarge");
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
@@ -142,8 +143,12 @@ export async function commitRoster(db: Db, actor: StaffActor, text: string): Pro
       entityType: "Course",
       entityId: actor.courseId,
       after: {
-        enrolled: preview.rows.filter((r) => r.action !== "skip").map((r) => ({ email: r.email, role: r.role, created: r.action === "new" })),
-        skipped: preview.rows.filter((r) => r.action === "skip").map((r) => ({ line: r.line, email: r.email, problems: r.problems })),
+        enrolled: preview.rows
+          .filter((r) => r.action !== "skip")
+          .map((r) => ({ email: r.email, role: r.role, created: r.action === "new" })),
+        skipped: preview.rows
+          .filter((r) => r.action === "skip")
+          .map((r) => ({ line: r.line, email: r.email, problems: r.problems })),
       },
     });
     return { ...preview, links };

@@ -34,7 +34,9 @@ const parse = <T>(s: string | null | undefined): T | null => {
 export async function listExerciseValidation(db: Db, actor: StaffActor): Promise<ExerciseValidationRow[]> {
   requireInstructor(actor);
   const ex = await db.exercise.findMany({ orderBy: [{ section: "asc" }, { slug: "asc" }] });
-  const versions = await db.exerciseVersion.findMany({ where: { id: { in: ex.map((e) => e.currentVersionId).filter((v): v is string => !!v) } } });
+  const versions = await db.exerciseVersion.findMany({
+    where: { id: { in: ex.map((e) => e.currentVersionId).filter((v): v is string => !!v) } },
+  });
   const byId = new Map(versions.map((v) => [v.id, v]));
   return ex.map((e) => {
     const v = e.currentVersionId ? byId.get(e.currentVersionId) : undefined;
@@ -75,7 +77,10 @@ export async function storeCheckReports(
     const entry = catalogue.get(r.slug);
     if (!entry) continue;
     const hash = exerciseHash(entry);
-    const res = await db.exerciseVersion.updateMany({ where: { hash, exercise: { slug: r.slug } }, data: { checkJson: JSON.stringify(r) } });
+    const res = await db.exerciseVersion.updateMany({
+      where: { hash, exercise: { slug: r.slug } },
+      data: { checkJson: JSON.stringify(r) },
+    });
     (res.count ? stored : notSynced).push(r.slug);
   }
   return { stored, notSynced };

@@ -5,7 +5,14 @@
  */
 
 import type { Db } from "@/prisma/client";
-import type { Assignment, AssignmentExercise, Exercise, ExerciseVersion, Extension, Course } from "@/prisma/generated/client";
+import type {
+  Assignment,
+  AssignmentExercise,
+  Exercise,
+  ExerciseVersion,
+  Extension,
+  Course,
+} from "@/prisma/generated/client";
 import { closesAt, effectiveDueAt, type AssignmentPolicy } from "@/app/_lib/policy";
 import { findAccess } from "@/app/_lib/access";
 import { notFound } from "./errors";
@@ -68,9 +75,13 @@ export async function studentExercise(
   now: Date = new Date(),
 ): Promise<StudentExercise> {
   const sa = await studentAssignment(db, userId, courseId, assignmentId, now);
-  const exercise = await db.exercise.findFirst({ where: { OR: [{ id: exerciseIdOrSlug }, { slug: exerciseIdOrSlug }] } });
+  const exercise = await db.exercise.findFirst({
+    where: { OR: [{ id: exerciseIdOrSlug }, { slug: exerciseIdOrSlug }] },
+  });
   if (!exercise || !exercise.currentVersionId) throw notFound();
-  const item = await db.assignmentExercise.findUnique({ where: { assignmentId_exerciseId: { assignmentId, exerciseId: exercise.id } } });
+  const item = await db.assignmentExercise.findUnique({
+    where: { assignmentId_exerciseId: { assignmentId, exerciseId: exercise.id } },
+  });
   if (!item) throw notFound();
   const version = await db.exerciseVersion.findUnique({ where: { id: exercise.currentVersionId } });
   if (!version) throw notFound();

@@ -52,7 +52,12 @@ export interface Dashboard {
   assignments: DashboardAssignment[];
 }
 
-export async function studentDashboard(db: Db, userId: string, courseId: string, now: Date = new Date()): Promise<Dashboard> {
+export async function studentDashboard(
+  db: Db,
+  userId: string,
+  courseId: string,
+  now: Date = new Date(),
+): Promise<Dashboard> {
   const course = await studentCourse(db, userId, courseId);
   const assignments = await db.assignment.findMany({
     where: { courseId: course.id, releaseAt: { lte: now } },
@@ -60,7 +65,10 @@ export async function studentDashboard(db: Db, userId: string, courseId: string,
     include: {
       items: { orderBy: { position: "asc" }, include: { exercise: { include: { versions: true } } } },
       extensions: { where: { userId } },
-      submissions: { where: { userId, kind: "submit" }, select: { id: true, exerciseId: true, submittedAt: true, status: true, score: true, maxScore: true } },
+      submissions: {
+        where: { userId, kind: "submit" },
+        select: { id: true, exerciseId: true, submittedAt: true, status: true, score: true, maxScore: true },
+      },
       overrides: { where: { userId } },
     },
   });
@@ -75,7 +83,11 @@ export async function studentDashboard(db: Db, userId: string, courseId: string,
         const version = ex.versions.find((v) => v.id === ex.currentVersionId) ?? ex.versions[ex.versions.length - 1];
         const subs = a.submissions.filter((s) => s.exerciseId === ex.id);
         // Submission scores are in the exercise's own points; scale them to the assignment's.
-        const cell = cellScore(scaleToPoints(subs, item.points), a.scorePolicy, a.overrides.filter((o) => o.exerciseId === ex.id));
+        const cell = cellScore(
+          scaleToPoints(subs, item.points),
+          a.scorePolicy,
+          a.overrides.filter((o) => o.exerciseId === ex.id),
+        );
         const used = subs.filter((s) => s.status !== "error").length;
         return {
           exerciseId: ex.id,
@@ -99,7 +111,9 @@ export async function studentDashboard(db: Db, userId: string, courseId: string,
         s.possible += e.points;
         bySection.set(e.section, s);
       }
-      const sections = [...bySection.values()].sort((x, y) => x.section.localeCompare(y.section, "en", { numeric: true }));
+      const sections = [...bySection.values()].sort((x, y) =>
+        x.section.localeCompare(y.section, "en", { numeric: true }),
+      );
       return {
         id: a.id,
         titleEn: a.titleEn,

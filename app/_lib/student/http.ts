@@ -28,6 +28,7 @@ export async function codeFromBody(req: Request): Promise<unknown> {
   } catch {
     throw new StudentError("bad_request", { reason: "the body is not JSON" });
   }
-  if (!body || typeof body !== "object" || !("code" in body)) throw new StudentError("bad_request", { reason: "missing \"code\"" });
+  if (!body || typeof body !== "object" || !("code" in body))
+    throw new StudentError("bad_request", { reason: 'missing "code"' });
   return (body as { code: unknown }).code;
 }

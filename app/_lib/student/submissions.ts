@@ -57,7 +57,14 @@ export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerc
   return db.submission.count({ where: { userId, assignmentId, exerciseId, kind: "submit", status: { not: "error" } } });
 }
 
-function enqueueFor(db: Db, ctx: StudentExercise, userId: string, code: string, kind: "submit" | "run", late: { lateDays: number; penalty: number }) {
+function enqueueFor(
+  db: Db,
+  ctx: StudentExercise,
+  userId: string,
+  code: string,
+  kind: "submit" | "run",
+  late: { lateDays: number; penalty: number },
+) {
   return enqueue(db, {
     userId,
     assignmentId: ctx.assignment.id,
@@ -74,7 +81,11 @@ function enqueueFor(db: Db, ctx: StudentExercise, userId: string, code: string, 
  * Stores a submission (hidden cases, one attempt) and returns at once, status "queued".
  * Refused when unreleased (404), closed, out of attempts or rate-limited.
  */
-export async function submit(db: Db, ref: ExerciseRef & { code: unknown }, now: Date = new Date()): Promise<SubmissionSummary> {
+export async function submit(
+  db: Db,
+  ref: ExerciseRef & { code: unknown },
+  now: Date = new Date(),
+): Promise<SubmissionSummary> {
   const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
   const code = checkCode(ref.code);
   await rateLimit(db, `submit:${ref.userId}`, SUBMIT_RATE, now);
@@ -83,7 +94,8 @@ export async function submit(db: Db, ref: ExerciseRef & { code: unknown }, now: 
   const refusal = refuseSubmission(policy, { now, dueAt: ctx.dueAt, attemptsUsed: used });
   if (refusal === "not_released") throw new StudentError("not_released");
   if (refusal === "closed") throw new StudentError("closed");
-  if (refusal === "attempts_exhausted") throw new StudentError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
+  if (refusal === "attempts_exhausted")
+    throw new StudentError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
   const late = lateness(now, ctx.dueAt, policy);
   const id = await enqueueFor(db, ctx, ref.userId, code, "submit", late);
   // The latest submitted code is also the draft, so another device opens it.

@@ -18,7 +18,12 @@ export function parseBilingual(text: string | null | undefined): Bilingual | nul
   if (text === null || text === undefined || text === "") return null;
   try {
     const v = JSON.parse(text) as unknown;
-    if (v && typeof v === "object" && typeof (v as Bilingual).en === "string" && typeof (v as Bilingual).zh === "string") {
+    if (
+      v &&
+      typeof v === "object" &&
+      typeof (v as Bilingual).en === "string" &&
+      typeof (v as Bilingual).zh === "string"
+    ) {
       return { en: (v as Bilingual).en, zh: (v as Bilingual).zh };
     }
   } catch {
@@ -104,7 +109,14 @@ export function resultView(result: GradingResult & { cases: CaseResult[] }, audi
   const shown = audience.staff
     ? all
     : redactForStudent(
-        { status: result.status as ResultLike["status"], score: result.score, maxScore: result.maxScore, message: message ?? { en: "", zh: "" }, cases: all, timings: { totalMs: 0 } },
+        {
+          status: result.status as ResultLike["status"],
+          score: result.score,
+          maxScore: result.maxScore,
+          message: message ?? { en: "", zh: "" },
+          cases: all,
+          timings: { totalMs: 0 },
+        },
         { dueDatePassed: audience.hiddenReleased },
       ).cases;
   const cases = shown.map((c, i) => caseView(c, rows[i].position));
@@ -134,7 +146,12 @@ export function submissionSummary(s: Submission): SubmissionSummary {
 }
 
 /** One of the student's own submissions with its current result; anyone else's id is 404. */
-export async function submissionView(db: Db, userId: string, submissionId: string, now: Date = new Date()): Promise<SubmissionView> {
+export async function submissionView(
+  db: Db,
+  userId: string,
+  submissionId: string,
+  now: Date = new Date(),
+): Promise<SubmissionView> {
   const s = await db.submission.findUnique({
     where: { id: submissionId },
     include: { assignment: true, exercise: true, result: { include: { cases: true } } },

@@ -8,7 +8,15 @@
 import { useEffect, useState } from "react";
 import { useLocale } from "next-intl";
 
-const OPTIONS: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+const OPTIONS: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
 
 export function LocalTime({ iso, serverText }: { iso: string; serverText: string }) {
   const locale = useLocale();

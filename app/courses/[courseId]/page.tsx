@@ -24,10 +24,23 @@ export default async function CoursePage({ params }: Props) {
   const { courseId } = await params;
   const { user, access } = await requireEnrollment(courseId);
   if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
-  const [t, locale, format, dash] = await Promise.all([getTranslations("student.dashboard"), getLocale(), getFormatter(), studentDashboard(db(), user.id, access.course.id)]);
+  const [t, locale, format, dash] = await Promise.all([
+    getTranslations("student.dashboard"),
+    getLocale(),
+    getFormatter(),
+    studentDashboard(db(), user.id, access.course.id),
+  ]);
   const zh = locale === "zh-CN";
   const when = (iso: string) =>
-    format.dateTime(new Date(iso), { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    format.dateTime(new Date(iso), {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
   const At = ({ iso }: { iso: string }) => <LocalTime iso={iso} serverText={when(iso)} />;
 
   return (
@@ -38,7 +51,12 @@ export default async function CoursePage({ params }: Props) {
       <h1 id="course-title">{courseTitle(access.course, locale)}</h1>
       {dash.assignments.length === 0 ? <p className="muted">{t("noAssignments")}</p> : null}
       {dash.assignments.map((a: DashboardAssignment) => (
-        <article key={a.id} className={`card ${styles.assignment}`} aria-labelledby={`a-${a.id}`} data-testid="assignment">
+        <article
+          key={a.id}
+          className={`card ${styles.assignment}`}
+          aria-labelledby={`a-${a.id}`}
+          data-testid="assignment"
+        >
           <header className={styles.head}>
             <h2 id={`a-${a.id}`}>{zh ? a.titleZh : a.titleEn}</h2>
             <p className={styles.total}>
@@ -93,7 +111,12 @@ export default async function CoursePage({ params }: Props) {
             {a.sections.map((s) => (
               <li key={s.section}>
                 <span>{s.section}</span>
-                <meter min={0} max={s.possible || 1} value={s.earned} aria-label={t("sectionProgress", { section: s.section })} />
+                <meter
+                  min={0}
+                  max={s.possible || 1}
+                  value={s.earned}
+                  aria-label={t("sectionProgress", { section: s.section })}
+                />
                 <span className={styles.num}>
                   {formatNumber(s.earned)} / {formatNumber(s.possible)}
                 </span>
@@ -114,17 +137,27 @@ export default async function CoursePage({ params }: Props) {
                 <tr key={e.exerciseId} data-testid="exercise-row">
                   <td>
                     <span className="muted">{e.section}</span>{" "}
-                    <Link href={`/courses/${encodeURIComponent(access.course.id)}/assignments/${encodeURIComponent(a.id)}/exercises/${encodeURIComponent(e.slug)}`}>
+                    <Link
+                      href={`/courses/${encodeURIComponent(access.course.id)}/assignments/${encodeURIComponent(a.id)}/exercises/${encodeURIComponent(e.slug)}`}
+                    >
                       {zh ? e.titleZh : e.titleEn}
                     </Link>
                   </td>
                   <td className={styles.num}>
                     {e.score === null ? "—" : formatNumber(e.score)} / {formatNumber(e.points)}
-                    {e.overridden ? <span className="badge" data-testid="override-reason"> {t("overridden")}{e.overrideReason ? `: ${e.overrideReason}` : ""}</span> : null}
+                    {e.overridden ? (
+                      <span className="badge" data-testid="override-reason">
+                        {" "}
+                        {t("overridden")}
+                        {e.overrideReason ? `: ${e.overrideReason}` : ""}
+                      </span>
+                    ) : null}
                     {e.pending ? <span className="muted"> · {t("pending")}</span> : null}
                   </td>
                   <td className={styles.num}>
-                    {e.attemptsLeft === null ? t("usedUnlimited", { used: e.attemptsUsed }) : t("usedOf", { used: e.attemptsUsed, left: e.attemptsLeft })}
+                    {e.attemptsLeft === null
+                      ? t("usedUnlimited", { used: e.attemptsUsed })
+                      : t("usedOf", { used: e.attemptsUsed, left: e.attemptsLeft })}
                   </td>
                 </tr>
               ))}

@@ -11,7 +11,13 @@ import { staffPage, inputErrorCode } from "@/app/_lib/staff/server";
 import { StaffNotFoundError } from "@/app/_lib/staff/access";
 import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
-import { createAssignment, removeExtension, setExtension, updateAssignment, type AssignmentInput } from "@/app/_lib/staff/assignments";
+import {
+  createAssignment,
+  removeExtension,
+  setExtension,
+  updateAssignment,
+  type AssignmentInput,
+} from "@/app/_lib/staff/assignments";
 import { commitRegrade, discardRegrade, startRegrade } from "@/app/_lib/staff/regrade";
 import { commitRoster, previewRoster, type RosterCommitResult, type RosterPreview } from "@/app/_lib/staff/roster";
 
@@ -101,7 +107,11 @@ function assignmentFromForm(form: FormData): AssignmentInput {
   const ids = form.getAll("exerciseId").map(String);
   const items = ids
     .filter((id) => form.get(`include:${id}`) === "on")
-    .map((id) => ({ exerciseId: id, points: Number(str(form, `points:${id}`)), position: Number(str(form, `position:${id}`) || 0) }))
+    .map((id) => ({
+      exerciseId: id,
+      points: Number(str(form, `points:${id}`)),
+      position: Number(str(form, `position:${id}`) || 0),
+    }))
     .sort((a, b) => a.position - b.position)
     .map(({ exerciseId, points }) => ({ exerciseId, points }));
   const date = (k: string) => (str(form, k) ? new Date(str(form, k)) : new Date(Number.NaN));
@@ -124,7 +134,9 @@ export async function saveAssignmentAction(courseId: string, assignmentId: strin
   const back = assignmentId ? `${base(courseId)}/assignments/${assignmentId}` : `${base(courseId)}/assignments/new`;
   return act(back, async () => {
     const input = assignmentFromForm(form);
-    const a = assignmentId ? await updateAssignment(db(), actor, assignmentId, input) : await createAssignment(db(), actor, input);
+    const a = assignmentId
+      ? await updateAssignment(db(), actor, assignmentId, input)
+      : await createAssignment(db(), actor, input);
     return `${base(courseId)}/assignments/${a.id}?ok=saved`;
   });
 }
@@ -137,7 +149,12 @@ export async function extensionAction(courseId: string, assignmentId: string, fo
       await removeExtension(db(), actor, { assignmentId, userId: str(form, "userId"), reason: str(form, "reason") });
     } else {
       const due = str(form, "dueAt");
-      await setExtension(db(), actor, { assignmentId, userId: str(form, "userId"), dueAt: due ? new Date(due) : new Date(Number.NaN), reason: str(form, "reason") });
+      await setExtension(db(), actor, {
+        assignmentId,
+        userId: str(form, "userId"),
+        dueAt: due ? new Date(due) : new Date(Number.NaN),
+        reason: str(form, "reason"),
+      });
     }
     return `${back}?ok=extension#extensions`;
   });

@@ -3,7 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { staffPage } from "@/app/_lib/staff/server";
 import styles from "./staff.module.css";
 
-export default async function StaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ courseId: string }> }) {
+export default async function StaffLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ courseId: string }>;
+}) {
   const { courseId } = await params;
   const { access } = await staffPage(courseId);
   const t = await getTranslations("staff");
@@ -14,7 +20,11 @@ export default async function StaffLayout({ children, params }: { children: Reac
     [`${base}/regrades`, t("nav.regrades")],
   ];
   if (access.role === "instructor") {
-    links.push([`${base}/roster`, t("nav.roster")], [`${base}/exercises`, t("nav.exercises")], [`${base}/audit`, t("nav.audit")]);
+    links.push(
+      [`${base}/roster`, t("nav.roster")],
+      [`${base}/exercises`, t("nav.exercises")],
+      [`${base}/audit`, t("nav.audit")],
+    );
   }
   return (
     <>

@@ -16,7 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffOverview({ params }: Props) {
   const { courseId } = await params;
   const { access, actor } = await staffPage(courseId);
-  const [t, locale, format, assignments] = await Promise.all([getTranslations("staff"), getLocale(), getFormatter(), listAssignments(db(), actor)]);
+  const [t, locale, format, assignments] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    getFormatter(),
+    listAssignments(db(), actor),
+  ]);
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   const zh = locale === "zh-CN";
   return (
@@ -40,7 +45,9 @@ export default async function StaffOverview({ params }: Props) {
             {assignments.map((a) => (
               <tr key={a.id} data-testid="staff-assignment">
                 <th scope="row">{zh ? a.titleZh : a.titleEn}</th>
-                <td>{t("overview.due", { date: format.dateTime(a.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}</td>
+                <td>
+                  {t("overview.due", { date: format.dateTime(a.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                </td>
                 <td>{t("overview.exercises", { count: a.items.length })}</td>
                 <td>
                   <Link href={`${base}/gradebook?assignment=${a.id}`}>{t("overview.gradebook")}</Link>

@@ -50,7 +50,14 @@ export async function AssignmentForm({
         <div className={styles.row}>
           <label>
             {t("assignments.latePenalty")}
-            <input type="number" name="latePenaltyPercent" min={0} max={100} step="any" defaultValue={Math.round(values.latePenaltyPerDay * 1000) / 10} />
+            <input
+              type="number"
+              name="latePenaltyPercent"
+              min={0}
+              max={100}
+              step="any"
+              defaultValue={Math.round(values.latePenaltyPerDay * 1000) / 10}
+            />
           </label>
           <label>
             {t("assignments.lateDaysMax")}
@@ -100,13 +107,31 @@ export async function AssignmentForm({
                         </label>
                       </th>
                       <td>
-                        <input type="number" name={`points:${ex.id}`} aria-label={`${t("common.points")} ${title}`} min={0} step="any" defaultValue={c?.points ?? ex.current?.points ?? 10} style={{ width: "5rem" }} />
+                        <input
+                          type="number"
+                          name={`points:${ex.id}`}
+                          aria-label={`${t("common.points")} ${title}`}
+                          min={0}
+                          step="any"
+                          defaultValue={c?.points ?? ex.current?.points ?? 10}
+                          style={{ width: "5rem" }}
+                        />
                       </td>
                       <td>
-                        <input type="number" name={`position:${ex.id}`} aria-label={`${t("assignments.position")} ${title}`} min={1} step={1} defaultValue={c?.position ?? values.items.length + i + 1} style={{ width: "4rem" }} />
+                        <input
+                          type="number"
+                          name={`position:${ex.id}`}
+                          aria-label={`${t("assignments.position")} ${title}`}
+                          min={1}
+                          step={1}
+                          defaultValue={c?.position ?? values.items.length + i + 1}
+                          style={{ width: "4rem" }}
+                        />
                       </td>
                       <td>
-                        <a href={`/courses/${encodeURIComponent(courseId)}/staff/exercises/${ex.id}`}>{t("assignments.preview")}</a>
+                        <a href={`/courses/${encodeURIComponent(courseId)}/staff/exercises/${ex.id}`}>
+                          {t("assignments.preview")}
+                        </a>
                       </td>
                     </tr>
                   );

@@ -7,13 +7,25 @@ import { staffPage } from "@/app/_lib/staff/server";
 import { listAudit } from "@/app/_lib/staff/audit";
 import styles from "../staff.module.css";
 
-type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("audit.title") };
 }
 
-const ACTIONS = ["override", "comment", "regrade", "assignment.create", "assignment.update", "extension.set", "extension.remove", "roster.import"];
+const ACTIONS = [
+  "override",
+  "comment",
+  "regrade",
+  "assignment.create",
+  "assignment.update",
+  "extension.set",
+  "extension.remove",
+  "roster.import",
+];
 
 export default async function AuditPage({ params, searchParams }: Props) {
   const { courseId } = await params;
@@ -21,7 +33,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { actor } = await staffPage(courseId);
   if (actor.role !== "instructor") notFound();
   const action = typeof sp.action === "string" && ACTIONS.includes(sp.action) ? sp.action : undefined;
-  const [t, format, log] = await Promise.all([getTranslations("staff"), getFormatter(), listAudit(db(), actor, { action, take: 200 })]);
+  const [t, format, log] = await Promise.all([
+    getTranslations("staff"),
+    getFormatter(),
+    listAudit(db(), actor, { action, take: 200 }),
+  ]);
   const show = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v, null, 1));
   return (
     <section aria-labelledby="audit-title">
@@ -60,7 +76,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
             {log.rows.map((r) => (
               <tr key={r.id} data-testid="audit-row" data-action={r.action}>
                 <td>
-                  <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}</time>
+                  <time dateTime={r.createdAt.toISOString()}>
+                    {format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                  </time>
                 </td>
                 <td>{r.actor.name}</td>
                 <td>

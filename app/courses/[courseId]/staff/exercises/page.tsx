@@ -18,7 +18,11 @@ export default async function ExercisesPage({ params }: Props) {
   const { courseId } = await params;
   const { actor } = await staffPage(courseId);
   if (actor.role !== "instructor") notFound();
-  const [t, locale, rows] = await Promise.all([getTranslations("staff"), getLocale(), listExerciseValidation(db(), actor)]);
+  const [t, locale, rows] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    listExerciseValidation(db(), actor),
+  ]);
   const zh = locale === "zh-CN";
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   return (
@@ -58,9 +62,9 @@ export default async function ExercisesPage({ params }: Props) {
                   {r.report ? (
                     <details>
                       <summary>
-                        solution {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"} · starter{" "}
-                        {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} · {r.report.visibleCases}+{r.report.hiddenCases} cases ·{" "}
-                        {Math.round(r.report.ms)} ms
+                        solution {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"}{" "}
+                        · starter {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} ·{" "}
+                        {r.report.visibleCases}+{r.report.hiddenCases} cases · {Math.round(r.report.ms)} ms
                       </summary>
                       {r.report.errors.length ? (
                         <ul className={styles.bad}>

@@ -4,7 +4,12 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { orNotFound, staffPage } from "@/app/_lib/staff/server";
-import { GRADEBOOK_FILTERS, loadGradebook, type GradebookFilter, type GradebookQuery } from "@/app/_lib/staff/gradebook";
+import {
+  GRADEBOOK_FILTERS,
+  loadGradebook,
+  type GradebookFilter,
+  type GradebookQuery,
+} from "@/app/_lib/staff/gradebook";
 import { listAssignments } from "@/app/_lib/staff/assignments";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { Notice } from "../Notice";
@@ -52,19 +57,24 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const zh = locale === "zh-CN";
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   const params_ = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) if (typeof v === "string" && v && k !== "ok" && k !== "error") params_.set(k, v);
+  for (const [k, v] of Object.entries(sp))
+    if (typeof v === "string" && v && k !== "ok" && k !== "error") params_.set(k, v);
   const href = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params_);
     for (const [k, v] of Object.entries(changes)) v === null ? p.delete(k) : p.set(k, v);
     return `${base}/gradebook?${p.toString()}`;
   };
-  const sortHref = (key: string) => href({ sort: key, dir: q.sort === key && q.dir !== "desc" ? "desc" : "asc", page: null });
-  const ariaSort = (key: string) => (q.sort === key || (!q.sort && key === "name") ? (q.dir === "desc" ? "descending" : "ascending") : undefined);
+  const sortHref = (key: string) =>
+    href({ sort: key, dir: q.sort === key && q.dir !== "desc" ? "desc" : "asc", page: null });
+  const ariaSort = (key: string) =>
+    q.sort === key || (!q.sort && key === "name") ? (q.dir === "desc" ? "descending" : "ascending") : undefined;
   const csvParams = new URLSearchParams(params_);
   csvParams.delete("page");
   const pages = Math.max(1, Math.ceil(book.matchCount / book.pageSize));
   const current = assignments.find((a) => a.id === q.assignmentId);
-  const title = current ? t("gradebook.titleAssignment", { assignment: zh ? current.titleZh : current.titleEn }) : t("gradebook.title");
+  const title = current
+    ? t("gradebook.titleAssignment", { assignment: zh ? current.titleZh : current.titleEn })
+    : t("gradebook.title");
   const colTitle = (c: (typeof book.columns)[number]) => (zh ? c.titleZh : c.titleEn);
 
   return (
@@ -107,7 +117,15 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         </label>
         <label>
           {t("gradebook.threshold")}
-          <input type="number" name="threshold" min={0} max={100} step={1} defaultValue={q.threshold ?? 60} style={{ width: "6rem" }} />
+          <input
+            type="number"
+            name="threshold"
+            min={0}
+            max={100}
+            step={1}
+            defaultValue={q.threshold ?? 60}
+            style={{ width: "6rem" }}
+          />
         </label>
         {q.sort ? <input type="hidden" name="sort" value={q.sort} /> : null}
         {q.dir ? <input type="hidden" name="dir" value={q.dir} /> : null}
@@ -119,7 +137,11 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         <p className="muted" data-testid="gb-count">
           {t("gradebook.count", { shown: book.matchCount, total: book.studentCount })} · {t("gradebook.legend")}
         </p>
-        <a className="button" href={`/api/staff/courses/${encodeURIComponent(courseId)}/gradebook.csv?${csvParams.toString()}`} download>
+        <a
+          className="button"
+          href={`/api/staff/courses/${encodeURIComponent(courseId)}/gradebook.csv?${csvParams.toString()}`}
+          download
+        >
           {t("gradebook.export")}
         </a>
       </div>
@@ -138,8 +160,19 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                 </Link>
               </th>
               {book.columns.map((c) => (
-                <th key={c.key} scope="col" className={styles.num} data-exercise={c.slug} aria-sort={ariaSort(c.key)} title={`${zh ? c.assignmentTitleZh : c.assignmentTitleEn} · ${colTitle(c)}`}>
-                  <Link className={styles.sortLink} href={sortHref(c.key)} aria-label={t("gradebook.sortBy", { column: colTitle(c) })}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={styles.num}
+                  data-exercise={c.slug}
+                  aria-sort={ariaSort(c.key)}
+                  title={`${zh ? c.assignmentTitleZh : c.assignmentTitleEn} · ${colTitle(c)}`}
+                >
+                  <Link
+                    className={styles.sortLink}
+                    href={sortHref(c.key)}
+                    aria-label={t("gradebook.sortBy", { column: colTitle(c) })}
+                  >
                     {c.slug}
                   </Link>
                   <br />
@@ -166,7 +199,13 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                   ]
                     .filter(Boolean)
                     .join(" · "),
-                classes: { overridden: styles.overridden, errorCell: styles.errorCell, marks: styles.marks, num: styles.num, muted: "muted" },
+                classes: {
+                  overridden: styles.overridden,
+                  errorCell: styles.errorCell,
+                  marks: styles.marks,
+                  num: styles.num,
+                  muted: "muted",
+                },
               }),
             }}
           />
@@ -177,7 +216,11 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         <nav className={styles.toolbar} aria-label={t("gradebook.page", { page: book.page, pages })}>
           {book.page > 1 ? <Link href={href({ page: String(book.page - 1) })}>{t("gradebook.prev")}</Link> : <span />}
           <span>{t("gradebook.page", { page: book.page, pages })}</span>
-          {book.page < pages ? <Link href={href({ page: String(book.page + 1) })}>{t("gradebook.next")}</Link> : <span />}
+          {book.page < pages ? (
+            <Link href={href({ page: String(book.page + 1) })}>{t("gradebook.next")}</Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </section>

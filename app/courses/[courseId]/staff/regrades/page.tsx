@@ -25,8 +25,12 @@ export default async function RegradesPage({ params }: Props) {
       <ul>
         {list.map((r) => (
           <li key={r.id}>
-            <Link href={`${base}/regrades/${r.id}`}>{t("regrades.created", { date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</Link> ·{" "}
-            {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
+            <Link href={`${base}/regrades/${r.id}`}>
+              {t("regrades.created", {
+                date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </Link>{" "}
+            · {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
           </li>
         ))}
       </ul>

@@ -67,7 +67,13 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
             </thead>
             <tbody>
               {state.preview.rows.map((r) => (
-                <tr key={r.line} data-testid="roster-row" data-action={r.action} data-problems={r.problems.join(" ")} className={r.action === "skip" ? styles.errorCell : undefined}>
+                <tr
+                  key={r.line}
+                  data-testid="roster-row"
+                  data-action={r.action}
+                  data-problems={r.problems.join(" ")}
+                  className={r.action === "skip" ? styles.errorCell : undefined}
+                >
                   <td>{r.line}</td>
                   <td>{r.email}</td>
                   <td>{r.name}</td>
@@ -84,7 +90,14 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
         </div>
         <form action={dispatch} className={styles.toolbar}>
           <input type="hidden" name="csv" value={state.csv} />
-          <button className="button button--primary" type="submit" name="intent" value="commit" disabled={pending || good === 0} data-testid="roster-commit">
+          <button
+            className="button button--primary"
+            type="submit"
+            name="intent"
+            value="commit"
+            disabled={pending || good === 0}
+            data-testid="roster-commit"
+          >
             {t("roster.commit", { count: good })}
           </button>
           <button className="button button--quiet" type="submit" name="intent" value="reset" formNoValidate>
@@ -108,9 +121,22 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
       </label>
       <label>
         {t("roster.orPaste")}
-        <textarea name="csv" rows={8} defaultValue={state.step === "error" ? state.csv : ""} spellCheck={false} style={{ fontFamily: "var(--font-mono)" }} />
+        <textarea
+          name="csv"
+          rows={8}
+          defaultValue={state.step === "error" ? state.csv : ""}
+          spellCheck={false}
+          style={{ fontFamily: "var(--font-mono)" }}
+        />
       </label>
-      <button className="button button--primary" type="submit" name="intent" value="preview" disabled={pending} data-testid="roster-preview-button">
+      <button
+        className="button button--primary"
+        type="submit"
+        name="intent"
+        value="preview"
+        disabled={pending}
+        data-testid="roster-preview-button"
+      >
         {t("roster.preview")}
       </button>
     </form>

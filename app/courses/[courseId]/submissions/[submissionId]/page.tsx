@@ -36,7 +36,12 @@ export default async function SubmissionPage({ params }: Props) {
   const { courseId, submissionId } = await params;
   const s = await load(courseId, submissionId);
   const { user } = await requireEnrollment(courseId, ["student"]);
-  const [t, ts, format, comments] = await Promise.all([getTranslations("student.submission"), getTranslations("staff.review"), getFormatter(), listCommentsForStudent(db(), user.id, s.id)]);
+  const [t, ts, format, comments] = await Promise.all([
+    getTranslations("student.submission"),
+    getTranslations("staff.review"),
+    getFormatter(),
+    listCommentsForStudent(db(), user.id, s.id),
+  ]);
   // Staff comments: line comments under their line, the rest listed below the code.
   const byLine: Record<number, React.ReactNode> = {};
   for (const c of comments) {
@@ -44,7 +49,16 @@ export default async function SubmissionPage({ params }: Props) {
     byLine[c.line] = (
       <>
         {byLine[c.line]}
-        <span data-testid="line-comment" style={{ display: "block", whiteSpace: "pre-wrap", fontFamily: "var(--font-sans)", borderLeft: "3px solid var(--accent)", paddingLeft: "var(--space-2)" }}>
+        <span
+          data-testid="line-comment"
+          style={{
+            display: "block",
+            whiteSpace: "pre-wrap",
+            fontFamily: "var(--font-sans)",
+            borderLeft: "3px solid var(--accent)",
+            paddingLeft: "var(--space-2)",
+          }}
+        >
           <strong>{c.author.name}:</strong> {c.body}
         </span>
       </>
@@ -58,13 +72,22 @@ export default async function SubmissionPage({ params }: Props) {
       </p>
       <h1 id="submission-title">{t("title")}</h1>
       <p className="muted">
-        {t("submittedAt")} <time dateTime={s.submittedAt}>{format.dateTime(new Date(s.submittedAt), { dateStyle: "medium", timeStyle: "medium" })}</time>
+        {t("submittedAt")}{" "}
+        <time dateTime={s.submittedAt}>
+          {format.dateTime(new Date(s.submittedAt), { dateStyle: "medium", timeStyle: "medium" })}
+        </time>
         {" · "}
         {t(`kind.${s.kind === "run" ? "run" : "submit"}`)}
       </p>
       <ResultSummary submission={s} />
       <h2>{t("code")}</h2>
-      <CodeView code={s.code} label={t("code")} idPrefix="code" highlightLines={s.result?.compileError?.line ? [s.result.compileError.line] : []} lineExtras={byLine} />
+      <CodeView
+        code={s.code}
+        label={t("code")}
+        idPrefix="code"
+        highlightLines={s.result?.compileError?.line ? [s.result.compileError.line] : []}
+        lineExtras={byLine}
+      />
       {comments.length ? (
         <section aria-labelledby="comments-title" data-testid="student-comments">
           <h2 id="comments-title">{ts("comments")}</h2>

@@ -18,10 +18,19 @@ export default async function AnalyticsPage({ params }: Props) {
   const { courseId, assignmentId } = await params;
   const { actor } = await staffPage(courseId);
   const a = await orNotFound(assignmentOfCourse(db(), actor, assignmentId));
-  const [t, locale, an] = await Promise.all([getTranslations("staff"), getLocale(), loadAnalytics(db(), actor, assignmentId)]);
+  const [t, locale, an] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    loadAnalytics(db(), actor, assignmentId),
+  ]);
   const zh = locale === "zh-CN";
   const chart = (bins: typeof an.histogram) => (
-    <Histogram bins={bins} label={t("analytics.chartLabel")} xLabel={t("analytics.scoreRange")} yLabel={t("analytics.students")} />
+    <Histogram
+      bins={bins}
+      label={t("analytics.chartLabel")}
+      xLabel={t("analytics.scoreRange")}
+      yLabel={t("analytics.students")}
+    />
   );
   return (
     <section aria-labelledby="an-title">
@@ -29,12 +38,18 @@ export default async function AnalyticsPage({ params }: Props) {
       <h2>{t("analytics.overall")}</h2>
       {chart(an.histogram)}
       {an.exercises.map((ex) => (
-        <section key={ex.exerciseId} className={`card ${styles.section}`} aria-labelledby={`ex-${ex.exerciseId}`} data-testid="analytics-exercise">
+        <section
+          key={ex.exerciseId}
+          className={`card ${styles.section}`}
+          aria-labelledby={`ex-${ex.exerciseId}`}
+          data-testid="analytics-exercise"
+        >
           <h2 id={`ex-${ex.exerciseId}`}>{t("analytics.exercise", { title: zh ? ex.titleZh : ex.titleEn })}</h2>
           <h3>{t("analytics.histogram")}</h3>
           {chart(ex.histogram)}
           <p>
-            <strong>{t("analytics.medianAttempts")}:</strong> {ex.medianAttemptsToFull ?? "—"} ({t("analytics.reachedFull", { count: ex.reachedFull })})
+            <strong>{t("analytics.medianAttempts")}:</strong> {ex.medianAttemptsToFull ?? "—"} (
+            {t("analytics.reachedFull", { count: ex.reachedFull })})
           </p>
           <h3>{t("analytics.hiddenCases")}</h3>
           {ex.hiddenCases.length === 0 ? (
@@ -53,7 +68,11 @@ export default async function AnalyticsPage({ params }: Props) {
                     <tr key={c.position}>
                       <th scope="row">{zh ? c.name.zh : c.name.en}</th>
                       <td>
-                        <span className={styles.bar} style={{ width: `${Math.round(c.rate * 120)}px` }} aria-hidden="true" />
+                        <span
+                          className={styles.bar}
+                          style={{ width: `${Math.round(c.rate * 120)}px` }}
+                          aria-hidden="true"
+                        />
                         {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
                       </td>
                     </tr>

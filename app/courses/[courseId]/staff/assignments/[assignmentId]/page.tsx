@@ -10,7 +10,10 @@ import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
 
-type Props = { params: Promise<{ courseId: string; assignmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string; assignmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("nav.assignments") };
@@ -26,7 +29,11 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
     getLocale(),
     getFormatter(),
     listExercises(db()),
-    db().enrollment.findMany({ where: { courseId: actor.courseId, role: "student" }, include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
+    db().enrollment.findMany({
+      where: { courseId: actor.courseId, role: "student" },
+      include: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
   const instructor = actor.role === "instructor";
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
@@ -41,7 +48,13 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
         <Link href={`${base}/analytics/${a.id}`}>{t("overview.analytics")}</Link>
       </p>
       {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
-      <AssignmentForm action={saveAssignmentAction.bind(null, courseId, a.id)} courseId={courseId} exercises={exercises} disabled={!instructor} values={a} />
+      <AssignmentForm
+        action={saveAssignmentAction.bind(null, courseId, a.id)}
+        courseId={courseId}
+        exercises={exercises}
+        disabled={!instructor}
+        values={a}
+      />
 
       <section id="extensions" className={styles.section} aria-labelledby="ext-title">
         <h2 id="ext-title">{t("assignments.extensions")}</h2>
@@ -49,9 +62,13 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
         <ul>
           {a.extensions.map((e) => (
             <li key={e.id}>
-              {e.user.name} ({e.user.email}) → {format.dateTime(e.dueAt, { dateStyle: "medium", timeStyle: "short" })} — {e.reason}
+              {e.user.name} ({e.user.email}) → {format.dateTime(e.dueAt, { dateStyle: "medium", timeStyle: "short" })} —{" "}
+              {e.reason}
               {instructor ? (
-                <form action={extensionAction.bind(null, courseId, a.id)} style={{ display: "inline", marginLeft: "var(--space-2)" }}>
+                <form
+                  action={extensionAction.bind(null, courseId, a.id)}
+                  style={{ display: "inline", marginLeft: "var(--space-2)" }}
+                >
                   <input type="hidden" name="userId" value={e.user.id} />
                   <input type="hidden" name="remove" value="1" />
                   <button className="button button--quiet" type="submit">

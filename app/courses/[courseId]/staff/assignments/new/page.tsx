@@ -9,7 +9,10 @@ import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
 import { DAY_MS } from "@/app/_lib/policy";
 
-type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("assignments.new") };
@@ -31,7 +34,17 @@ export default async function NewAssignmentPage({ params, searchParams }: Props)
         courseId={courseId}
         exercises={exercises}
         disabled={false}
-        values={{ titleEn: "", titleZh: "", releaseAt: start, dueAt: new Date(start.getTime() + 7 * DAY_MS), latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: null, scorePolicy: "best", items: [] }}
+        values={{
+          titleEn: "",
+          titleZh: "",
+          releaseAt: start,
+          dueAt: new Date(start.getTime() + 7 * DAY_MS),
+          latePenaltyPerDay: 0.1,
+          lateDaysMax: 3,
+          attemptLimit: null,
+          scorePolicy: "best",
+          items: [],
+        }}
       />
     </section>
   );

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExercisePreviewPage({ params }: Props) {
   const { courseId, exerciseId } = await params;
   const { actor } = await staffPage(courseId);
-  const [t, locale, p] = await Promise.all([getTranslations("staff"), getLocale(), orNotFound(exercisePreview(db(), actor, exerciseId))]);
+  const [t, locale, p] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    orNotFound(exercisePreview(db(), actor, exerciseId)),
+  ]);
   const zh = locale === "zh-CN";
   return (
     <article aria-labelledby="pv-title">

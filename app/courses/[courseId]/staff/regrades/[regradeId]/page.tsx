@@ -11,7 +11,10 @@ import { AutoRefresh } from "../../AutoRefresh";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
 
-type Props = { params: Promise<{ courseId: string; regradeId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string; regradeId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("regrades.preview") };
@@ -30,11 +33,14 @@ export default async function RegradePage({ params, searchParams }: Props) {
       <Notice ok={sp.ok} error={sp.error} />
       <p>
         {t("common.status")}: <strong data-testid="regrade-status">{t(`regrades.status.${status}`)}</strong> ·{" "}
-        <span data-testid="regrade-counts">{t("regrades.counts", { changed: p.counts.changed, total: p.counts.total })}</span>
+        <span data-testid="regrade-counts">
+          {t("regrades.counts", { changed: p.counts.changed, total: p.counts.total })}
+        </span>
       </p>
       {status === "running" ? (
         <p role="status">
-          {t("regrades.running", { pending: p.counts.pending, total: p.counts.total })} <Link href={`${base}/regrades/${regradeId}`}>{t("regrades.refresh")}</Link>
+          {t("regrades.running", { pending: p.counts.pending, total: p.counts.total })}{" "}
+          <Link href={`${base}/regrades/${regradeId}`}>{t("regrades.refresh")}</Link>
           <AutoRefresh />
         </p>
       ) : null}
@@ -83,7 +89,13 @@ export default async function RegradePage({ params, searchParams }: Props) {
                 <td className={styles.num}>
                   {r.changed ? <strong>{formatScore(r.newScore)}</strong> : formatScore(r.newScore)}
                 </td>
-                <td>{r.changed ? `${formatScore(r.oldScore) || "—"} → ${formatScore(r.newScore)}` : r.newScore === null ? "" : t("regrades.unchanged")}</td>
+                <td>
+                  {r.changed
+                    ? `${formatScore(r.oldScore) || "—"} → ${formatScore(r.newScore)}`
+                    : r.newScore === null
+                      ? ""
+                      : t("regrades.unchanged")}
+                </td>
               </tr>
             ))}
           </tbody>

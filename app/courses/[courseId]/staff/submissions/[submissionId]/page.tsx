@@ -14,7 +14,10 @@ import { commentAction, overrideAction, startRegradeAction } from "../../actions
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
 
-type Props = { params: Promise<{ courseId: string; submissionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ courseId: string; submissionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("nav.gradebook") };
@@ -24,7 +27,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const { courseId, submissionId } = await params;
   const sp = await searchParams;
   const { actor } = await staffPage(courseId);
-  const [t, locale, format, r] = await Promise.all([getTranslations("staff"), getLocale(), getFormatter(), orNotFound(loadSubmissionReview(db(), actor, submissionId))]);
+  const [t, locale, format, r] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    getFormatter(),
+    orNotFound(loadSubmissionReview(db(), actor, submissionId)),
+  ]);
   const s = r.submission;
   const zh = locale === "zh-CN";
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
@@ -66,7 +74,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <div>
           <dt className="muted">{t("review.submitted")}</dt>
           <dd>
-            {t("review.attempt", { n: thisNumber })} · <time dateTime={s.submittedAt.toISOString()}>{when(s.submittedAt)}</time> ·{" "}
+            {t("review.attempt", { n: thisNumber })} ·{" "}
+            <time dateTime={s.submittedAt.toISOString()}>{when(s.submittedAt)}</time> ·{" "}
             {t("review.late", { days: s.lateDays, penalty: Math.round(s.latePenalty * 100) })}
           </dd>
         </div>
@@ -74,12 +83,19 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <dt className="muted">{t("review.score")}</dt>
           <dd data-testid="review-score">
             {s.score === null ? "—" : `${formatScore(s.score)} / ${formatScore(s.maxScore)}`}
-            {current ? <span className="badge"> {t("review.currentOverride", { score: formatScore(current.score), reason: current.reason })}</span> : null}
+            {current ? (
+              <span className="badge">
+                {" "}
+                {t("review.currentOverride", { score: formatScore(current.score), reason: current.reason })}
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
       {s.stale ? <p className="alert alert--warn">{t("review.stale")}</p> : null}
-      {s.status === "error" && s.lastError ? <p className="alert alert--error">{t("review.graderError", { message: s.lastError })}</p> : null}
+      {s.status === "error" && s.lastError ? (
+        <p className="alert alert--error">{t("review.graderError", { message: s.lastError })}</p>
+      ) : null}
 
       <nav aria-label={t("review.attempts")} className={styles.section}>
         <h2>{t("review.attempts")}</h2>
@@ -122,13 +138,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <ul style={{ listStyle: "none", padding: 0 }}>
               {r.comments.map((c) => (
                 <li key={c.id} className={styles.comment} data-testid="comment">
-                  <strong>{c.line === null ? t("review.whole") : t("review.line", { n: c.line })}</strong> · {c.author.name} · {when(c.createdAt)}
+                  <strong>{c.line === null ? t("review.whole") : t("review.line", { n: c.line })}</strong> ·{" "}
+                  {c.author.name} · {when(c.createdAt)}
                   <br />
                   {c.body}
                 </li>
               ))}
             </ul>
-            <form action={commentAction.bind(null, courseId, submissionId)} className={styles.form} aria-label={t("review.addComment")}>
+            <form
+              action={commentAction.bind(null, courseId, submissionId)}
+              className={styles.form}
+              aria-label={t("review.addComment")}
+            >
               <label>
                 {t("review.commentLine")}
                 <input name="line" type="number" min={1} step={1} inputMode="numeric" style={{ maxWidth: "8rem" }} />
@@ -152,7 +173,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <input type="hidden" name="back" value={back} />
               <label>
                 {t("review.overrideScore", { max: formatScore(r.points) })}
-                <input name="score" type="number" min={0} max={r.points} step="any" required style={{ maxWidth: "8rem" }} />
+                <input
+                  name="score"
+                  type="number"
+                  min={0}
+                  max={r.points}
+                  step="any"
+                  required
+                  style={{ maxWidth: "8rem" }}
+                />
               </label>
               <label>
                 {t("review.overrideReason")}
@@ -220,7 +249,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                       <th scope="row">{pick(c.name, locale)}</th>
                       {["runMs", "compareMs"].map((k) => (
                         <td key={k} className={styles.num}>
-                          {r.result!.caseTimings[c.position]?.[k] !== undefined ? r.result!.caseTimings[c.position][k].toFixed(2) : ""}
+                          {r.result!.caseTimings[c.position]?.[k] !== undefined
+                            ? r.result!.caseTimings[c.position][k].toFixed(2)
+                            : ""}
                         </td>
                       ))}
                     </tr>

@@ -70,7 +70,10 @@ function useDarkMode(): [boolean, (v: boolean) => void] {
 export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const t = useTranslations("student.exercise");
   const locale = useLocale();
-  const api = useMemo(() => exerciseApi(props.courseId, props.assignmentId, props.exerciseId), [props.courseId, props.assignmentId, props.exerciseId]);
+  const api = useMemo(
+    () => exerciseApi(props.courseId, props.assignmentId, props.exerciseId),
+    [props.courseId, props.assignmentId, props.exerciseId],
+  );
   const [promptLang, setPromptLang] = useState<"en" | "zh">(locale === "zh-CN" ? "zh" : "en");
   const [code, setCode] = useState(props.initialDraft.code);
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -124,12 +127,15 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     const flush = () => {
       if (saveTimer.current) {
         clearTimeout(saveTimer.current);
-        void fetch(`/api/student/courses/${encodeURIComponent(props.courseId)}/assignments/${encodeURIComponent(props.assignmentId)}/exercises/${encodeURIComponent(props.exerciseId)}/draft`, {
-          method: "PUT",
-          body: JSON.stringify({ code: currentCode() }),
-          headers: { "content-type": "application/json" },
-          keepalive: true,
-        });
+        void fetch(
+          `/api/student/courses/${encodeURIComponent(props.courseId)}/assignments/${encodeURIComponent(props.assignmentId)}/exercises/${encodeURIComponent(props.exerciseId)}/draft`,
+          {
+            method: "PUT",
+            body: JSON.stringify({ code: currentCode() }),
+            headers: { "content-type": "application/json" },
+            keepalive: true,
+          },
+        );
       }
     };
     window.addEventListener("pagehide", flush);
@@ -180,26 +186,29 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
 
   // ---- submit, then poll until graded
   const pollToken = useRef(0);
-  const follow = useCallback(async (id: string, t0: number) => {
-    const token = ++pollToken.current;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      if (token !== pollToken.current) return;
-      try {
-        const s = await submissionApi.status(id);
-        if (s.status === "graded" || s.status === "error") {
-          const full = await submissionApi.get(id);
-          setSubmitMs(Math.round(performance.now() - t0));
-          setSubmission(full);
-          setHistoryRows(await api.history());
-          return;
+  const follow = useCallback(
+    async (id: string, t0: number) => {
+      const token = ++pollToken.current;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (token !== pollToken.current) return;
+        try {
+          const s = await submissionApi.status(id);
+          if (s.status === "graded" || s.status === "error") {
+            const full = await submissionApi.get(id);
+            setSubmitMs(Math.round(performance.now() - t0));
+            setSubmission(full);
+            setHistoryRows(await api.history());
+            return;
+          }
+          setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+        } catch {
+          // transient: keep polling
         }
-        setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
-      } catch {
-        // transient: keep polling
       }
-    }
-  }, [api]);
+    },
+    [api],
+  );
 
   useEffect(() => {
     const s = props.initialLatest;
@@ -240,17 +249,36 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   const mod = isMac ? "⌘" : "Ctrl";
 
   return (
-    <div className={styles.workspace} data-editor-ready={ready ? "true" : "false"} data-run-seq={runSeq} data-testid="workspace">
+    <div
+      className={styles.workspace}
+      data-editor-ready={ready ? "true" : "false"}
+      data-run-seq={runSeq}
+      data-testid="workspace"
+    >
       <section className={styles.promptPane} aria-labelledby="exercise-title">
         <header className={styles.promptHeader}>
           <h1 id="exercise-title">
             <span className="muted">{props.section}</span> {props.title}
           </h1>
           <div role="group" aria-label={t("promptLanguage")} className={styles.toggle}>
-            <button type="button" className="button button--quiet" aria-pressed={promptLang === "en"} onClick={() => setPromptLang("en")} lang="en" data-testid="prompt-lang-en">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-pressed={promptLang === "en"}
+              onClick={() => setPromptLang("en")}
+              lang="en"
+              data-testid="prompt-lang-en"
+            >
               English
             </button>
-            <button type="button" className="button button--quiet" aria-pressed={promptLang === "zh"} onClick={() => setPromptLang("zh")} lang="zh-CN" data-testid="prompt-lang-zh">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-pressed={promptLang === "zh"}
+              onClick={() => setPromptLang("zh")}
+              lang="zh-CN"
+              data-testid="prompt-lang-zh"
+            >
               中文
             </button>
           </div>
@@ -268,7 +296,14 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
 
       <section className={styles.workPane} aria-label={t("workArea")}>
         <div className={styles.toolbar} role="toolbar" aria-label={t("toolbar")}>
-          <button type="button" className="button" onClick={doRun} disabled={running || !ready} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="run">
+          <button
+            type="button"
+            className="button"
+            onClick={doRun}
+            disabled={running || !ready}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            data-testid="run"
+          >
             {running ? t("running") : t("run")} <kbd>{mod}+↵</kbd>
           </button>
           <button
@@ -292,9 +327,15 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
           </span>
         </div>
         <p className={styles.policy}>
-          {attemptsLeft === null ? t("attemptsUnlimited", { used }) : t("attemptsLeft", { left: attemptsLeft, limit: props.attemptLimit ?? 0 })}
+          {attemptsLeft === null
+            ? t("attemptsUnlimited", { used })
+            : t("attemptsLeft", { left: attemptsLeft, limit: props.attemptLimit ?? 0 })}
           {" · "}
-          {closed ? t("closed") : props.lateNow.lateDays > 0 ? t("lateNow", { days: props.lateNow.lateDays, percent: Math.round(props.lateNow.penalty * 100) }) : t("onTime")}
+          {closed
+            ? t("closed")
+            : props.lateNow.lateDays > 0
+              ? t("lateNow", { days: props.lateNow.lateDays, percent: Math.round(props.lateNow.penalty * 100) })
+              : t("onTime")}
         </p>
         <div className={styles.editor} data-testid="editor">
           <CodeEditor
@@ -318,19 +359,40 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
         ) : null}
         <section className={styles.results} aria-labelledby="results-title">
           <div className={styles.tabs} role="tablist" aria-label={t("resultsLabel")}>
-            <button type="button" role="tab" aria-selected={panel === "run"} className="button button--quiet" onClick={() => setPanel("run")}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === "run"}
+              className="button button--quiet"
+              onClick={() => setPanel("run")}
+            >
               {t("runResults")}
             </button>
-            <button type="button" role="tab" aria-selected={panel === "submit"} className="button button--quiet" onClick={() => setPanel("submit")}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === "submit"}
+              className="button button--quiet"
+              onClick={() => setPanel("submit")}
+            >
               {t("submitResults")}
             </button>
           </div>
           <h2 id="results-title" className="visually-hidden">
             {panel === "run" ? t("runResults") : t("submitResults")}
           </h2>
-          <div aria-live="polite" data-testid={panel === "run" ? "run-results" : "submit-results"} data-run-ms={runMs ?? undefined} data-submit-ms={submitMs ?? undefined}>
+          <div
+            aria-live="polite"
+            data-testid={panel === "run" ? "run-results" : "submit-results"}
+            data-run-ms={runMs ?? undefined}
+            data-submit-ms={submitMs ?? undefined}
+          >
             {!shown ? (
-              <p className="muted">{panel === "run" ? t("runHint", { key: `${mod}+Enter` }) : t("submitHint", { key: `${mod}+Shift+Enter` })}</p>
+              <p className="muted">
+                {panel === "run"
+                  ? t("runHint", { key: `${mod}+Enter` })
+                  : t("submitHint", { key: `${mod}+Shift+Enter` })}
+              </p>
             ) : !full ? (
               <p className={styles.status} data-testid="live-status" data-status={shown.status}>
                 {t(`status.${shown.status}`)}
@@ -339,11 +401,17 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
               <>
                 <p className={styles.status} data-testid="live-status" data-status={full.status}>
                   {t(`status.${full.status}`)}
-                  {panel === "run" && runMs !== null ? <span className="muted"> · {t("took", { ms: runMs })}</span> : null}
+                  {panel === "run" && runMs !== null ? (
+                    <span className="muted"> · {t("took", { ms: runMs })}</span>
+                  ) : null}
                   {panel === "submit" ? (
                     <span className="muted">
                       {" · "}
-                      <a href={`/courses/${encodeURIComponent(props.courseId)}/submissions/${encodeURIComponent(full.id)}`}>{t("openSubmission")}</a>
+                      <a
+                        href={`/courses/${encodeURIComponent(props.courseId)}/submissions/${encodeURIComponent(full.id)}`}
+                      >
+                        {t("openSubmission")}
+                      </a>
                     </span>
                   ) : null}
                 </p>

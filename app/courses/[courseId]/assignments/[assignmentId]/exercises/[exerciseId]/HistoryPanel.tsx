@@ -11,13 +11,25 @@ import styles from "./workspace.module.css";
 
 const EDITOR = "editor";
 
-export function HistoryPanel({ rows, currentCode, onRestore, courseId }: { rows: SubmissionSummary[]; currentCode: string; onRestore(code: string): void; courseId: string }) {
+export function HistoryPanel({
+  rows,
+  currentCode,
+  onRestore,
+  courseId,
+}: {
+  rows: SubmissionSummary[];
+  currentCode: string;
+  onRestore(code: string): void;
+  courseId: string;
+}) {
   const t = useTranslations("student.history");
   const format = useFormatter();
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [a, setA] = useState<string>("");
   const [b, setB] = useState<string>(EDITOR);
-  const [diff, setDiff] = useState<{ before: string; after: string; beforeLabel: string; afterLabel: string } | null>(null);
+  const [diff, setDiff] = useState<{ before: string; after: string; beforeLabel: string; afterLabel: string } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   const n = (id: string) => rows.length - rows.findIndex((r) => r.id === id);
@@ -72,7 +84,9 @@ export function HistoryPanel({ rows, currentCode, onRestore, courseId }: { rows:
                 <tr key={r.id} data-status={r.status}>
                   <td>{n(r.id)}</td>
                   <td>
-                    <time dateTime={r.submittedAt}>{format.dateTime(new Date(r.submittedAt), { dateStyle: "short", timeStyle: "medium" })}</time>
+                    <time dateTime={r.submittedAt}>
+                      {format.dateTime(new Date(r.submittedAt), { dateStyle: "short", timeStyle: "medium" })}
+                    </time>
                   </td>
                   <td>{t(`statusValue.${r.status}`)}</td>
                   <td>
@@ -80,7 +94,9 @@ export function HistoryPanel({ rows, currentCode, onRestore, courseId }: { rows:
                     {r.latePenalty > 0 ? <span className="muted"> ({t("late", { days: r.lateDays })})</span> : null}
                   </td>
                   <td className={styles.actions}>
-                    <a href={`/courses/${encodeURIComponent(courseId)}/submissions/${encodeURIComponent(r.id)}`}>{t("view", { n: n(r.id) })}</a>
+                    <a href={`/courses/${encodeURIComponent(courseId)}/submissions/${encodeURIComponent(r.id)}`}>
+                      {t("view", { n: n(r.id) })}
+                    </a>
                     <button type="button" className="button button--quiet" onClick={() => restore(r.id)}>
                       {t("restore", { n: n(r.id) })}
                     </button>
@@ -115,7 +131,16 @@ export function HistoryPanel({ rows, currentCode, onRestore, courseId }: { rows:
               {t("compare")}
             </button>
           </div>
-          {diff ? <CodeDiff before={diff.before} after={diff.after} label={t("diffLabel")} beforeLabel={diff.beforeLabel} afterLabel={diff.afterLabel} identicalText={t("identical")} /> : null}
+          {diff ? (
+            <CodeDiff
+              before={diff.before}
+              after={diff.after}
+              label={t("diffLabel")}
+              beforeLabel={diff.beforeLabel}
+              afterLabel={diff.afterLabel}
+              identicalText={t("identical")}
+            />
+          ) : null}
         </>
       )}
     </section>

@@ -13,7 +13,11 @@ export class ApiError extends Error {
 }
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers }, cache: "no-store" });
+  const res = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...init?.headers },
+    cache: "no-store",
+  });
   if (!res.ok) {
     let body: { error?: string; message?: Bilingual } = {};
     try {
@@ -32,7 +36,8 @@ export function exerciseApi(courseId: string, assignmentId: string, exerciseId: 
     saveDraft: (code: string) => call<DraftView>(`${base}/draft`, { method: "PUT", body: JSON.stringify({ code }) }),
     resetDraft: () => call<DraftView>(`${base}/draft`, { method: "DELETE" }),
     run: (code: string) => call<SubmissionView>(`${base}/run`, { method: "POST", body: JSON.stringify({ code }) }),
-    submit: (code: string) => call<SubmissionSummary>(`${base}/submissions`, { method: "POST", body: JSON.stringify({ code }) }),
+    submit: (code: string) =>
+      call<SubmissionSummary>(`${base}/submissions`, { method: "POST", body: JSON.stringify({ code }) }),
     history: () => call<SubmissionSummary[]>(`${base}/submissions`),
   };
 }

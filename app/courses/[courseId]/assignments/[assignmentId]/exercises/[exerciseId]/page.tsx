@@ -49,8 +49,14 @@ export default async function ExercisePage({ params }: Props) {
   const title = locale === "zh-CN" ? ctx.version.titleZh : ctx.version.titleEn;
   const assignmentTitle = locale === "zh-CN" ? ctx.assignment.titleZh : ctx.assignment.titleEn;
   let argNames: string[] = [];
-  const m = new RegExp(`function\\s+${ctx.version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(ctx.version.declaration);
-  if (m) argNames = m[1].split(",").map((s) => s.trim().replace(/[?:].*$/, "")).filter(Boolean);
+  const m = new RegExp(`function\\s+${ctx.version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(
+    ctx.version.declaration,
+  );
+  if (m)
+    argNames = m[1]
+      .split(",")
+      .map((s) => s.trim().replace(/[?:].*$/, ""))
+      .filter(Boolean);
 
   return (
     <>
