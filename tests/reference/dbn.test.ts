@@ -14,13 +14,11 @@ import { cd1, hiddenProbsBatch, meanLogLikelihood, type RbmParams } from "@/refe
 import { toleranceRatio } from "./tolerance";
 
 function randomStack(rng: Rng, sizes: number[], std = 1): RbmParams[] {
-  return sizes
-    .slice(1)
-    .map((nh, l) => ({
-      W: rng.gaussianMat(sizes[l], nh, std),
-      a: rng.gaussianVec(sizes[l], std),
-      b: rng.gaussianVec(nh, std),
-    }));
+  return sizes.slice(1).map((nh, l) => ({
+    W: rng.gaussianMat(sizes[l], nh, std),
+    a: rng.gaussianVec(sizes[l], std),
+    b: rng.gaussianVec(nh, std),
+  }));
 }
 function pretrainUniforms(rng: Rng, B: number, sizes: number[], epochs: number): Cd1Uniforms[][] {
   return sizes
