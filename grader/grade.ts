@@ -204,8 +204,9 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
         continue;
       }
+      // isolated-vm takes whole milliseconds only; a fractional limit is a host error, not the student's.
       const caseLimit = timedOut
-        ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs))
+        ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, Math.ceil(20 * slowestFinishedMs)))
         : limits.caseTimeMs;
       const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();

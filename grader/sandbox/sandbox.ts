@@ -68,6 +68,18 @@ export class SandboxHungError extends Error {
   }
 }
 
+/**
+ * The grader itself failed on a call (isolated-vm refused its arguments, a host bug): not the
+ * student's doing. It propagates out of `grade`, so the worker records a grader error and retries
+ * the job; it is never scored.
+ */
+export class SandboxHostError extends Error {
+  constructor(cause: unknown) {
+    super(`sandbox call failed on the host: ${String((cause as Error)?.message ?? cause)}`, { cause });
+    this.name = "SandboxHostError";
+  }
+}
+
 /** The host watchdog disposed a runaway isolate and its call then settled: the process is fine. */
 class SandboxStoppedError extends Error {
   constructor() {
@@ -207,11 +219,7 @@ export class Sandbox {
         opts.timeoutMs,
       )) as ivm.Reference<unknown>;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      return { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
     }
     try {
       const r = (await this.guard(
@@ -224,11 +232,7 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
     } finally {
       if (!this.isolate.isDisposed) factory.release();
     }
@@ -248,16 +252,13 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      // e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
-      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
+      // Else e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
+      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
     }
   }
 
-  private hostSideError(err: unknown): { text: string; stack: string; line?: number } {
+  /** An error the student's code raised, as isolated-vm reported it on the host side of the call. */
+  private isolateError(err: unknown): { text: string; stack: string; line?: number } {
     const e = err as Error;
     const text = `${e?.name ?? "Error"}: ${String(e?.message ?? err)}`.slice(0, 500);
     const stack = typeof e?.stack === "string" ? e.stack : "";
@@ -319,6 +320,21 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * How a failed isolate call ended, when a limit or the watchdog ended it; undefined when the
+ * student's code raised an error. Rethrows what is not the student's: a hung isolate, and a
+ * host-side failure (an Error with no frame from inside the isolate; errors that cross
+ * isolated-vm's boundary carry `<isolated-vm>` frames, and host code never throws non-Errors).
+ */
+function limitOutcome(err: unknown): { kind: "stopped" | "timeout" | "memory"; console: ConsoleText } | undefined {
+  if (err instanceof SandboxHungError) throw err;
+  if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
+  const k = classify(err);
+  if (k) return { kind: k, console: NO_CONSOLE };
+  if (err instanceof Error && !String(err.stack).includes("<isolated-vm")) throw new SandboxHostError(err);
+  return undefined;
 }
 
 function classify(err: unknown): "timeout" | "memory" | undefined {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
 import { grade, prepareCases, type GradeResult } from "@/grader/grade";
-import { CONSOLE_MAX_CHARS } from "@/grader/sandbox/sandbox";
+import { CONSOLE_MAX_CHARS, SandboxHostError, acquireSandbox } from "@/grader/sandbox/sandbox";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 let fx: ExerciseEntry;
@@ -409,6 +409,38 @@ describe("time limits", () => {
     const finished = r.cases.filter((c) => !looped.includes(c));
     expect(finished.length).toBeGreaterThan(0);
     expect(finished.every((c) => c.status === "passed")).toBe(true);
+  });
+
+  // Issue 13: a fractional "20 × slowest case" limit made isolated-vm refuse every later call, and
+  // that host error was scored as the student's TypeError (3.57/10 instead of 9.29/10).
+  it.each([12, 37.5, 150])(
+    "a correct solution taking %s ms per case, one case looping: only that case fails",
+    async (ms) => {
+      const r = await run(
+        `let looped = false;
+      export function affine(W: number[][], x: number[], b: number[]): number[] {
+        if (W.length === 3 && !looped) { looped = true; while (true) {} }
+        const t = Date.now(); while (Date.now() - t < ${ms}) {}
+        return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));
+      }`,
+        "submit",
+        1000,
+      );
+      const failed = r.cases.filter((c) => c.status === "failed");
+      expect(failed.map((c) => c.message.en.split(" (")[0])).toEqual(["Time limit exceeded"]);
+      expect(r.score).toBeCloseTo(fx.spec.points - failed[0].max_score, 9);
+    },
+  );
+
+  it("a call that isolated-vm refuses on the host is a grader error (thrown), never the student's", async () => {
+    const sb = await acquireSandbox();
+    try {
+      const loaded = await sb.load("exports.affine = () => [];", "affine", { allowLab: false, timeoutMs: 500 });
+      expect(loaded.kind).toBe("ok");
+      await expect(sb.run(prepareCases(fx.spec, "run")[0].packed, 12.5)).rejects.toBeInstanceOf(SandboxHostError);
+    } finally {
+      sb.dispose();
+    }
   });
 });
 
