@@ -60,7 +60,7 @@ export function compare(
   const root = opts.root ?? "out";
   const reveal = opts.reveal ?? true;
   const verdictOnly = opts.verdictOnly ?? false;
-  if (schema.kind === "record") return compareRecord(expected, actual, schema, root, reveal, verdictOnly);
+  if (schema.kind === "record") return compareRecord(expected, actual, schema, reveal, verdictOnly);
   return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, reveal, verdictOnly);
 }
 
@@ -76,7 +76,6 @@ function compareRecord(
   expected: unknown,
   actual: unknown,
   schema: Extract<OutputSchema, { kind: "record" }>,
-  _root: string,
   reveal: boolean,
   verdictOnly: boolean,
 ): CompareResult {

@@ -126,16 +126,6 @@ export function checkGradient(
   };
 }
 
-/** Checks an analytic gradient G (`r × c`) of f at W against central differences. */
-export function checkGradientMat(f: (W: Mat) => number, G: Mat, W: Mat, eps = GRADCHECK_EPS): GradCheckReport<Mat> {
-  const numerical = numericalGradientMat(f, W, eps);
-  return {
-    numerical,
-    maxRelError: maxRelativeError(G, numerical),
-    aggregateRelError: aggregateRelativeError(G, numerical),
-  };
-}
-
 // ---------------------------------------------------------------- the checker exercise's model
 
 /**

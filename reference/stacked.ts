@@ -57,11 +57,6 @@ export function greedyLayerInputs(X: Mat, layers: EncoderLayer[]): Mat[] {
   return stackedCodes(X, layers).slice(0, layers.length);
 }
 
-/** Softmax probabilities P = softmax(H Wsᵀ + bs) row by row, `N × K`. */
-export function softmaxProbs(H: Mat, Ws: Mat, bs: Vec): Mat {
-  return addRow(matmul(H, transpose(Ws)), bs).map(softmax);
-}
-
 function checkLabels(labels: number[], N: number, K: number): void {
   if (labels.length !== N) throw new RangeError(`labels: ${labels.length} labels for ${N} samples`);
   for (const y of labels) {
