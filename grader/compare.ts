@@ -68,7 +68,7 @@ export function compare(
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
-  const p = Object.getPrototypeOf(x);
+  const p: unknown = Object.getPrototypeOf(x);
   return p === Object.prototype || p === null;
 }
 

@@ -116,7 +116,7 @@ const prepared = new WeakMap<ExerciseSpec, Map<string, PreparedCase[]>>();
 /** The cases of a mode with their expected values (cached per exercise, mode and seed). */
 export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(spec)): PreparedCase[] {
   let bySeed = prepared.get(spec);
-  if (!bySeed) prepared.set(spec, (bySeed = new Map()));
+  if (!bySeed) prepared.set(spec, (bySeed = new Map<string, PreparedCase[]>()));
   const key = `${mode}:${seed}`;
   const hit = bySeed.get(key);
   if (hit) return hit;
@@ -130,7 +130,7 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
     name: c.name,
     visibility,
     args: c.args,
-    expected: spec.reference(...structuredClone(c.args)),
+    expected: spec.reference(...structuredClone(c.args)) as unknown,
     maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
     packed: packArgs(c.args),
   }));

@@ -78,7 +78,7 @@ export function maxRelativeError(g: Vec | Mat, gHat: Vec | Mat): number {
 
 /** Row-major entries of a vector or a matrix. */
 function flatten(x: Vec | Mat): Vec {
-  return (x as (number | Vec)[]).flat() as Vec;
+  return (x as (number | Vec)[]).flat();
 }
 
 /**

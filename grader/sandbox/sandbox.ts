@@ -19,7 +19,7 @@
  */
 
 import ivm from "isolated-vm";
-import { SourceMap } from "node:module";
+import { SourceMap, type SourceMapPayload } from "node:module";
 import { harnessSource } from "./harness";
 import { labSource } from "../transpile";
 import type { PackedArgs } from "./pack";
@@ -208,7 +208,7 @@ export class Sandbox {
     entry: string,
     opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string },
   ): Promise<LoadOutcome> {
-    if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap));
+    if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap) as SourceMapPayload);
     let factory: ivm.Reference<unknown>;
     try {
       const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, {

@@ -89,7 +89,7 @@ describe("Hopfield properties", () => {
     for (let trial = 0; trial < 10; trial++) {
       const X = Array.from({ length: 3 }, () => rng.binaryVec(n));
       const W = hebbianWeights(X);
-      const b = new Array(n).fill(0);
+      const b = new Array<number>(n).fill(0);
       // b = 0 as in DOMAIN.md: with 3 patterns in 64 units the signal term (about n/2) dominates the crosstalk.
       for (const x of X) {
         expect(hopfieldRecall(W, b, x, rng.permutation(n), 10)).toEqual({ state: x, sweeps: 1 });
