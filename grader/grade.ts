@@ -248,7 +248,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       } else {
         const shownLimits = { caseTimeMs: timeout, memoryMb: limits.memoryMb };
         let message = runFailureMessage(r, shownLimits, c.visibility === "visible");
-        if (r.kind === "timeout" && caseLimit < limits.caseTimeMs) message = joinBi([message, SHORTENED_LIMIT]);
+        if (r.kind === "timeout" && caseLimit < limits.caseTimeMs && c.visibility === "visible")
+          message = joinBi([message, SHORTENED_LIMIT]);
         row = caseRow(c, { status: "failed", score: 0, message, console: shownConsole, timings: caseTimings });
         if (r.kind === "memory")
           stopped = bi(

@@ -381,10 +381,11 @@ describe("hidden cases: nothing the student's code chose is echoed", () => {
     expect(en(tagged)).toMatch(/an object of type \[object \(a class instance\)\]/);
     expect(en(await run(wrap("return new Map() as any;")))).toMatch(/an object of type \[object Map\]/);
     const thrown = await run(wrap(`throw new TypeError(${leak});`), "submit");
-    expect(thrown.cases[2].message.en).toMatch(
-      /threw a TypeError \(line 2\)\. The error's text is not shown for hidden cases\./,
+    expect(thrown.cases[2].message.en).toBe(
+      "Your function threw an error. Its type, line and text are not shown for hidden cases.",
     );
-    expect(thrown.cases[2].message.zh).toMatch(/函数抛出了TypeError（第 2 行）/);
+    expect(thrown.cases[2].message.zh).toBe("函数抛出了错误。隐藏用例不显示错误的类型、行号和文字内容。");
+    expect(thrown.cases[0].message.en).toMatch(/threw an error \(line 2\): TypeError: LEAK/);
   });
 });
 
@@ -400,16 +401,18 @@ describe("time limits", () => {
     );
     const looped = r.cases.filter((c) => c.message.en.startsWith("Time limit exceeded"));
     expect(looped.length).toBeGreaterThan(1);
-    expect(looped[0].message.en).toMatch(/\(1000 ms for this case\)/);
+    expect(looped[0].timings.runMs).toBeGreaterThanOrEqual(1000);
     for (const c of looped.slice(1)) {
       // The shortened limit is max(200 ms, 20 × the slowest case finished before it), capped at the case limit:
       // 200 ms on an idle machine, more when a loaded one slowed a finished case down.
       const before = r.cases.slice(0, r.cases.indexOf(c)).filter((d) => !looped.includes(d));
       const slowest = Math.max(0, ...before.map((d) => d.timings.runMs));
       const shortened = Math.min(1000, Math.max(200, Math.ceil(20 * slowest)));
-      expect(c.message.en).toMatch(new RegExp(`\\(${shortened} ms for this case\\)`));
-      expect(c.message.en).toMatch(/An earlier case already ran out of time/);
-      expect(c.message.zh).toMatch(/前面的用例已经超时/);
+      expect(c.timings.runMs).toBeGreaterThanOrEqual(shortened - 1);
+      expect(c.timings.runMs).toBeLessThan(shortened + 1000);
+      // Hidden cases: the category only (a limit that depends on earlier cases' times is not quoted).
+      expect(c.message.en).toBe("Time limit exceeded: look for an infinite loop or too much work.");
+      expect(c.message.zh).toBe("超出时间限制：请检查是否有死循环或计算量过大。");
     }
     const finished = r.cases.filter((c) => !looped.includes(c));
     expect(finished.length).toBeGreaterThan(0);
@@ -432,7 +435,8 @@ describe("time limits", () => {
         1000,
       );
       const failed = r.cases.filter((c) => c.status === "failed");
-      expect(failed.map((c) => c.message.en.split(" (")[0])).toEqual(["Time limit exceeded"]);
+      expect(failed).toHaveLength(1);
+      expect(failed[0].message.en).toMatch(/^Time limit exceeded/);
       expect(r.score).toBeCloseTo(fx.spec.points - failed[0].max_score, 9);
     },
   );
