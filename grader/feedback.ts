@@ -184,6 +184,24 @@ export function loadFailureMessage(
   }
 }
 
+/**
+ * A call that changed one of its read-only inputs. Visible cases name the argument and the first changed
+ * place; hidden cases only the category (which argument and where could be chosen from a hidden input).
+ */
+export function modifiedInputMessage(changed: { name: string; path: string }, reveal: boolean): Bilingual {
+  if (!reveal)
+    return bi(
+      "Your function modified one of its inputs. Inputs are read-only: work on a copy.",
+      "函数修改了它的某个输入。输入是只读的：请在副本上操作。",
+    );
+  const where = changed.path ? ` at ${changed.name}${changed.path}` : "";
+  const whereZh = changed.path ? `（在 ${changed.name}${changed.path} 处）` : "";
+  return bi(
+    `Your function modified its input ${changed.name}${where}. Inputs are read-only: work on a copy (e.g. ${changed.name}.map((row) => row.slice()) for a matrix).`,
+    `函数修改了它的输入 ${changed.name}${whereZh}。输入是只读的：请在副本上操作（矩阵可用 ${changed.name}.map((row) => row.slice())）。`,
+  );
+}
+
 export function notRunMessage(reason: Bilingual): Bilingual {
   return joinBi([bi("Not run:", "未运行："), reason], " ");
 }

@@ -18,6 +18,7 @@ import {
   consoleText,
   loadFailureMessage,
   matchWrongOutput,
+  modifiedInputMessage,
   wrongOutputs,
   type WrongOutput,
   notRunMessage,
@@ -26,6 +27,7 @@ import {
 import { packArgs, type PackedArgs } from "./sandbox/pack";
 import { DEFAULT_MEMORY_MB, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
+import { parameterNames } from "./signature";
 import { transpile, type SourcePosition } from "./transpile";
 
 export type Mode = "run" | "submit";
@@ -217,7 +219,18 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
       const tCmp = performance.now();
       let row: CaseOutcome;
-      if (r.kind === "ok") {
+      if (r.kind === "ok" && r.changedInput && !spec.inputsMayChange) {
+        const { arg, path } = r.changedInput;
+        const name = parameterNames(spec.declaration, spec.entry)[arg] ?? `argument ${arg + 1}`;
+        row = caseRow(c, {
+          status: "failed",
+          score: 0,
+          message: modifiedInputMessage({ name, path }, c.visibility === "visible"),
+          actual: r.value,
+          console: shownConsole,
+          timings: caseTimings,
+        });
+      } else if (r.kind === "ok") {
         // Hidden cases get messages that quote no expected values (they reach the student).
         const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
         if (cmp.pass) {

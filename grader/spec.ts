@@ -73,6 +73,11 @@ export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {
   hiddenVisibility?: Extract<Visibility, "hidden" | "after_due_date">;
   /** Wrong variants the grader recognises. */
   misconceptions: Misconception<Args, Out>[];
+  /**
+   * The contract lets the function update its arguments in place (the prompt must say so). By default
+   * inputs are read-only: a call that changes one fails its case (DOMAIN.md "Comparing numbers").
+   */
+  inputsMayChange?: boolean;
   /** Helper modules the student may import; only "lab" exists. */
   helpers?: "lab"[];
   limits?: Limits;

@@ -342,7 +342,7 @@ function load(factory, entryName, allowLab) {
   entryFn = fn;
   return { __proto__: null, kind: "ok", console: takeConsole() };
 }
-function run(args) {
+function run(args, skeleton, nums) {
   let result;
   try {
     result = apply(entryFn, undefined, args);
@@ -354,7 +354,8 @@ function run(args) {
   badInfo = null;
   try {
     const value = copy(result, 0);
-    return { __proto__: null, kind: "ok", value: value, console: takeConsole() };
+    const changed = firstChange(JSONparse(skeleton), args, nums);
+    return { __proto__: null, kind: "ok", value: value, changedInput: changed, console: takeConsole() };
   } catch (e) {
     if (e === BAD) {
       const b = badInfo;
@@ -393,9 +394,76 @@ function unpack(node, nums) {
   return t === "v" ? node[1] : undefined;
 }
 
+// ------------------------------------------------------------ inputs are read-only (DOMAIN.md)
+// After the call, every argument is compared with the packed original it was rebuilt from. Reading
+// it runs under the call's time limit; anything that is not plain data as it was (a getter, a Proxy
+// trap, a changed length, an added key) counts as a change. Returns where the first change is, or null.
+function firstChange(top, args, nums) {
+  // The argument list itself was packed as one node: "f" when every argument is a number.
+  const n = top[0] === "f" ? top[2] : top[1].length;
+  for (let i = 0; i < n; i++) {
+    let at = null;
+    try {
+      at = changeIn(top[0] === "f" ? ["x", top[1] + i] : top[1][i], args[i], nums, "");
+    } catch (e) {
+      at = e === CHANGED ? changedAt : ""; // a Proxy trap threw: changed, somewhere
+    }
+    if (at !== null) return { __proto__: null, arg: i, path: at };
+  }
+  return null;
+}
+const CHANGED = { __proto__: null };
+let changedAt = "";
+/** v[k] as a data property; a getter or a missing element is a change (thrown, recognised by identity). */
+function own(v, k, at) {
+  const d = getDesc(v, k);
+  if (d === undefined || !hasOwn(d, "value")) {
+    changedAt = at;
+    throw CHANGED;
+  }
+  return d.value;
+}
+function changeIn(node, v, nums, at) {
+  const t = node[0];
+  if (t === "x") return sameNumber(v, nums[node[1]]) ? null : at;
+  if (t === "v") return v === node[1] ? null : at;
+  if (t === "u") return v === undefined ? null : at;
+  if (t === "f" || t === "a") {
+    const n = t === "f" ? node[2] : node[1].length;
+    if (!isArray(v) || own(v, "length", at) !== n) return at;
+    for (let i = 0; i < n; i++) {
+      const here = at + "[" + i + "]";
+      const x = own(v, i, here);
+      const c = t === "f" ? (sameNumber(x, nums[node[1] + i]) ? null : here) : changeIn(node[1][i], x, nums, here);
+      if (c !== null) return c;
+    }
+    return null;
+  }
+  // "o": the same own keys, each unchanged
+  if (v === null || typeof v !== "object" || isArray(v)) return at;
+  const src = node[1];
+  const want = ownKeys(src);
+  if (ownKeys(v).length !== want.length) return at;
+  for (let i = 0; i < want.length; i++) {
+    const k = want[i];
+    const here = at + "." + k;
+    if (!hasOwn(v, k)) return here;
+    const c = changeIn(src[k], own(v, k, here), nums, here);
+    if (c !== null) return c;
+  }
+  return null;
+}
+/** Object.is for numbers: −0 and 0 differ, NaN equals NaN. */
+function sameNumber(x, y) {
+  return x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y;
+}
+
 return function dispatch(op, a, b, c) {
   try {
-    if (op === "run") return run(unpack(JSONparse(a), new F64(b)));
+    if (op === "run") {
+      const nums = new F64(b);
+      return run(unpack(JSONparse(a), nums), a, nums);
+    }
     return load(a, b, c);
   } catch (_) {
     // Not reached in practice (load and run catch everything); never let a value escape the call.

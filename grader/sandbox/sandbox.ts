@@ -36,7 +36,13 @@ export const STOP_GRACE_MS = 1000;
 
 /** What the student's code produced on one call. `value` is plain copied data. */
 export type RunOutcome =
-  | { kind: "ok"; value: unknown; console: ConsoleText }
+  | {
+      kind: "ok";
+      value: unknown;
+      /** The first place where the call changed one of its arguments (`path` like "[0][1]" or ".V0"), or null. */
+      changedInput: { arg: number; path: string } | null;
+      console: ConsoleText;
+    }
   | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
   | { kind: "bad_output"; path: string; en: string; zh: string; console: ConsoleText }
   | { kind: "timeout"; console: ConsoleText }

@@ -298,18 +298,20 @@ describe("sandbox: isolation", () => {
     expect(text).toMatch(/truncated/);
   });
 
-  it("mutating the inputs cannot affect the next case or the expected values", async () => {
-    const before = JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args));
-    const r = await attack(
-      `export function affine(W: number[][], x: number[], b: number[]): number[] {
+  it("mutating the inputs fails the case, and cannot affect the next case or the expected values", async () => {
+    const code = `export function affine(W: number[][], x: number[], b: number[]): number[] {
         const y = W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i]));
         W.length = 0; x.fill(1e9); b.push(7);
         return y;
-      }`,
-      "submit",
-    );
+      }`;
+    const before = JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args));
+    expect((await attack(code, "submit")).score).toBe(0);
+    // Where a contract allows in-place updates, every case still gets fresh inputs.
+    const inPlace = { ...fx.spec, inputsMayChange: true };
+    const r = await grade({ spec: inPlace, code, mode: "submit", limits });
     expect(r.score).toBe(fx.spec.points);
     expect(JSON.stringify(prepareCases(fx.spec, "submit").map((c) => c.args))).toBe(before);
+    expect(JSON.stringify(prepareCases(inPlace, "submit").map((c) => c.args))).toBe(before);
   });
 
   it("an indexed setter on Array.prototype changes only the student's own later inputs, never the expected values", async () => {
