@@ -15,7 +15,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../app/_lib/auth/password";
-import { DAY_MS } from "../app/_lib/policy";
+import { DAY_MS } from "../grader/policy";
 import { normalizeEmail } from "../app/_lib/auth/signin";
 import type { ExerciseEntry } from "../exercises/catalogue";
 import { loadCatalogue } from "../exercises/catalogue";

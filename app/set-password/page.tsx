@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/staff/passwordTokens";
+import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
 import { MIN_PASSWORD_LENGTH } from "@/app/_lib/auth/password";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

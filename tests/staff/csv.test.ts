@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { commitRoster, parseRosterCsv, previewRoster } from "@/app/_lib/staff/roster";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/staff/passwordTokens";
+import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
 import { CSV_BOM, gradebookCsv } from "@/app/_lib/staff/exportCsv";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
-import { StaffInputError } from "@/app/_lib/staff/access";
+import { InputError } from "@/app/_lib/errors";
 import { listAudit } from "@/app/_lib/staff/audit";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
@@ -44,9 +44,9 @@ describe("roster import", () => {
   });
 
   test("rejects a file without a header naming the columns", () => {
-    expect(() => parseRosterCsv("a@b.cd,Name\n")).toThrow(StaffInputError);
-    expect(() => parseRosterCsv("")).toThrow(StaffInputError);
-    expect(() => parseRosterCsv('email,name\n"unterminated,x\n')).toThrow(StaffInputError);
+    expect(() => parseRosterCsv("a@b.cd,Name\n")).toThrow(InputError);
+    expect(() => parseRosterCsv("")).toThrow(InputError);
+    expect(() => parseRosterCsv('email,name\n"unterminated,x\n')).toThrow(InputError);
   });
 
   test("preview reports bad emails, duplicates, unknown roles and members without writing", async () => {

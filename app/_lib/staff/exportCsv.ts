@@ -7,7 +7,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/prisma/client";
-import type { StaffActor } from "./access";
+import type { StaffContext } from "@/app/_lib/access";
 import { loadGradebook, type GradebookQuery } from "./gradebook";
 
 export const CSV_BOM = "\uFEFF";
@@ -17,7 +17,7 @@ export function formatScore(x: number | null): string {
   return x === null ? "" : String(Math.round(x * 100) / 100);
 }
 
-export async function gradebookCsv(db: Db, actor: StaffActor, q: GradebookQuery = {}): Promise<string> {
+export async function gradebookCsv(db: Db, actor: StaffContext, q: GradebookQuery = {}): Promise<string> {
   const book = await loadGradebook(db, actor, { ...q, page: 1, pageSize: 0 });
   const whole = !q.assignmentId;
   const header = [
