@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
-import { MIN_PASSWORD_LENGTH } from "@/app/_lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/accounts/password";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -11,6 +11,7 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { InputError } from "@/app/_lib/errors";
+import { normalizeEmail } from "@/accounts/email";
 import { writeAudit } from "./audit";
 import { issuePasswordToken, passwordSetPath } from "@/app/_lib/auth/passwordTokens";
 
@@ -83,7 +84,7 @@ export function parseRosterCsv(text: string): Parsed[] {
   const at = (r: string[], k: "email" | "name" | "studentId" | "role") => (col(k) >= 0 ? (r[col(k)] ?? "").trim() : "");
   return records.slice(1).map((r, i) => ({
     line: i + 2,
-    email: at(r, "email").toLowerCase(),
+    email: normalizeEmail(at(r, "email")),
     name: at(r, "name"),
     studentId: at(r, "studentId") || null,
     role: (at(r, "role") || "student").toLowerCase(),

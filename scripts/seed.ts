@@ -14,13 +14,13 @@
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashPassword } from "../app/_lib/auth/password";
+import { hashPassword } from "../accounts/password";
 import { DAY_MS } from "../grader/policy";
-import { normalizeEmail } from "../app/_lib/auth/signin";
+import { normalizeEmail } from "../accounts/email";
 import type { ExerciseEntry } from "../exercises/catalogue";
 import { loadCatalogue } from "../exercises/catalogue";
 import { formatSyncReport, syncExercises, type SyncReport } from "../exercises/sync";
-import type { Db } from "./client";
+import type { Db } from "../prisma/client";
 
 export const DEMO_COURSE = {
   slug: "dl-lecture-10",
@@ -192,8 +192,8 @@ export function formatSeedReport(r: SeedReport): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { createDb } = await import("./client");
-  const { applyMigrations } = await import("./migrate");
+  const { createDb } = await import("../prisma/client");
+  const { applyMigrations } = await import("../prisma/migrate");
   try {
     applyMigrations();
     const db = createDb();
