@@ -51,6 +51,7 @@ export const DEMO = {
 
 const FINGERPRINT_PATHS = [
   "app",
+  "accounts",
   "prisma",
   "grader",
   "exercises",
