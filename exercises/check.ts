@@ -31,14 +31,14 @@ import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
 import { matchMisconception } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
-import { DEFAULT_TOLERANCE, type Case, type OutputSchema, type Section } from "../grader/spec";
+import { DEFAULT_TOLERANCE, type Case, type OutputSchema } from "../grader/spec";
+import { SECTION_IDS } from "../grader/sections";
 import { Rng } from "../reference/random";
 import { loadCatalogue, type ExerciseEntry } from "./catalogue";
 
 export const MISCONCEPTION_SEEDS = 1000;
 /** Catalogue-wide minimums (the issue's requirements), checked when the whole catalogue is checked. */
 export const CATALOGUE_MINIMUMS = { exercises: 24, perSection: 2, misconceptions: 40 } as const;
-const SECTIONS: Section[] = ["10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "10.7"];
 const CJK = /[\u4e00-\u9fff]/;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -527,7 +527,7 @@ export function catalogueErrors(reports: Pick<CheckReport, "section" | "misconce
   const errors: string[] = [];
   const { exercises, perSection, misconceptions } = CATALOGUE_MINIMUMS;
   if (reports.length < exercises) errors.push(`${reports.length} exercises; at least ${exercises} are required`);
-  for (const sec of SECTIONS) {
+  for (const sec of SECTION_IDS) {
     const n = reports.filter((r) => r.section === sec).length;
     if (n < perSection) errors.push(`section ${sec} has ${n} exercise(s); at least ${perSection} are required`);
   }

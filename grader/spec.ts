@@ -7,9 +7,9 @@
 import { seedFromString, type Rng } from "../reference/random";
 import type { Bilingual, Misconception } from "../reference/misconceptions/types";
 
-export type { Bilingual, Misconception };
+import type { Section } from "./sections";
 
-export type Section = "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7";
+export type { Bilingual, Misconception, Section };
 
 /** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
 export type Visibility = "visible" | "hidden" | "after_due_date";

@@ -13,10 +13,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { MAX_CODE_BYTES } from "./limits";
 import { bi, type Bilingual } from "./messages";
-
-/** Largest accepted student file, in bytes of UTF-8. */
-export const MAX_CODE_BYTES = 100 * 1024;
 
 /** Position of a problem in the student's file, 1-based line and column. */
 export interface SourcePosition {

@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exerciseHash, loadCatalogue } from "@/exercises/catalogue";
 import { syncExercises, type ExerciseMeta } from "@/exercises/sync";
-import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, SECTION_ASSIGNMENTS, seed } from "@/prisma/seed";
-import { verifyPassword } from "@/app/_lib/auth/password";
+import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, SECTION_ASSIGNMENTS, seed } from "@/scripts/seed";
+import { verifyPassword } from "@/accounts/password";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 /** Writes a small but complete exercise folder `<root>/<section>-<slug>/`. */

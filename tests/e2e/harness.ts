@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { createDb } from "@/prisma/client";
 import { applyMigrations } from "@/prisma/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/prisma/seed";
+import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const RESULTS_DIR = path.join(ROOT, "test-results");
@@ -51,6 +51,7 @@ export const DEMO = {
 
 const FINGERPRINT_PATHS = [
   "app",
+  "accounts",
   "prisma",
   "grader",
   "exercises",

@@ -5,7 +5,7 @@ import { loadCatalogue, type ExerciseEntry } from "@/exercises/catalogue";
 import { syncExercises } from "@/exercises/sync";
 import { checkExercise } from "@/exercises/check";
 import { exercisePreview, listExerciseValidation, storeCheckReports } from "@/app/_lib/staff/validation";
-import { StaffNotFoundError } from "@/app/_lib/staff/access";
+import { AccessError } from "@/app/_lib/errors";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
 let t: TestDb;
@@ -30,7 +30,7 @@ test("stored check report appears for instructors only; preview shows the prompt
   expect(row.report?.solution?.score).toBe(report.solution?.score);
   expect(rows.find((r) => r.slug === "ex-one")!.report).toBeNull();
   const ta = await f.actor(f.a.ta, f.a.courseId);
-  await expect(listExerciseValidation(t.db, ta)).rejects.toBeInstanceOf(StaffNotFoundError);
+  await expect(listExerciseValidation(t.db, ta)).rejects.toBeInstanceOf(AccessError);
   const p = await exercisePreview(t.db, ta, row.id);
   expect(p.version.promptZh.length).toBeGreaterThan(0);
   expect(p.meta?.misconceptions.length).toBeGreaterThan(0);

@@ -8,7 +8,8 @@ import type { Db } from "@/prisma/client";
 import type { CheckReport } from "@/exercises/check";
 import { exerciseHash, type ExerciseEntry } from "@/exercises/catalogue";
 import type { ExerciseMeta } from "@/exercises/sync";
-import { requireInstructor, StaffNotFoundError, type StaffActor } from "./access";
+import { asInstructor, type StaffContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
 
 export interface ExerciseValidationRow {
   id: string;
@@ -31,8 +32,8 @@ const parse = <T>(s: string | null | undefined): T | null => {
   }
 };
 
-export async function listExerciseValidation(db: Db, actor: StaffActor): Promise<ExerciseValidationRow[]> {
-  requireInstructor(actor);
+export async function listExerciseValidation(db: Db, actor: StaffContext): Promise<ExerciseValidationRow[]> {
+  asInstructor(actor);
   const ex = await db.exercise.findMany({ orderBy: [{ section: "asc" }, { slug: "asc" }] });
   const versions = await db.exerciseVersion.findMany({
     where: { id: { in: ex.map((e) => e.currentVersionId).filter((v): v is string => !!v) } },
@@ -54,9 +55,9 @@ export async function listExerciseValidation(db: Db, actor: StaffActor): Promise
 }
 
 /** What a student sees before writing code: prompt, signature, starter, case counts. Any staff may preview. */
-export async function exercisePreview(db: Db, _actor: StaffActor, exerciseId: string) {
+export async function exercisePreview(db: Db, _actor: StaffContext, exerciseId: string) {
   const e = await db.exercise.findUnique({ where: { id: exerciseId } });
-  if (!e?.currentVersionId) throw new StaffNotFoundError("exercise");
+  if (!e?.currentVersionId) throw new AccessError("not_found", "exercise");
   const v = await db.exerciseVersion.findUniqueOrThrow({ where: { id: e.currentVersionId } });
   return { exercise: e, version: v, meta: parse<ExerciseMeta>(v.metaJson) };
 }
