@@ -1,7 +1,8 @@
 /**
  * The layers of Gibbs, lowest first; an import may only point down (ARCHITECTURE.md):
  *   reference ← grader core ← catalogue (exercises/) ← { grader processes, app, scripts }
- * The database module (prisma/) sits beside grader core: the catalogue and the top layer use it.
+ * The database module (prisma/) and accounts/ (passwords, e-mail) sit beside grader core: the layers
+ * above use them.
  * tests/layers.test.ts fails on any violation.
  */
 const GRADER_TOP = "^grader/(worker|supervisor|cli|bench|queueFixture)\\.ts$";
@@ -45,6 +46,13 @@ module.exports = {
       severity: "error",
       from: { path: "^(scripts|grader|prisma)/" },
       to: { path: "^app/" },
+    },
+    {
+      name: "accounts-is-framework-free",
+      comment: "Password hashing and e-mail rules, shared by the app and the seed script.",
+      severity: "error",
+      from: { path: "^accounts/" },
+      to: { path: "^(reference|grader|exercises|app|scripts|prisma|tests)/" },
     },
     {
       name: "nothing-imports-tests",

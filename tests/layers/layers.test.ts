@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { cruise, type ICruiseResult, type IConfiguration } from "dependency-cruiser";
 
 const config = createRequire(import.meta.url)("../../.dependency-cruiser.cjs") as IConfiguration;
-const SOURCES = ["app", "grader", "exercises", "prisma", "reference", "scripts", "proxy.ts"];
+const SOURCES = ["accounts", "app", "grader", "exercises", "prisma", "reference", "scripts", "proxy.ts"];
 
 describe("layers", () => {
   it("no import points up a layer and there are no cycles", async () => {
