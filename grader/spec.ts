@@ -50,6 +50,8 @@ export interface Limits {
   caseTimeMs?: number;
   /** Wall-clock budget for the whole submission, ms. */
   totalTimeMs?: number;
+  /** Leaves (numbers, strings, …) of all the outputs of one submission together. */
+  outputElements?: number;
 }
 
 export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {

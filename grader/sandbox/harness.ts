@@ -223,6 +223,8 @@ function spend(depth, n) {
   if (chars > MAX_CHARS) bad(depth, "more than " + MAX_CHARS + " characters of strings and property names in total", "字符串和属性名总计超过 " + MAX_CHARS + " 个字符");
 }
 const D = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
+// The element limit of the output being copied: the host sets it per call (from the expected output's size), at most MAX_ELEMENTS.
+let maxElements = MAX_ELEMENTS;
 function put(o, k, v) {
   D.value = v;
   defProp(o, k, D);
@@ -231,11 +233,11 @@ function put(o, k, v) {
 function copy(v, depth) {
   const t = typeof v;
   if (t === "number" || t === "boolean" || t === "undefined" || v === null) {
-    if (++count > MAX_ELEMENTS) tooMany(depth);
+    if (++count > maxElements) tooMany(depth);
     return v;
   }
   if (t === "string") {
-    if (++count > MAX_ELEMENTS) tooMany(depth);
+    if (++count > maxElements) tooMany(depth);
     if (v.length > MAX_STRING) bad(depth, "a string longer than " + MAX_STRING + " characters", "长度超过 " + MAX_STRING + " 的字符串");
     spend(depth, v.length);
     return v;
@@ -253,7 +255,7 @@ function copy(v, depth) {
     // Array.prototype can intercept it; the host still receives a plain array.
     const len = v.length;
     if (typeof len !== "number" || len < 0) bad(depth, "an array without a valid length", "没有有效 length 的数组");
-    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    if (count + len > maxElements) tooMany(depth, len);
     res = [];
     setProto(res, null);
     for (let i = 0; i < len; i++) {
@@ -269,7 +271,7 @@ function copy(v, depth) {
     }
   } else if (isView(v) && getProto(v) !== DataViewProto) {
     const len = apply(typedLength, v, []);
-    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    if (count + len > maxElements) tooMany(depth, len);
     res = new ArrCtor(len);
     for (let i = 0; i < len; i++) {
       path[depth] = i;
@@ -301,7 +303,7 @@ function copy(v, depth) {
   return res;
 }
 function tooMany(depth, len) {
-  bad(depth, "more than " + MAX_ELEMENTS + " elements" + (len !== undefined ? " (an array of length " + len + ")" : ""), "超过 " + MAX_ELEMENTS + " 个元素" + (len !== undefined ? "（长度为 " + len + " 的数组）" : ""));
+  bad(depth, "more than " + maxElements + " elements" + (len !== undefined ? " (an array of length " + len + ")" : ""), "超过 " + maxElements + " 个元素" + (len !== undefined ? "（长度为 " + len + " 的数组）" : ""));
 }
 
 // ------------------------------------------------------------ load and run
@@ -342,7 +344,7 @@ function load(factory, entryName, allowLab) {
   entryFn = fn;
   return { __proto__: null, kind: "ok", console: takeConsole() };
 }
-function run(args, skeleton, nums) {
+function run(args, skeleton, nums, cap) {
   let result;
   try {
     result = apply(entryFn, undefined, args);
@@ -352,10 +354,11 @@ function run(args, skeleton, nums) {
   count = 0;
   chars = 0;
   badInfo = null;
+  maxElements = typeof cap === "number" && cap > 0 && cap < MAX_ELEMENTS ? cap : MAX_ELEMENTS;
   try {
     const value = copy(result, 0);
     const changed = firstChange(JSONparse(skeleton), args, nums);
-    return { __proto__: null, kind: "ok", value: value, changedInput: changed, console: takeConsole() };
+    return { __proto__: null, kind: "ok", value: value, elements: count, changedInput: changed, console: takeConsole() };
   } catch (e) {
     if (e === BAD) {
       const b = badInfo;
@@ -462,7 +465,7 @@ return function dispatch(op, a, b, c) {
   try {
     if (op === "run") {
       const nums = new F64(b);
-      return run(unpack(JSONparse(a), nums), a, nums);
+      return run(unpack(JSONparse(a), nums), a, nums, c);
     }
     return load(a, b, c);
   } catch (_) {

@@ -39,6 +39,8 @@ export type RunOutcome =
   | {
       kind: "ok";
       value: unknown;
+      /** Leaves (numbers, strings, …) in `value`. */
+      elements: number;
       /** The first place where the call changed one of its arguments (`path` like "[0][1]" or ".V0"), or null. */
       changedInput: { arg: number; path: string } | null;
       console: ConsoleText;
@@ -246,11 +248,13 @@ export class Sandbox {
 
   /**
    * Calls the entry function on a fresh copy of a case's arguments, packed by `packArgs`
-   * (the skeleton as a string, the numbers as a copied ArrayBuffer: plain data only).
+   * (the skeleton as a string, the numbers as a copied ArrayBuffer: plain data only). An output of
+   * more than `maxElements` leaves is refused inside the isolate, before anything is copied out.
    */
-  async run(args: PackedArgs, timeoutMs: number): Promise<RunOutcome> {
+  async run(args: PackedArgs, timeoutMs: number, maxElements = MAX_OUTPUT_ELEMENTS): Promise<RunOutcome> {
     try {
-      const call = ["run", args.skeleton, new ivm.ExternalCopy(args.numbers.buffer).copyInto({ release: true })];
+      const numbers = new ivm.ExternalCopy(args.numbers.buffer).copyInto({ release: true });
+      const call = ["run", args.skeleton, numbers, maxElements];
       const r = (await this.guard(
         this.dispatch.apply(undefined, call, { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,

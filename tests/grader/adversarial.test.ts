@@ -183,11 +183,12 @@ describe("sandbox: returned values that are not plain data", () => {
     ["a cyclic object", "const a: any[] = [1, 2]; a[1] = a; return a;", /cyclic reference .* at out\[1\]/],
     ["an array with holes", "const a: number[] = []; a[1] = 1; return a;", /hole .* at out\[0\]/],
     ["a Promise", "return Promise.resolve([1, 2]);", /Promise/],
-    ["1e8 elements", "return new Array(1e8);", /more than 1000000 elements/],
+    // at most 10 × the expected output's leaves, and at least 10 000
+    ["1e8 elements", "return new Array(1e8);", /more than 10000 elements \(an array of length 100000000\)/],
     // one 100 000-character string in the isolate, a million copies on the host
     [
       "a long string repeated",
-      `return new Array(1e6).fill("x".repeat(1e5));`,
+      `return new Array(200).fill("x".repeat(1e5));`,
       /more than 1000000 characters of strings and property names/,
     ],
     ["a very long property name", `return { ["k".repeat(5000)]: 1 };`, /a property name longer than 1000 characters/],
@@ -200,6 +201,28 @@ describe("sandbox: returned values that are not plain data", () => {
       expect(zh(r)).toMatch(/返回值/);
     });
   }
+
+  it("all outputs of a submission share one budget: once it is spent, the remaining cases are not run", async () => {
+    const r = await grade({
+      spec: fx.spec,
+      code: wrap("return new Array(9000).fill(0);"),
+      mode: "submit",
+      limits: { ...limits, outputElements: 25_000 },
+    });
+    expect(r.cases.slice(0, 2).map((c) => c.message.en)).toEqual([
+      expect.stringMatching(/^Wrong shape/),
+      expect.stringMatching(/^Wrong shape/),
+    ]);
+    // the third output was refused inside the isolate: only 7000 elements were left (a hidden case: no number)
+    expect(r.cases[2].visibility).toBe("hidden");
+    expect(r.cases[2].message.en).toMatch(/^The returned value is not plain data .* within the output limits/);
+    for (const c of r.cases.slice(3)) {
+      expect(c.message.en).toBe(
+        "Not run: the outputs of the earlier cases used up this submission's output budget (25000 elements in all).",
+      );
+      expect(c.message.zh).toMatch(/^未运行：前面用例的输出已用完本次提交的输出额度/);
+    }
+  });
 
   it("a Proxy is read through its traps under the time limit; the host gets a plain copy", async () => {
     const good = wrap("const y = W.map((r, i) => r.reduce((s, w, j) => s + w * x[j], b[i])); return new Proxy(y, {});");
