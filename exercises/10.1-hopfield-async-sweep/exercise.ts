@@ -5,7 +5,7 @@ import {
   randomSymmetricIntWeights,
   randomSymmetricWeights,
 } from "../../reference/hopfield";
-import { sweepMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldAsyncSweepMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -134,6 +134,6 @@ export declare function asyncSweep(W: number[][], b: number[], x: number[], orde
     }
     return cases;
   },
-  misconceptions: sweepMisconceptions,
+  misconceptions: hopfieldAsyncSweepMisconceptions,
   helpers: ["lab"],
 });

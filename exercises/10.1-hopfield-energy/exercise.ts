@@ -5,7 +5,7 @@ import {
   randomSymmetricIntWeights,
   randomSymmetricWeights,
 } from "../../reference/hopfield";
-import { energyMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldEnergyMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -94,6 +94,6 @@ export declare function hopfieldEnergy(W: number[][], b: number[], x: number[]):
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
+  misconceptions: hopfieldEnergyMisconceptions,
   helpers: ["lab"],
 });

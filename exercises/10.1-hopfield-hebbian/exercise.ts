@@ -1,6 +1,6 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights } from "../../reference/hopfield";
-import { hebbianMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hebbianWeightsMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -66,6 +66,6 @@ export declare function hebbianWeights(X: number[][]): number[][];`,
     }
     return cases;
   },
-  misconceptions: hebbianMisconceptions,
+  misconceptions: hebbianWeightsMisconceptions,
   helpers: ["lab"],
 });

@@ -1,6 +1,6 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights, hopfieldRecall, randomSymmetricIntWeights, type RecallResult } from "../../reference/hopfield";
-import { recallMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldRecallMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -138,6 +138,6 @@ export declare function recall(
     }
     return cases;
   },
-  misconceptions: recallMisconceptions,
+  misconceptions: hopfieldRecallMisconceptions,
   helpers: ["lab"],
 });

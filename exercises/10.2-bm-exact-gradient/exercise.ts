@@ -1,7 +1,7 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { type BmExact, bmExact } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { exactMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { bmExactMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -123,6 +123,6 @@ export declare function bmExact(W: number[][], b: number[], X: number[][]): { lo
     }
     return cases;
   },
-  misconceptions: exactMisconceptions,
+  misconceptions: bmExactMisconceptions,
   helpers: ["lab"],
 });

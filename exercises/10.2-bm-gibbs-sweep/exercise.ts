@@ -1,7 +1,7 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { gibbsSweep, unitProbability } from "../../reference/boltzmann";
 import { hopfieldInput, randomSymmetricWeights } from "../../reference/hopfield";
-import { gibbsMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { gibbsSweepMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import { type Rng, uniformAwayFrom } from "../../reference/random";
 
@@ -197,6 +197,6 @@ export declare function gibbsSweep(
     }
     return cases;
   },
-  misconceptions: gibbsMisconceptions,
+  misconceptions: gibbsSweepMisconceptions,
   helpers: ["lab"],
 });

@@ -1,7 +1,7 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { firingMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { firingProbabilitiesMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -119,6 +119,6 @@ export declare function firingProbabilities(W: number[][], b: number[], x: numbe
     }
     return cases;
   },
-  misconceptions: firingMisconceptions,
+  misconceptions: firingProbabilitiesMisconceptions,
   helpers: ["lab"],
 });

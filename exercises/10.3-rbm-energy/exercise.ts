@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { energyMisconceptions } from "../../reference/misconceptions/rbm";
+import { energyBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { energyBatch, randomRbm } from "../../reference/rbm";
@@ -120,6 +120,6 @@ export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
+  misconceptions: energyBatchMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { freeEnergyMisconceptions } from "../../reference/misconceptions/rbm";
+import { freeEnergyBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { freeEnergyBatch, randomRbm } from "../../reference/rbm";
@@ -114,7 +114,7 @@ export declare function freeEnergy(V: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
     }
     return cases;
   },
-  misconceptions: freeEnergyMisconceptions,
+  misconceptions: freeEnergyBatchMisconceptions,
   // "lab" provides a stable softplus, which is the point of this exercise.
   helpers: [],
 });

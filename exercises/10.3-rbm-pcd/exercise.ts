@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pcdMisconceptions } from "../../reference/misconceptions/rbm";
+import { pcdStepMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { pcdStep, randomRbm, safePcdUniforms, type PcdResult, type PcdUniforms } from "../../reference/rbm";
@@ -125,6 +125,6 @@ export declare function pcdStep(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, ch
     }
     return cases;
   },
-  misconceptions: pcdMisconceptions,
+  misconceptions: pcdStepMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pseudoLikelihoodMisconceptions } from "../../reference/misconceptions/rbm";
+import { pseudoLikelihoodBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { pseudoLikelihoodBatch, randomRbm } from "../../reference/rbm";
@@ -113,6 +113,6 @@ export declare function pseudoLikelihood(V: Mat, W: Mat, a: Vec, b: Vec, flip: n
     }
     return cases;
   },
-  misconceptions: pseudoLikelihoodMisconceptions,
+  misconceptions: pseudoLikelihoodBatchMisconceptions,
   helpers: ["lab"],
 });

@@ -1,6 +1,6 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { dbmEnergy } from "../../reference/dbm";
-import { energyMisconceptions } from "../../reference/misconceptions/dbm";
+import { dbmEnergyMisconceptions } from "../../reference/misconceptions/dbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -119,6 +119,6 @@ export declare function dbmEnergy(
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
+  misconceptions: dbmEnergyMisconceptions,
   helpers: ["lab"],
 });

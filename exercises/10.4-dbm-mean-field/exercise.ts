@@ -1,6 +1,6 @@
 import { defineExercise, type Case } from "../../grader/spec";
 import { type MeanFieldResult, dbmMeanField } from "../../reference/dbm";
-import { meanFieldMisconceptions } from "../../reference/misconceptions/dbm";
+import { dbmMeanFieldMisconceptions } from "../../reference/misconceptions/dbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -121,6 +121,6 @@ export declare function meanField(
     }
     return cases;
   },
-  misconceptions: meanFieldMisconceptions,
+  misconceptions: dbmMeanFieldMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pretrainMisconceptions } from "../../reference/misconceptions/dbn";
+import { greedyPretrainWithMisconceptions } from "../../reference/misconceptions/dbn";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { greedyPretrainWith, safePretrainUniforms, type Cd1Uniforms } from "../../reference/dbn";
@@ -139,6 +139,6 @@ export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: nu
     cases.push(random(rng, { en: "saturating weights (~ ±20)", zh: "饱和权重（~ ±20）" }, 3, [4, 3, 2], 2, 0.1, 20));
     return cases;
   },
-  misconceptions: pretrainMisconceptions,
+  misconceptions: greedyPretrainWithMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { upPassMisconceptions } from "../../reference/misconceptions/dbn";
+import { upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { safeUpPassUniforms, upPassBoth } from "../../reference/dbn";
@@ -107,6 +107,6 @@ export declare function upPass(V: Mat, layers: Rbm[], U: Mat[]): { probs: Mat[];
     }
     return cases;
   },
-  misconceptions: upPassMisconceptions,
+  misconceptions: upPassBothMisconceptions,
   helpers: ["lab"],
 });

@@ -1,6 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { aeForwardLosses, type ForwardLosses } from "../../reference/autoencoder";
-import { forwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { aeForwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -136,6 +136,6 @@ export declare function aeForwardLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec):
     random(rng, { en: "random 1", zh: "随机情形 1" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
     random(rng, { en: "random 2", zh: "随机情形 2" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
   ],
-  misconceptions: forwardLossesMisconceptions,
+  misconceptions: aeForwardLossesMisconceptions,
   helpers: ["lab"],
 });

@@ -1,6 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { tiedAeBackprop, type ReconstructionLoss } from "../../reference/autoencoder";
-import { tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { tiedAeBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -127,6 +127,6 @@ export declare function tiedAeGradient(X: Mat, W: Mat, b: Vec, bd: Vec, loss: Lo
       rng.intRange(1, 5),
     ),
   ],
-  misconceptions: tiedBackpropMisconceptions,
+  misconceptions: tiedAeBackpropMisconceptions,
   helpers: ["lab"],
 });

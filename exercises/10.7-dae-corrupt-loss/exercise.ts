@@ -1,6 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { daeCorruptLoss, type Noise } from "../../reference/autoencoder";
-import { daeMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { daeCorruptLossMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import { uniformAwayFrom, type Rng } from "../../reference/random";
 
@@ -181,6 +181,6 @@ export declare function daeLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise:
       0.5,
     ),
   ],
-  misconceptions: daeMisconceptions,
+  misconceptions: daeCorruptLossMisconceptions,
   helpers: ["lab"],
 });

@@ -1,6 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { checkLogisticGradient, logisticLossGradient, type LogisticGradCheck } from "../../reference/gradcheck";
-import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
+import { checkLogisticGradientMisconceptions } from "../../reference/misconceptions/gradcheck";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 
@@ -148,6 +148,6 @@ export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec,
       saturating(rng, { en: "saturating scores (some z_n > 750)", zh: "得分饱和（部分 z_n > 750）" }, 5, 3),
     ];
   },
-  misconceptions: gradcheckMisconceptions,
+  misconceptions: checkLogisticGradientMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { sparseGradientMisconceptions } from "../../reference/misconceptions/sparse";
+import { sparseAeCostGradMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseAeCostGrad, type SparseAEGradient } from "../../reference/sparse";
@@ -124,6 +124,6 @@ export declare function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: 
       rng.range(0.01, 0.3),
     ]),
   ],
-  misconceptions: sparseGradientMisconceptions,
+  misconceptions: sparseAeCostGradMisconceptions,
   helpers: ["lab"],
 });

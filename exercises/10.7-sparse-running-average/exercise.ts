@@ -1,5 +1,5 @@
 import { defineExercise, type Case } from "../../grader/spec";
-import { runningAverageMisconceptions } from "../../reference/misconceptions/sparse";
+import { runningAverageSequenceMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { runningAverageSequence } from "../../reference/sparse";
@@ -122,6 +122,6 @@ export declare function runningRhoHat(rho0: Vec, batches: Mat[], lambdaAvg: numb
       args: [rng.uniformVec(5), batches(rng, rng.intRange(2, 6), 5), rng.range(0.5, 0.99)],
     },
   ],
-  misconceptions: runningAverageMisconceptions,
+  misconceptions: runningAverageSequenceMisconceptions,
   helpers: ["lab"],
 });

@@ -1,5 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
+import { twoLayerStackedGradientMisconceptions } from "../../reference/misconceptions/stacked";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../../reference/stacked";
@@ -170,6 +170,6 @@ export declare function stackedGradient(X: Mat, labels: number[], W1: Mat, b1: V
       rng.intRange(2, 5),
     ),
   ],
-  misconceptions: stackedMisconceptions,
+  misconceptions: twoLayerStackedGradientMisconceptions,
   helpers: ["lab"],
 });
