@@ -50,7 +50,7 @@ export async function loadStaffActor(db: Db, userId: string, courseId: string): 
   return staffActorFrom(userId, access);
 }
 
-/** Instructors only (assignments, roster, extensions, audit log, validation, regrade of a whole exercise). */
+/** Instructors only (assignments, roster, extensions, audit log, exercise checks, regrade of a whole exercise). */
 export function requireInstructor(actor: StaffActor): void {
   if (actor.role !== "instructor") throw new StaffNotFoundError("instructor only");
 }

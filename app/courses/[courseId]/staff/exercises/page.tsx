@@ -1,11 +1,11 @@
-// Exercise validation (instructors): the exercises:check report per exercise's current version.
+// Exercise checks (instructors): the exercises:check report per exercise's current version.
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { staffPage } from "@/app/_lib/staff/server";
-import { listExerciseValidation } from "@/app/_lib/staff/validation";
+import { listExerciseChecks } from "@/app/_lib/staff/checks";
 import styles from "../staff.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
@@ -18,11 +18,7 @@ export default async function ExercisesPage({ params }: Props) {
   const { courseId } = await params;
   const { actor } = await staffPage(courseId);
   if (actor.role !== "instructor") notFound();
-  const [t, locale, rows] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    listExerciseValidation(db(), actor),
-  ]);
+  const [t, locale, rows] = await Promise.all([getTranslations("staff"), getLocale(), listExerciseChecks(db(), actor)]);
   const zh = locale === "zh-CN";
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   return (

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { orNotFound, staffPage } from "@/app/_lib/staff/server";
-import { exercisePreview } from "@/app/_lib/staff/validation";
+import { exercisePreview } from "@/app/_lib/staff/checks";
 import { Markdown } from "@/app/_components/markdown/Markdown";
 import { CodeView } from "@/app/_components/code/CodeView";
 
