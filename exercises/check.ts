@@ -98,10 +98,35 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   if (loosened(spec.output) && !(spec.toleranceReason?.en?.trim() && CJK.test(spec.toleranceReason.zh ?? "")))
     fileErrors.push("the output tolerance is loosened but toleranceReason (en and zh) is missing");
 
-  // cases and determinism
   let visible: Case[] = [];
   let hidden: Case[] = [];
   let deterministic = false;
+  let solution: CheckReport["solution"];
+  let starter: CheckReport["starter"];
+  let reports: MisconceptionReport[] = [];
+  const report = (): CheckReport => ({
+    folder: entry.folder,
+    slug: spec.slug,
+    section: spec.section,
+    points: spec.points,
+    ok: false,
+    errors: [],
+    sections,
+    visibleCases: visible.length,
+    hiddenCases: hidden.length,
+    deterministic,
+    seeds,
+    prompts,
+    solution,
+    starter,
+    misconceptions: reports,
+    declaration: { ok: false, errors: [] },
+    ms: performance.now() - t0,
+  });
+  // A scaffold is not run: its placeholders would only crash, and the message above says what to do.
+  if (leftovers.length) return report();
+
+  // cases and determinism
   try {
     visible = spec.visibleCases(new Rng(seed));
     hidden = spec.hiddenCases(new Rng(seed));
@@ -131,8 +156,6 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   }
 
   // solution and starter through the real sandbox
-  let solution: CheckReport["solution"];
-  let starter: CheckReport["starter"];
   for (const which of ["solution", "starter"] as const) {
     const code = read(`${which}.ts`);
     if (code === undefined) {
@@ -160,7 +183,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   }
 
   // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
-  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({
+  reports = spec.misconceptions.map((m) => ({
     id: m.id,
     caughtSeeds: 0,
     ownHintSeeds: 0,
@@ -239,25 +262,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
 
-  return {
-    folder: entry.folder,
-    slug: spec.slug,
-    section: spec.section,
-    points: spec.points,
-    ok: false,
-    errors: [],
-    sections,
-    visibleCases: visible.length,
-    hiddenCases: hidden.length,
-    deterministic,
-    seeds,
-    prompts,
-    solution,
-    starter,
-    misconceptions: reports,
-    declaration: { ok: false, errors: [] },
-    ms: performance.now() - t0,
-  };
+  return report();
 }
 
 /** The grader's comparison, verdict only (no message): whether `actual` passes against `expected`. */
