@@ -16,16 +16,17 @@ export interface HintMatch {
   message: Bilingual;
 }
 
-/** A registered variant's output on one case, kept only when it differs from the expected value. */
-export interface WrongOutput {
-  misconception: Misconception;
-  output: unknown;
-}
+/**
+ * A registered variant on one case, kept only when it differs from the expected value: its output,
+ * or the fact that it threw (a variant that crashes says nothing about the student's output).
+ */
+export type WrongOutput =
+  { misconception: Misconception; output: unknown } | { misconception: Misconception; threw: true };
 
 /**
- * Runs each variant on `args` (a fresh copy each). Variants that throw, or that agree with
- * the reference on this case (they say nothing about the mistake), are dropped. Depends only
- * on the case, so the grader computes it once per case and reuses it for every submission.
+ * Runs each variant on `args` (a fresh copy each). Variants that agree with the reference on this
+ * case (they say nothing about the mistake) are dropped. Depends only on the case, so the grader
+ * computes it once per case and reuses it for every submission; exercises:check uses it too.
  */
 export function wrongOutputs(
   misconceptions: readonly Misconception[],
@@ -39,6 +40,7 @@ export function wrongOutputs(
     try {
       output = m.fn(...structuredClone(args as unknown[]));
     } catch {
+      out.push({ misconception: m, threw: true });
       continue;
     }
     if (expected !== undefined && compare(expected, output, schema, { verdictOnly: true }).pass) continue;
@@ -47,14 +49,17 @@ export function wrongOutputs(
   return out;
 }
 
-/** The first wrong output that the student's `actual` matches (same compare routine), as a hint. */
+/**
+ * THE matching rule: the hint of the first registered variant (in table order) that differs from
+ * the expected value and whose output the student's `actual` matches with the grader's compare.
+ */
 export function matchWrongOutput(
   wrong: readonly WrongOutput[],
   actual: unknown,
   schema: OutputSchema,
 ): HintMatch | undefined {
   for (const w of wrong)
-    if (compare(w.output, actual, schema, { verdictOnly: true }).pass)
+    if ("output" in w && compare(w.output, actual, schema, { verdictOnly: true }).pass)
       return { id: w.misconception.id, message: hintMessage(w.misconception) };
   return undefined;
 }

@@ -173,7 +173,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const cases = prepareCases(spec, mode, seed);
   const maxScore = round9(cases.reduce((s, c) => s + c.maxScore, 0));
   const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
-  const allowLab = (spec.helpers ?? []).includes("lab");
+  const helpers = spec.helpers ?? [];
 
   const base = { exercise: spec.slug, mode, seed, maxScore };
   const allFailed = (
@@ -198,7 +198,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     };
   };
 
-  const tr = await transpile(code, { allowLab });
+  const tr = await transpile(code, { helpers });
   timings.transpileMs = tr.ms;
   if (!tr.ok) return allFailed(tr.message, "compile_error", { position: tr.position });
 
@@ -207,7 +207,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const sandbox = await acquireSandbox(limits.memoryMb);
   try {
     const loaded = await sandbox.load(tr.js, spec.entry, {
-      allowLab,
+      helpers,
       timeoutMs: limits.caseTimeMs,
       sourceMap: tr.sourceMap,
     });
@@ -248,7 +248,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       let row: CaseOutcome;
       if (r.kind === "ok" && r.changedInput && !spec.inputsMayChange) {
         const { arg, path } = r.changedInput;
-        const name = parameterNames(spec.declaration, spec.entry)[arg] ?? `argument ${arg + 1}`;
+        const name = parameterNames(spec.reference.toString())[arg] ?? `argument ${arg + 1}`;
         row = caseRow(c, {
           status: "failed",
           score: 0,

@@ -55,6 +55,8 @@ const ObjProto = Object.prototype;
 const ArrCtor = Array;
 const F64 = Float64Array;
 const StringFn = String;
+const split = String.prototype.split;
+const freeze = Object.freeze;
 const isView = ArrayBuffer.isView;
 const TypedProto = getProto(Uint8Array.prototype);
 const typedLength = getDesc(TypedProto, "length").get;
@@ -308,11 +310,21 @@ function tooMany(depth, len) {
 
 // ------------------------------------------------------------ load and run
 let entryFn = null;
-function load(factory, entryName, allowLab) {
+/** The exports of "lab" this exercise lists (helpers: comma-separated names), and nothing else. */
+function labFor(helpers) {
+  const m = { __proto__: null };
+  const names = apply(split, helpers, [","]);
+  for (let i = 0; i < names.length; i++) if (hasOwn(labModule, names[i])) m[names[i]] = labModule[names[i]];
+  defProp(m, "__esModule", { value: true });
+  return freeze(m);
+}
+function load(factory, entryName, helpers) {
   const module = { exports: {} };
+  const allowLab = helpers !== "";
+  const lab = allowLab ? labFor(helpers) : null;
   const require = function require(name) {
     name = StringFn(name);
-    if (name === "lab" && allowLab) return labModule;
+    if (name === "lab" && allowLab) return lab;
     throw new ErrorCtor(allowLab
       ? 'Cannot import "' + name + '": only the helper module "lab" can be imported here. / 无法导入 "' + name + '"：这里只能导入辅助模块 "lab"。'
       : 'Cannot import "' + name + '": this exercise allows no imports. / 无法导入 "' + name + '"：本题不允许导入任何模块。');

@@ -2,7 +2,7 @@
  * One isolated-vm isolate per submission (host side).
  *
  *   const sb = await Sandbox.create({ memoryMb: 64 });
- *   const loaded = await sb.load(js, "cd1", { allowLab: true, timeoutMs });
+ *   const loaded = await sb.load(js, "cd1", { helpers: ["matmul", "sigmoidMat"], timeoutMs });
  *   const r = await sb.run(args, timeoutMs);   // per case
  *   sb.dispose();
  *
@@ -21,7 +21,7 @@
 import ivm from "isolated-vm";
 import { SourceMap, type SourceMapPayload } from "node:module";
 import { harnessSource } from "./harness";
-import { labSource } from "../transpile";
+import { labSource } from "./lab";
 import type { PackedArgs } from "./pack";
 
 export const DEFAULT_MEMORY_MB = 64;
@@ -214,7 +214,7 @@ export class Sandbox {
   async load(
     js: string,
     entry: string,
-    opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string },
+    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: string },
   ): Promise<LoadOutcome> {
     if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap) as SourceMapPayload);
     let factory: ivm.Reference<unknown>;
@@ -231,7 +231,7 @@ export class Sandbox {
     }
     try {
       const r = (await this.guard(
-        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.allowLab], {
+        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.helpers.join(",")], {
           timeout: opts.timeoutMs,
           result: { copy: true },
         }),

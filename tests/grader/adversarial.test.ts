@@ -469,7 +469,7 @@ describe("time limits", () => {
   it("a call that isolated-vm refuses on the host is a grader error (thrown), never the student's", async () => {
     const sb = await acquireSandbox();
     try {
-      const loaded = await sb.load("exports.affine = () => [];", "affine", { allowLab: false, timeoutMs: 500 });
+      const loaded = await sb.load("exports.affine = () => [];", "affine", { helpers: [], timeoutMs: 500 });
       expect(loaded.kind).toBe("ok");
       await expect(sb.run(prepareCases(fx.spec, "run")[0].packed, 12.5)).rejects.toBeInstanceOf(SandboxHostError);
     } finally {

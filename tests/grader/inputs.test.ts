@@ -82,5 +82,11 @@ describe("parameterNames", () => {
       ),
     ).toEqual(["p", "g", "t", "rest"]);
     expect(parameterNames("export declare function other(a: number): number;", "f")).toEqual([]);
+    // a function's own source, as the grader reads the reference's
+    function cd1(V0: number[][], W: number[][], eta = 0.1, ...U: number[]) {
+      return [V0, W, eta, U];
+    }
+    expect(parameterNames(cd1.toString())).toEqual(["V0", "W", "eta", "U"]);
+    expect(parameterNames(((W: number[], { a }: { a: number }) => W.length + a).toString())).toEqual(["W"]);
   });
 });

@@ -148,7 +148,7 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     expect(worst, name).toBeGreaterThan(1);
   };
   it("energy variants", () => {
-    for (const m of M.energyMisconceptions) {
+    for (const m of M.hopfieldEnergyMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x), hopfieldEnergy(d.W, d.b, d.x))),
@@ -156,14 +156,14 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     }
   });
   it("Hebbian variants", () => {
-    for (const m of M.hebbianMisconceptions)
+    for (const m of M.hebbianWeightsMisconceptions)
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.X), hebbianWeights(d.X))),
       );
   });
   it("sweep variants", () => {
-    for (const m of M.sweepMisconceptions) {
+    for (const m of M.hopfieldAsyncSweepMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order), hopfieldAsyncSweep(d.W, d.b, d.x, d.order))),
@@ -171,7 +171,7 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     }
   });
   it("recall variants", () => {
-    for (const m of M.recallMisconceptions) {
+    for (const m of M.hopfieldRecallMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order, 20), hopfieldRecall(d.W, d.b, d.x, d.order, 20))),

@@ -516,7 +516,7 @@ describe("RBM misconceptions differ from the reference by more than the grading 
   }
 
   it("energy", () => {
-    expectAllDiffer("energy", energyBatch, MC.energyMisconceptions, (s) => {
+    expectAllDiffer("energy", energyBatch, MC.energyBatchMisconceptions, (s) => {
       const m = randomModel(rng, nv, nh, s);
       return [rng.binaryMat(3, nv), rng.binaryMat(3, nh), m.W, m.a, m.b];
     });
@@ -528,7 +528,7 @@ describe("RBM misconceptions differ from the reference by more than the grading 
     });
   });
   it("free energy", () => {
-    expectAllDiffer("free energy", freeEnergyBatch, MC.freeEnergyMisconceptions, (s) => {
+    expectAllDiffer("free energy", freeEnergyBatch, MC.freeEnergyBatchMisconceptions, (s) => {
       const m = randomModel(rng, nv, nh, s);
       return [rng.binaryMat(3, nv), m.W, m.a, m.b];
     });
@@ -557,7 +557,7 @@ describe("RBM misconceptions differ from the reference by more than the grading 
     });
   });
   it("PCD", () => {
-    expectAllDiffer("pcd", pcdStep, MC.pcdMisconceptions, (s) => {
+    expectAllDiffer("pcd", pcdStep, MC.pcdStepMisconceptions, (s) => {
       const m = randomModel(rng, nv, nh, Math.min(s, 1));
       return [
         rng.binaryMat(3, nv),
@@ -571,7 +571,7 @@ describe("RBM misconceptions differ from the reference by more than the grading 
     });
   });
   it("pseudo-likelihood", () => {
-    expectAllDiffer("pseudo-likelihood", pseudoLikelihoodBatch, MC.pseudoLikelihoodMisconceptions, (s) => {
+    expectAllDiffer("pseudo-likelihood", pseudoLikelihoodBatch, MC.pseudoLikelihoodBatchMisconceptions, (s) => {
       const m = randomModel(rng, nv, nh, Math.min(s, 1));
       return [rng.binaryMat(3, nv), m.W, m.a, m.b, [0, 1, 2, 3].slice(0, 3).map(() => rng.int(nv))];
     });

@@ -1,11 +1,11 @@
-// Exercise validation (instructors): the exercises:check report per exercise's current version.
+// Exercise checks (instructors): the exercises:check report per exercise's current version.
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
-import { listExerciseValidation } from "@/app/_lib/staff/validation";
+import { listExerciseChecks } from "@/app/_lib/staff/checks";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -22,7 +22,7 @@ export default async function ExercisesPage({ params }: Props) {
     const [t, locale, rows] = await Promise.all([
       getTranslations("staff"),
       getLocale(),
-      listExerciseValidation(db(), actor),
+      listExerciseChecks(db(), actor),
     ]);
     const base = `/courses/${encodeURIComponent(courseId)}/staff`;
     return (

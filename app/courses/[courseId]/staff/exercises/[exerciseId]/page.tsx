@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
-import { exercisePreview } from "@/app/_lib/staff/validation";
+import { exercisePreview } from "@/app/_lib/staff/checks";
 import { Markdown } from "@/app/_components/markdown/Markdown";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { localized } from "@/app/_i18n/localized";

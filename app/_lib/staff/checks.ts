@@ -1,17 +1,16 @@
 /**
- * Exercise validation view (instructors): each exercise's current version with the
- * stored `exercises:check` report (ExerciseVersion.checkJson, a CheckReport), and the
- * data for "preview as student".
+ * Exercise check view (instructors): each exercise's current version with the stored
+ * `exercises:check` report (ExerciseVersion.checkJson, read through exercises/report.ts),
+ * and the data for "preview as student".
  */
 
 import type { Db } from "@/prisma/client";
-import type { CheckReport } from "@/exercises/check";
-import { exerciseHash, type ExerciseEntry } from "@/exercises/catalogue";
+import { parseCheckReport, type CheckReport } from "@/exercises/report";
 import type { ExerciseMeta } from "@/exercises/sync";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError } from "@/app/_lib/errors";
 
-export interface ExerciseValidationRow {
+export interface ExerciseCheckRow {
   id: string;
   slug: string;
   section: string;
@@ -32,7 +31,7 @@ const parse = <T>(s: string | null | undefined): T | null => {
   }
 };
 
-export async function listExerciseValidation(db: Db, actor: StaffContext): Promise<ExerciseValidationRow[]> {
+export async function listExerciseChecks(db: Db, actor: StaffContext): Promise<ExerciseCheckRow[]> {
   asInstructor(actor);
   const ex = await db.exercise.findMany({ orderBy: [{ section: "asc" }, { slug: "asc" }] });
   const versions = await db.exerciseVersion.findMany({
@@ -49,7 +48,7 @@ export async function listExerciseValidation(db: Db, actor: StaffContext): Promi
       titleEn: v?.titleEn ?? e.slug,
       titleZh: v?.titleZh ?? e.slug,
       points: v?.points ?? null,
-      report: parse<CheckReport>(v?.checkJson),
+      report: parseCheckReport(v?.checkJson),
     };
   });
 }
@@ -60,29 +59,4 @@ export async function exercisePreview(db: Db, _actor: StaffContext, exerciseId: 
   if (!e?.currentVersionId) throw new AccessError("not_found", "exercise");
   const v = await db.exerciseVersion.findUniqueOrThrow({ where: { id: e.currentVersionId } });
   return { exercise: e, version: v, meta: parse<ExerciseMeta>(v.metaJson) };
-}
-
-/**
- * Stores `exercises:check` reports on the exercise versions they checked (matched by the
- * folder's content hash), so the validation view shows them. Used by `npm run exercises:check -- --store`.
- * Returns the slugs stored and those whose current folder content is not synced yet.
- */
-export async function storeCheckReports(
-  db: Db,
-  catalogue: Map<string, ExerciseEntry>,
-  reports: CheckReport[],
-): Promise<{ stored: string[]; notSynced: string[] }> {
-  const stored: string[] = [];
-  const notSynced: string[] = [];
-  for (const r of reports) {
-    const entry = catalogue.get(r.slug);
-    if (!entry) continue;
-    const hash = exerciseHash(entry);
-    const res = await db.exerciseVersion.updateMany({
-      where: { hash, exercise: { slug: r.slug } },
-      data: { checkJson: JSON.stringify(r) },
-    });
-    (res.count ? stored : notSynced).push(r.slug);
-  }
-  return { stored, notSynced };
 }
