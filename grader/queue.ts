@@ -106,39 +106,70 @@ export async function waitForResult(db: Db, submissionId: string, opts: { timeou
 
 // ---------------------------------------------------------------- claim, renew, release
 
+/**
+ * The two leased queue tables, keyed by `Job["type"]`. Their names are the only identifiers
+ * spliced into queue SQL (`Prisma.raw` of these fixed strings, never of input).
+ */
+const QUEUE_TABLES = {
+  submission: Prisma.raw('"Submission"'),
+  regrade: Prisma.raw('"RegradeItem"'),
+} as const satisfies Record<Job["type"], Prisma.Sql>;
+
+/** "Still leased by `owner`" for job `id` (the condition every lease-holder write is guarded by). */
+function heldBy(id: string, owner: string): Prisma.Sql {
+  return Prisma.sql`"id" = ${id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+}
+
+/**
+ * Claims one queued row of `type`'s table: the first by `order`, marked running under `owner`'s lease
+ * with one more attempt (and `extraSet`), returning `returning`.
+ */
+function claimRow<T>(
+  db: Db,
+  type: Job["type"],
+  owner: string,
+  leaseMs: number,
+  parts: { order: Prisma.Sql; extraSet: Prisma.Sql; returning: Prisma.Sql },
+): Promise<T[]> {
+  const table = QUEUE_TABLES[type];
+  const until = new Date(Date.now() + leaseMs);
+  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
+  return db.$queryRaw<T[]>`
+    UPDATE ${table}
+       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1${parts.extraSet}
+     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.order} LIMIT 1)
+       AND "status" = 'queued'
+    RETURNING ${parts.returning}`;
+}
+
 /** Atomically claims the highest-priority, oldest queued submission. */
 export async function claimSubmission(
   db: Db,
   owner: string,
   leaseMs = DEFAULT_LEASE_MS,
 ): Promise<SubmissionJob | null> {
-  const now = new Date();
-  const until = new Date(now.getTime() + leaseMs);
-  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
-  const rows = await db.$queryRaw<Omit<SubmissionJob, "type">[]>`
-    UPDATE "Submission"
-       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until},
-           "attempts" = "attempts" + 1, "startedAt" = ${now}
-     WHERE "id" = (SELECT "id" FROM "Submission" WHERE "status" = 'queued'
-                   ORDER BY "priority" DESC, "submittedAt" ASC LIMIT 1)
-       AND "status" = 'queued'
-    RETURNING "id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`;
+  const rows = await claimRow<Omit<SubmissionJob, "type">>(db, "submission", owner, leaseMs, {
+    order: Prisma.sql`ORDER BY "priority" DESC, "submittedAt" ASC`,
+    extraSet: Prisma.sql`, "startedAt" = ${new Date()}`,
+    returning: Prisma.sql`"id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`,
+  });
   const r = rows[0];
   return r ? { type: "submission", ...r, latePenalty: Number(r.latePenalty), attempts: Number(r.attempts) } : null;
 }
 
 /** Atomically claims the oldest queued regrade item, with its submission's code. */
 export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
-  const until = new Date(Date.now() + leaseMs);
-  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
-  const rows = await db.$queryRaw<
-    { id: string; regradeId: string; submissionId: string; exerciseVersionId: string; attempts: number }[]
-  >`
-    UPDATE "RegradeItem"
-       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1
-     WHERE "id" = (SELECT "id" FROM "RegradeItem" WHERE "status" = 'queued' LIMIT 1)
-       AND "status" = 'queued'
-    RETURNING "id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`;
+  const rows = await claimRow<{
+    id: string;
+    regradeId: string;
+    submissionId: string;
+    exerciseVersionId: string;
+    attempts: number;
+  }>(db, "regrade", owner, leaseMs, {
+    order: Prisma.empty,
+    extraSet: Prisma.empty,
+    returning: Prisma.sql`"id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`,
+  });
   const r = rows[0];
   if (!r) return null;
   const s = await db.submission.findUnique({
@@ -164,21 +195,17 @@ export async function renewLease(
 ): Promise<boolean> {
   const until = new Date(Date.now() + leaseMs);
   const n =
-    job.type === "submission"
-      ? await db.$executeRaw`UPDATE "Submission" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`
-      : await db.$executeRaw`UPDATE "RegradeItem" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+    await db.$executeRaw`UPDATE ${QUEUE_TABLES[job.type]} SET "leaseExpiresAt" = ${until} WHERE ${heldBy(job.id, owner)}`;
   return n === 1;
 }
 
 /** Gives a job back to the queue without counting the attempt (graceful shutdown). */
 export async function releaseJob(db: Db, job: Pick<Job, "type" | "id">, owner: string): Promise<void> {
-  if (job.type === "submission") {
-    await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  } else {
-    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  }
+  await db.$executeRaw`
+    UPDATE ${QUEUE_TABLES[job.type]}
+       SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+           "attempts" = CASE WHEN "attempts" > 0 THEN "attempts" - 1 ELSE 0 END
+     WHERE ${heldBy(job.id, owner)}`;
 }
 
 /**
@@ -189,14 +216,11 @@ export async function failJob(db: Db, job: Job, owner: string, reason: string): 
   const final = job.attempts >= MAX_ATTEMPTS;
   const status = final ? "error" : "queued";
   const lastError = `attempt ${job.attempts}: ${reason}`.slice(0, 2000);
-  if (job.type === "submission") {
-    await db.$executeRaw`UPDATE "Submission" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  } else {
-    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-    if (final) await settleRegrade(db, (job as RegradeJob).regradeId);
-  }
+  await db.$executeRaw`
+    UPDATE ${QUEUE_TABLES[job.type]}
+       SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+     WHERE ${heldBy(job.id, owner)}`;
+  if (final && job.type === "regrade") await settleRegrade(db, job.regradeId);
 }
 
 /**
@@ -209,16 +233,18 @@ export async function sweepExpiredLeases(
 ): Promise<{ requeued: number; failed: number }> {
   const now = new Date();
   const reason = `grading did not finish in ${maxAttempts} attempts (the worker crashed or exceeded its lease)`;
-  const failed =
-    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`) +
-    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`);
-  const requeued =
-    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`) +
-    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`);
+  let failed = 0;
+  let requeued = 0;
+  for (const table of Object.values(QUEUE_TABLES)) {
+    failed += await db.$executeRaw`
+      UPDATE ${table} SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
+       WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`;
+  }
+  for (const table of Object.values(QUEUE_TABLES)) {
+    requeued += await db.$executeRaw`
+      UPDATE ${table} SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+       WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`;
+  }
   return { requeued, failed };
 }
 
@@ -319,7 +345,7 @@ export async function completeSubmission(
   const resultId = randomUUID();
   const now = new Date();
   const score = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
+  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE ${heldBy(job.id, owner)})`;
   const counts = await db.$transaction([
     ...insertResultStatements(
       db,
@@ -330,7 +356,7 @@ export async function completeSubmission(
     db.$executeRaw`
       UPDATE "Submission" SET "status" = 'graded', "score" = ${score}, "maxScore" = ${result.maxScore}, "resultId" = ${resultId},
              "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
-       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`,
+       WHERE ${heldBy(job.id, owner)}`,
   ]);
   if (counts[counts.length - 1] !== 1) throw new LeaseLostError(job.id);
   return resultId;
@@ -349,7 +375,7 @@ export async function completeRegradeItem(
 ): Promise<string> {
   const resultId = randomUUID();
   const newScore = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
+  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE ${heldBy(job.id, owner)})`;
   const counts = await db.$transaction([
     ...insertResultStatements(
       db,
@@ -365,7 +391,7 @@ export async function completeRegradeItem(
     ),
     db.$executeRaw`
       UPDATE "RegradeItem" SET "status" = 'done', "newScore" = ${newScore}, "newResultId" = ${resultId}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
-       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`,
+       WHERE ${heldBy(job.id, owner)}`,
   ]);
   if (counts[counts.length - 1] !== 1) throw new LeaseLostError(job.id);
   await settleRegrade(db, job.regradeId);
