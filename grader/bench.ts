@@ -226,7 +226,7 @@ async function benchSynthetic(): Promise<PerExercise[]> {
 async function tempDb(): Promise<{ url: string; db: Db; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-bench-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
+  await applyMigrations(url);
   const db = createDb(url);
   return { url, db, cleanup: async () => (await db.$disconnect(), fs.rmSync(dir, { recursive: true, force: true })) };
 }

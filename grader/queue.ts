@@ -9,11 +9,11 @@
  *
  * SQL is portable (UPDATE … WHERE id = (SELECT … LIMIT 1) … RETURNING): on SQLite one
  * statement holds the write lock, so two workers can never claim the same row. On
- * PostgreSQL the inner SELECT gets `FOR UPDATE SKIP LOCKED` (marked below).
+ * PostgreSQL the inner SELECT gets `FOR UPDATE SKIP LOCKED` (marked in `claimRow`).
  */
 
 import { randomUUID } from "node:crypto";
-import type { Db } from "../prisma/client";
+import { dbTarget, type Db } from "../prisma/client";
 import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
@@ -133,11 +133,14 @@ function claimRow<T>(
 ): Promise<T[]> {
   const table = QUEUE_TABLES[type];
   const until = new Date(Date.now() + leaseMs);
-  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
+  // PROVIDER-SPECIFIC (the only such SQL in the app): on PostgreSQL the inner SELECT locks the
+  // row it picks and skips rows other workers are claiming, so concurrent claims never wait
+  // on or take the same job. SQLite needs nothing: one writer holds the database lock.
+  const skipLocked = dbTarget(db).provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   return db.$queryRaw<T[]>`
     UPDATE ${table}
        SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1${parts.extraSet}
-     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.order} LIMIT 1)
+     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.order} LIMIT 1 ${skipLocked})
        AND "status" = 'queued'
     RETURNING ${parts.returning}`;
 }
@@ -263,6 +266,24 @@ function caseJson(x: unknown): string {
   return s;
 }
 
+/**
+ * The CaseResult columns read from a VALUES list (whose columns both databases name column1,
+ * column2, …), cast to their column types: PostgreSQL types untyped VALUES parameters as text.
+ */
+const CASE_RESULT_COLUMNS = Prisma.raw(
+  [
+    "v.column1",
+    "v.column2",
+    "CAST(v.column3 AS INTEGER)",
+    "v.column4",
+    "v.column5",
+    "v.column6",
+    "CAST(v.column7 AS DOUBLE PRECISION)",
+    "CAST(v.column8 AS DOUBLE PRECISION)",
+    ...Array.from({ length: 7 }, (_, i) => `v.column${9 + i}`),
+  ].join(", "),
+);
+
 function resultRows(result: GradeResult) {
   return result.cases.map((c, position) => ({
     id: randomUUID(),
@@ -322,7 +343,7 @@ function insertResultStatements(
       );
     statements.push(db.$executeRaw`
       INSERT INTO "CaseResult" ("id", "resultId", "position", "name", "visibility", "status", "score", "maxScore", "message", "hintId", "inputJson", "expectedJson", "actualJson", "consoleText", "timingsJson")
-      SELECT * FROM (VALUES ${Prisma.join(values)}) AS v
+      SELECT ${CASE_RESULT_COLUMNS} FROM (VALUES ${Prisma.join(values)}) AS v
        WHERE EXISTS (SELECT 1 FROM "GradingResult" WHERE "id" = ${r.resultId})`);
   }
   return statements;

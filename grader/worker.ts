@@ -12,7 +12,8 @@
 
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { createDb, type Db } from "../prisma/client";
+import { createDb, dbTarget, type Db } from "../prisma/client";
+import { assertMigrated } from "../prisma/migrate";
 import { exerciseHash, loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, type GradeResult } from "./grade";
 import {
@@ -217,10 +218,11 @@ function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------- process entry
 
 async function main(): Promise<void> {
+  await assertMigrated();
   const db = createDb();
   // WAL + synchronous=NORMAL: a commit may be lost only on an OS crash/power loss, and then the
   // whole result transaction is lost with it; the job stays leased, expires and is regraded.
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+  if (dbTarget(db).provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
   const worker = new GradingWorker({
     db,

@@ -27,3 +27,22 @@ export function sqliteFilePath(url: string): string {
   if (!p) throw new Error(`"${url}" names no file`);
   return path.resolve(p);
 }
+
+/** A PostgreSQL server that does not answer within this long is reported, never waited on forever. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+export type Provider = "sqlite" | "postgresql";
+
+/** Which database a URL names: `file:` → SQLite, `postgres(ql)://` → PostgreSQL; anything else is refused. */
+export function databaseProvider(url: string): Provider {
+  if (isSqliteUrl(url)) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(
+    `DATABASE_URL "${redactUrl(url)}" is neither a SQLite file: URL (file:./data/gibbs.db) nor a PostgreSQL URL (postgresql://user:password@host:5432/gibbs).`,
+  );
+}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+}

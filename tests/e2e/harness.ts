@@ -200,7 +200,7 @@ export async function startApp(
   await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-e2e-"));
   const databaseUrl = `file:${path.join(dataDir, "gibbs.db")}`;
-  applyMigrations(databaseUrl);
+  await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     await seed(db, { demo: true, admin: null });
