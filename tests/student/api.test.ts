@@ -300,17 +300,18 @@ describe("privacy", () => {
     const f = await makeFixture(t.db);
     const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id);
-    for (const p of [
-      submissionView(t.db, f.bob, s.id, f.now),
-      submissionStatus(t.db, f.bob, s.id),
-      submissionView(t.db, f.alice, "no-such-id", f.now),
-      getDraft(t.db, { ...ref(f), courseId: f.otherCourseId }, f.now),
-      getDraft(t.db, { ...ref(f), assignmentId: f.unreleasedId }, f.now),
-      getDraft(t.db, { ...ref(f), exerciseId: "missing" }, f.now),
-      history(t.db, ref(f, f.ta), f.now),
-      studentDashboard(t.db, f.ta, f.courseId, f.now),
+    // One call at a time: a refusal created before the previous one is awaited would be an unhandled rejection meanwhile.
+    for (const call of [
+      () => submissionView(t.db, f.bob, s.id, f.now),
+      () => submissionStatus(t.db, f.bob, s.id),
+      () => submissionView(t.db, f.alice, "no-such-id", f.now),
+      () => getDraft(t.db, { ...ref(f), courseId: f.otherCourseId }, f.now),
+      () => getDraft(t.db, { ...ref(f), assignmentId: f.unreleasedId }, f.now),
+      () => getDraft(t.db, { ...ref(f), exerciseId: "missing" }, f.now),
+      () => history(t.db, ref(f, f.ta), f.now),
+      () => studentDashboard(t.db, f.ta, f.courseId, f.now),
     ]) {
-      expect((await refusal(p)).status).toBe(404);
+      expect((await refusal(call())).status).toBe(404);
     }
     // Bob's history does not list Alice's submission.
     expect(await history(t.db, ref(f, f.bob), f.now)).toEqual([]);
