@@ -13,12 +13,12 @@ const DATABASE_SUITES = [
   "tests/db/**/*.test.ts",
   "tests/grader/queue.test.ts",
   "tests/grader/crash.test.ts",
-  "tests/grader/surge.test.ts",
   "tests/auth/**/*.test.ts",
   "tests/staff/**/*.test.ts",
   "tests/student/api.test.ts",
-  "tests/e2e/postgresql.test.ts",
 ];
+/** PostgreSQL only, each alone on the machine after the rest: the 2,000-job crash surge and the two-server browser test. */
+const POSTGRESQL_ALONE = ["tests/grader/surge.test.ts", "tests/e2e/postgresql.test.ts"];
 
 const postgresUrl = process.env.GIBBS_TEST_POSTGRES_URL;
 if (!postgresUrl) {
@@ -41,20 +41,37 @@ export default defineConfig({
     execArgv: ["--no-node-snapshot"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Groups run one after the other (sequence.groupOrder), so the two halves do not compete for the cores.
     projects: [
       {
         extends: true,
         test: {
           name: "sqlite",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/e2e/postgresql.test.ts", "tests/grader/surge.test.ts"],
+          exclude: POSTGRESQL_ALONE,
+          sequence: { groupOrder: 0 },
         },
       },
       ...(postgresUrl
         ? [
             {
               extends: true as const,
-              test: { name: "postgresql", include: DATABASE_SUITES, env: { GIBBS_TEST_DB: "postgresql" } },
+              test: {
+                name: "postgresql",
+                include: DATABASE_SUITES,
+                env: { GIBBS_TEST_DB: "postgresql" },
+                sequence: { groupOrder: 1 },
+              },
+            },
+            {
+              extends: true as const,
+              test: {
+                name: "postgresql-alone",
+                include: POSTGRESQL_ALONE,
+                env: { GIBBS_TEST_DB: "postgresql" },
+                fileParallelism: false,
+                sequence: { groupOrder: 2 },
+              },
             },
           ]
         : []),
