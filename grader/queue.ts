@@ -5,7 +5,8 @@
  * "graded" (result written once, only while the lease is still ours) — or, when a
  * worker dies, its lease expires and `sweepExpiredLeases` puts the job back to
  * "queued"; after MAX_ATTEMPTS grading attempts it becomes "error" with `lastError`
- * for staff. "run" jobs have a higher priority than "submit" jobs.
+ * for staff. "run" jobs have a higher priority than "submit" jobs, and a student's repeated
+ * submit for an exercise (one of theirs still waiting) a lower one.
  *
  * SQL is portable (UPDATE … WHERE id = (SELECT … LIMIT 1) … RETURNING): on SQLite one
  * statement holds the write lock, so two workers can never claim the same row. On
@@ -22,6 +23,7 @@ export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 30_000;
 export const RUN_PRIORITY = 10;
 export const SUBMIT_PRIORITY = 0;
+export const REPEAT_SUBMIT_PRIORITY = -1;
 
 export interface SubmissionJob {
   type: "submission";
@@ -68,8 +70,23 @@ export interface EnqueueInput {
   latePenalty?: number;
 }
 
-/** Stores a queued submission and returns its id (the web server answers with it at once). */
+/**
+ * Stores a queued submission and returns its id (the web server answers with it at once).
+ * Fairness at deadlines: a student's submit for an exercise while an earlier one of theirs is
+ * still queued or running gets REPEAT_SUBMIT_PRIORITY, so it waits behind other students' first ones.
+ */
 export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
+  const repeat =
+    input.kind === "submit" &&
+    (await db.submission.count({
+      where: {
+        userId: input.userId,
+        assignmentId: input.assignmentId,
+        exerciseId: input.exerciseId,
+        kind: "submit",
+        status: { in: ["queued", "running"] },
+      },
+    })) > 0;
   const s = await db.submission.create({
     data: {
       userId: input.userId,
@@ -79,13 +96,50 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
       code: input.code,
       kind: input.kind,
       status: "queued",
-      priority: input.kind === "run" ? RUN_PRIORITY : SUBMIT_PRIORITY,
+      priority: input.kind === "run" ? RUN_PRIORITY : repeat ? REPEAT_SUBMIT_PRIORITY : SUBMIT_PRIORITY,
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
     },
     select: { id: true },
   });
   return s.id;
+}
+
+/** Where a queued submission stands: its place in line and the wait the recent drain rate predicts. */
+export interface QueuePosition {
+  /** 1 = the next job a worker claims. */
+  position: number;
+  /** Jobs graded per second over the last DRAIN_WINDOW_MS (all workers together). */
+  drainPerSecond: number;
+  /** position / drainPerSecond, rounded up; null while nothing was graded recently. */
+  estimatedWaitSeconds: number | null;
+}
+
+export const DRAIN_WINDOW_MS = 60_000;
+
+/** The queue position of a submission, or null once it is no longer queued. */
+export async function queuePosition(db: Db, submissionId: string, now = new Date()): Promise<QueuePosition | null> {
+  const s = await db.submission.findUnique({
+    where: { id: submissionId },
+    select: { status: true, priority: true, submittedAt: true },
+  });
+  if (!s || s.status !== "queued") return null;
+  const [ahead, drained] = await Promise.all([
+    db.submission.count({
+      where: {
+        status: "queued",
+        OR: [{ priority: { gt: s.priority } }, { priority: s.priority, submittedAt: { lt: s.submittedAt } }],
+      },
+    }),
+    db.submission.count({ where: { gradedAt: { gt: new Date(now.getTime() - DRAIN_WINDOW_MS) } } }),
+  ]);
+  const position = ahead + 1;
+  const drainPerSecond = drained / (DRAIN_WINDOW_MS / 1000);
+  return {
+    position,
+    drainPerSecond,
+    estimatedWaitSeconds: drainPerSecond > 0 ? Math.ceil(position / drainPerSecond) : null,
+  };
 }
 
 /** Polls until the submission is graded or failed for good (for tests, the CLI and simple callers). */
