@@ -13,6 +13,8 @@ const nextConfig = {
     "esbuild",
     "@node-rs/argon2",
     "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

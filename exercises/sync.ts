@@ -142,7 +142,7 @@ export function formatSyncReport(r: SyncReport): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { createDb } = await import("../prisma/client");
   const { applyMigrations } = await import("../prisma/migrate");
-  applyMigrations();
+  await applyMigrations();
   const db = createDb();
   try {
     console.log(formatSyncReport(await syncExercises(db)));

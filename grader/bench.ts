@@ -10,8 +10,13 @@
  * - throughputPerSec {workers1, workers2}: end to end through the database queue (temp
  *   SQLite, real worker processes), a round-robin mix of every exercise's solution.
  * - surge: 2000 jobs enqueued at once, 2 workers: drain time, lost and duplicated results.
+ * - scaleOut (only with --db postgresql): a 5,000-submission surge with 2 and 4 workers on
+ *   PostgreSQL and SQLite side by side (drain, jobs/s, lost, duplicated, p50/p99 enqueue →
+ *   graded, CPU per job in the workers and in the database server), and idle workers' CPU and
+ *   wake-up time on both (grader/benchDatabase.ts). It is merged into bench/last.json.
  *
  *   npm run bench [-- --quick]       (--quick: fewer repetitions and jobs)
+ *   npm run bench -- --db postgresql [--quick]
  */
 
 import fs from "node:fs";
@@ -19,10 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { createDb, type Db } from "../prisma/client";
-import { applyMigrations } from "../prisma/migrate";
 import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, prepareCases } from "./grade";
+import { benchScaleOut, drain, enqueueMany, lostAndDuplicated, solutionMix, tempDb } from "./benchDatabase";
 import { createQueueFixture } from "./queueFixture";
 import { Sandbox, warmSandbox } from "./sandbox/sandbox";
 import type { ExerciseSpec } from "./spec";
@@ -221,56 +225,11 @@ async function benchSynthetic(): Promise<PerExercise[]> {
 
 // ---------------------------------------------------------------- queue throughput
 
-async function tempDb(): Promise<{ url: string; db: Db; cleanup: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-bench-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  applyMigrations(url);
-  const db = createDb(url);
-  return { url, db, cleanup: async () => (await db.$disconnect(), fs.rmSync(dir, { recursive: true, force: true })) };
-}
-
-/** Enqueues the jobs with ids "<tag>-<i>" and returns the tag (queries select by id prefix). */
-async function enqueueMany(
-  db: Db,
-  fx: Awaited<ReturnType<typeof createQueueFixture>>,
-  jobs: { slug: string; code: string }[],
-  tag: string,
-): Promise<string> {
-  const t = Date.now();
-  const data = jobs.map((j, i) => ({
-    id: `${tag}-${i}`,
-    userId: fx.userId,
-    assignmentId: fx.assignmentId,
-    ...fx.exercises.get(j.slug)!,
-    code: `${j.code}\n// ${tag} ${i}`,
-    kind: "submit",
-    status: "queued",
-    submittedAt: new Date(t + i),
-  }));
-  for (let i = 0; i < data.length; i += 500) await db.submission.createMany({ data: data.slice(i, i + 500) });
-  return tag;
-}
-
-async function drain(db: Db, tag: string, timeoutMs: number): Promise<number> {
-  const t0 = performance.now();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await db.submission.count({
-      where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } },
-    });
-    if (open === 0 || Date.now() > deadline) return (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
-  const t = await tempDb();
+  const t = await tempDb("sqlite");
   try {
     const fx = await createQueueFixture(t.db, catalogue);
-    const mix = [...catalogue.values()].map((e) => ({
-      slug: e.spec.slug,
-      code: fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8"),
-    }));
+    const mix = solutionMix(catalogue);
     const jobsOf = (n: number) => Array.from({ length: n }, (_, i) => mix[i % mix.length]);
     const env = { DATABASE_URL: t.url };
     const throughput: Record<string, number> = {};
@@ -290,20 +249,12 @@ async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
       if (workers === 2) {
         const jobs = 2000;
         const drainSeconds = await drain(t.db, await enqueueMany(t.db, fx, jobsOf(jobs), "surge"), 300_000);
-        const graded = await t.db.submission.count({
-          where: { id: { startsWith: "surge-" }, status: "graded", resultId: { not: null } },
-        });
-        const perSubmission = await t.db.gradingResult.groupBy({
-          by: ["submissionId"],
-          where: { submissionId: { startsWith: "surge-" }, purpose: "grade" },
-          _count: { _all: true },
-        });
-        const duplicated = perSubmission.filter((g) => g._count._all > 1).length;
+        const { lost, duplicated } = await lostAndDuplicated(t.db, "surge", jobs);
         await sup.stop();
         return {
           throughputPerSec: throughput as { workers1: number; workers2: number },
           throughputSamplesPerSec: samples,
-          surge: { jobs, drainSeconds: r2(drainSeconds), lost: jobs - graded, duplicated },
+          surge: { jobs, drainSeconds: r2(drainSeconds), lost, duplicated },
         };
       }
       await sup.stop();
@@ -316,6 +267,37 @@ async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
 
 // ---------------------------------------------------------------- main
 
+const LAST_JSON = path.join(ROOT, "bench", "last.json");
+
+function writeReport(report: Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(LAST_JSON), { recursive: true });
+  fs.writeFileSync(LAST_JSON, `${JSON.stringify(report, null, 2)}\n`);
+  console.log("wrote bench/last.json");
+}
+
+/** `--db postgresql`: the scale-out comparison, merged into the last report. */
+async function mainScaleOut(catalogue: Map<string, ExerciseEntry>): Promise<void> {
+  const db = process.argv[process.argv.indexOf("--db") + 1];
+  if (db !== "postgresql")
+    throw new Error(`--db takes "postgresql" (the comparison runs SQLite beside it), got "${db}"`);
+  const scaleOut = await benchScaleOut(catalogue, { jobs: quick ? 1000 : 5000, idleSeconds: quick ? 5 : 20 });
+  const previous = fs.existsSync(LAST_JSON) ? (JSON.parse(fs.readFileSync(LAST_JSON, "utf8")) as object) : {};
+  const machine = { cores: os.availableParallelism(), node: process.version, load1: r2(os.loadavg()[0]) };
+  console.log(
+    `\n${"database".padEnd(10)} workers   jobs  drain s  jobs/s  lost  dup  p50 ms  p99 ms  worker CPU ms/job  db CPU ms/job`,
+  );
+  for (const [provider, r] of Object.entries(scaleOut))
+    for (const f of r.surge)
+      console.log(
+        `${provider.padEnd(10)} ${String(f.workers).padStart(7)} ${String(f.jobs).padStart(6)} ${f.drainSeconds.toFixed(1).padStart(8)} ${f.jobsPerSec.toFixed(1).padStart(7)} ${String(f.lost).padStart(5)} ${String(f.duplicated).padStart(4)} ${String(f.p50Ms).padStart(7)} ${String(f.p99Ms).padStart(7)} ${f.workerCpuMsPerJob.toFixed(2).padStart(18)} ${f.databaseServerCpuMsPerJob.toFixed(2).padStart(14)}`,
+      );
+  for (const [provider, r] of Object.entries(scaleOut))
+    console.log(
+      `${provider} idle: ${r.idle.cpuPercentPerWorker} % of a core per worker over ${r.idle.seconds} s; a new job claimed after ${r.idle.wakeMedianMs} ms (median, worst ${r.idle.wakeMaxMs} ms)`,
+    );
+  writeReport({ ...previous, scaleOut: { date: new Date().toISOString(), machine, ...scaleOut } });
+}
+
 async function main(): Promise<void> {
   await warmSandbox();
   const catalogue = await loadCatalogue();
@@ -323,6 +305,10 @@ async function main(): Promise<void> {
   console.log(
     `bench: ${catalogue.size} exercises, ${os.availableParallelism()} cores, node ${process.version}${quick ? " (quick)" : ""}`,
   );
+  if (process.argv.includes("--db")) {
+    await mainScaleOut(catalogue);
+    process.exit(0);
+  }
 
   const perExercise: PerExercise[] = [];
   for (const e of catalogue.values()) perExercise.push(await benchExercise(e));
@@ -369,9 +355,7 @@ async function main(): Promise<void> {
     `surge: ${queue.surge.jobs} jobs drained in ${queue.surge.drainSeconds} s, lost ${queue.surge.lost}, duplicated ${queue.surge.duplicated}`,
   );
   console.log(`targets: ${JSON.stringify(report.targets)}`);
-  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, "bench", "last.json"), `${JSON.stringify(report, null, 2)}\n`);
-  console.log("wrote bench/last.json");
+  writeReport(report);
   process.exit(0);
 }
 

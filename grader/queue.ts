@@ -5,15 +5,16 @@
  * "graded" (result written once, only while the lease is still ours) — or, when a
  * worker dies, its lease expires and `sweepExpiredLeases` puts the job back to
  * "queued"; after MAX_ATTEMPTS grading attempts it becomes "error" with `lastError`
- * for staff. "run" jobs have a higher priority than "submit" jobs.
+ * for staff. "run" jobs have a higher priority than "submit" jobs, and a student's repeated
+ * submit for an exercise (one of theirs still waiting) a lower one.
  *
  * SQL is portable (UPDATE … WHERE id = (SELECT … LIMIT 1) … RETURNING): on SQLite one
  * statement holds the write lock, so two workers can never claim the same row. On
- * PostgreSQL the inner SELECT gets `FOR UPDATE SKIP LOCKED` (marked below).
+ * PostgreSQL the inner SELECT gets `FOR UPDATE SKIP LOCKED` (marked in `claimRow`).
  */
 
 import { randomUUID } from "node:crypto";
-import type { Db } from "../prisma/client";
+import { dbTarget, type Db } from "../prisma/client";
 import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
@@ -23,6 +24,7 @@ export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 30_000;
 export const RUN_PRIORITY = 10;
 export const SUBMIT_PRIORITY = 0;
+export const REPEAT_SUBMIT_PRIORITY = -1;
 
 export interface SubmissionJob {
   type: "submission";
@@ -69,8 +71,23 @@ export interface EnqueueInput {
   latePenalty?: number;
 }
 
-/** Stores a queued submission and returns its id (the web server answers with it at once). */
+/**
+ * Stores a queued submission and returns its id (the web server answers with it at once).
+ * Fairness at deadlines: a student's submit for an exercise while an earlier one of theirs is
+ * still queued or running gets REPEAT_SUBMIT_PRIORITY, so it waits behind other students' first ones.
+ */
 export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
+  const repeat =
+    input.kind === "submit" &&
+    (await db.submission.count({
+      where: {
+        userId: input.userId,
+        assignmentId: input.assignmentId,
+        exerciseId: input.exerciseId,
+        kind: "submit",
+        status: { in: ["queued", "running"] },
+      },
+    })) > 0;
   const s = await db.submission.create({
     data: {
       userId: input.userId,
@@ -80,13 +97,50 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
       code: input.code,
       kind: input.kind,
       status: "queued",
-      priority: input.kind === "run" ? RUN_PRIORITY : SUBMIT_PRIORITY,
+      priority: input.kind === "run" ? RUN_PRIORITY : repeat ? REPEAT_SUBMIT_PRIORITY : SUBMIT_PRIORITY,
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
     },
     select: { id: true },
   });
   return s.id;
+}
+
+/** Where a queued submission stands: its place in line and the wait the recent drain rate predicts. */
+export interface QueuePosition {
+  /** 1 = the next job a worker claims. */
+  position: number;
+  /** Jobs graded per second over the last DRAIN_WINDOW_MS (all workers together). */
+  drainPerSecond: number;
+  /** position / drainPerSecond, rounded up; null while nothing was graded recently. */
+  estimatedWaitSeconds: number | null;
+}
+
+export const DRAIN_WINDOW_MS = 60_000;
+
+/** The queue position of a submission, or null once it is no longer queued. */
+export async function queuePosition(db: Db, submissionId: string, now = new Date()): Promise<QueuePosition | null> {
+  const s = await db.submission.findUnique({
+    where: { id: submissionId },
+    select: { status: true, priority: true, submittedAt: true },
+  });
+  if (!s || s.status !== "queued") return null;
+  const [ahead, drained] = await Promise.all([
+    db.submission.count({
+      where: {
+        status: "queued",
+        OR: [{ priority: { gt: s.priority } }, { priority: s.priority, submittedAt: { lt: s.submittedAt } }],
+      },
+    }),
+    db.submission.count({ where: { gradedAt: { gt: new Date(now.getTime() - DRAIN_WINDOW_MS) } } }),
+  ]);
+  const position = ahead + 1;
+  const drainPerSecond = drained / (DRAIN_WINDOW_MS / 1000);
+  return {
+    position,
+    drainPerSecond,
+    estimatedWaitSeconds: drainPerSecond > 0 ? Math.ceil(position / drainPerSecond) : null,
+  };
 }
 
 /** Polls until the submission is graded or failed for good (for tests, the CLI and simple callers). */
@@ -107,39 +161,73 @@ export async function waitForResult(db: Db, submissionId: string, opts: { timeou
 
 // ---------------------------------------------------------------- claim, renew, release
 
+/**
+ * The two leased queue tables, keyed by `Job["type"]`. Their names are the only identifiers
+ * spliced into queue SQL (`Prisma.raw` of these fixed strings, never of input).
+ */
+const QUEUE_TABLES = {
+  submission: Prisma.raw('"Submission"'),
+  regrade: Prisma.raw('"RegradeItem"'),
+} as const satisfies Record<Job["type"], Prisma.Sql>;
+
+/** "Still leased by `owner`" for job `id` (the condition every lease-holder write is guarded by). */
+function heldBy(id: string, owner: string): Prisma.Sql {
+  return Prisma.sql`"id" = ${id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+}
+
+/**
+ * Claims one queued row of `type`'s table: the first by `order`, marked running under `owner`'s lease
+ * with one more attempt (and `extraSet`), returning `returning`.
+ */
+function claimRow<T>(
+  db: Db,
+  type: Job["type"],
+  owner: string,
+  leaseMs: number,
+  parts: { order: Prisma.Sql; extraSet: Prisma.Sql; returning: Prisma.Sql },
+): Promise<T[]> {
+  const table = QUEUE_TABLES[type];
+  const until = new Date(Date.now() + leaseMs);
+  // PROVIDER-SPECIFIC (the only such SQL in the app): on PostgreSQL the inner SELECT locks the
+  // row it picks and skips rows other workers are claiming, so concurrent claims never wait
+  // on or take the same job. SQLite needs nothing: one writer holds the database lock.
+  const skipLocked = dbTarget(db).provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  return db.$queryRaw<T[]>`
+    UPDATE ${table}
+       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1${parts.extraSet}
+     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.order} LIMIT 1 ${skipLocked})
+       AND "status" = 'queued'
+    RETURNING ${parts.returning}`;
+}
+
 /** Atomically claims the highest-priority, oldest queued submission. */
 export async function claimSubmission(
   db: Db,
   owner: string,
   leaseMs = DEFAULT_LEASE_MS,
 ): Promise<SubmissionJob | null> {
-  const now = new Date();
-  const until = new Date(now.getTime() + leaseMs);
-  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
-  const rows = await db.$queryRaw<Omit<SubmissionJob, "type">[]>`
-    UPDATE "Submission"
-       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until},
-           "attempts" = "attempts" + 1, "startedAt" = ${now}
-     WHERE "id" = (SELECT "id" FROM "Submission" WHERE "status" = 'queued'
-                   ORDER BY "priority" DESC, "submittedAt" ASC LIMIT 1)
-       AND "status" = 'queued'
-    RETURNING "id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`;
+  const rows = await claimRow<Omit<SubmissionJob, "type">>(db, "submission", owner, leaseMs, {
+    order: Prisma.sql`ORDER BY "priority" DESC, "submittedAt" ASC`,
+    extraSet: Prisma.sql`, "startedAt" = ${new Date()}`,
+    returning: Prisma.sql`"id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`,
+  });
   const r = rows[0];
   return r ? { type: "submission", ...r, latePenalty: Number(r.latePenalty), attempts: Number(r.attempts) } : null;
 }
 
 /** Atomically claims the oldest queued regrade item, with its submission's code. */
 export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
-  const until = new Date(Date.now() + leaseMs);
-  // PostgreSQL: add `FOR UPDATE SKIP LOCKED` to the inner SELECT.
-  const rows = await db.$queryRaw<
-    { id: string; regradeId: string; submissionId: string; exerciseVersionId: string; attempts: number }[]
-  >`
-    UPDATE "RegradeItem"
-       SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1
-     WHERE "id" = (SELECT "id" FROM "RegradeItem" WHERE "status" = 'queued' LIMIT 1)
-       AND "status" = 'queued'
-    RETURNING "id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`;
+  const rows = await claimRow<{
+    id: string;
+    regradeId: string;
+    submissionId: string;
+    exerciseVersionId: string;
+    attempts: number;
+  }>(db, "regrade", owner, leaseMs, {
+    order: Prisma.empty,
+    extraSet: Prisma.empty,
+    returning: Prisma.sql`"id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`,
+  });
   const r = rows[0];
   if (!r) return null;
   const s = await db.submission.findUnique({
@@ -165,21 +253,17 @@ export async function renewLease(
 ): Promise<boolean> {
   const until = new Date(Date.now() + leaseMs);
   const n =
-    job.type === "submission"
-      ? await db.$executeRaw`UPDATE "Submission" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`
-      : await db.$executeRaw`UPDATE "RegradeItem" SET "leaseExpiresAt" = ${until} WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+    await db.$executeRaw`UPDATE ${QUEUE_TABLES[job.type]} SET "leaseExpiresAt" = ${until} WHERE ${heldBy(job.id, owner)}`;
   return n === 1;
 }
 
 /** Gives a job back to the queue without counting the attempt (graceful shutdown). */
 export async function releaseJob(db: Db, job: Pick<Job, "type" | "id">, owner: string): Promise<void> {
-  if (job.type === "submission") {
-    await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  } else {
-    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "attempts" = MAX("attempts" - 1, 0)
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  }
+  await db.$executeRaw`
+    UPDATE ${QUEUE_TABLES[job.type]}
+       SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+           "attempts" = CASE WHEN "attempts" > 0 THEN "attempts" - 1 ELSE 0 END
+     WHERE ${heldBy(job.id, owner)}`;
 }
 
 /**
@@ -190,14 +274,11 @@ export async function failJob(db: Db, job: Job, owner: string, reason: string): 
   const final = job.attempts >= MAX_ATTEMPTS;
   const status = final ? "error" : "queued";
   const lastError = `attempt ${job.attempts}: ${reason}`.slice(0, 2000);
-  if (job.type === "submission") {
-    await db.$executeRaw`UPDATE "Submission" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-  } else {
-    await db.$executeRaw`UPDATE "RegradeItem" SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                         WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
-    if (final) await settleRegrade(db, (job as RegradeJob).regradeId);
-  }
+  await db.$executeRaw`
+    UPDATE ${QUEUE_TABLES[job.type]}
+       SET "status" = ${status}, "lastError" = ${lastError}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+     WHERE ${heldBy(job.id, owner)}`;
+  if (final && job.type === "regrade") await settleRegrade(db, job.regradeId);
 }
 
 /**
@@ -210,16 +291,18 @@ export async function sweepExpiredLeases(
 ): Promise<{ requeued: number; failed: number }> {
   const now = new Date();
   const reason = `grading did not finish in ${maxAttempts} attempts (the worker crashed or exceeded its lease)`;
-  const failed =
-    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`) +
-    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`);
-  const requeued =
-    (await db.$executeRaw`UPDATE "Submission" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`) +
-    (await db.$executeRaw`UPDATE "RegradeItem" SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-                          WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`);
+  let failed = 0;
+  let requeued = 0;
+  for (const table of Object.values(QUEUE_TABLES)) {
+    failed += await db.$executeRaw`
+      UPDATE ${table} SET "status" = 'error', "lastError" = ${reason}, "leaseOwner" = NULL
+       WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= ${maxAttempts}`;
+  }
+  for (const table of Object.values(QUEUE_TABLES)) {
+    requeued += await db.$executeRaw`
+      UPDATE ${table} SET "status" = 'queued', "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+       WHERE "status" = 'running' AND "leaseExpiresAt" < ${now}`;
+  }
   return { requeued, failed };
 }
 
@@ -237,6 +320,24 @@ function caseJson(x: unknown): string {
   if (s === undefined) caseJsonCache.set(x, (s = toJson(x)));
   return s;
 }
+
+/**
+ * The CaseResult columns read from a VALUES list (whose columns both databases name column1,
+ * column2, …), cast to their column types: PostgreSQL types untyped VALUES parameters as text.
+ */
+const CASE_RESULT_COLUMNS = Prisma.raw(
+  [
+    "v.column1",
+    "v.column2",
+    "CAST(v.column3 AS INTEGER)",
+    "v.column4",
+    "v.column5",
+    "v.column6",
+    "CAST(v.column7 AS DOUBLE PRECISION)",
+    "CAST(v.column8 AS DOUBLE PRECISION)",
+    ...Array.from({ length: 7 }, (_, i) => `v.column${9 + i}`),
+  ].join(", "),
+);
 
 function resultRows(result: GradeResult) {
   return result.cases.map((c, position) => ({
@@ -292,7 +393,7 @@ function insertResultStatements(
       );
     statements.push(db.$executeRaw`
       INSERT INTO "CaseResult" ("id", "resultId", "position", "name", "visibility", "status", "score", "maxScore", "message", "hintId", "inputJson", "expectedJson", "actualJson", "consoleText", "timingsJson")
-      SELECT * FROM (VALUES ${Prisma.join(values)}) AS v
+      SELECT ${CASE_RESULT_COLUMNS} FROM (VALUES ${Prisma.join(values)}) AS v
        WHERE EXISTS (SELECT 1 FROM "GradingResult" WHERE "id" = ${r.resultId})`);
   }
   return statements;
@@ -315,7 +416,7 @@ export async function completeSubmission(
   const resultId = randomUUID();
   const now = new Date();
   const score = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
+  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE ${heldBy(job.id, owner)})`;
   const counts = await db.$transaction([
     ...insertResultStatements(
       db,
@@ -326,7 +427,7 @@ export async function completeSubmission(
     db.$executeRaw`
       UPDATE "Submission" SET "status" = 'graded', "score" = ${score}, "maxScore" = ${result.maxScore}, "resultId" = ${resultId},
              "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
-       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`,
+       WHERE ${heldBy(job.id, owner)}`,
   ]);
   if (counts[counts.length - 1] !== 1) throw new LeaseLostError(job.id);
   return resultId;
@@ -345,7 +446,7 @@ export async function completeRegradeItem(
 ): Promise<string> {
   const resultId = randomUUID();
   const newScore = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running')`;
+  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE ${heldBy(job.id, owner)})`;
   const counts = await db.$transaction([
     ...insertResultStatements(
       db,
@@ -361,7 +462,7 @@ export async function completeRegradeItem(
     ),
     db.$executeRaw`
       UPDATE "RegradeItem" SET "status" = 'done', "newScore" = ${newScore}, "newResultId" = ${resultId}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
-       WHERE "id" = ${job.id} AND "leaseOwner" = ${owner} AND "status" = 'running'`,
+       WHERE ${heldBy(job.id, owner)}`,
   ]);
   if (counts[counts.length - 1] !== 1) throw new LeaseLostError(job.id);
   await settleRegrade(db, job.regradeId);

@@ -12,7 +12,8 @@
 
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { createDb, type Db } from "../prisma/client";
+import { createDb, dbTarget, type Db } from "../prisma/client";
+import { assertMigrated } from "../prisma/migrate";
 import { exerciseHash, loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, type GradeResult } from "./grade";
 import {
@@ -29,11 +30,16 @@ import {
   type Job,
 } from "./queue";
 import { SandboxHungError, warmSandbox } from "./sandbox/sandbox";
+import { queueWakeup, type QueueWakeup } from "./wakeup";
 
 export const HEARTBEAT_MS = 250;
-/** Idle poll interval: a queued "run" is picked up within about this long. */
-export const IDLE_POLL_MS = 10;
+/** A busy worker sweeps expired leases about this often. */
 export const SWEEP_EVERY_MS = 1000;
+/**
+ * An idle worker (nothing claimed for this long) sweeps only this often; on PostgreSQL it
+ * sleeps until NOTIFY and wakes this often only for that sweep.
+ */
+export const IDLE_SWEEP_MS = 5000;
 export const SHUTDOWN_GRACE_MS = 10_000;
 /**
  * A worker whose loop has not moved for this long is stuck (e.g. a promise that never
@@ -47,7 +53,8 @@ export interface WorkerOptions {
   catalogue: Map<string, ExerciseEntry>;
   id?: string;
   leaseMs?: number;
-  pollMs?: number;
+  /** How idle lanes wait for work (default: LISTEN/NOTIFY on PostgreSQL, a backoff on SQLite). */
+  wakeup?: QueueWakeup;
   /**
    * Jobs graded at once in this process (default 2). One job's main thread is often idle,
    * waiting for its isolate's thread or esbuild; a second job fills that time.
@@ -61,7 +68,7 @@ export class GradingWorker {
   private readonly db: Db;
   private readonly catalogue: Map<string, ExerciseEntry>;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
+  private wakeup: QueueWakeup | undefined;
   private readonly log: (msg: string) => void;
   private readonly versions = new Map<string, { slug: string; hash: string; createdAt: Date }>();
   private readonly startedAt = new Date();
@@ -70,6 +77,7 @@ export class GradingWorker {
   private readonly current = new Map<Job, number>();
   private readonly inFlight: number;
   private lastSweep = 0;
+  private lastClaimAt = 0;
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
   /** Set when the exercise folders changed under this process: exit so the supervisor restarts it. */
@@ -83,14 +91,15 @@ export class GradingWorker {
     this.catalogue = opts.catalogue;
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-    this.pollMs = opts.pollMs ?? IDLE_POLL_MS;
+    this.wakeup = opts.wakeup;
     this.inFlight = Math.max(1, opts.inFlight ?? 2);
     this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
   }
 
   /** Claims and grades one job. Returns false when the queue was empty. */
   async runOnce(): Promise<boolean> {
-    if (Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
+    const sweepEvery = Date.now() - this.lastClaimAt > IDLE_SWEEP_MS ? IDLE_SWEEP_MS : SWEEP_EVERY_MS;
+    if (Date.now() - this.lastSweep > sweepEvery) {
       this.lastSweep = Date.now();
       const s = await sweepExpiredLeases(this.db);
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
@@ -100,6 +109,7 @@ export class GradingWorker {
       (await claimRegradeItem(this.db, this.id, this.leaseMs));
     this.lastProgressAt = Date.now();
     if (!job) return false;
+    this.lastClaimAt = Date.now();
     this.current.set(job, Date.now());
     const renew = setInterval(
       () => {
@@ -178,11 +188,17 @@ export class GradingWorker {
 
   /** Grades until stop() (or until the sandbox hangs), `inFlight` jobs at a time. */
   async loop(): Promise<void> {
-    await Promise.all(Array.from({ length: this.inFlight }, (_, k) => sleep(k * 3).then(() => this.lane())));
+    const wakeup = (this.wakeup ??= queueWakeup(this.db, { maxIdleMs: IDLE_SWEEP_MS, log: this.log }));
+    try {
+      await Promise.all(Array.from({ length: this.inFlight }, (_, k) => sleep(k * 3).then(() => this.lane(wakeup))));
+    } finally {
+      await wakeup.close();
+    }
   }
 
-  private async lane(): Promise<void> {
+  private async lane(wakeup: QueueWakeup): Promise<void> {
     while (!this.stopping && !this.hung && !this.restart) {
+      const token = wakeup.token();
       let worked = false;
       try {
         worked = await this.runOnce();
@@ -190,13 +206,15 @@ export class GradingWorker {
         this.log(`queue error: ${(err as Error)?.message ?? err}`);
         await sleep(500);
       }
-      if (!worked && !this.stopping) await sleep(this.pollMs);
+      if (worked) wakeup.worked();
+      else if (!this.stopping) await wakeup.wait(token);
     }
   }
 
   /** Graceful stop: no new claims; the current job finishes, or is released after `graceMs`. */
   async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
     this.stopping = true;
+    await this.wakeup?.close();
     const deadline = Date.now() + graceMs;
     while (this.current.size && Date.now() < deadline) await sleep(20);
     for (const job of this.current.keys()) await releaseJob(this.db, job, this.id);
@@ -217,10 +235,11 @@ function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------- process entry
 
 async function main(): Promise<void> {
+  await assertMigrated();
   const db = createDb();
   // WAL + synchronous=NORMAL: a commit may be lost only on an OS crash/power loss, and then the
   // whole result transaction is lost with it; the job stays leased, expires and is regraded.
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+  if (dbTarget(db).provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
   const worker = new GradingWorker({
     db,

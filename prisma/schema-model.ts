@@ -1,6 +1,6 @@
 /**
- * A strict reader of prisma/schema.prisma and the SQLite tables Prisma's schema engine
- * would create for it. Used by the schema-vs-migrations test and to write migration SQL.
+ * A strict reader of prisma/schema.prisma and the SQLite and PostgreSQL tables Prisma's schema
+ * engine would create for it. Used by the schema-vs-migrations test and to write migration SQL.
  *
  * It understands the subset of the Prisma schema language this project uses (models,
  * scalar and relation fields, @id, @unique, @default, @updatedAt, @relation, @@unique,
@@ -27,6 +27,18 @@ export const SQLITE_TYPE: Record<Scalar, string> = {
   BigInt: "BIGINT",
   Decimal: "DECIMAL",
   Bytes: "BLOB",
+};
+
+/** PostgreSQL column types Prisma uses for each scalar, as `format_type()` prints them. */
+export const POSTGRESQL_TYPE: Record<Scalar, string> = {
+  String: "text",
+  Int: "integer",
+  Float: "double precision",
+  Boolean: "boolean",
+  DateTime: "timestamp(3) without time zone",
+  BigInt: "bigint",
+  Decimal: "numeric(65,30)",
+  Bytes: "bytea",
 };
 
 export type ReferentialAction = "Cascade" | "Restrict" | "SetNull" | "NoAction" | "SetDefault";

@@ -16,7 +16,7 @@ if (!isSqliteUrl(url)) {
 const file = sqliteFilePath(url);
 for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
 console.log(`deleted ${file}`);
-applyMigrations(url, { log: (l) => console.log(l) });
+await applyMigrations(url, { log: (l) => console.log(l) });
 const db = createDb(url);
 try {
   console.log(formatSeedReport(await seed(db)));

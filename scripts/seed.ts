@@ -192,7 +192,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { createDb } = await import("../prisma/client");
   const { applyMigrations } = await import("../prisma/migrate");
   try {
-    applyMigrations();
+    await applyMigrations();
     const db = createDb();
     try {
       console.log(formatSeedReport(await seed(db)));

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, databaseUrl } from "../prisma/client";
+import { createDb, databaseUrl, redactUrl } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
 import { formatSeedReport, seed } from "./seed";
 import { formatSyncReport, syncExercises } from "../exercises/sync";
@@ -55,9 +55,9 @@ let unchecked: string[] = [];
 
 async function prepare(): Promise<void> {
   const url = databaseUrl();
-  const m = applyMigrations(url, { log: (l) => log(l) });
+  const m = await applyMigrations(url, { log: (l) => log(l) });
   log(
-    `database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${m.applied.length} migration(s) applied, ${m.alreadyApplied.length} already applied`,
+    `database ${redactUrl(url)}: ${m.applied.length} migration(s) applied, ${m.alreadyApplied.length} already applied`,
   );
   const db = createDb(url);
   try {

@@ -27,9 +27,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { createDb } from "@/prisma/client";
+import { createDb, type Provider } from "@/prisma/client";
 import { applyMigrations } from "@/prisma/migrate";
 import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
+import { createPostgresDatabase } from "../helpers/db";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const RESULTS_DIR = path.join(ROOT, "test-results");
@@ -150,6 +151,8 @@ export async function ensureBuild(): Promise<void> {
 
 export interface RunningApp {
   baseUrl: string;
+  /** Every web server's base URL (the first is `baseUrl`). */
+  baseUrls: string[];
   port: number;
   /** DATABASE_URL of the app's temporary database. */
   databaseUrl: string;
@@ -189,6 +192,8 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
 /**
  * Builds if needed, then serves the production build on a free port against a fresh,
  * migrated and seeded temporary database. `prepare` may add rows before the server starts.
+ * `database: "postgresql"` puts that database on the test server (GIBBS_TEST_POSTGRES_URL);
+ * `webServers: n` starts n `next start` processes on it (`baseUrls`), as a scaled-out site runs.
  */
 export async function startApp(
   opts: {
@@ -196,12 +201,15 @@ export async function startApp(
     env?: Record<string, string>;
     /** Also run the grader (supervisor + this many workers) against the app's database, as `npm start` does. */
     graderWorkers?: number;
+    database?: Provider;
+    webServers?: number;
   } = {},
 ): Promise<RunningApp> {
   await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-e2e-"));
-  const databaseUrl = `file:${path.join(dataDir, "gibbs.db")}`;
-  applyMigrations(databaseUrl);
+  const pgDb = opts.database === "postgresql" ? await createPostgresDatabase() : undefined;
+  const databaseUrl = pgDb ? pgDb.url : `file:${path.join(dataDir, "gibbs.db")}`;
+  await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     await seed(db, { demo: true, admin: null });
@@ -209,28 +217,31 @@ export async function startApp(
   } finally {
     await db.$disconnect();
   }
-  const port = await freePort();
   let out = "";
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-        GIBBS_DATA_DIR: dataDir,
-        PORT: String(port),
-        ...opts.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const output = () => out;
+  const servers: { child: ChildProcess; baseUrl: string; port: number }[] = [];
+  for (let i = 0; i < (opts.webServers ?? 1); i++) {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: databaseUrl,
+          GIBBS_DATA_DIR: dataDir,
+          PORT: String(port),
+          ...opts.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
+    servers.push({ child, port, baseUrl: `http://127.0.0.1:${port}` });
+  }
   const grader = opts.graderWorkers
     ? startSupervisor({
         concurrency: opts.graderWorkers,
@@ -240,26 +251,30 @@ export async function startApp(
       })
     : null;
   try {
-    await Promise.all([waitForHttp(`${baseUrl}/signin`, child, output), grader?.ready]);
+    await Promise.all([...servers.map((s) => waitForHttp(`${s.baseUrl}/signin`, s.child, output)), grader?.ready]);
   } catch (e) {
-    child.kill("SIGKILL");
+    for (const s of servers) s.child.kill("SIGKILL");
     await grader?.stop();
+    await pgDb?.drop();
     throw e;
   }
   return {
-    baseUrl,
-    port,
+    baseUrl: servers[0].baseUrl,
+    baseUrls: servers.map((s) => s.baseUrl),
+    port: servers[0].port,
     databaseUrl,
     dataDir,
     output,
     async stop() {
       await grader?.stop();
-      if (child.exitCode === null) {
+      for (const { child } of servers) {
+        if (child.exitCode !== null) continue;
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
+      await pgDb?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,6 +14,8 @@ import {
   MAX_ATTEMPTS,
   claimSubmission,
   completeSubmission,
+  enqueue,
+  queuePosition,
   releaseJob,
   sweepExpiredLeases,
 } from "@/grader/queue";
@@ -74,6 +76,52 @@ describe("grading queue", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("a student's second queued submit for an exercise waits behind another student's first; runs stay first", async () => {
+    await drainQueue();
+    const other = await db.user.create({ data: { email: `other-${Date.now()}@example.edu`, name: "Other" } });
+    const ex = fx.exercises.get(SLUG)!;
+    const a1 = await fx.submit(SLUG, solution, "submit");
+    const a2 = await fx.submit(SLUG, solution, "submit");
+    const b1 = await enqueue(db, {
+      userId: other.id,
+      assignmentId: fx.assignmentId,
+      ...ex,
+      code: solution,
+      kind: "submit",
+    });
+    const r1 = await fx.submit(SLUG, solution, "run");
+    const order: string[] = [];
+    for (let job = await claimSubmission(db, "F"); job; job = await claimSubmission(db, "F")) order.push(job.id);
+    expect(order).toEqual([r1, a1, b1, a2]);
+  });
+
+  it("reports a queued submission's position and the wait the last minute's drain rate predicts", async () => {
+    await drainQueue();
+    const now = new Date();
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await fx.submit(SLUG, solution, "submit"));
+    const run = await fx.submit(SLUG, solution, "run");
+    // 30 jobs graded in the last minute: 0.5 per second.
+    await db.submission.updateMany({ where: { status: "graded" }, data: { gradedAt: new Date(0) } });
+    const ex = fx.exercises.get(SLUG)!;
+    await db.submission.createMany({
+      data: Array.from({ length: 30 }, () => ({
+        userId: fx.userId,
+        assignmentId: fx.assignmentId,
+        ...ex,
+        code: solution,
+        status: "graded",
+        gradedAt: new Date(now.getTime() - 10_000),
+      })),
+    });
+    expect(await queuePosition(db, run, now)).toEqual({ position: 1, drainPerSecond: 0.5, estimatedWaitSeconds: 2 });
+    expect(await queuePosition(db, ids[0], now)).toMatchObject({ position: 2, estimatedWaitSeconds: 4 });
+    expect((await queuePosition(db, ids[2], now))?.position).toBe(4);
+    await claimSubmission(db, "P");
+    expect(await queuePosition(db, run, now)).toBeNull();
+    expect((await queuePosition(db, ids[2], now))?.position).toBe(3);
   });
 
   async function claimOrder(ids: string[]) {

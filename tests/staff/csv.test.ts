@@ -98,15 +98,31 @@ describe("roster import", () => {
     // The second insert fails inside the transaction (a trigger stands in for a disk or constraint error).
     const ib = await f.actor(f.b.instructor, f.b.courseId);
     const text = "email,name,role\nfresh1@example.edu,Fresh One,student\nfresh2@example.edu,Fresh Two,student\n";
-    await t.db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_second AFTER INSERT ON "User" WHEN NEW.email = 'fresh2@example.edu' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-    );
+    const trigger = FAIL_SECOND_TRIGGER[t.provider];
+    for (const sql of trigger.create) await t.db.$executeRawUnsafe(sql);
     await expect(commitRoster(t.db, ib, text)).rejects.toThrow();
-    await t.db.$executeRawUnsafe(`DROP TRIGGER fail_second`);
+    for (const sql of trigger.drop) await t.db.$executeRawUnsafe(sql);
     expect(await t.db.user.count()).toBe(before);
     expect(await t.db.user.findUnique({ where: { email: "fresh1@example.edu" } })).toBeNull();
   });
 });
+
+/** A trigger that fails the insert of fresh2@example.edu, in each database's dialect. */
+const FAIL_SECOND_TRIGGER = {
+  sqlite: {
+    create: [
+      `CREATE TRIGGER fail_second AFTER INSERT ON "User" WHEN NEW.email = 'fresh2@example.edu' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    ],
+    drop: [`DROP TRIGGER fail_second`],
+  },
+  postgresql: {
+    create: [
+      `CREATE FUNCTION fail_second() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+      `CREATE TRIGGER fail_second AFTER INSERT ON "User" FOR EACH ROW WHEN (NEW.email = 'fresh2@example.edu') EXECUTE FUNCTION fail_second()`,
+    ],
+    drop: [`DROP TRIGGER fail_second ON "User"`, `DROP FUNCTION fail_second()`],
+  },
+};
 
 describe("gradebook CSV export", () => {
   test("UTF-8 with BOM; round-trips through a CSV parser to the gradebook's numbers", async () => {

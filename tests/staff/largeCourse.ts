@@ -141,10 +141,7 @@ export async function seedLargeCourse(
       // Submissions reference their result (resultId @unique) and results reference submissions: insert submissions without resultId first.
       await tx.submission.createMany({ data: subs.map((s) => ({ ...s, resultId: null })) });
       await tx.gradingResult.createMany({ data: results });
-      await tx.$executeRawUnsafe(
-        `UPDATE "Submission" SET "resultId" = "id" || '-r' WHERE "assignmentId" = ? AND "status" = 'graded'`,
-        a.id,
-      );
+      await tx.$executeRaw`UPDATE "Submission" SET "resultId" = "id" || '-r' WHERE "assignmentId" = ${a.id} AND "status" = 'graded'`;
       await tx.override.createMany({ data: overrides });
       return { courseId: course.id, assignmentId: a.id, instructorId: inst.id, instructorEmail };
     },

@@ -301,6 +301,7 @@ describe("privacy", () => {
     const f = await makeFixture(t.db);
     const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id);
+    // One call at a time: a refusal created before the previous one is awaited would be an unhandled rejection meanwhile.
     for (const call of [
       async () => submissionView(t.db, await as(f, f.bob), s.id, f.now),
       async () => submissionStatus(t.db, await as(f, f.bob), s.id),

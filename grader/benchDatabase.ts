@@ -1,0 +1,343 @@
+/**
+ * The database half of `npm run bench`: temporary databases on either provider, enqueueing and
+ * draining surges through real worker processes, and the CPU those processes use.
+ *
+ *   npm run bench -- --db postgresql     # the scale-out comparison (see `benchScaleOut`)
+ *
+ * PostgreSQL runs use a fresh database on the server of DATABASE_URL (when it is a
+ * postgresql:// URL) or of GIBBS_TEST_POSTGRES_URL, dropped afterwards.
+ */
+
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, type Db, type Provider } from "../prisma/client";
+import { applyMigrations } from "../prisma/migrate";
+import type { ExerciseEntry } from "../exercises/catalogue";
+import { createQueueFixture, type QueueFixture } from "./queueFixture";
+import { startSupervisor, type Supervisor } from "./supervisor";
+
+export interface TempDb {
+  provider: Provider;
+  url: string;
+  db: Db;
+  cleanup(): Promise<void>;
+}
+
+/** The PostgreSQL server benchmarks create their databases on. */
+function postgresServerUrl(): string {
+  const url = [process.env.DATABASE_URL, process.env.GIBBS_TEST_POSTGRES_URL].find((u) => u?.startsWith("postgres"));
+  if (!url)
+    throw new Error(
+      `--db postgresql needs a server: set DATABASE_URL=postgresql://… (or GIBBS_TEST_POSTGRES_URL; eval "$(.ci/postgres start)" starts a throwaway one)`,
+    );
+  return url;
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh, migrated database of `provider`, deleted by `cleanup`. */
+export async function tempDb(provider: Provider): Promise<TempDb> {
+  let url: string;
+  let drop: () => Promise<void>;
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-bench-"));
+    url = `file:${path.join(dir, "bench.db")}`;
+    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const server = postgresServerUrl();
+    const name = `gibbs_bench_${randomBytes(5).toString("hex")}`;
+    await onServer(server, `CREATE DATABASE "${name}"`);
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  await applyMigrations(url);
+  const db = createDb(url);
+  return {
+    provider,
+    url,
+    db,
+    async cleanup() {
+      await db.$disconnect();
+      await drop();
+    },
+  };
+}
+
+/** Every exercise's solution, round-robin: the job mix of every queue benchmark. */
+export function solutionMix(catalogue: Map<string, ExerciseEntry>): { slug: string; code: string }[] {
+  return [...catalogue.values()].map((e) => ({
+    slug: e.spec.slug,
+    code: fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8"),
+  }));
+}
+
+/**
+ * Enqueues the jobs with ids "<tag>-<i>" (queries select by id prefix), 500 rows per insert,
+ * each stamped with the time of its insert, and returns the tag.
+ */
+export async function enqueueMany(
+  db: Db,
+  fx: QueueFixture,
+  jobs: { slug: string; code: string }[],
+  tag: string,
+): Promise<string> {
+  const rows = jobs.map((j, i) => ({
+    id: `${tag}-${i}`,
+    userId: fx.userId,
+    assignmentId: fx.assignmentId,
+    ...fx.exercises.get(j.slug)!,
+    code: `${j.code}\n// ${tag} ${i}`,
+    kind: "submit",
+    status: "queued",
+  }));
+  for (let i = 0; i < rows.length; i += 500) {
+    const submittedAt = new Date();
+    await db.submission.createMany({ data: rows.slice(i, i + 500).map((r) => ({ ...r, submittedAt })) });
+  }
+  return tag;
+}
+
+/** Seconds until no job of `tag` is queued or running (or the timeout). */
+export async function drain(db: Db, tag: string, timeoutMs: number): Promise<number> {
+  const t0 = performance.now();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.submission.count({
+      where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } },
+    });
+    if (open === 0 || Date.now() > deadline) return (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Jobs of `tag` without a graded result, and jobs graded more than once. */
+export async function lostAndDuplicated(db: Db, tag: string, jobs: number) {
+  const graded = await db.submission.count({
+    where: { id: { startsWith: `${tag}-` }, status: "graded", resultId: { not: null } },
+  });
+  const perSubmission = await db.gradingResult.groupBy({
+    by: ["submissionId"],
+    where: { submissionId: { startsWith: `${tag}-` }, purpose: "grade" },
+    _count: { _all: true },
+  });
+  return { lost: jobs - graded, duplicated: perSubmission.filter((g) => g._count._all > 1).length };
+}
+
+// ---------------------------------------------------------------- CPU
+
+const TICK_MS = 10; // Linux USER_HZ = 100: /proc/<pid>/stat times are in 10 ms ticks
+
+/** CPU milliseconds (user + system) a process has used so far; 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the PostgreSQL server's processes on this machine (the postmaster and its backends). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim().startsWith("postgres")) pids.push(Number(d));
+    } catch {
+      /* exited */
+    }
+  }
+  return pids;
+}
+
+/** CPU used by the given processes between `start()` and `stop()`, in ms. */
+function cpuMeter(pids: () => number[]) {
+  const at = new Map<number, number>();
+  for (const p of pids()) at.set(p, cpuMs(p));
+  return () => {
+    let total = 0;
+    for (const p of pids()) total += cpuMs(p) - (at.get(p) ?? 0);
+    return total;
+  };
+}
+
+// ---------------------------------------------------------------- scale-out comparison
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+export interface SurgeFigures {
+  workers: number;
+  jobs: number;
+  drainSeconds: number;
+  jobsPerSec: number;
+  lost: number;
+  duplicated: number;
+  /** enqueue (submittedAt) → graded (gradedAt), ms */
+  p50Ms: number;
+  p99Ms: number;
+  /** CPU per graded job: all worker processes, and the local PostgreSQL server's processes. */
+  workerCpuMsPerJob: number;
+  databaseServerCpuMsPerJob: number;
+}
+
+async function surge(t: TempDb, fx: QueueFixture, mix: ReturnType<typeof solutionMix>, workers: number, jobs: number) {
+  const sup = startSupervisor({ concurrency: workers, env: { DATABASE_URL: t.url }, stdio: "ignore", log: () => {} });
+  try {
+    await sup.ready;
+    const tagWarm = `warm${workers}`;
+    await drain(t.db, await enqueueMany(t.db, fx, jobsOf(mix, mix.length * workers), tagWarm), 120_000);
+    const workerPids = () => sup.workers().flatMap((c) => (c.pid ? [c.pid] : []));
+    const workerCpu = cpuMeter(workerPids);
+    const serverCpu = cpuMeter(t.provider === "postgresql" ? postgresPids : () => []);
+    const tag = `surge${workers}`;
+    const t0 = performance.now();
+    await enqueueMany(t.db, fx, jobsOf(mix, jobs), tag);
+    await drain(t.db, tag, 600_000);
+    const drainSeconds = (performance.now() - t0) / 1000;
+    const wCpu = workerCpu();
+    const sCpu = serverCpu();
+    const rows = await t.db.submission.findMany({
+      where: { id: { startsWith: `${tag}-` }, status: "graded" },
+      select: { submittedAt: true, gradedAt: true },
+    });
+    const latencies = rows.map((r) => r.gradedAt!.getTime() - r.submittedAt.getTime());
+    const figures: SurgeFigures = {
+      workers,
+      jobs,
+      drainSeconds: r2(drainSeconds),
+      jobsPerSec: r2(jobs / drainSeconds),
+      ...(await lostAndDuplicated(t.db, tag, jobs)),
+      p50Ms: pct(latencies, 50),
+      p99Ms: pct(latencies, 99),
+      workerCpuMsPerJob: r2(wCpu / jobs),
+      databaseServerCpuMsPerJob: r2(sCpu / jobs),
+    };
+    return figures;
+  } finally {
+    await sup.stop();
+  }
+}
+
+function jobsOf(mix: ReturnType<typeof solutionMix>, n: number) {
+  return Array.from({ length: n }, (_, i) => mix[i % mix.length]);
+}
+
+export interface IdleFigures {
+  workers: number;
+  seconds: number;
+  /** Share of one core each idle worker process uses. */
+  cpuPercentPerWorker: number;
+  /** Time from enqueue to claim of a "run" job arriving at idle workers (median and worst of `samples`). */
+  wakeMedianMs: number;
+  wakeMaxMs: number;
+  samples: number;
+}
+
+/** Idle workers: CPU over `seconds` with an empty queue, then how fast a single new job is claimed. */
+async function idle(
+  t: TempDb,
+  fx: QueueFixture,
+  mix: ReturnType<typeof solutionMix>,
+  workers: number,
+  seconds: number,
+) {
+  const sup: Supervisor = startSupervisor({
+    concurrency: workers,
+    env: { DATABASE_URL: t.url },
+    stdio: "ignore",
+    log: () => {},
+  });
+  try {
+    await sup.ready;
+    await new Promise((r) => setTimeout(r, 2_000)); // past start-up and the backoff's ramp
+    const pids = sup.workers().flatMap((c) => (c.pid ? [c.pid] : []));
+    const meter = cpuMeter(() => pids);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const cpu = meter();
+    const wakes: number[] = [];
+    const samples = 15;
+    for (let i = 0; i < samples; i++) {
+      // Let the workers fall idle again (SQLite: back to the longest backoff) before each job.
+      await new Promise((r) => setTimeout(r, 600));
+      const id = await fx.submit(mix[0].slug, `${mix[0].code}\n// wake ${i}`, "run");
+      for (;;) {
+        const s = await t.db.submission.findUniqueOrThrow({
+          where: { id },
+          select: { submittedAt: true, startedAt: true },
+        });
+        if (s.startedAt) {
+          wakes.push(s.startedAt.getTime() - s.submittedAt.getTime());
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+    const figures: IdleFigures = {
+      workers,
+      seconds,
+      cpuPercentPerWorker: r2((100 * cpu) / (seconds * 1000) / workers),
+      wakeMedianMs: pct(wakes, 50),
+      wakeMaxMs: Math.max(...wakes),
+      samples,
+    };
+    return figures;
+  } finally {
+    await sup.stop();
+  }
+}
+
+/**
+ * The scale-out comparison: a `jobs`-submission surge with 2 and 4 worker processes, and idle
+ * workers' CPU and wake-up time, on PostgreSQL and on SQLite side by side.
+ */
+export async function benchScaleOut(
+  catalogue: Map<string, ExerciseEntry>,
+  opts: { jobs: number; idleSeconds: number },
+) {
+  const mix = solutionMix(catalogue);
+  const out: Record<Provider, { surge: SurgeFigures[]; idle: IdleFigures }> = {} as never;
+  for (const provider of ["postgresql", "sqlite"] as const) {
+    const surges: SurgeFigures[] = [];
+    let idleFigures: IdleFigures;
+    for (const workers of [2, 4]) {
+      const t = await tempDb(provider);
+      try {
+        const fx = await createQueueFixture(t.db, catalogue);
+        const f = await surge(t, fx, mix, workers, opts.jobs);
+        console.log(`${provider} ${workers} workers: ${JSON.stringify(f)}`);
+        surges.push(f);
+      } finally {
+        await t.cleanup();
+      }
+    }
+    const t = await tempDb(provider);
+    try {
+      const fx = await createQueueFixture(t.db, catalogue);
+      idleFigures = await idle(t, fx, mix, 2, opts.idleSeconds);
+      console.log(`${provider} idle: ${JSON.stringify(idleFigures)}`);
+    } finally {
+      await t.cleanup();
+    }
+    out[provider] = { surge: surges, idle: idleFigures };
+  }
+  return out;
+}
