@@ -15,90 +15,89 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("exercises.title") };
 }
 
-export default async function ExercisesPage(props: Props) {
-  return page(() => exercisesPage(props));
-}
-
-async function exercisesPage({ params }: Props) {
-  const { courseId } = await params;
-  const actor = await staffContext(courseId, { instructor: true });
-  const [t, locale, rows] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    listExerciseValidation(db(), actor),
-  ]);
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  return (
-    <section aria-labelledby="ex-title">
-      <h1 id="ex-title">{t("exercises.title")}</h1>
-      <p className="muted">{t("exercises.help")}</p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.exercise")}</th>
-              <th scope="col">{t("exercises.version")}</th>
-              <th scope="col">{t("exercises.check")}</th>
-              <th scope="col">{t("exercises.details")}</th>
-              <th scope="col">{t("exercises.preview")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="exercise-row">
-                <th scope="row">
-                  {r.section} · {localized(r, locale)}
-                  <br />
-                  <code className="muted">{r.slug}</code>
-                </th>
-                <td>{r.version ?? "—"}</td>
-                <td>
-                  {r.report === null ? (
-                    <span className="muted">{t("exercises.notChecked")}</span>
-                  ) : r.report.ok ? (
-                    <strong className={styles.ok}>✓ {t("exercises.ok")}</strong>
-                  ) : (
-                    <strong className={styles.bad}>✗ {t("exercises.failed")}</strong>
-                  )}
-                </td>
-                <td style={{ whiteSpace: "normal", minWidth: "18rem" }}>
-                  {r.report ? (
-                    <details>
-                      <summary>
-                        solution {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"}{" "}
-                        · starter {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} ·{" "}
-                        {r.report.visibleCases}+{r.report.hiddenCases} cases · {Math.round(r.report.ms)} ms
-                      </summary>
-                      {r.report.errors.length ? (
-                        <ul className={styles.bad}>
-                          {r.report.errors.map((e, i) => (
-                            <li key={i}>{e}</li>
+export default async function ExercisesPage({ params }: Props) {
+  return page(async () => {
+    const { courseId } = await params;
+    const actor = await staffContext(courseId, { instructor: true });
+    const [t, locale, rows] = await Promise.all([
+      getTranslations("staff"),
+      getLocale(),
+      listExerciseValidation(db(), actor),
+    ]);
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    return (
+      <section aria-labelledby="ex-title">
+        <h1 id="ex-title">{t("exercises.title")}</h1>
+        <p className="muted">{t("exercises.help")}</p>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t("common.exercise")}</th>
+                <th scope="col">{t("exercises.version")}</th>
+                <th scope="col">{t("exercises.check")}</th>
+                <th scope="col">{t("exercises.details")}</th>
+                <th scope="col">{t("exercises.preview")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="exercise-row">
+                  <th scope="row">
+                    {r.section} · {localized(r, locale)}
+                    <br />
+                    <code className="muted">{r.slug}</code>
+                  </th>
+                  <td>{r.version ?? "—"}</td>
+                  <td>
+                    {r.report === null ? (
+                      <span className="muted">{t("exercises.notChecked")}</span>
+                    ) : r.report.ok ? (
+                      <strong className={styles.ok}>✓ {t("exercises.ok")}</strong>
+                    ) : (
+                      <strong className={styles.bad}>✗ {t("exercises.failed")}</strong>
+                    )}
+                  </td>
+                  <td style={{ whiteSpace: "normal", minWidth: "18rem" }}>
+                    {r.report ? (
+                      <details>
+                        <summary>
+                          solution{" "}
+                          {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"} ·
+                          starter {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} ·{" "}
+                          {r.report.visibleCases}+{r.report.hiddenCases} cases · {Math.round(r.report.ms)} ms
+                        </summary>
+                        {r.report.errors.length ? (
+                          <ul className={styles.bad}>
+                            {r.report.errors.map((e, i) => (
+                              <li key={i}>{e}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                        <ul>
+                          <li>deterministic: {r.report.deterministic ? "✓" : "✗"}</li>
+                          <li>
+                            prompts: en {r.report.prompts.en ? "✓" : "✗"} · zh {r.report.prompts.zh ? "✓" : "✗"}
+                          </li>
+                          <li>declaration: {r.report.declaration.ok ? "✓" : r.report.declaration.errors.join("; ")}</li>
+                          {r.report.misconceptions.map((m) => (
+                            <li key={m.id}>
+                              <code>{m.id}</code>: {m.caughtSeeds} seeds {m.ownHint ? "✓" : `✗ ${m.matchedAs ?? ""}`}
+                            </li>
                           ))}
                         </ul>
-                      ) : null}
-                      <ul>
-                        <li>deterministic: {r.report.deterministic ? "✓" : "✗"}</li>
-                        <li>
-                          prompts: en {r.report.prompts.en ? "✓" : "✗"} · zh {r.report.prompts.zh ? "✓" : "✗"}
-                        </li>
-                        <li>declaration: {r.report.declaration.ok ? "✓" : r.report.declaration.errors.join("; ")}</li>
-                        {r.report.misconceptions.map((m) => (
-                          <li key={m.id}>
-                            <code>{m.id}</code>: {m.caughtSeeds} seeds {m.ownHint ? "✓" : `✗ ${m.matchedAs ?? ""}`}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  ) : null}
-                </td>
-                <td>
-                  <Link href={`${base}/exercises/${r.id}`}>{t("exercises.preview")}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
+                      </details>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link href={`${base}/exercises/${r.id}`}>{t("exercises.preview")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    );
+  });
 }
