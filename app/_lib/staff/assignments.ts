@@ -8,7 +8,7 @@ import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
 import { assignmentOfCourse, memberOfCourse } from "./scope";
-import { lateness } from "@/grader/policy";
+import { lateness, penalisedScore } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 
 /**
@@ -37,7 +37,7 @@ async function reapplyLatePolicy(
   for (const s of subs) {
     const l = lateness(s.submittedAt, dueAt, a);
     if (l.lateDays === s.lateDays && l.penalty === s.latePenalty) continue;
-    const score = s.result ? s.result.score * (1 - l.penalty) : s.score;
+    const score = s.result ? penalisedScore(s.result.score, l.penalty) : s.score;
     await tx.submission.update({ where: { id: s.id }, data: { lateDays: l.lateDays, latePenalty: l.penalty, score } });
     if (score !== s.score) changed.push({ submissionId: s.id, before: s.score, after: score });
   }

@@ -12,7 +12,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { countingSubmission } from "@/grader/policy";
+import { countingSubmission, penalisedScore } from "@/grader/policy";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { assignmentOfCourse, submissionOfCourse } from "./scope";
@@ -20,9 +20,6 @@ import { writeAudit } from "./audit";
 
 export type RegradeScope =
   { submissionId: string } | { assignmentId: string; exerciseId?: string | null } | { exerciseId: string };
-
-/** Score after the submission's late penalty: raw · (1 − penalty). */
-export const penalised = (raw: number, latePenalty: number) => raw * (1 - latePenalty);
 
 export async function startRegrade(db: Db, actor: StaffContext, scope: RegradeScope) {
   let targets: { id: string; exerciseId: string; score: number | null }[];
@@ -189,7 +186,7 @@ export async function regradePreview(db: Db, actor: StaffContext, regradeId: str
   const byId = new Map(results.map((x) => [x.id, x]));
   const rows = items.map((i): RegradePreviewRow => {
     const res = i.newResultId ? byId.get(i.newResultId) : undefined;
-    const newScore = i.status === "done" && res ? penalised(res.score, i.submission.latePenalty) : null;
+    const newScore = i.status === "done" && res ? penalisedScore(res.score, i.submission.latePenalty) : null;
     return {
       itemId: i.id,
       submissionId: i.submissionId,
@@ -250,7 +247,7 @@ export async function commitRegrade(db: Db, actor: StaffContext, regradeId: stri
     for (const it of items) {
       const sub = await tx.submission.findUniqueOrThrow({ where: { id: it.submissionId } });
       const res = await tx.gradingResult.findUniqueOrThrow({ where: { id: it.newResultId as string } });
-      const score = penalised(res.score, sub.latePenalty);
+      const score = penalisedScore(res.score, sub.latePenalty);
       await tx.submission.update({
         where: { id: sub.id },
         data: { resultId: res.id, score, maxScore: res.maxScore, status: "graded", gradedAt: new Date() },

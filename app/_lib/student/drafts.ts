@@ -30,12 +30,7 @@ export async function storeDraft(db: Db, ctx: StudentContext, ex: StudentExercis
   return { code: d.code, savedAt: d.updatedAt.toISOString(), isStarter: false };
 }
 
-export async function getDraft(
-  db: Db,
-  ctx: StudentContext,
-  ref: ExerciseRef,
-  now: Date = new Date(),
-): Promise<DraftView> {
+export async function getDraft(db: Db, ctx: StudentContext, ref: ExerciseRef, now = new Date()): Promise<DraftView> {
   const ex = await studentExercise(db, ctx, ref, now);
   const d = await db.draft.findUnique({ where: { userId_assignmentId_exerciseId: draftKey(ctx, ex) } });
   return d
@@ -47,19 +42,14 @@ export async function saveDraft(
   db: Db,
   ctx: StudentContext,
   ref: ExerciseRef & { code: unknown },
-  now: Date = new Date(),
+  now = new Date(),
 ): Promise<DraftView> {
   const ex = await studentExercise(db, ctx, ref, now);
   return storeDraft(db, ctx, ex, checkCode(ref.code));
 }
 
 /** "Reset to starter": forgets the draft and returns the current version's starter. */
-export async function resetDraft(
-  db: Db,
-  ctx: StudentContext,
-  ref: ExerciseRef,
-  now: Date = new Date(),
-): Promise<DraftView> {
+export async function resetDraft(db: Db, ctx: StudentContext, ref: ExerciseRef, now = new Date()): Promise<DraftView> {
   const ex = await studentExercise(db, ctx, ref, now);
   await db.draft.deleteMany({ where: draftKey(ctx, ex) });
   return { code: ex.version.starter, savedAt: null, isStarter: true };

@@ -28,7 +28,7 @@ export default async function CoursePage({ params }: Props) {
     const ctx = await courseContext((await params).courseId);
     // Staff have their own area.
     if (ctx.role !== "student") redirect(courseHref(ctx.courseId, ctx.role));
-    return dashboardPage(ctx as StudentContext);
+    return dashboardPage({ ...ctx, role: "student" });
   });
 }
 

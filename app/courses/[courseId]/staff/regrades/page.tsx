@@ -14,31 +14,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("regrades.title") };
 }
 
-export default async function RegradesPage({ params }: Props) {
-  return page(async () => {
-    const { courseId } = await params;
-    const actor = await staffContext(courseId);
-    const [t, format, list] = await Promise.all([getTranslations("staff"), getFormatter(), listRegrades(db(), actor)]);
-    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-    return (
-      <section aria-labelledby="rg-title">
-        <h1 id="rg-title">{t("regrades.title")}</h1>
-        {list.length === 0 ? <p className="muted">{t("regrades.empty")}</p> : null}
-        <ul>
-          {list.map((r) => (
-            <li key={r.id}>
-              <Link href={`${base}/regrades/${r.id}`}>
-                {t("regrades.created", {
-                  date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
-                })}
-              </Link>{" "}
-              · {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
-            </li>
-          ))}
-        </ul>
-        <p className="muted">{t("review.regradeHint")}</p>
-        <span className={styles.role} />
-      </section>
-    );
-  });
+export default async function RegradesPage(props: Props) {
+  return page(() => regradesPage(props));
+}
+
+async function regradesPage({ params }: Props) {
+  const { courseId } = await params;
+  const actor = await staffContext(courseId);
+  const [t, format, list] = await Promise.all([getTranslations("staff"), getFormatter(), listRegrades(db(), actor)]);
+  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+  return (
+    <section aria-labelledby="rg-title">
+      <h1 id="rg-title">{t("regrades.title")}</h1>
+      {list.length === 0 ? <p className="muted">{t("regrades.empty")}</p> : null}
+      <ul>
+        {list.map((r) => (
+          <li key={r.id}>
+            <Link href={`${base}/regrades/${r.id}`}>
+              {t("regrades.created", {
+                date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </Link>{" "}
+            · {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t("review.regradeHint")}</p>
+      <span className={styles.role} />
+    </section>
+  );
 }

@@ -13,19 +13,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("roster.title") };
 }
 
-export default async function RosterPage({ params }: Props) {
-  return page(async () => {
-    const { courseId } = await params;
-    const actor = await staffContext(courseId, { instructor: true });
-    const t = await getTranslations("staff");
-    const members = await db().enrollment.count({ where: { courseId: actor.courseId } });
-    return (
-      <section aria-labelledby="roster-title">
-        <h1 id="roster-title">{t("roster.title")}</h1>
-        <p>{t("roster.help")}</p>
-        <p className="muted">{t("roster.members", { count: members })}</p>
-        <RosterImport action={rosterAction.bind(null, courseId)} />
-      </section>
-    );
-  });
+export default async function RosterPage(props: Props) {
+  return page(() => rosterPage(props));
+}
+
+async function rosterPage({ params }: Props) {
+  const { courseId } = await params;
+  const actor = await staffContext(courseId, { instructor: true });
+  const t = await getTranslations("staff");
+  const members = await db().enrollment.count({ where: { courseId: actor.courseId } });
+  return (
+    <section aria-labelledby="roster-title">
+      <h1 id="roster-title">{t("roster.title")}</h1>
+      <p>{t("roster.help")}</p>
+      <p className="muted">{t("roster.members", { count: members })}</p>
+      <RosterImport action={rosterAction.bind(null, courseId)} />
+    </section>
+  );
 }

@@ -17,109 +17,111 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("overview.analytics") };
 }
 
-export default async function AnalyticsPage({ params }: Props) {
-  return page(async () => {
-    const { courseId, assignmentId } = await params;
-    const actor = await staffContext(courseId);
-    const a = await assignmentOfCourse(db(), actor, assignmentId);
-    const [t, locale, an] = await Promise.all([
-      getTranslations("staff"),
-      getLocale(),
-      loadAnalytics(db(), actor, assignmentId),
-    ]);
-    const chart = (bins: typeof an.histogram) => (
-      <Histogram
-        bins={bins}
-        label={t("analytics.chartLabel")}
-        xLabel={t("analytics.scoreRange")}
-        yLabel={t("analytics.students")}
-      />
-    );
-    return (
-      <section aria-labelledby="an-title">
-        <h1 id="an-title">{t("analytics.title", { assignment: localized(a, locale) })}</h1>
-        <h2>{t("analytics.overall")}</h2>
-        {chart(an.histogram)}
-        {an.exercises.map((ex) => (
-          <section
-            key={ex.exerciseId}
-            className={`card ${styles.section}`}
-            aria-labelledby={`ex-${ex.exerciseId}`}
-            data-testid="analytics-exercise"
-          >
-            <h2 id={`ex-${ex.exerciseId}`}>{t("analytics.exercise", { title: localized(ex, locale) })}</h2>
-            <h3>{t("analytics.histogram")}</h3>
-            {chart(ex.histogram)}
-            <p>
-              <strong>{t("analytics.medianAttempts")}:</strong> {ex.medianAttemptsToFull ?? "—"} (
-              {t("analytics.reachedFull", { count: ex.reachedFull })})
-            </p>
-            <h3>{t("analytics.hiddenCases")}</h3>
-            {ex.hiddenCases.length === 0 ? (
-              <p className="muted">{t("analytics.noCases")}</p>
-            ) : (
-              <div className={styles.tableWrap}>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("analytics.case")}</th>
-                      <th scope="col">{t("analytics.passRate")}</th>
+export default async function AnalyticsPage(props: Props) {
+  return page(() => analyticsPage(props));
+}
+
+async function analyticsPage({ params }: Props) {
+  const { courseId, assignmentId } = await params;
+  const actor = await staffContext(courseId);
+  const a = await assignmentOfCourse(db(), actor, assignmentId);
+  const [t, locale, an] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    loadAnalytics(db(), actor, assignmentId),
+  ]);
+  const chart = (bins: typeof an.histogram) => (
+    <Histogram
+      bins={bins}
+      label={t("analytics.chartLabel")}
+      xLabel={t("analytics.scoreRange")}
+      yLabel={t("analytics.students")}
+    />
+  );
+  return (
+    <section aria-labelledby="an-title">
+      <h1 id="an-title">{t("analytics.title", { assignment: localized(a, locale) })}</h1>
+      <h2>{t("analytics.overall")}</h2>
+      {chart(an.histogram)}
+      {an.exercises.map((ex) => (
+        <section
+          key={ex.exerciseId}
+          className={`card ${styles.section}`}
+          aria-labelledby={`ex-${ex.exerciseId}`}
+          data-testid="analytics-exercise"
+        >
+          <h2 id={`ex-${ex.exerciseId}`}>{t("analytics.exercise", { title: localized(ex, locale) })}</h2>
+          <h3>{t("analytics.histogram")}</h3>
+          {chart(ex.histogram)}
+          <p>
+            <strong>{t("analytics.medianAttempts")}:</strong> {ex.medianAttemptsToFull ?? "—"} (
+            {t("analytics.reachedFull", { count: ex.reachedFull })})
+          </p>
+          <h3>{t("analytics.hiddenCases")}</h3>
+          {ex.hiddenCases.length === 0 ? (
+            <p className="muted">{t("analytics.noCases")}</p>
+          ) : (
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("analytics.case")}</th>
+                    <th scope="col">{t("analytics.passRate")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ex.hiddenCases.map((c) => (
+                    <tr key={c.position}>
+                      <th scope="row">{pick(c.name, locale)}</th>
+                      <td>
+                        <span
+                          className={styles.bar}
+                          style={{ width: `${Math.round(c.rate * 120)}px` }}
+                          aria-hidden="true"
+                        />
+                        {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {ex.hiddenCases.map((c) => (
-                      <tr key={c.position}>
-                        <th scope="row">{pick(c.name, locale)}</th>
-                        <td>
-                          <span
-                            className={styles.bar}
-                            style={{ width: `${Math.round(c.rate * 120)}px` }}
-                            aria-hidden="true"
-                          />
-                          {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <h3>{t("analytics.misconceptions")}</h3>
-            {ex.misconceptions.length === 0 ? (
-              <p className="muted">{t("analytics.noMisconceptions")}</p>
-            ) : (
-              <div className={styles.tableWrap}>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("analytics.hint")}</th>
-                      <th scope="col" className={styles.num}>
-                        {t("analytics.count")}
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h3>{t("analytics.misconceptions")}</h3>
+          {ex.misconceptions.length === 0 ? (
+            <p className="muted">{t("analytics.noMisconceptions")}</p>
+          ) : (
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("analytics.hint")}</th>
+                    <th scope="col" className={styles.num}>
+                      {t("analytics.count")}
+                    </th>
+                    <th scope="col" className={styles.num}>
+                      {t("analytics.studentsWith")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ex.misconceptions.map((m) => (
+                    <tr key={m.hintId}>
+                      <th scope="row" style={{ whiteSpace: "normal" }}>
+                        {m.hint ? pick(m.hint, locale) : null}
+                        <br />
+                        <code className="muted">{m.hintId}</code>
                       </th>
-                      <th scope="col" className={styles.num}>
-                        {t("analytics.studentsWith")}
-                      </th>
+                      <td className={styles.num}>{m.count}</td>
+                      <td className={styles.num}>{m.students}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {ex.misconceptions.map((m) => (
-                      <tr key={m.hintId}>
-                        <th scope="row" style={{ whiteSpace: "normal" }}>
-                          {m.hint ? pick(m.hint, locale) : null}
-                          <br />
-                          <code className="muted">{m.hintId}</code>
-                        </th>
-                        <td className={styles.num}>{m.count}</td>
-                        <td className={styles.num}>{m.students}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        ))}
-      </section>
-    );
-  });
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </section>
+  );
 }

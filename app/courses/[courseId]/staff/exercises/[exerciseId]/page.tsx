@@ -15,30 +15,32 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("exercises.preview") };
 }
 
-export default async function ExercisePreviewPage({ params }: Props) {
-  return page(async () => {
-    const { courseId, exerciseId } = await params;
-    const actor = await staffContext(courseId);
-    const [t, locale, p] = await Promise.all([
-      getTranslations("staff"),
-      getLocale(),
-      exercisePreview(db(), actor, exerciseId),
-    ]);
-    return (
-      <article aria-labelledby="pv-title">
-        <h1 id="pv-title">{t("exercises.previewTitle", { title: localized(p.version, locale) })}</h1>
-        <p className="muted">
-          {p.exercise.section} · {t("exercises.version")} {p.version.version} · {p.version.points} {t("common.points")}
-          {p.meta ? ` · ${t("exercises.visibleCases")}: ${p.meta.visibleCases}` : ""}
-        </p>
-        <div className="card">
-          <Markdown source={localized(p.version, locale, "prompt")} />
-        </div>
-        <h2>{t("exercises.declaration")}</h2>
-        <CodeView code={p.version.declaration} label={t("exercises.declaration")} />
-        <h2>{t("exercises.starter")}</h2>
-        <CodeView code={p.version.starter} label={t("exercises.starter")} />
-      </article>
-    );
-  });
+export default async function ExercisePreviewPage(props: Props) {
+  return page(() => exercisePreviewPage(props));
+}
+
+async function exercisePreviewPage({ params }: Props) {
+  const { courseId, exerciseId } = await params;
+  const actor = await staffContext(courseId);
+  const [t, locale, p] = await Promise.all([
+    getTranslations("staff"),
+    getLocale(),
+    exercisePreview(db(), actor, exerciseId),
+  ]);
+  return (
+    <article aria-labelledby="pv-title">
+      <h1 id="pv-title">{t("exercises.previewTitle", { title: localized(p.version, locale) })}</h1>
+      <p className="muted">
+        {p.exercise.section} · {t("exercises.version")} {p.version.version} · {p.version.points} {t("common.points")}
+        {p.meta ? ` · ${t("exercises.visibleCases")}: ${p.meta.visibleCases}` : ""}
+      </p>
+      <div className="card">
+        <Markdown source={localized(p.version, locale, "prompt")} />
+      </div>
+      <h2>{t("exercises.declaration")}</h2>
+      <CodeView code={p.version.declaration} label={t("exercises.declaration")} />
+      <h2>{t("exercises.starter")}</h2>
+      <CodeView code={p.version.starter} label={t("exercises.starter")} />
+    </article>
+  );
 }
