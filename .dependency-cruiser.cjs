@@ -32,7 +32,7 @@ module.exports = {
     {
       name: "db-is-below-everything",
       severity: "error",
-      from: { path: "^prisma/", pathNot: ["^prisma/seed\\.ts$"] },
+      from: { path: "^prisma/" },
       to: { path: "^(reference|grader|exercises|app|scripts|tests)/" },
     },
     {
