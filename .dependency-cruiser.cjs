@@ -5,7 +5,9 @@
  * above use them.
  * tests/layers.test.ts fails on any violation.
  */
-const GRADER_TOP = "^grader/(worker|supervisor|cli|gradeProcess|bench|queueFixture)\\.ts$";
+const GRADER_TOP = "^grader/(worker|supervisor|cli|gradeProcess|bench|benchDatabase|queueFixture)\\.ts$";
+/** The queue on the database: above grader core, below the processes. */
+const GRADER_QUEUE = "^grader/(queue|wakeup)\\.ts$";
 const GRADER_CORE = "^grader/";
 module.exports = {
   forbidden: [
@@ -20,13 +22,13 @@ module.exports = {
     {
       name: "grader-core-imports-only-reference",
       severity: "error",
-      from: { path: GRADER_CORE, pathNot: [GRADER_TOP, "^grader/queue\\.ts$"] },
+      from: { path: GRADER_CORE, pathNot: [GRADER_TOP, GRADER_QUEUE] },
       to: { path: "^(exercises|app|scripts|prisma|tests)/" },
     },
     {
       name: "queue-imports-core-and-db",
       severity: "error",
-      from: { path: "^grader/queue\\.ts$" },
+      from: { path: GRADER_QUEUE },
       to: { path: ["^(exercises|app|scripts|tests)/", GRADER_TOP] },
     },
     {
@@ -39,7 +41,7 @@ module.exports = {
       name: "catalogue-below-processes-and-app",
       severity: "error",
       from: { path: "^exercises/" },
-      to: { path: ["^(app|scripts|tests)/", GRADER_TOP, "^grader/queue\\.ts$"] },
+      to: { path: ["^(app|scripts|tests)/", GRADER_TOP, GRADER_QUEUE] },
     },
     {
       name: "app-and-scripts-are-peers",
