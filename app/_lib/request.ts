@@ -52,5 +52,5 @@ export async function codeFromBody(req: Request): Promise<unknown> {
   }
   if (!body || typeof body !== "object" || !("code" in body))
     throw new InputError("bad_request", { reason: 'missing "code"' });
-  return (body as { code: unknown }).code;
+  return body.code;
 }

@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
+import { checkPasswordToken, redeemPasswordToken } from "@/app/_lib/auth/passwordTokens";
+import { formText } from "@/app/_lib/forms";
 import { MIN_PASSWORD_LENGTH } from "@/accounts/password";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -15,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function setPassword(form: FormData) {
   "use server";
-  const token = String(form.get("token") ?? "");
-  const password = String(form.get("password") ?? "");
+  const token = formText(form, "token");
+  const password = formText(form, "password");
   const q = (extra: string) => `/set-password?token=${encodeURIComponent(token)}&${extra}`;
-  if (password !== String(form.get("confirm") ?? "")) redirect(q("error=mismatch"));
-  const r = await usePasswordToken(db(), token, password);
+  if (password !== formText(form, "confirm")) redirect(q("error=mismatch"));
+  const r = await redeemPasswordToken(db(), token, password);
   redirect(r.ok ? "/set-password?done=1" : q(`error=${r.problem}`));
 }
 

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { commitRoster, parseRosterCsv, previewRoster } from "@/app/_lib/staff/roster";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
+import { checkPasswordToken, redeemPasswordToken } from "@/app/_lib/auth/passwordTokens";
 import { CSV_BOM, gradebookCsv } from "@/app/_lib/staff/exportCsv";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
 import { InputError } from "@/app/_lib/errors";
@@ -82,10 +82,10 @@ describe("roster import", () => {
     // the link works once
     const token = decodeURIComponent(r.links[0].path.split("token=")[1]);
     expect((await checkPasswordToken(t.db, token)).ok).toBe(true);
-    expect(await usePasswordToken(t.db, token, "short")).toEqual({ ok: false, problem: "weak" });
-    expect((await usePasswordToken(t.db, token, "a long enough password")).ok).toBe(true);
-    expect(await usePasswordToken(t.db, token, "a long enough password")).toEqual({ ok: false, problem: "used" });
-    expect(await usePasswordToken(t.db, "nonsense", "a long enough password")).toEqual({
+    expect(await redeemPasswordToken(t.db, token, "short")).toEqual({ ok: false, problem: "weak" });
+    expect((await redeemPasswordToken(t.db, token, "a long enough password")).ok).toBe(true);
+    expect(await redeemPasswordToken(t.db, token, "a long enough password")).toEqual({ ok: false, problem: "used" });
+    expect(await redeemPasswordToken(t.db, "nonsense", "a long enough password")).toEqual({
       ok: false,
       problem: "invalid",
     });

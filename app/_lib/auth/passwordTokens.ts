@@ -47,7 +47,7 @@ export async function checkPasswordToken(db: Db, token: string, now = new Date()
  * Sets the password (argon2id via accounts/password) and burns the token in one transaction. The token is claimed with a conditional update, so two
  * concurrent uses cannot both succeed.
  */
-export async function usePasswordToken(
+export async function redeemPasswordToken(
   db: Db,
   token: string,
   password: string,

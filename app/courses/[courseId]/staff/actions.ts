@@ -20,13 +20,13 @@ import {
   type AssignmentInput,
 } from "@/app/_lib/staff/assignments";
 import { commitRegrade, discardRegrade, startRegrade } from "@/app/_lib/staff/regrade";
+import { formText } from "@/app/_lib/forms";
 import { commitRoster, previewRoster, type RosterCommitResult, type RosterPreview } from "@/app/_lib/staff/roster";
 
-const str = (f: FormData, k: string) => String(f.get(k) ?? "");
 const base = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/staff`;
 /** A form's "back" path, accepted only inside this course's staff area (no open redirects). */
 const backOf = (courseId: string, form: FormData) => {
-  const b = str(form, "back");
+  const b = formText(form, "back");
   return b.startsWith(`${base(courseId)}/`) && !b.includes("//") ? b : base(courseId);
 };
 
@@ -45,11 +45,11 @@ export async function overrideAction(courseId: string, form: FormData) {
   const back = backOf(courseId, form);
   return act(courseId, back, async (actor) => {
     await setOverride(db(), actor, {
-      assignmentId: str(form, "assignmentId"),
-      exerciseId: str(form, "exerciseId"),
-      userId: str(form, "userId"),
-      score: str(form, "score").trim() === "" ? Number.NaN : Number(str(form, "score")),
-      reason: str(form, "reason"),
+      assignmentId: formText(form, "assignmentId"),
+      exerciseId: formText(form, "exerciseId"),
+      userId: formText(form, "userId"),
+      score: formText(form, "score").trim() === "" ? Number.NaN : Number(formText(form, "score")),
+      reason: formText(form, "reason"),
     });
     return `${back}${back.includes("?") ? "&" : "?"}ok=override`;
   });
@@ -58,8 +58,8 @@ export async function overrideAction(courseId: string, form: FormData) {
 export async function commentAction(courseId: string, submissionId: string, form: FormData) {
   const back = `${base(courseId)}/submissions/${submissionId}`;
   return act(courseId, back, async (actor) => {
-    const line = str(form, "line").trim();
-    await addComment(db(), actor, { submissionId, line: line ? Number(line) : null, body: str(form, "body") });
+    const line = formText(form, "line").trim();
+    await addComment(db(), actor, { submissionId, line: line ? Number(line) : null, body: formText(form, "body") });
     return `${back}?ok=comment#comments`;
   });
 }
@@ -67,9 +67,9 @@ export async function commentAction(courseId: string, submissionId: string, form
 export async function startRegradeAction(courseId: string, form: FormData) {
   const back = backOf(courseId, form);
   return act(courseId, back, async (actor) => {
-    const submissionId = str(form, "submissionId");
-    const assignmentId = str(form, "assignmentId");
-    const exerciseId = str(form, "exerciseId") || null;
+    const submissionId = formText(form, "submissionId");
+    const assignmentId = formText(form, "assignmentId");
+    const exerciseId = formText(form, "exerciseId") || null;
     const r = await startRegrade(
       db(),
       actor,
@@ -101,22 +101,22 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     .filter((id) => form.get(`include:${id}`) === "on")
     .map((id) => ({
       exerciseId: id,
-      points: Number(str(form, `points:${id}`)),
-      position: Number(str(form, `position:${id}`) || 0),
+      points: Number(formText(form, `points:${id}`)),
+      position: Number(formText(form, `position:${id}`) || 0),
     }))
     .sort((a, b) => a.position - b.position)
     .map(({ exerciseId, points }) => ({ exerciseId, points }));
-  const date = (k: string) => (str(form, k) ? new Date(str(form, k)) : new Date(Number.NaN));
-  const attempts = str(form, "attemptLimit").trim();
+  const date = (k: string) => (formText(form, k) ? new Date(formText(form, k)) : new Date(Number.NaN));
+  const attempts = formText(form, "attemptLimit").trim();
   return {
-    titleEn: str(form, "titleEn"),
-    titleZh: str(form, "titleZh"),
+    titleEn: formText(form, "titleEn"),
+    titleZh: formText(form, "titleZh"),
     releaseAt: date("releaseAt"),
     dueAt: date("dueAt"),
-    latePenaltyPerDay: Number(str(form, "latePenaltyPercent") || 0) / 100,
-    lateDaysMax: Number(str(form, "lateDaysMax") || 0),
+    latePenaltyPerDay: Number(formText(form, "latePenaltyPercent") || 0) / 100,
+    lateDaysMax: Number(formText(form, "lateDaysMax") || 0),
     attemptLimit: attempts ? Number(attempts) : null,
-    scorePolicy: str(form, "scorePolicy") === "latest" ? "latest" : "best",
+    scorePolicy: formText(form, "scorePolicy") === "latest" ? "latest" : "best",
     items,
   };
 }
@@ -135,15 +135,19 @@ export async function saveAssignmentAction(courseId: string, assignmentId: strin
 export async function extensionAction(courseId: string, assignmentId: string, form: FormData) {
   const back = `${base(courseId)}/assignments/${assignmentId}`;
   return act(courseId, back, async (actor) => {
-    if (str(form, "remove")) {
-      await removeExtension(db(), actor, { assignmentId, userId: str(form, "userId"), reason: str(form, "reason") });
+    if (formText(form, "remove")) {
+      await removeExtension(db(), actor, {
+        assignmentId,
+        userId: formText(form, "userId"),
+        reason: formText(form, "reason"),
+      });
     } else {
-      const due = str(form, "dueAt");
+      const due = formText(form, "dueAt");
       await setExtension(db(), actor, {
         assignmentId,
-        userId: str(form, "userId"),
+        userId: formText(form, "userId"),
         dueAt: due ? new Date(due) : new Date(Number.NaN),
-        reason: str(form, "reason"),
+        reason: formText(form, "reason"),
       });
     }
     return `${back}?ok=extension#extensions`;
@@ -159,12 +163,12 @@ export type RosterState =
 /** For useActionState (instructors; anyone else gets a 404): "preview" parses and classifies; "commit" imports the good rows. */
 export async function rosterAction(courseId: string, _prev: RosterState, form: FormData): Promise<RosterState> {
   const file = form.get("file");
-  const csv = file instanceof File && file.size > 0 ? await file.text() : str(form, "csv");
+  const csv = file instanceof File && file.size > 0 ? await file.text() : formText(form, "csv");
   return action(
     () => staffContext(courseId, { instructor: true }),
     async (actor): Promise<RosterState> => {
-      if (str(form, "intent") === "reset") return { step: "start" };
-      if (str(form, "intent") === "commit") return { step: "done", result: await commitRoster(db(), actor, csv) };
+      if (formText(form, "intent") === "reset") return { step: "start" };
+      if (formText(form, "intent") === "commit") return { step: "done", result: await commitRoster(db(), actor, csv) };
       return { step: "preview", csv, preview: await previewRoster(db(), actor, csv) };
     },
     (code) => ({ step: "error", csv, error: code }),

@@ -66,7 +66,10 @@ async function gradebookPage({ params, searchParams }: Props) {
     if (typeof v === "string" && v && k !== "ok" && k !== "error") params_.set(k, v);
   const href = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params_);
-    for (const [k, v] of Object.entries(changes)) v === null ? p.delete(k) : p.set(k, v);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) p.delete(k);
+      else p.set(k, v);
+    }
     return `${base}/gradebook?${p.toString()}`;
   };
   const sortHref = (key: string) =>

@@ -25,7 +25,7 @@ export default async function NewAssignmentPage(props: Props) {
 async function newAssignmentPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const sp = await searchParams;
-  const actor = await staffContext(courseId, { instructor: true });
+  await staffContext(courseId, { instructor: true });
   const [t, exercises] = await Promise.all([getTranslations("staff"), listExercises(db())]);
   const start = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
   return (
