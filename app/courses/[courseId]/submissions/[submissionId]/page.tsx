@@ -106,7 +106,7 @@ export default async function SubmissionPage({ params }: Props) {
       {s.result ? (
         <>
           <h2>{t("cases")}</h2>
-          <CaseResults cases={s.result.cases} />
+          <CaseResults cases={s.result.cases} hints={false} />
         </>
       ) : null}
     </section>

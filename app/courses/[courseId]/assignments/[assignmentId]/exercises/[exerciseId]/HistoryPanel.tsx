@@ -18,7 +18,8 @@ export function HistoryPanel({
   courseId,
 }: {
   rows: SubmissionSummary[];
-  currentCode: string;
+  /** The editor's text now. */
+  currentCode(): string;
   onRestore(code: string): void;
   courseId: string;
 }) {
@@ -36,7 +37,7 @@ export function HistoryPanel({
   const label = (id: string) => (id === EDITOR ? t("editor") : t("numbered", { n: n(id) }));
 
   async function codeOf(id: string): Promise<string> {
-    if (id === EDITOR) return currentCode;
+    if (id === EDITOR) return currentCode();
     if (codes[id] !== undefined) return codes[id];
     const s = await submissionApi.get(id);
     setCodes((c) => ({ ...c, [id]: s.code }));
