@@ -15,7 +15,8 @@ export type StudentErrorCode =
   | "rate_limited"
   | "code_too_large"
   | "bad_request"
-  | "run_timeout";
+  | "run_timeout"
+  | "submission_pending";
 
 const HTTP_STATUS: Record<StudentErrorCode, number> = {
   not_found: 404,
@@ -26,6 +27,7 @@ const HTTP_STATUS: Record<StudentErrorCode, number> = {
   code_too_large: 413,
   bad_request: 400,
   run_timeout: 504,
+  submission_pending: 409,
 };
 
 type Params = Record<string, string | number>;
