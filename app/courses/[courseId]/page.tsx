@@ -1,15 +1,15 @@
-// The student dashboard: released assignments with dates (in the reader's time zone), late policy,
+// The student dashboard: released assignments with dates (in the course's time zone), late policy,
 // extension, attempts, the counting score per exercise and progress by section.
 import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireEnrollment } from "../../_lib/auth";
 import { courseHref, courseTitle } from "../../_lib/routes";
 import { db } from "@/prisma/client";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
-import { LocalTime } from "./LocalTime";
+import { CourseTime } from "@/app/_components/CourseTime";
 import styles from "./dashboard.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
@@ -24,24 +24,14 @@ export default async function CoursePage({ params }: Props) {
   const { courseId } = await params;
   const { user, access } = await requireEnrollment(courseId);
   if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
-  const [t, locale, format, dash] = await Promise.all([
+  const [t, locale, dash] = await Promise.all([
     getTranslations("student.dashboard"),
     getLocale(),
-    getFormatter(),
     studentDashboard(db(), user.id, access.course.id),
   ]);
+  const now = Date.now();
   const zh = locale === "zh-CN";
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-  const At = ({ iso }: { iso: string }) => <LocalTime iso={iso} serverText={when(iso)} />;
+  const At = ({ iso }: { iso: string }) => <CourseTime value={iso} style="medium" />;
 
   return (
     <section aria-labelledby="course-title" className={styles.dashboard}>
@@ -58,7 +48,17 @@ export default async function CoursePage({ params }: Props) {
           data-testid="assignment"
         >
           <header className={styles.head}>
-            <h2 id={`a-${a.id}`}>{zh ? a.titleZh : a.titleEn}</h2>
+            <h2 id={`a-${a.id}`}>
+              {zh ? a.titleZh : a.titleEn}
+              {!a.closed && Date.parse(a.effectiveDueAt) < now ? (
+                <>
+                  {" "}
+                  <span className="badge badge--warn" data-testid="late-badge">
+                    {t("lateBadge", { percent: Math.round(a.latePenaltyPerDay * 100) })}
+                  </span>
+                </>
+              ) : null}
+            </h2>
             <p className={styles.total}>
               {t("total", { earned: formatNumber(a.earned), possible: formatNumber(a.possible) })}
             </p>

@@ -7,6 +7,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { db } from "@/prisma/client";
+import { courseTimeZone, fromZonedInput } from "@/app/_lib/dates";
 import { staffPage, inputErrorCode } from "@/app/_lib/staff/server";
 import { StaffNotFoundError } from "@/app/_lib/staff/access";
 import { setOverride } from "@/app/_lib/staff/overrides";
@@ -114,7 +115,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     }))
     .sort((a, b) => a.position - b.position)
     .map(({ exerciseId, points }) => ({ exerciseId, points }));
-  const date = (k: string) => (str(form, k) ? new Date(str(form, k)) : new Date(Number.NaN));
+  const date = (k: string) => fromZonedInput(str(form, k), courseTimeZone());
   const attempts = str(form, "attemptLimit").trim();
   return {
     titleEn: str(form, "titleEn"),
@@ -152,7 +153,7 @@ export async function extensionAction(courseId: string, assignmentId: string, fo
       await setExtension(db(), actor, {
         assignmentId,
         userId: str(form, "userId"),
-        dueAt: due ? new Date(due) : new Date(Number.NaN),
+        dueAt: fromZonedInput(due, courseTimeZone()),
         reason: str(form, "reason"),
       });
     }

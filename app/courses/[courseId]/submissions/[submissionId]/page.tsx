@@ -2,12 +2,13 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireEnrollment } from "@/app/_lib/auth";
 import { db } from "@/prisma/client";
 import { StudentError } from "@/app/_lib/student/errors";
 import { submissionView } from "@/app/_lib/student/view";
 import { CodeView } from "@/app/_components/code/CodeView";
+import { CourseTime } from "@/app/_components/CourseTime";
 import { CaseResults } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
 import { listCommentsForStudent } from "@/app/_lib/staff/comments";
@@ -36,10 +37,9 @@ export default async function SubmissionPage({ params }: Props) {
   const { courseId, submissionId } = await params;
   const s = await load(courseId, submissionId);
   const { user } = await requireEnrollment(courseId, ["student"]);
-  const [t, ts, format, comments] = await Promise.all([
+  const [t, ts, comments] = await Promise.all([
     getTranslations("student.submission"),
     getTranslations("staff.review"),
-    getFormatter(),
     listCommentsForStudent(db(), user.id, s.id),
   ]);
   // Staff comments: line comments under their line, the rest listed below the code.
@@ -72,10 +72,7 @@ export default async function SubmissionPage({ params }: Props) {
       </p>
       <h1 id="submission-title">{t("title")}</h1>
       <p className="muted">
-        {t("submittedAt")}{" "}
-        <time dateTime={s.submittedAt}>
-          {format.dateTime(new Date(s.submittedAt), { dateStyle: "medium", timeStyle: "medium" })}
-        </time>
+        {t("submittedAt")} <CourseTime value={s.submittedAt} style="medium" />
         {" · "}
         {t(`kind.${s.kind === "run" ? "run" : "submit"}`)}
       </p>
@@ -95,7 +92,7 @@ export default async function SubmissionPage({ params }: Props) {
             {comments.map((c) => (
               <li key={c.id} style={{ whiteSpace: "pre-wrap" }}>
                 <strong>{c.line === null ? ts("whole") : ts("line", { n: c.line })}</strong> · {c.author.name} ·{" "}
-                {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                <CourseTime value={c.createdAt} />
                 <br />
                 {c.body}
               </li>

@@ -103,11 +103,14 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
   }, [ready, run]);
   const doSubmit = useCallback(() => {
     if (!ready || !canSubmit || submission.inFlight) return;
+    const { lateDays, penalty } = props.lateNow;
+    if (lateDays > 0 && !window.confirm(t("lateConfirm", { days: lateDays, percent: Math.round(penalty * 100) })))
+      return;
     setError(null);
     setTab("submit");
     setView((v) => (v === "prompt" ? "results" : v));
     void submission.submit();
-  }, [ready, canSubmit, submission]);
+  }, [ready, canSubmit, submission, props.lateNow, t]);
   useShortcuts({ run: doRun, submit: doSubmit });
 
   const resetToStarter = async () => {
