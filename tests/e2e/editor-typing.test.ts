@@ -124,11 +124,22 @@ async function openExercise(page: Page) {
 
 /** Clicks just right of the end of the `// TODO 1` line's text, then presses Enter (a new line below it). */
 async function clickEndOfTodo1(page: Page) {
-  const line = page.locator(".monaco-editor .view-line").filter({ hasText: /TODO\s1/ });
-  const text = line.locator("span").first();
-  await text.waitFor();
-  const box = (await text.boundingBox())!;
-  await page.mouse.click(box.x + box.width + 8, box.y + box.height / 2);
+  const text = page
+    .locator(".monaco-editor .view-line")
+    .filter({ hasText: /TODO\s1/ })
+    .locator("span")
+    .first();
+  // Monaco may replace its line elements while it settles (tokens arriving): retry until one has a box.
+  for (let attempt = 0; ; attempt++) {
+    await text.waitFor();
+    const box = await text.boundingBox();
+    if (box) {
+      await page.mouse.click(box.x + box.width + 8, box.y + box.height / 2);
+      break;
+    }
+    if (attempt > 50) throw new Error("the TODO 1 line never got a bounding box");
+    await page.waitForTimeout(100);
+  }
   await page.keyboard.press("Enter");
 }
 
@@ -179,6 +190,7 @@ describe("exercise editor under load", () => {
         const cursor = await page.getByTestId("cursor-position").getAttribute("data-position");
         expect(cursor).toBe(`${TODO_LINE + 2}:${INDENT.length + LINE.length + 1}`);
         exact++;
+        console.log(`[editor e2e] run ${run + 1}/${RUNS}: exact text and cursor, ${saves} autosaves while typing`);
         await page.context().close();
       }
       console.log(`[editor e2e] ${exact}/${RUNS} runs exact`);
