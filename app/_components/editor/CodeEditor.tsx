@@ -9,7 +9,7 @@
  * `dynamic(() => import(".../CodeEditor"), { ssr: false })`.
  */
 
-import { memo, useEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { monaco, setExerciseDeclaration } from "./monaco";
 import styles from "./CodeEditor.module.css";
@@ -60,7 +60,9 @@ function CodeEditor(props: CodeEditorProps) {
   const positionRef = useRef<HTMLSpanElement | null>(null);
   // Monaco's listeners are registered once; they call the latest handlers.
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => setExerciseDeclaration(props.declaration), [props.declaration]);
 

@@ -56,7 +56,16 @@ export async function loadSubmissionReview(db: Db, actor: StaffActor, submission
       assignment: { select: { id: true, titleEn: true, titleZh: true, dueAt: true, scorePolicy: true } },
       exercise: { select: { id: true, slug: true, currentVersionId: true } },
       exerciseVersion: {
-        select: { id: true, version: true, titleEn: true, titleZh: true, points: true, entry: true, metaJson: true },
+        select: {
+          id: true,
+          version: true,
+          titleEn: true,
+          titleZh: true,
+          points: true,
+          entry: true,
+          declaration: true,
+          metaJson: true,
+        },
       },
       result: { include: { cases: true } },
     },

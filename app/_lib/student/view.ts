@@ -182,3 +182,13 @@ export async function submissionView(
     result: s.result ? resultView(s.result, { staff: false, hiddenReleased: released }) : null,
   };
 }
+
+/** The parameter names of the exercise's entry function ("V0", "W", "a" …), read from its declaration, to label a case's inputs. */
+export function entryArgNames(version: { declaration: string; entry: string }): string[] {
+  const m = new RegExp(`function\\s+${version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(version.declaration);
+  if (!m) return [];
+  return m[1]
+    .split(",")
+    .map((s) => s.trim().replace(/[?:].*$/, ""))
+    .filter(Boolean);
+}

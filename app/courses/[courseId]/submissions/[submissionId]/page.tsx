@@ -12,6 +12,8 @@ import { CourseTime } from "@/app/_components/CourseTime";
 import { CaseResults } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
 import { listCommentsForStudent } from "@/app/_lib/staff/comments";
+import { countedScore } from "@/app/_lib/student/dashboard";
+import { CountedScore } from "@/app/_components/results/CountedScore";
 
 type Props = { params: Promise<{ courseId: string; submissionId: string }> };
 
@@ -37,10 +39,11 @@ export default async function SubmissionPage({ params }: Props) {
   const { courseId, submissionId } = await params;
   const s = await load(courseId, submissionId);
   const { user } = await requireEnrollment(courseId, ["student"]);
-  const [t, ts, comments] = await Promise.all([
+  const [t, ts, comments, counted] = await Promise.all([
     getTranslations("student.submission"),
     getTranslations("staff.review"),
     listCommentsForStudent(db(), user.id, s.id),
+    countedScore(db(), user.id, courseId, s.assignmentId, s.exerciseId),
   ]);
   // Staff comments: line comments under their line, the rest listed below the code.
   const byLine: Record<number, React.ReactNode> = {};
@@ -77,6 +80,11 @@ export default async function SubmissionPage({ params }: Props) {
         {t(`kind.${s.kind === "run" ? "run" : "submit"}`)}
       </p>
       <ResultSummary submission={s} />
+      {counted ? (
+        <p>
+          <CountedScore counted={counted} />
+        </p>
+      ) : null}
       <h2>{t("code")}</h2>
       <CodeView
         code={s.code}

@@ -10,6 +10,7 @@ import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { CodeDiff } from "@/app/_components/code/CodeDiff";
 import { CaseResults, pick } from "@/app/_components/results/CaseResults";
+import { entryArgNames } from "@/app/_lib/student/view";
 import { commentAction, overrideAction, startRegradeAction } from "../../actions";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
@@ -229,7 +230,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         {r.result ? (
           <>
             {r.result.message ? <p>{pick(r.result.message, locale)}</p> : null}
-            <CaseResults cases={r.result.cases} openFailed />
+            <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
             <h3>{t("review.timings")}</h3>
             <div className={styles.tableWrap}>
               <table className={styles.table}>

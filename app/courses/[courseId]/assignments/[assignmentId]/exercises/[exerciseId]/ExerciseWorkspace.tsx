@@ -11,6 +11,8 @@ import { useCallback, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { pick } from "@/app/_components/results/CaseResults";
 import type { EditorMarker, MonacoCodeEditor } from "@/app/_components/editor/CodeEditor";
+import type { CountedScore as Counted } from "@/app/_lib/student/dashboard";
+import { CountedScore } from "@/app/_components/results/CountedScore";
 import type { Bilingual, DraftView, SubmissionSummary, SubmissionView } from "@/app/_lib/student/types";
 import { ApiError, exerciseApi } from "./api";
 import { HistoryPanel } from "./HistoryPanel";
@@ -52,6 +54,8 @@ export interface ExerciseWorkspaceProps {
   closesAt: string;
   attemptLimit: number | null;
   attemptsUsed: number;
+  /** The score that counts (as on the dashboard, with a staff override and its reason); null before any graded submit. */
+  counted: Counted | null;
   lateNow: { lateDays: number; penalty: number; closed: boolean };
 }
 
@@ -185,7 +189,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             onReset={resetToStarter}
             onDark={setDark}
           />
-          <p className={styles.policy}>
+          <p className={styles.policy} data-testid="attempts" data-used={submission.used}>
             {attemptsLeft === null
               ? t("attemptsUnlimited", { used: submission.used })
               : t("attemptsLeft", { left: attemptsLeft, limit: props.attemptLimit ?? 0 })}
@@ -195,6 +199,12 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
               : props.lateNow.lateDays > 0
                 ? t("lateNow", { days: props.lateNow.lateDays, percent: Math.round(props.lateNow.penalty * 100) })
                 : t("onTime")}
+            {props.counted ? (
+              <>
+                {" · "}
+                <CountedScore counted={props.counted} />
+              </>
+            ) : null}
           </p>
           <div className={styles.editor} data-testid="editor">
             <CodeEditor

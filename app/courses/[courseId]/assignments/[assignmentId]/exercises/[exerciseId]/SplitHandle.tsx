@@ -16,11 +16,12 @@ const KEY = "gibbs-split";
 export function SplitHandle({ label }: { label: string }) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [value, setValue] = useState(40);
-  const valueRef = useRef(value);
-  valueRef.current = value;
+  /** The value the last drag or key set (read when a drag ends). */
+  const current = useRef(value);
   const apply = (v: number) => {
     const clamped = Math.round(Math.min(MAX, Math.max(MIN, v)));
     ref.current?.parentElement?.style.setProperty("--split", `${clamped}%`);
+    current.current = clamped;
     setValue(clamped);
     return clamped;
   };
@@ -33,7 +34,7 @@ export function SplitHandle({ label }: { label: string }) {
     const up = () => {
       window.removeEventListener("pointermove", move);
       window.removeEventListener("pointerup", up);
-      localStorage.setItem(KEY, String(valueRef.current));
+      localStorage.setItem(KEY, String(current.current));
     };
     window.addEventListener("pointermove", move);
     window.addEventListener("pointerup", up);

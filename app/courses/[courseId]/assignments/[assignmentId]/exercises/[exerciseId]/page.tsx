@@ -8,8 +8,9 @@ import { db } from "@/prisma/client";
 import { studentExercise, assignmentPolicy } from "@/app/_lib/student/access";
 import { StudentError } from "@/app/_lib/student/errors";
 import { getDraft } from "@/app/_lib/student/drafts";
+import { countedScore } from "@/app/_lib/student/dashboard";
 import { attemptsUsed, history } from "@/app/_lib/student/submissions";
-import { submissionView } from "@/app/_lib/student/view";
+import { entryArgNames, submissionView } from "@/app/_lib/student/view";
 import { closesAt, lateness } from "@/app/_lib/policy";
 import { ExerciseWorkspace } from "./ExerciseWorkspace";
 
@@ -35,10 +36,11 @@ export default async function ExercisePage({ params }: Props) {
   const p = await params;
   const { user, ctx } = await load(p);
   const ref = { userId: user.id, courseId: p.courseId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id };
-  const [draft, subs, used, locale, t] = await Promise.all([
+  const [draft, subs, used, counted, locale, t] = await Promise.all([
     getDraft(db(), ref),
     history(db(), ref),
     attemptsUsed(db(), user.id, ctx.assignment.id, ctx.exercise.id),
+    countedScore(db(), user.id, p.courseId, ctx.assignment.id, ctx.exercise.id),
     getLocale(),
     getTranslations("student"),
   ]);
@@ -48,16 +50,6 @@ export default async function ExercisePage({ params }: Props) {
   const late = lateness(now, ctx.dueAt, policy);
   const title = locale === "zh-CN" ? ctx.version.titleZh : ctx.version.titleEn;
   const assignmentTitle = locale === "zh-CN" ? ctx.assignment.titleZh : ctx.assignment.titleEn;
-  let argNames: string[] = [];
-  const m = new RegExp(`function\\s+${ctx.version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(
-    ctx.version.declaration,
-  );
-  if (m)
-    argNames = m[1]
-      .split(",")
-      .map((s) => s.trim().replace(/[?:].*$/, ""))
-      .filter(Boolean);
-
   return (
     <>
       <nav aria-label={t("nav.breadcrumb")} className="muted">
@@ -75,11 +67,12 @@ export default async function ExercisePage({ params }: Props) {
         initialDraft={draft}
         initialHistory={subs}
         initialLatest={latest}
-        argNames={argNames}
+        argNames={entryArgNames(ctx.version)}
         dueAt={ctx.dueAt.toISOString()}
         closesAt={closesAt(ctx.dueAt, policy).toISOString()}
         attemptLimit={policy.attemptLimit}
         attemptsUsed={used}
+        counted={counted}
         lateNow={late}
       />
     </>

@@ -5,11 +5,13 @@
  * Captured before Monaco sees them (its own Ctrl+Enter would insert a line).
  */
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 export function useShortcuts(handlers: { run(): void; submit(): void }) {
   const latest = useRef(handlers);
-  latest.current = handlers;
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.repeat) return;
