@@ -11,6 +11,11 @@ import { Markdown, withoutTitle } from "@/app/_components/markdown/Markdown";
 import type { Bilingual } from "@/app/_lib/student/types";
 import styles from "./workspace.module.css";
 
+const LANGUAGES = [
+  { lang: "en", name: "English", tag: "en" },
+  { lang: "zh", name: "中文", tag: "zh-CN" },
+] as const;
+
 function PromptPane({ section, title, prompts }: { section: string; title: string; prompts: Bilingual }) {
   const t = useTranslations("student.exercise");
   const locale = useLocale();
@@ -25,26 +30,19 @@ function PromptPane({ section, title, prompts }: { section: string; title: strin
           <span id="prompt-lang-label" className={styles.toggleLabel}>
             {t("promptLanguage")}
           </span>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={lang === "en"}
-            onClick={() => setLang("en")}
-            lang="en"
-            data-testid="prompt-lang-en"
-          >
-            English
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={lang === "zh"}
-            onClick={() => setLang("zh")}
-            lang="zh-CN"
-            data-testid="prompt-lang-zh"
-          >
-            中文
-          </button>
+          {LANGUAGES.map(({ lang: l, name, tag }) => (
+            <button
+              key={l}
+              type="button"
+              className="button button--quiet"
+              aria-pressed={lang === l}
+              onClick={() => setLang(l)}
+              lang={tag}
+              data-testid={`prompt-lang-${l}`}
+            >
+              {name}
+            </button>
+          ))}
         </div>
       </header>
       <div lang={lang === "zh" ? "zh-CN" : "en"} data-testid="prompt">

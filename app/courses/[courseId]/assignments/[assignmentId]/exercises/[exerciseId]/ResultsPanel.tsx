@@ -64,32 +64,19 @@ export function ResultsPanel(p: ResultsPanelProps) {
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id="results-panel-run"
-        aria-labelledby="results-tab-run"
-        hidden={p.tab !== "run"}
-        tabIndex={0}
-        aria-live="polite"
-        data-testid="run-results"
-        data-run-ms={p.run.ms ?? undefined}
-      >
+      <Panel tab="run" selected={p.tab} testId="run-results" data={{ "data-run-ms": p.run.ms ?? undefined }}>
         <Result
           shown={p.run.result}
           empty={t("runHint", { key: `${p.mod}+Enter` })}
           after={p.run.ms !== null ? <span className="muted"> · {t("took", { ms: p.run.ms })}</span> : null}
           argNames={p.argNames}
         />
-      </div>
-      <div
-        role="tabpanel"
-        id="results-panel-submit"
-        aria-labelledby="results-tab-submit"
-        hidden={p.tab !== "submit"}
-        tabIndex={0}
-        aria-live="polite"
-        data-testid="submit-results"
-        data-submit-ms={p.submission.ms ?? undefined}
+      </Panel>
+      <Panel
+        tab="submit"
+        selected={p.tab}
+        testId="submit-results"
+        data={{ "data-submit-ms": p.submission.ms ?? undefined }}
       >
         <Result
           shown={p.submission.current}
@@ -108,8 +95,38 @@ export function ResultsPanel(p: ResultsPanelProps) {
           }
           argNames={p.argNames}
         />
-      </div>
+      </Panel>
     </section>
+  );
+}
+
+function Panel({
+  tab,
+  selected,
+  testId,
+  data,
+  children,
+}: {
+  tab: ResultTab;
+  selected: ResultTab;
+  testId: string;
+  /** Timing attributes the tests read. */
+  data: Record<string, number | undefined>;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="tabpanel"
+      id={`results-panel-${tab}`}
+      aria-labelledby={`results-tab-${tab}`}
+      hidden={selected !== tab}
+      tabIndex={0}
+      aria-live="polite"
+      data-testid={testId}
+      {...data}
+    >
+      {children}
+    </div>
   );
 }
 
