@@ -14,12 +14,12 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
-import { DEMO_COURSE } from "@/prisma/seed";
 import {
   DEMO,
   E2E_SETUP_TIMEOUT_MS,
   RESULTS_DIR,
   ROOT,
+  exercisePageUrl,
   launchBrowser,
   newPage,
   signIn,
@@ -58,11 +58,7 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   db = createDb(app.databaseUrl);
-  const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
-  const item = await db.assignmentExercise.findFirstOrThrow({
-    where: { exercise: { slug: "rbm-cd1" }, assignment: { courseId: course.id } },
-  });
-  exerciseUrl = `${app.baseUrl}/courses/${course.id}/assignments/${item.assignmentId}/exercises/rbm-cd1`;
+  ({ url: exerciseUrl } = await exercisePageUrl(app, db, "rbm-cd1"));
 }, E2E_SETUP_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -11,12 +11,12 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
-import { DEMO_COURSE } from "@/prisma/seed";
 import {
   DEMO,
   E2E_SETUP_TIMEOUT_MS,
   RESULTS_DIR,
   ROOT,
+  exercisePageUrl,
   launchBrowser,
   newPage,
   screenshot,
@@ -33,16 +33,13 @@ let app: RunningApp;
 let browser: Browser;
 let db: Db;
 let exerciseUrl: string;
+let courseId: string;
 
 beforeAll(async () => {
   app = await startApp({ graderWorkers: 1 });
   browser = await launchBrowser();
   db = createDb(app.databaseUrl);
-  const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
-  const item = await db.assignmentExercise.findFirstOrThrow({
-    where: { exercise: { slug: "rbm-cd1" }, assignment: { courseId: course.id } },
-  });
-  exerciseUrl = `${app.baseUrl}/courses/${course.id}/assignments/${item.assignmentId}/exercises/rbm-cd1`;
+  ({ url: exerciseUrl, courseId } = await exercisePageUrl(app, db, "rbm-cd1"));
 }, E2E_SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -138,9 +135,7 @@ describe("exercise page", () => {
       });
       await openExercise(page);
       expect(await page.getByTestId("counted-score").textContent()).toMatch(/8 \/ \d+.*partial credit/);
-      await page.goto(
-        `${app.baseUrl}/courses/${(await db.assignment.findUniqueOrThrow({ where: { id: sub.assignmentId } })).courseId}/submissions/${sub.id}`,
-      );
+      await page.goto(`${app.baseUrl}/courses/${courseId}/submissions/${sub.id}`);
       expect(await page.getByTestId("counted-score").textContent()).toMatch(/8 \/ \d+.*partial credit/);
       await page.context().close();
     },
