@@ -13,15 +13,7 @@ export type CourseTimeStyle = "short" | "medium";
 
 const FORMATS: Record<CourseTimeStyle, Intl.DateTimeFormatOptions> = {
   short: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" },
-  medium: {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  },
+  medium: { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" },
 };
 
 /** `date` in `timeZone`, with the zone's short name ("GMT+8", "CET"). */
