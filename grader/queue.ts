@@ -69,6 +69,8 @@ export interface EnqueueInput {
   kind: "run" | "submit";
   lateDays?: number;
   latePenalty?: number;
+  /** Unique per user: a second enqueue with the same key fails (Prisma P2002). */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
       priority: input.kind === "run" ? RUN_PRIORITY : repeat ? REPEAT_SUBMIT_PRIORITY : SUBMIT_PRIORITY,
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
+      idempotencyKey: input.idempotencyKey ?? null,
     },
     select: { id: true },
   });

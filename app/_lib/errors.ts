@@ -50,6 +50,7 @@ const STATUS: Partial<Record<InputErrorCode, number>> = {
   rate_limited: 429,
   code_too_large: 413,
   run_timeout: 504,
+  submission_pending: 409,
   cross_site: 403,
   not_json: 415,
   regradePending: 409,

@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { createDb, type Provider } from "@/prisma/client";
 import { applyMigrations } from "@/prisma/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
+import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
 import { createPostgresDatabase } from "../helpers/db";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -325,4 +325,20 @@ export async function signIn(page: Page, app: RunningApp, user: { email: string;
     page.waitForURL((u) => !u.pathname.startsWith("/signin")),
     page.click("form.form button[type=submit]"),
   ]);
+}
+
+/** The demo course's page for one exercise (by slug), e.g. `rbm-cd1`, and the course's id. */
+export async function exercisePageUrl(
+  app: RunningApp,
+  db: ReturnType<typeof createDb>,
+  slug: string,
+): Promise<{ url: string; courseId: string }> {
+  const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE.slug } });
+  const item = await db.assignmentExercise.findFirstOrThrow({
+    where: { exercise: { slug }, assignment: { courseId: course.id } },
+  });
+  return {
+    url: `${app.baseUrl}/courses/${course.id}/assignments/${item.assignmentId}/exercises/${slug}`,
+    courseId: course.id,
+  };
 }

@@ -13,7 +13,7 @@ import { studentDashboard } from "@/app/_lib/student/dashboard";
 import { studentAccess } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import type { Db } from "@/prisma/client";
-import { claimSubmission, completeSubmission } from "@/grader/queue";
+import { claimSubmission, completeSubmission, waitForResult } from "@/grader/queue";
 import type { CaseOutcome, GradeResult } from "@/grader/grade";
 import { DAY, HOUR, makeFixture, STARTER, type Fixture } from "./fixtures";
 
@@ -157,8 +157,9 @@ describe("submit", () => {
     const worker = fakeWorker(t.db);
     try {
       await run(t.db, await as(f), { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
-      await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
-      await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+      // One at a time: a second submit waits until the first is graded.
+      await waitForResult(t.db, (await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now)).id);
+      await waitForResult(t.db, (await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now)).id);
       const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now));
       expect(e.code).toBe("attempts_exhausted");
       expect(e.status).toBe(403);
@@ -220,6 +221,7 @@ describe("submit", () => {
     expect(s.lateDays).toBe(0);
     expect(s.latePenalty).toBe(0);
     expect((await refusal(submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, when))).code).toBe("closed");
+    await recordResult(t.db, s.id);
     // Half a day after her extension: one late day.
     const s2 = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 5.5 * DAY));
     expect(s2.lateDays).toBe(1);
@@ -231,7 +233,8 @@ describe("submit", () => {
 
   it("rate-limits submissions per student with a clear message in both languages", async () => {
     const f = await makeFixture(t.db, { attemptLimit: null });
-    for (let i = 0; i < SUBMIT_RATE.limit; i++) await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+    for (let i = 0; i < SUBMIT_RATE.limit; i++)
+      await recordResult(t.db, (await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now)).id);
     const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now));
     expect(e.code).toBe("rate_limited");
     expect(e.status).toBe(429);
@@ -242,6 +245,56 @@ describe("submit", () => {
     await submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, f.now);
     const later = new Date(f.now.getTime() + SUBMIT_RATE.windowMs + 1);
     expect((await submit(t.db, await as(f), { ...ref(f), code: STARTER }, later)).status).toBe("queued");
+  });
+
+  it("refuses a second submit while the first is queued or grading (409, both languages), then accepts it", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: 5 });
+    const first = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+    const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now));
+    expect(e.code).toBe("submission_pending");
+    expect(e.status).toBe(409);
+    expect(e.toJSON().message.en).toMatch(/still being graded/);
+    expect(e.toJSON().message.zh).toMatch(/仍在评分中/);
+    // Being graded still counts as pending.
+    await t.db.submission.update({ where: { id: first.id }, data: { status: "running" } });
+    expect((await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now))).code).toBe(
+      "submission_pending",
+    );
+    await t.db.submission.update({ where: { id: first.id }, data: { status: "queued" } });
+    // Another student is not affected.
+    await submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, f.now);
+    await recordResult(t.db, first.id);
+    const second = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+    expect(second.id).not.toBe(first.id);
+    expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(2);
+  });
+
+  it("returns the same submission for a retried request with the same Idempotency-Key", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: 5 });
+    const key = "4b0c6b9e-0d52-4d63-9d8e-1f6f3f7c2a10";
+    const a = await submit(t.db, await as(f), { ...ref(f), code: STARTER, idempotencyKey: key }, f.now);
+    // The retry arrives while the first is queued and after it is graded: the same submission, no new attempt.
+    const b = await submit(t.db, await as(f), { ...ref(f), code: STARTER, idempotencyKey: key }, f.now);
+    expect(b.id).toBe(a.id);
+    await recordResult(t.db, a.id);
+    const c = await submit(t.db, await as(f), { ...ref(f), code: STARTER, idempotencyKey: key }, f.now);
+    expect(c.id).toBe(a.id);
+    expect(c.status).toBe("graded");
+    // Two copies of one request at the same moment: one submission.
+    const f2 = await makeFixture(t.db, { attemptLimit: 5 });
+    const both = await Promise.all([
+      submit(t.db, await as(f2), { ...ref(f2), code: STARTER, idempotencyKey: key }, f2.now),
+      submit(t.db, await as(f2), { ...ref(f2), code: STARTER, idempotencyKey: key }, f2.now),
+    ]);
+    expect(both[0].id).toBe(both[1].id);
+    expect(await t.db.submission.count({ where: { userId: f2.alice, assignmentId: f2.assignmentId } })).toBe(1);
+    // Keys are per student; a malformed key is refused.
+    const bob = await submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER, idempotencyKey: key }, f.now);
+    expect(bob.id).not.toBe(a.id);
+    expect(
+      (await refusal(submit(t.db, await as(f2), { ...ref(f2), code: STARTER, idempotencyKey: "x y" }, f2.now))).code,
+    ).toBe("bad_request");
+    expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(1);
   });
 
   it("refuses oversized code", async () => {

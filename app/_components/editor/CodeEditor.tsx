@@ -1,14 +1,18 @@
 "use client";
 /**
  * The exercise editor: Monaco with the TypeScript language service (exercise
- * declaration + "lab" types), line numbers, light/dark theme, Run/Submit key
- * bindings, and compile errors marked at their line. Load it with
+ * declaration + "lab" types), line numbers, light/dark theme, and compile errors
+ * marked at their line. Monaco owns the text: the editor is uncontrolled (its model
+ * starts from `initialCode` and is read through `editorRef`), so typing re-renders no
+ * React component; the page writes to the model only to restore or reset. The cursor
+ * position is shown in a status bar under the editor, written straight into the DOM. Load it with
  * `dynamic(() => import(".../CodeEditor"), { ssr: false })`.
  */
 
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { monaco, setExerciseDeclaration } from "./monaco";
+import styles from "./CodeEditor.module.css";
 
 export interface EditorMarker {
   line: number;
@@ -16,32 +20,49 @@ export interface EditorMarker {
   message: string;
 }
 
+export type MonacoCodeEditor = monaco.editor.IStandaloneCodeEditor;
+
 export interface CodeEditorProps {
-  value: string;
-  onChange(code: string): void;
+  /** The text the model starts with; later changes to this prop are ignored (use `editorRef`). */
+  initialCode: string;
+  /** Called after every change of the text; read the text from the editor itself. */
+  onChange(): void;
   /** TypeScript declaration of the exercise's entry function. */
   declaration: string;
   dark: boolean;
   ariaLabel: string;
-  /** Ctrl/Cmd+Enter. */
-  onRun(): void;
-  /** Ctrl/Cmd+Shift+Enter. */
-  onSubmit(): void;
   /** Compile errors reported by the grader, shown as error squiggles. */
   markers: EditorMarker[];
-  /** Called once the editor can be typed in. */
-  onReady?(): void;
-  /** Lets the page replace the text (restore, reset) and focus the editor. */
-  editorRef?: React.MutableRefObject<monaco.editor.IStandaloneCodeEditor | null>;
+  /** Called once the editor can be typed in, with the editor. */
+  onReady(editor: MonacoCodeEditor): void;
+  /** Label of the cursor position ("Line {line}, column {column}" with those placeholders). */
+  positionLabel: string;
+  /** Shown in the status bar after the cursor position (keep its identity stable: it is compared by reference). */
+  status?: ReactNode;
 }
 
 const MARKER_OWNER = "gibbs-grader";
 
-export default function CodeEditor(props: CodeEditorProps) {
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  // Key bindings are registered once; they call the latest handlers.
-  const handlers = useRef({ onRun: props.onRun, onSubmit: props.onSubmit });
-  handlers.current = { onRun: props.onRun, onSubmit: props.onSubmit };
+const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  lineNumbers: "on",
+  minimap: { enabled: false },
+  fontSize: 14,
+  tabSize: 2,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  fixedOverflowWidgets: true,
+  // Tab inserts spaces; Ctrl+M toggles tab-focus mode so keyboard users can leave the editor.
+  tabFocusMode: false,
+};
+
+function CodeEditor(props: CodeEditorProps) {
+  const editorRef = useRef<MonacoCodeEditor | null>(null);
+  const positionRef = useRef<HTMLSpanElement | null>(null);
+  // Monaco's listeners are registered once; they call the latest handlers.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => setExerciseDeclaration(props.declaration), [props.declaration]);
 
@@ -67,38 +88,44 @@ export default function CodeEditor(props: CodeEditorProps) {
     if (props.markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(props.markers[0].line);
   }, [props.markers]);
 
+  const showPosition = (p: monaco.Position) => {
+    const el = positionRef.current;
+    if (!el) return;
+    el.textContent = latest.current.positionLabel
+      .replace("{line}", String(p.lineNumber))
+      .replace("{column}", String(p.column));
+    el.dataset.position = `${p.lineNumber}:${p.column}`;
+  };
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    if (props.editorRef) props.editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () =>
-      handlers.current.onSubmit(),
-    );
-    props.onReady?.();
+    editor.onDidChangeModelContent(() => latest.current.onChange());
+    editor.onDidChangeCursorPosition((e) => showPosition(e.position));
+    showPosition(editor.getPosition() ?? new monaco.Position(1, 1));
+    latest.current.onReady(editor);
   };
 
   return (
-    <Editor
-      height="100%"
-      language="typescript"
-      path="file:///student/solution.ts"
-      value={props.value}
-      onChange={(v) => props.onChange(v ?? "")}
-      onMount={onMount}
-      theme={props.dark ? "gibbs-dark" : "gibbs-light"}
-      loading={null}
-      options={{
-        lineNumbers: "on",
-        minimap: { enabled: false },
-        fontSize: 14,
-        tabSize: 2,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        ariaLabel: props.ariaLabel,
-        fixedOverflowWidgets: true,
-        // Tab inserts spaces; Ctrl+M toggles tab-focus mode so keyboard users can leave the editor.
-        tabFocusMode: false,
-      }}
-    />
+    <div className={styles.frame}>
+      <div className={styles.surface}>
+        <Editor
+          height="100%"
+          language="typescript"
+          path="file:///student/solution.ts"
+          defaultValue={props.initialCode}
+          onMount={onMount}
+          theme={props.dark ? "gibbs-dark" : "gibbs-light"}
+          loading={null}
+          options={{ ...OPTIONS, ariaLabel: props.ariaLabel }}
+        />
+      </div>
+      <div className={styles.statusBar}>
+        <span ref={positionRef} data-testid="cursor-position" />
+        {props.status}
+      </div>
+    </div>
   );
 }
+
+/** Memoised: the page's state changes (save state, results) never re-render Monaco. */
+export default memo(CodeEditor);

@@ -5,6 +5,7 @@
  * Works in server and client components. KaTeX's CSS and fonts come from the npm package.
  */
 
+import type { Element, Root } from "hast";
 import ReactMarkdown from "react-markdown";
 import remarkMath from "remark-math";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -21,6 +22,26 @@ const schema = {
   },
 };
 
+/**
+ * Display equations become keyboard-focusable regions (a wide one scrolls on its own line, and
+ * keyboard users must be able to scroll it too: axe `scrollable-region-focusable`).
+ */
+function focusableDisplayMath() {
+  return (tree: Root) => {
+    const walk = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        const cls = child.properties.className;
+        if (Array.isArray(cls) && cls.includes("katex-display")) {
+          child.properties.tabIndex = 0;
+          child.properties.role = "group";
+        } else walk(child);
+      }
+    };
+    walk(tree);
+  };
+}
+
 /** A line that is only `$$…$$` is display math (remark-math needs the fences on their own lines for that). */
 export function displayMathLines(source: string): string {
   return source.replace(/^[ \t]*\$\$([^\n]+?)\$\$[ \t]*$/gm, (_m, tex: string) => `$$\n${tex}\n$$`);
@@ -34,7 +55,11 @@ export function withoutTitle(source: string): string {
 export function Markdown({ source, className }: { source: string; className?: string }) {
   return (
     <div className={[styles.markdown, className].filter(Boolean).join(" ")}>
-      <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]} skipHtml>
+      <ReactMarkdown
+        remarkPlugins={[remarkMath]}
+        rehypePlugins={[[rehypeSanitize, schema], rehypeKatex, focusableDisplayMath]}
+        skipHtml
+      >
         {displayMathLines(source)}
       </ReactMarkdown>
     </div>

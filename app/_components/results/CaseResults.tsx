@@ -7,7 +7,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { Bilingual, CaseView } from "@/app/_lib/student/types";
-import { formatNumber, ValueView } from "./ValueView";
+import { formatScore, ValueView } from "./ValueView";
 import styles from "./Results.module.css";
 
 export function pick(b: Bilingual, locale: string): string {
@@ -18,10 +18,13 @@ export function CaseResults({
   cases,
   argNames,
   openFailed = true,
+  hints = true,
 }: {
   cases: CaseView[];
   argNames?: string[];
   openFailed?: boolean;
+  /** Per-case hints; the student pages show each hint once, in ResultSummary, instead. */
+  hints?: boolean;
 }) {
   const t = useTranslations("student.results");
   const locale = useLocale();
@@ -41,12 +44,12 @@ export function CaseResults({
                 <span className={styles.status}>{ok ? `✓ ${t("passed")}` : `✗ ${t("failed")}`}</span>
                 <span className={styles.name}>{pick(c.name, locale)}</span>
                 <span className={`badge ${styles.vis}`}>{t(`visibility.${c.visibility}`)}</span>
-                <span className={styles.score}>
-                  {formatNumber(c.score)} / {formatNumber(c.maxScore)}
+                <span className={styles.score} title={`${c.score} / ${c.maxScore}`}>
+                  {formatScore(c.score)} / {formatScore(c.maxScore)}
                 </span>
               </summary>
               {!ok && pick(c.message, locale) ? <p className={styles.message}>{pick(c.message, locale)}</p> : null}
-              {c.hint ? (
+              {hints && c.hint ? (
                 <p className={`alert alert--warn ${styles.hint}`} role="note">
                   <strong>{t("hint")}</strong> {pick(c.hint, locale)}
                 </p>

@@ -19,6 +19,11 @@ export function formatNumber(x: number): string {
   return s.replace(/^-/, "−");
 }
 
+/** A score as students read it: at most two decimals (1.43 / 10); the exact value stays in the data and exports. */
+export function formatScore(x: number): string {
+  return formatNumber(Math.round(x * 100) / 100);
+}
+
 function differs(actual: unknown, expected: unknown): boolean {
   if (typeof actual === "number" && typeof expected === "number") {
     if (Number.isNaN(actual) || Number.isNaN(expected)) return !(Number.isNaN(actual) && Number.isNaN(expected));

@@ -58,7 +58,16 @@ export async function loadSubmissionReview(db: Db, actor: StaffContext, submissi
       assignment: { select: { id: true, titleEn: true, titleZh: true, dueAt: true, scorePolicy: true } },
       exercise: { select: { id: true, slug: true, currentVersionId: true } },
       exerciseVersion: {
-        select: { id: true, version: true, titleEn: true, titleZh: true, points: true, entry: true, metaJson: true },
+        select: {
+          id: true,
+          version: true,
+          titleEn: true,
+          titleZh: true,
+          points: true,
+          entry: true,
+          declaration: true,
+          metaJson: true,
+        },
       },
       result: { include: { cases: true } },
     },

@@ -8,6 +8,13 @@ import type { Db } from "@/prisma/client";
 import { cellScore, closesAt, effectiveDueAt, scaleToPoints } from "@/grader/policy";
 import type { CourseRef, StudentContext } from "@/app/_lib/access";
 
+export interface CountedScore {
+  score: number;
+  points: number;
+  /** Set when staff overrode the score: their reason. */
+  overrideReason: string | null;
+}
+
 export interface DashboardExercise {
   exerciseId: string;
   slug: string;
@@ -130,4 +137,18 @@ export async function studentDashboard(db: Db, ctx: StudentContext, now: Date = 
       };
     }),
   };
+}
+
+/** The score that counts for one exercise (best or latest, late penalty, or a staff override with its reason), in the assignment's points. */
+export async function countedScore(
+  db: Db,
+  ctx: StudentContext,
+  assignmentId: string,
+  exerciseId: string,
+  now: Date = new Date(),
+): Promise<CountedScore | null> {
+  const dash = await studentDashboard(db, ctx, now);
+  const ex = dash.assignments.find((a) => a.id === assignmentId)?.exercises.find((e) => e.exerciseId === exerciseId);
+  if (!ex || ex.score === null) return null;
+  return { score: ex.score, points: ex.points, overrideReason: ex.overridden ? ex.overrideReason : null };
 }

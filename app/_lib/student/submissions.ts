@@ -5,6 +5,7 @@
  * first) and waits for its result.
  */
 
+import { Prisma } from "@/prisma/generated/client";
 import type { Db } from "@/prisma/client";
 import { lateness, refuseSubmission } from "@/grader/policy";
 import { enqueue, waitForResult } from "@/grader/queue";
@@ -41,6 +42,25 @@ export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerc
   return db.submission.count({ where: { userId, assignmentId, exerciseId, kind: "submit", status: { not: "error" } } });
 }
 
+/** An Idempotency-Key header: absent, or 1–200 visible ASCII characters (a UUID, typically). */
+export function checkIdempotencyKey(key: unknown): string | null {
+  if (key === null || key === undefined) return null;
+  if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key))
+    throw new InputError("bad_request", { reason: "Idempotency-Key must be 1 to 200 visible ASCII characters" });
+  return key;
+}
+
+/** The submission a request with this key already created, if any (a retry must not become a second attempt). */
+async function byIdempotencyKey(db: Db, ctx: StudentContext, key: string | null, ex: StudentExercise) {
+  if (key === null) return null;
+  const s = await db.submission.findUnique({
+    where: { userId_idempotencyKey: { userId: ctx.userId, idempotencyKey: key } },
+  });
+  if (s && (s.assignmentId !== ex.assignment.id || s.exerciseId !== ex.exercise.id))
+    throw new InputError("bad_request", { reason: "this Idempotency-Key was used for another exercise" });
+  return s;
+}
+
 function enqueueFor(
   db: Db,
   ctx: StudentContext,
@@ -48,6 +68,7 @@ function enqueueFor(
   code: string,
   kind: "submit" | "run",
   late: { lateDays: number; penalty: number },
+  idempotencyKey: string | null = null,
 ) {
   return enqueue(db, {
     userId: ctx.userId,
@@ -58,21 +79,38 @@ function enqueueFor(
     kind,
     lateDays: late.lateDays,
     latePenalty: late.penalty,
+    idempotencyKey,
   });
 }
 
 /**
  * Stores a submission (hidden cases, one attempt) and returns at once, status "queued".
- * Refused when unreleased (404), closed, out of attempts or rate-limited.
+ * Refused when unreleased (404), closed, out of attempts, rate-limited, or while the
+ * student's previous submission of this exercise is still queued or grading (409). A
+ * request carrying an idempotency key that was seen before returns that submission
+ * instead of storing another, so a retried request never costs a second attempt.
  */
 export async function submit(
   db: Db,
   ctx: StudentContext,
-  ref: ExerciseRef & { code: unknown },
+  ref: ExerciseRef & { code: unknown; idempotencyKey?: unknown },
   now: Date = new Date(),
 ): Promise<SubmissionSummary> {
   const ex = await studentExercise(db, ctx, ref, now);
   const code = checkCode(ref.code);
+  const key = checkIdempotencyKey(ref.idempotencyKey);
+  const again = await byIdempotencyKey(db, ctx, key, ex);
+  if (again) return submissionSummary(again);
+  const pending = await db.submission.count({
+    where: {
+      userId: ctx.userId,
+      assignmentId: ex.assignment.id,
+      exerciseId: ex.exercise.id,
+      kind: "submit",
+      status: { in: ["queued", "running"] },
+    },
+  });
+  if (pending > 0) throw new InputError("submission_pending");
   await rateLimit(db, `submit:${ctx.userId}`, SUBMIT_RATE, now);
   const policy = assignmentPolicy(ex.assignment);
   const used = await attemptsUsed(db, ctx.userId, ex.assignment.id, ex.exercise.id);
@@ -81,7 +119,16 @@ export async function submit(
   if (refusal === "closed") throw new InputError("closed");
   if (refusal === "attempts_exhausted") throw new InputError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
   const late = lateness(now, ex.dueAt, policy);
-  const id = await enqueueFor(db, ctx, ex, code, "submit", late);
+  let id: string;
+  try {
+    id = await enqueueFor(db, ctx, ex, code, "submit", late, key);
+  } catch (e) {
+    // The same key arrived twice at once: the other request stored it.
+    const stored = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+    const winner = stored ? await byIdempotencyKey(db, ctx, key, ex) : null;
+    if (winner) return submissionSummary(winner);
+    throw e;
+  }
   // The latest submitted code is also the draft, so another device opens it.
   await storeDraft(db, ctx, ex, code);
   return submissionSummary(await db.submission.findUniqueOrThrow({ where: { id } }));

@@ -6,6 +6,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
+import { parameterNames } from "@/grader/signature";
 import { redactForStudent, type CaseLike, type ResultLike } from "@/grader/results";
 import type { Bilingual, Visibility } from "@/grader/spec";
 import type { StudentContext } from "@/app/_lib/access";
@@ -90,12 +91,23 @@ function caseView(c: CaseLike, position: number): CaseView {
   return view;
 }
 
-/** "(line 3, column 7)" in the grader's compile message. */
+/**
+ * The compile error's location, read from "(line 3, column 7)" in the grader's message, and the
+ * message without it: the page states the location once, from these fields.
+ */
 function compileErrorView(result: GradingResult): CompileErrorView | null {
   if (result.status !== "compile_error") return null;
   const message = parseBilingual(result.message) ?? { en: "", zh: "" };
   const m = /line (\d+)(?:, column (\d+))?/.exec(message.en);
-  return { line: m ? Number(m[1]) : null, column: m?.[2] ? Number(m[2]) : null, message };
+  if (!m) return { line: null, column: null, message };
+  return {
+    line: Number(m[1]),
+    column: m[2] ? Number(m[2]) : null,
+    message: {
+      en: message.en.replace(/ ?\(line \d+(?:, column \d+)?\)/, ""),
+      zh: message.zh.replace(/（第 \d+ 行(?:，第 \d+ 列)?）/, ""),
+    },
+  };
 }
 
 /** Who reads a result: a student (hidden details only once released) or staff of the course (everything). */
@@ -168,4 +180,9 @@ export async function submissionView(
     lastError: s.status === "error" ? s.lastError : null,
     result: s.result ? resultView(s.result, { staff: false, hiddenReleased: released }) : null,
   };
+}
+
+/** The parameter names of the exercise's entry function ("V0", "W", "a" …), read from its declaration, to label a case's inputs. */
+export function entryArgNames(version: { declaration: string; entry: string }): string[] {
+  return parameterNames(version.declaration, version.entry);
 }

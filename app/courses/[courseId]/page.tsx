@@ -1,9 +1,9 @@
-// The student dashboard: released assignments with dates (in the reader's time zone), late policy,
+// The student dashboard: released assignments with dates (in the course's time zone), late policy,
 // extension, attempts, the counting score per exercise and progress by section.
 import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { courseContext, type StudentContext } from "@/app/_lib/context";
@@ -11,7 +11,7 @@ import { courseHref } from "@/app/_lib/routes";
 import { localized } from "@/app/_i18n/localized";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
-import { LocalTime } from "./LocalTime";
+import { CourseTime } from "@/app/_components/CourseTime";
 import styles from "./dashboard.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
@@ -33,23 +33,13 @@ export default async function CoursePage({ params }: Props) {
 }
 
 async function dashboardPage(ctx: StudentContext) {
-  const [t, locale, format, dash] = await Promise.all([
+  const [t, locale, dash] = await Promise.all([
     getTranslations("student.dashboard"),
     getLocale(),
-    getFormatter(),
     studentDashboard(db(), ctx),
   ]);
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-  const At = ({ iso }: { iso: string }) => <LocalTime iso={iso} serverText={when(iso)} />;
+  const now = Date.now();
+  const At = ({ iso }: { iso: string }) => <CourseTime value={iso} style="medium" />;
 
   return (
     <section aria-labelledby="course-title" className={styles.dashboard}>
@@ -66,7 +56,17 @@ async function dashboardPage(ctx: StudentContext) {
           data-testid="assignment"
         >
           <header className={styles.head}>
-            <h2 id={`a-${a.id}`}>{localized(a, locale)}</h2>
+            <h2 id={`a-${a.id}`}>
+              {localized(a, locale)}
+              {!a.closed && Date.parse(a.effectiveDueAt) < now ? (
+                <>
+                  {" "}
+                  <span className="badge badge--warn" data-testid="late-badge">
+                    {t("lateBadge", { percent: Math.round(a.latePenaltyPerDay * 100) })}
+                  </span>
+                </>
+              ) : null}
+            </h2>
             <p className={styles.total}>
               {t("total", { earned: formatNumber(a.earned), possible: formatNumber(a.possible) })}
             </p>

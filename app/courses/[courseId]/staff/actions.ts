@@ -10,6 +10,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/prisma/client";
 import { action, type FormErrorCode } from "@/app/_lib/adapters";
 import { staffContext, type StaffContext } from "@/app/_lib/context";
+import { courseTimeZone, fromZonedInput } from "@/app/_lib/dates";
 import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
 import {
@@ -106,7 +107,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     }))
     .sort((a, b) => a.position - b.position)
     .map(({ exerciseId, points }) => ({ exerciseId, points }));
-  const date = (k: string) => (formText(form, k) ? new Date(formText(form, k)) : new Date(Number.NaN));
+  const date = (k: string) => fromZonedInput(formText(form, k), courseTimeZone());
   const attempts = formText(form, "attemptLimit").trim();
   return {
     titleEn: formText(form, "titleEn"),
@@ -146,7 +147,7 @@ export async function extensionAction(courseId: string, assignmentId: string, fo
       await setExtension(db(), actor, {
         assignmentId,
         userId: formText(form, "userId"),
-        dueAt: due ? new Date(due) : new Date(Number.NaN),
+        dueAt: fromZonedInput(due, courseTimeZone()),
         reason: formText(form, "reason"),
       });
     }

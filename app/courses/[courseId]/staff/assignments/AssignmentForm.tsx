@@ -1,13 +1,14 @@
-// The assignment editor form (server-rendered; saved by saveAssignmentAction). Dates use datetime-local in UTC.
+// The assignment editor form (server-rendered; saved by saveAssignmentAction). Dates use datetime-local in the course's time zone.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AssignmentValues, listExercises } from "@/app/_lib/staff/assignments";
+import { courseTimeZone, toZonedInput } from "@/app/_lib/dates";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
 export type AssignmentFormValues = AssignmentValues;
 
-/** datetime-local value in UTC ("2026-12-01T08:00"); the form says the times are UTC. */
-const local = (d: Date) => d.toISOString().slice(0, 16);
+/** datetime-local value on the course's wall clock ("2026-12-01T08:00"); the form names the zone. */
+const local = (d: Date) => toZonedInput(d, courseTimeZone());
 
 export async function AssignmentForm({
   action,
@@ -39,11 +40,11 @@ export async function AssignmentForm({
         </div>
         <div className={styles.row}>
           <label>
-            {t("assignments.releaseAt")} (UTC)
+            {t("assignments.releaseAt")} ({courseTimeZone()})
             <input type="datetime-local" name="releaseAt" required defaultValue={local(values.releaseAt)} />
           </label>
           <label>
-            {t("assignments.dueAt")} (UTC)
+            {t("assignments.dueAt")} ({courseTimeZone()})
             <input type="datetime-local" name="dueAt" required defaultValue={local(values.dueAt)} />
           </label>
         </div>

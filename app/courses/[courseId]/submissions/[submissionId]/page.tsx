@@ -1,16 +1,19 @@
 // One of the student's own submissions: code (read-only), status, score and case results. Anyone else gets 404.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { studentContext, type StudentContext } from "@/app/_lib/context";
 import { submissionView } from "@/app/_lib/student/view";
 import type { SubmissionView } from "@/app/_lib/student/types";
 import { CodeView } from "@/app/_components/code/CodeView";
+import { CourseTime } from "@/app/_components/CourseTime";
 import { CaseResults } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
 import { listCommentsForStudent } from "@/app/_lib/staff/comments";
+import { countedScore } from "@/app/_lib/student/dashboard";
+import { CountedScore } from "@/app/_components/results/CountedScore";
 
 type Props = { params: Promise<{ courseId: string; submissionId: string }> };
 
@@ -37,11 +40,11 @@ export default async function SubmissionPage({ params }: Props) {
 
 async function submissionPage(ctx: StudentContext, s: SubmissionView) {
   const courseId = ctx.courseId;
-  const [t, ts, format, comments] = await Promise.all([
+  const [t, ts, comments, counted] = await Promise.all([
     getTranslations("student.submission"),
     getTranslations("staff.review"),
-    getFormatter(),
     listCommentsForStudent(db(), ctx, s.id),
+    countedScore(db(), ctx, s.assignmentId, s.exerciseId),
   ]);
   // Staff comments: line comments under their line, the rest listed below the code.
   const byLine: Record<number, React.ReactNode> = {};
@@ -73,14 +76,16 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
       </p>
       <h1 id="submission-title">{t("title")}</h1>
       <p className="muted">
-        {t("submittedAt")}{" "}
-        <time dateTime={s.submittedAt}>
-          {format.dateTime(new Date(s.submittedAt), { dateStyle: "medium", timeStyle: "medium" })}
-        </time>
+        {t("submittedAt")} <CourseTime value={s.submittedAt} style="medium" />
         {" · "}
         {t(`kind.${s.kind === "run" ? "run" : "submit"}`)}
       </p>
       <ResultSummary submission={s} />
+      {counted ? (
+        <p>
+          <CountedScore counted={counted} />
+        </p>
+      ) : null}
       <h2>{t("code")}</h2>
       <CodeView
         code={s.code}
@@ -96,7 +101,7 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
             {comments.map((c) => (
               <li key={c.id} style={{ whiteSpace: "pre-wrap" }}>
                 <strong>{c.line === null ? ts("whole") : ts("line", { n: c.line })}</strong> · {c.author.name} ·{" "}
-                {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                <CourseTime value={c.createdAt} />
                 <br />
                 {c.body}
               </li>
@@ -107,7 +112,7 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
       {s.result ? (
         <>
           <h2>{t("cases")}</h2>
-          <CaseResults cases={s.result.cases} />
+          <CaseResults cases={s.result.cases} hints={false} />
         </>
       ) : null}
     </section>

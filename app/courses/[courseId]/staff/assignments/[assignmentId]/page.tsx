@@ -1,4 +1,5 @@
 // Assignment: editor (instructors; TAs read), per-student extensions, regrade of the whole assignment.
+import { courseTimeZone } from "@/app/_lib/dates";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -102,7 +103,7 @@ async function assignmentPage({ params, searchParams }: Props) {
                 </select>
               </label>
               <label>
-                {t("assignments.newDue")} (UTC)
+                {t("assignments.newDue")} ({courseTimeZone()})
                 <input type="datetime-local" name="dueAt" required />
               </label>
             </div>

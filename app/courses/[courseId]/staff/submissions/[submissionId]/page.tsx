@@ -11,6 +11,7 @@ import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { CodeDiff } from "@/app/_components/code/CodeDiff";
 import { CaseResults, pick } from "@/app/_components/results/CaseResults";
+import { entryArgNames } from "@/app/_lib/student/view";
 import { commentAction, overrideAction, startRegradeAction } from "../../actions";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
@@ -234,7 +235,7 @@ async function reviewPage({ params, searchParams }: Props) {
         {r.result ? (
           <>
             {r.result.message ? <p>{pick(r.result.message, locale)}</p> : null}
-            <CaseResults cases={r.result.cases} openFailed />
+            <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
             <h3>{t("review.timings")}</h3>
             <div className={styles.tableWrap}>
               <table className={styles.table}>

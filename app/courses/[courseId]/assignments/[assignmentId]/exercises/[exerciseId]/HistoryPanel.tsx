@@ -2,9 +2,10 @@
 /** Submission history: time, status and score; view read-only, diff any two (or one against the editor), restore into the editor. */
 
 import { useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { CourseTime } from "@/app/_components/CourseTime";
 import { CodeDiff } from "@/app/_components/code/CodeDiff";
-import { formatNumber } from "@/app/_components/results/ValueView";
+import { formatScore } from "@/app/_components/results/ValueView";
 import type { SubmissionSummary } from "@/app/_lib/student/types";
 import { submissionApi } from "./api";
 import styles from "./workspace.module.css";
@@ -18,12 +19,12 @@ export function HistoryPanel({
   courseId,
 }: {
   rows: SubmissionSummary[];
-  currentCode: string;
+  /** The editor's text now. */
+  currentCode(): string;
   onRestore(code: string): void;
   courseId: string;
 }) {
   const t = useTranslations("student.history");
-  const format = useFormatter();
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [a, setA] = useState<string>("");
   const [b, setB] = useState<string>(EDITOR);
@@ -36,7 +37,7 @@ export function HistoryPanel({
   const label = (id: string) => (id === EDITOR ? t("editor") : t("numbered", { n: n(id) }));
 
   async function codeOf(id: string): Promise<string> {
-    if (id === EDITOR) return currentCode;
+    if (id === EDITOR) return currentCode();
     if (codes[id] !== undefined) return codes[id];
     const s = await submissionApi.get(id);
     setCodes((c) => ({ ...c, [id]: s.code }));
@@ -84,13 +85,11 @@ export function HistoryPanel({
                 <tr key={r.id} data-status={r.status}>
                   <td>{n(r.id)}</td>
                   <td>
-                    <time dateTime={r.submittedAt}>
-                      {format.dateTime(new Date(r.submittedAt), { dateStyle: "short", timeStyle: "medium" })}
-                    </time>
+                    <CourseTime value={r.submittedAt} />
                   </td>
                   <td>{t(`statusValue.${r.status}`)}</td>
                   <td>
-                    {r.score === null ? "—" : `${formatNumber(r.score)} / ${formatNumber(r.maxScore ?? 0)}`}
+                    {r.score === null ? "—" : `${formatScore(r.score)} / ${formatScore(r.maxScore ?? 0)}`}
                     {r.latePenalty > 0 ? <span className="muted"> ({t("late", { days: r.lateDays })})</span> : null}
                   </td>
                   <td className={styles.actions}>

@@ -30,14 +30,34 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** A request that never reached the server or whose answer was lost (fetch rejects): retried with the same body and key. */
+async function callRetrying<T>(url: string, init: RequestInit, retries = 2): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call<T>(url, init);
+    } catch (e) {
+      if (e instanceof ApiError || attempt >= retries) throw e;
+      await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+    }
+  }
+}
+
+export type ExerciseApi = ReturnType<typeof exerciseApi>;
+
 export function exerciseApi(courseId: string, assignmentId: string, exerciseId: string) {
   const base = `/api/student/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(assignmentId)}/exercises/${encodeURIComponent(exerciseId)}`;
   return {
+    draftUrl: `${base}/draft`,
     saveDraft: (code: string) => call<DraftView>(`${base}/draft`, { method: "PUT", body: JSON.stringify({ code }) }),
     resetDraft: () => call<DraftView>(`${base}/draft`, { method: "DELETE" }),
     run: (code: string) => call<SubmissionView>(`${base}/run`, { method: "POST", body: JSON.stringify({ code }) }),
-    submit: (code: string) =>
-      call<SubmissionSummary>(`${base}/submissions`, { method: "POST", body: JSON.stringify({ code }) }),
+    /** The same `idempotencyKey` always yields the same submission, however often the request is sent. */
+    submit: (code: string, idempotencyKey: string) =>
+      callRetrying<SubmissionSummary>(`${base}/submissions`, {
+        method: "POST",
+        body: JSON.stringify({ code }),
+        headers: { "idempotency-key": idempotencyKey },
+      }),
     history: () => call<SubmissionSummary[]>(`${base}/submissions`),
   };
 }

@@ -8,8 +8,9 @@ import { studentContext, type StudentContext } from "@/app/_lib/context";
 import { localized } from "@/app/_i18n/localized";
 import { studentExercise, assignmentPolicy, type StudentExercise } from "@/app/_lib/student/scope";
 import { getDraft } from "@/app/_lib/student/drafts";
+import { countedScore } from "@/app/_lib/student/dashboard";
 import { attemptsUsed, history } from "@/app/_lib/student/submissions";
-import { submissionView } from "@/app/_lib/student/view";
+import { entryArgNames, submissionView } from "@/app/_lib/student/view";
 import { closesAt, lateness } from "@/grader/policy";
 import { ExerciseWorkspace } from "./ExerciseWorkspace";
 
@@ -37,10 +38,11 @@ export default async function ExercisePage({ params }: Props) {
 
 async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext, ctx: StudentExercise) {
   const ref = { assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id };
-  const [draft, subs, used, locale, t] = await Promise.all([
+  const [draft, subs, used, counted, locale, t] = await Promise.all([
     getDraft(db(), student, ref),
     history(db(), student, ref),
     attemptsUsed(db(), student.userId, ctx.assignment.id, ctx.exercise.id),
+    countedScore(db(), student, ctx.assignment.id, ctx.exercise.id),
     getLocale(),
     getTranslations("student"),
   ]);
@@ -50,16 +52,6 @@ async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext
   const late = lateness(now, ctx.dueAt, policy);
   const title = localized(ctx.version, locale);
   const assignmentTitle = localized(ctx.assignment, locale);
-  let argNames: string[] = [];
-  const m = new RegExp(`function\\s+${ctx.version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(
-    ctx.version.declaration,
-  );
-  if (m)
-    argNames = m[1]
-      .split(",")
-      .map((s) => s.trim().replace(/[?:].*$/, ""))
-      .filter(Boolean);
-
   return (
     <>
       <nav aria-label={t("nav.breadcrumb")} className="muted">
@@ -77,11 +69,12 @@ async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext
         initialDraft={draft}
         initialHistory={subs}
         initialLatest={latest}
-        argNames={argNames}
+        argNames={entryArgNames(ctx.version)}
         dueAt={ctx.dueAt.toISOString()}
         closesAt={closesAt(ctx.dueAt, policy).toISOString()}
         attemptLimit={policy.attemptLimit}
         attemptsUsed={used}
+        counted={counted}
         lateNow={late}
       />
     </>

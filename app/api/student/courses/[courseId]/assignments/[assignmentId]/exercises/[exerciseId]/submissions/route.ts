@@ -1,4 +1,5 @@
-// GET: the student's submission history for this exercise. POST { code }: submit (queued; answers at once with the id).
+// GET: the student's submission history for this exercise. POST { code }: submit (queued; answers at once with the id);
+// an Idempotency-Key header makes a retried POST return the same submission.
 import { db } from "@/prisma/client";
 import { route } from "@/app/_lib/adapters";
 import { studentContext } from "@/app/_lib/context";
@@ -15,6 +16,10 @@ export async function GET(req: Request, { params }: Ctx) {
 export async function POST(req: Request, { params }: Ctx) {
   const { courseId, ...ref } = await params;
   return route(req, async () =>
-    submit(db(), await studentContext(courseId), { ...ref, code: await codeFromBody(req) }),
+    submit(db(), await studentContext(courseId), {
+      ...ref,
+      code: await codeFromBody(req),
+      idempotencyKey: req.headers.get("idempotency-key"),
+    }),
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+/**
+ * Submit, then follow the submission until it is graded. A submit counts once: while a
+ * request is on its way or the last submission is queued or grading, `submit()` does
+ * nothing (the button is disabled and the shortcut calls the same function). Every submit
+ * carries an Idempotency-Key, and a request that failed on the network is retried with the
+ * same key, so the server stores it at most once.
+ */
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { SubmissionSummary, SubmissionView } from "@/app/_lib/student/types";
+import { submissionApi, type ExerciseApi } from "./api";
+
+const POLL_MS = 250;
+
+const pending = (s: SubmissionSummary | null) => s !== null && (s.status === "queued" || s.status === "running");
+
+export function useSubmission(
+  api: ExerciseApi,
+  code: () => string,
+  opts: {
+    initialLatest: SubmissionView | null;
+    initialHistory: SubmissionSummary[];
+    attemptsUsed: number;
+    onSubmitted(): void;
+    onError(e: unknown): void;
+  },
+) {
+  const [submission, setSubmission] = useState<SubmissionView | SubmissionSummary | null>(opts.initialLatest);
+  const [sending, setSending] = useState(false);
+  const [ms, setMs] = useState<number | null>(null);
+  const [history, setHistory] = useState(opts.initialHistory);
+  const [used, setUsed] = useState(opts.attemptsUsed);
+  /** Synchronous guard: two shortcut presses in one task both see it. */
+  const busy = useRef(pending(opts.initialLatest));
+  const pollToken = useRef(0);
+  const { onSubmitted, onError } = opts;
+
+  const follow = useCallback(
+    async (id: string, t0: number) => {
+      const token = ++pollToken.current;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (token !== pollToken.current) return;
+        try {
+          const s = await submissionApi.status(id);
+          if (s.status === "graded" || s.status === "error") {
+            const full = await submissionApi.get(id);
+            setMs(Math.round(performance.now() - t0));
+            setSubmission(full);
+            setHistory(await api.history());
+            busy.current = false;
+            return;
+          }
+          setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+        } catch {
+          // transient: keep polling
+        }
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const s = opts.initialLatest;
+    if (s && pending(s)) void follow(s.id, performance.now());
+    return () => {
+      pollToken.current++;
+    };
+  }, [opts.initialLatest, follow]);
+
+  const submit = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSending(true);
+    const t0 = performance.now();
+    try {
+      const s = await api.submit(code(), crypto.randomUUID());
+      setSubmission(s);
+      setMs(null);
+      setUsed((u) => u + 1);
+      onSubmitted();
+      setHistory(await api.history());
+      void follow(s.id, t0);
+    } catch (e) {
+      busy.current = false;
+      onError(e);
+    } finally {
+      setSending(false);
+    }
+  }, [api, code, follow, onSubmitted, onError]);
+
+  return { submission, ms, history, used, inFlight: sending || pending(submission), submit };
+}
