@@ -558,23 +558,6 @@ export function safePcdUniforms(rng: Rng, chain: Mat, W: Mat, a: Vec, b: Vec, k:
   return { Uh, Uv };
 }
 
-/** A graded CD problem: binary data V0 (`B × n_v`), an RBM, and uniforms for k steps that cannot tie (safeCdUniforms). */
-export interface CdProblem extends RbmParams {
-  V0: Mat;
-  U: CdUniforms;
-}
-
-/** The CD problem on given data and parameters, with safe uniforms for k steps. */
-export function cdProblem(rng: Rng, V0: Mat, p: RbmParams, k: number): CdProblem {
-  return { V0, ...p, U: safeCdUniforms(rng, V0, p.W, p.a, p.b, k) };
-}
-
-/** A random CD problem, drawn in this order: randomRbm(nv, nh, std), B × n_v binary data, the uniforms. */
-export function randomCdProblem(rng: Rng, B: number, nv: number, nh: number, k: number, std = 1): CdProblem {
-  const p = randomRbm(rng, nv, nh, std);
-  return cdProblem(rng, rng.binaryMat(B, nv), p, k);
-}
-
 /** A random RBM for tests and cases: W ~ N(0, std²) `n_v × n_h`, a ~ N(0, std²), b ~ N(0, std²). */
 export function randomRbm(rng: Rng, nv: number, nh: number, std = 1): RbmParams {
   return { W: rng.gaussianMat(nv, nh, std), a: rng.gaussianVec(nv, std), b: rng.gaussianVec(nh, std) };

@@ -2,7 +2,8 @@ import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { cd1Misconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { cd1, cdProblem, randomCdProblem, randomRbm, type CdProblem } from "../../reference/rbm";
+import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
+import { cd1, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof cd1>;
 

@@ -2,7 +2,8 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { cdkMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { cdk, cdProblem, randomCdProblem, randomRbm, type CdProblem } from "../../reference/rbm";
+import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
+import { cdk, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof cdk>;
 

@@ -2,7 +2,8 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { reconstructionErrorMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { cdProblem, randomCdProblem, randomRbm, reconstructionError, type CdProblem } from "../../reference/rbm";
+import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
+import { randomRbm, reconstructionError } from "../../reference/rbm";
 
 type Args = Parameters<typeof reconstructionError>;
 
