@@ -199,25 +199,31 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         );
         break;
       }
-      // Every variant's output on case i, as the grader computes it for a failing case (lazily, once per case).
-      const wrong: WrongOutput[][] = [];
-      const wrongOn = (i: number) =>
-        (wrong[i] ??= wrongOutputs(
-          spec.misconceptions,
-          cases[i].args,
-          spec.output,
-          spec.reference(...structuredClone(cases[i].args)),
-        ));
+      // Variant k on case i as the grader sees it (wrongOutputs: dropped when it agrees with the reference), lazily.
+      const expected: unknown[] = [];
+      const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
+      const outcome = (i: number, k: number): WrongOutput | null => {
+        if (!(i in expected)) expected[i] = spec.reference(...structuredClone(cases[i].args));
+        return (outcomes[i][k] ??=
+          wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected[i])[0] ?? null);
+      };
       spec.misconceptions.forEach((m, k) => {
         let caught = false;
         let own = false;
         for (let i = 0; i < cases.length && !own; i++) {
-          const w = wrongOn(i).find((x) => x.misconception === m);
+          const w = outcome(i, k);
           if (!w) continue; // agrees with the reference on this case
           caught = true; // a variant that crashes is certainly caught, but gives no hint
           if ("threw" in w) continue;
-          // A student whose output is this variant's gets the hint the grader's own rule picks.
-          own = matchWrongOutput(wrongOn(i), w.output, spec.output)?.id === m.id;
+          // A student whose output is this variant's gets the hint the grader's rule picks: the first match
+          // in table order, so only the variants up to k can come first.
+          const before = spec.misconceptions.slice(0, k + 1).map((_, j) => outcome(i, j));
+          own =
+            matchWrongOutput(
+              before.filter((x) => x !== null),
+              w.output,
+              spec.output,
+            )?.id === m.id;
         }
         if (caught) reports[k].caughtSeeds++;
         else reports[k].firstUncaughtSeed ??= s;

@@ -6,7 +6,6 @@ import {
   randomSymmetricWeights,
 } from "../../reference/hopfield";
 import { hopfieldEnergyMisconceptions } from "../../reference/misconceptions/hopfield";
-import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof hopfieldEnergy>;

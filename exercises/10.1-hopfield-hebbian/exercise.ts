@@ -1,7 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights } from "../../reference/hopfield";
 import { hebbianWeightsMisconceptions } from "../../reference/misconceptions/hopfield";
-import type { Mat } from "../../reference/numerics";
+import type {} from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof hebbianWeights>;

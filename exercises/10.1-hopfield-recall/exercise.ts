@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { hebbianWeights, hopfieldRecall, randomSymmetricIntWeights, type RecallResult } from "../../reference/hopfield";
+import { hebbianWeights, hopfieldRecall, randomSymmetricIntWeights } from "../../reference/hopfield";
 import { hopfieldRecallMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";

@@ -1,11 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import {
-  type AnnealResult,
-  type AnnealSchedule,
-  anneal,
-  flipEnergyChange,
-  geometricSchedule,
-} from "../../reference/boltzmann";
+import { type AnnealSchedule, anneal, flipEnergyChange, geometricSchedule } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import { annealMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";

@@ -1,8 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { type BmExact, bmExact } from "../../reference/boltzmann";
+import { bmExact } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import { bmExactMisconceptions } from "../../reference/misconceptions/boltzmann";
-import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof bmExact>;

@@ -2,7 +2,6 @@ import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import { firingProbabilitiesMisconceptions } from "../../reference/misconceptions/boltzmann";
-import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof firingProbabilities>;

@@ -2,18 +2,18 @@ import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { cd1Misconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { cd1, randomRbm, safeCdUniforms, type CdResult } from "../../reference/rbm";
+import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
+import { cd1, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof cd1>;
 
-/** A case whose uniforms keep ≥ 1e-6 from every threshold along the reference chain. */
+/** cd1's arguments for a CD problem (its uniforms keep ≥ 1e-6 from every threshold along the reference chain). */
+const cd1Args = (P: CdProblem, eta: number): Args => [P.V0, P.W, P.a, P.b, eta, P.U.Uh0, P.U.Uv[0]];
 function make(rng: Rng, name: Bilingual, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number): Case<Args> {
-  const U = safeCdUniforms(rng, V0, W, a, b, 1);
-  return { name, args: [V0, W, a, b, eta, U.Uh0, U.Uv[0]] };
+  return { name, args: cd1Args(cdProblem(rng, V0, { W, a, b }, 1), eta) };
 }
 function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, std = 1, eta = 0.1): Case<Args> {
-  const { W, a, b } = randomRbm(rng, nv, nh, std);
-  return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta);
+  return { name, args: cd1Args(randomCdProblem(rng, B, nv, nh, 1, std), eta) };
 }
 
 export default defineExercise({

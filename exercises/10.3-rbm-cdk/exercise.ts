@@ -2,12 +2,15 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { cdkMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { cdk, randomRbm, safeCdUniforms, type CdResult, type CdUniforms } from "../../reference/rbm";
+import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
+import { cdk, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof cdk>;
 
+/** cdk's arguments for a CD problem of k steps (its uniforms cannot tie along the reference chain). */
+const cdkArgs = (P: CdProblem, eta: number, k: number): Args => [P.V0, P.W, P.a, P.b, eta, k, P.U];
 function make(rng: Rng, name: Bilingual, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number): Case<Args> {
-  return { name, args: [V0, W, a, b, eta, k, safeCdUniforms(rng, V0, W, a, b, k)] };
+  return { name, args: cdkArgs(cdProblem(rng, V0, { W, a, b }, k), eta, k) };
 }
 function random(
   rng: Rng,
@@ -19,8 +22,7 @@ function random(
   std = 1,
   eta = 0.1,
 ): Case<Args> {
-  const { W, a, b } = randomRbm(rng, nv, nh, std);
-  return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta, k);
+  return { name, args: cdkArgs(randomCdProblem(rng, B, nv, nh, k, std), eta, k) };
 }
 
 export default defineExercise({

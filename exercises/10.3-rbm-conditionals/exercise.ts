@@ -1,11 +1,10 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { conditionalsMisconceptions } from "../../reference/misconceptions/rbm";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { conditionals, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof conditionals>;
-type Out = { Ph: Mat; Pv: Mat };
 
 function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, std = 1): Case<Args> {
   const { W, a, b } = randomRbm(rng, nv, nh, std);

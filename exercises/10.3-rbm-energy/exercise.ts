@@ -1,6 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { energyBatchMisconceptions } from "../../reference/misconceptions/rbm";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { energyBatch, randomRbm } from "../../reference/rbm";
 

@@ -1,6 +1,5 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { freeEnergyBatchMisconceptions } from "../../reference/misconceptions/rbm";
-import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { freeEnergyBatch, randomRbm } from "../../reference/rbm";
 

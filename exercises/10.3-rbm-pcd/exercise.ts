@@ -2,7 +2,7 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { pcdStepMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
-import { pcdStep, randomRbm, safePcdUniforms, type PcdResult, type PcdUniforms } from "../../reference/rbm";
+import { pcdStep, randomRbm, safePcdUniforms } from "../../reference/rbm";
 
 type Args = Parameters<typeof pcdStep>;
 

@@ -1,7 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { dbmEnergy } from "../../reference/dbm";
 import { dbmEnergyMisconceptions } from "../../reference/misconceptions/dbm";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof dbmEnergy>;

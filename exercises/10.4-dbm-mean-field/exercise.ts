@@ -1,7 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { type MeanFieldResult, dbmMeanField } from "../../reference/dbm";
+import { dbmMeanField } from "../../reference/dbm";
 import { dbmMeanFieldMisconceptions } from "../../reference/misconceptions/dbm";
-import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Options = { tol: number; maxIter: number };

@@ -6,7 +6,6 @@ import { safeUpPassUniforms, upPassBoth } from "../../reference/dbn";
 import { randomRbm, type RbmParams } from "../../reference/rbm";
 
 type Args = [V: Mat, layers: RbmParams[], U: Mat[]];
-type Out = { probs: Mat[]; samples: Mat[] };
 
 function stack(rng: Rng, sizes: number[], std = 1): RbmParams[] {
   return sizes.slice(1).map((n, l) => randomRbm(rng, sizes[l], n, std));

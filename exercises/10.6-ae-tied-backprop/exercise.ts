@@ -5,7 +5,6 @@ import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof tiedAeBackprop>;
-type Out = { dW: Mat; db: Vec; dbd: Vec };
 
 function random(
   rng: Rng,

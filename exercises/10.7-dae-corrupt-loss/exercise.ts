@@ -5,7 +5,6 @@ import type { Mat, Vec } from "../../reference/numerics";
 import { uniformAwayFrom, type Rng } from "../../reference/random";
 
 type Args = Parameters<typeof daeCorruptLoss>;
-type Out = { Xtilde: Mat; Xhat: Mat; loss: number };
 
 function params(rng: Rng, n: number, m: number, std = 1): [Mat, Vec, Mat, Vec] {
   return [rng.gaussianMat(m, n, std), rng.gaussianVec(m, 0.5), rng.gaussianMat(n, m, std), rng.gaussianVec(n, 0.5)];

@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { checkLogisticGradient, logisticLossGradient, type LogisticGradCheck } from "../../reference/gradcheck";
+import { checkLogisticGradient, logisticLossGradient } from "../../reference/gradcheck";
 import { checkLogisticGradientMisconceptions } from "../../reference/misconceptions/gradcheck";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";

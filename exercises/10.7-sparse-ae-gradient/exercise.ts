@@ -1,8 +1,8 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { sparseAeCostGradMisconceptions } from "../../reference/misconceptions/sparse";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
-import { sparseAeCostGrad, type SparseAEGradient } from "../../reference/sparse";
+import { sparseAeCostGrad } from "../../reference/sparse";
 
 type Args = Parameters<typeof sparseAeCostGrad>;
 

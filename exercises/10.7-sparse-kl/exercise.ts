@@ -5,7 +5,6 @@ import type { Rng } from "../../reference/random";
 import { sparseKl } from "../../reference/sparse";
 
 type Args = Parameters<typeof sparseKl>;
-type Out = { rhoHat: Vec; penalty: number; dPenalty: Vec };
 
 /** Activations strictly inside (0,1). */
 function acts(rng: Rng, N: number, m: number, lo = 0.01, hi = 0.99): Mat {

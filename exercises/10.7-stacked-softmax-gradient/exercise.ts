@@ -2,7 +2,7 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { twoLayerStackedGradientMisconceptions } from "../../reference/misconceptions/stacked";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
-import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../../reference/stacked";
+import { twoLayerStackedGradient } from "../../reference/stacked";
 
 type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
 

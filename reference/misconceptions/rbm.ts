@@ -17,6 +17,7 @@ import {
   logZ,
   pcdStep,
   pseudoLikelihoodBatch,
+  reconstructionError,
   visibleProbsBatch,
   type CdResult,
   type CdUniforms,
@@ -616,6 +617,88 @@ export const pcdStepMisconceptions = misconceptionsOf(pcdStep, "rbm.pcd", [
       zh: "负相统计量用了二值的隐藏样本，而题目要求的是隐藏单元的概率。",
     },
     fn: pcdWith({ sampledNegative: true }),
+  },
+]);
+
+// ---------------------------------------------------------------- reconstruction error
+
+/** Σ (V0 − Pv1)² with each piece replaceable: the hidden state driving Pv1, the biases, the per-element error, the scale. */
+function reconstructionWith(
+  V0: Mat,
+  W: Mat,
+  a: Vec,
+  b: Vec,
+  Uh0: Mat,
+  o: { hidden?: (Ph0: Mat) => Mat; noA?: boolean; noB?: boolean; err?: (d: number) => number; scale?: number },
+): number {
+  const Ph0 = hiddenProbsBatch(V0, W, o.noB ? b.map(() => 0) : b);
+  const H0 = o.hidden ? o.hidden(Ph0) : sample(Ph0, Uh0);
+  const Pv1 = visibleProbsBatch(H0, W, o.noA ? a.map(() => 0) : a);
+  let s = 0;
+  V0.forEach((row, r) => row.forEach((x, i) => (s += (o.err ?? ((d) => d * d))(x - Pv1[r][i]))));
+  return s * (o.scale ?? 1);
+}
+
+/** Wrong variants of reconstructionError(V0, W, a, b, Uh0). */
+export const reconstructionErrorMisconceptions = misconceptionsOf(reconstructionError, "rbm.reconstruction-error", [
+  {
+    id: "hidden-probabilities",
+    hint: {
+      en: "a reconstruction driven by the hidden probabilities where the prompt samples the hidden units first; check what goes into P(v | h).",
+      zh: "重构由隐藏单元的概率驱动，而题目要求先对隐藏单元采样；请检查代入 P(v | h) 的是什么。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { hidden: (Ph0) => Ph0 }),
+  },
+  {
+    id: "comparison-reversed",
+    hint: {
+      en: "hidden units switched on when the uniform is above their probability; a unit is 1 exactly when u < p.",
+      zh: "均匀随机数大于概率时把隐藏单元设为 1 了；当且仅当 u < p 时单元取 1。",
+    },
+    fn: (V0, W, a, b, Uh0) =>
+      reconstructionWith(V0, W, a, b, Uh0, {
+        hidden: (Ph0) => Ph0.map((row, r) => row.map((p, j) => (Uh0[r][j] < p ? 0 : 1))),
+      }),
+  },
+  {
+    id: "batch-mean",
+    hint: {
+      en: "an error averaged over the rows of the batch; the prompt asks for the plain sum.",
+      zh: "误差对批次的各行取了平均；题目要求的是直接求和。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { scale: 1 / V0.length }),
+  },
+  {
+    id: "element-mean",
+    hint: {
+      en: "a mean squared error over all entries; the prompt asks for the plain sum.",
+      zh: "对所有元素求了均方误差；题目要求的是直接求和。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { scale: 1 / (V0.length * V0[0].length) }),
+  },
+  {
+    id: "visible-bias-missing",
+    hint: {
+      en: "reconstruction probabilities computed without the visible bias; check everything that belongs inside the sigmoid.",
+      zh: "计算重构概率时漏掉了可见层偏置；请检查 sigmoid 内部应有的所有项。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { noA: true }),
+  },
+  {
+    id: "hidden-bias-missing",
+    hint: {
+      en: "hidden probabilities computed without the hidden bias; check everything that belongs inside the sigmoid.",
+      zh: "计算隐藏单元的概率时漏掉了隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { noB: true }),
+  },
+  {
+    id: "absolute-error",
+    hint: {
+      en: "absolute differences summed where the prompt squares them.",
+      zh: "对差的绝对值求和了，而题目要求的是差的平方。",
+    },
+    fn: (V0, W, a, b, Uh0) => reconstructionWith(V0, W, a, b, Uh0, { err: Math.abs }),
   },
 ]);
 
