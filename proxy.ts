@@ -1,7 +1,7 @@
 /**
  * Next.js proxy (formerly "middleware"): passes the request path to server components as
- * the `x-gibbs-path` header, so requireUser() can send a signed-out visitor back to the
- * page they asked for after sign-in. No auth decisions are made here (see app/_lib/auth.ts).
+ * the `x-gibbs-path` header, so the page adapter (app/_lib/adapters.ts) can send a signed-out visitor back to the
+ * page they asked for after sign-in. No access decisions are made here (see app/_lib/context.ts).
  */
 
 import { NextResponse, type NextRequest } from "next/server";

@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { isRole } from "./_lib/access";
-import { requireUser } from "./_lib/auth";
-import { courseHref, courseTitle } from "./_lib/routes";
+import { page } from "./_lib/adapters";
+import { signedInUser } from "./_lib/context";
+import { courseHref } from "./_lib/routes";
+import { localized } from "./_i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -12,10 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const user = await requireUser();
+  return page(async () => homePage((await signedInUser()).id));
+}
+
+async function homePage(userId: string) {
   const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
   const enrollments = await db().enrollment.findMany({
-    where: { userId: user.id },
+    where: { userId },
     include: { course: { select: { id: true, titleEn: true, titleZh: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -30,7 +35,7 @@ export default async function HomePage() {
             .filter((e) => isRole(e.role))
             .map((e) => {
               const role = e.role as Parameters<typeof courseHref>[1];
-              const title = courseTitle(e.course, locale);
+              const title = localized(e.course, locale);
               return (
                 <li key={e.id} className="card course-card">
                   <h2 className="course-card__title">

@@ -1,26 +1,13 @@
 /**
- * `npm run exercises:check`: proves, for every exercise in the catalogue, that
- *  - solution.ts gets full marks through the real sandbox, and starter.ts does not;
- *  - there are ≥ 2 visible and ≥ 10 hidden cases, generated deterministically
- *    (same seed → identical JSON);
- *  - the reference is deterministic too (same case → identical expected JSON), and the
- *    number of hidden cases does not depend on the seed (sync stores one count);
- *  - every registered misconception fails ≥ 1 hidden case on EACH of 1000 seeds
- *    (host side: reference vs variant with the grader's compare) and, on each of those
- *    seeds, one of its failing outputs is matched to its OWN hint by the grader's rule
- *    (first registered variant whose output matches); on the grading seed the real
- *    feedback matcher recognises it with its own hint;
- *  - every hint has a non-empty en text and a zh text written in Chinese;
- *  - both prompts exist, mention the entry function, and prompt.zh.md is in Chinese;
- *  - a loosened tolerance comes with a toleranceReason;
- *  - the TypeScript declaration is mutually assignable with BOTH the spec's argument
- *    types and the actual reference function's own signature (same parameter count,
- *    no `any`), exercise.ts itself type-checks, and solution.ts / starter.ts
- *    type-check against the declaration (TypeScript compiler API);
- *  - for the whole catalogue (no folder filter): ≥ 24 exercises, ≥ 2 per section
- *    10.1–10.7, ≥ 40 misconceptions.
- * Prints a table; exits non-zero on any failure. `checkExercise(entry)` returns the
- * same JSON report for one exercise (the staff UI stores it on the exercise version).
+ * `npm run exercises:check`: proves every exercise in the catalogue against the rules of
+ * exercises/README.md ("What exercises:check proves"): the solution gets full marks through
+ * the real sandbox and the starter does not; cases are deterministic and numerous enough;
+ * every misconception fails a hidden case on each of 1000 seeds and is matched to its own
+ * hint by the grader's rule (grader/feedback.ts); prompts, hints, doc and tolerances are
+ * complete; the derived declaration type-checks and solution.ts / starter.ts satisfy it;
+ * no scaffold placeholder is left. Prints a table; exits non-zero on any failure.
+ * `checkExercise(entry)` returns the same JSON report for one exercise (stored on the
+ * exercise version for the staff check view by `--store`, see store.ts).
  */
 
 import fs from "node:fs";
@@ -29,58 +16,49 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
-import { matchMisconception } from "../grader/feedback";
+import { matchMisconception, matchWrongOutput, wrongOutputs, type WrongOutput } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
-import { DEFAULT_TOLERANCE, type Case, type OutputSchema, type Section } from "../grader/spec";
+import * as lab from "../grader/lab/lab";
+import { SECTION_IDS } from "../grader/sections";
+import { DEFAULT_TOLERANCE, type Case, type OutputSchema } from "../grader/spec";
 import { Rng } from "../reference/random";
-import { loadCatalogue, type ExerciseEntry } from "./catalogue";
+import {
+  loadCatalogue,
+  prepareDeclarations,
+  editorDeclaration,
+  scaffoldLeftovers,
+  type ExerciseEntry,
+} from "./catalogue";
+import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
+import type { CheckReport, CheckSection, MisconceptionReport } from "./report";
+
+export type { CheckReport, MisconceptionReport };
 
 export const MISCONCEPTION_SEEDS = 1000;
 /** Catalogue-wide minimums (the issue's requirements), checked when the whole catalogue is checked. */
 export const CATALOGUE_MINIMUMS = { exercises: 24, perSection: 2, misconceptions: 40 } as const;
-const SECTIONS: Section[] = ["10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "10.7"];
 const CJK = /[\u4e00-\u9fff]/;
+/** What the generated prompt footer says (exercises/prompt.ts); a prompt that says it too goes stale. */
+const RESTATED_FOOTER = /10\^\{-9\}\s*\+\s*10\^\{-7\}|do not modify the inputs|不要修改输入/i;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-export interface MisconceptionReport {
-  id: string;
-  /** Seeds (of MISCONCEPTION_SEEDS) on which it fails at least one hidden case. */
-  caughtSeeds: number;
-  firstUncaughtSeed?: number;
-  /** Seeds on which one of its failing outputs is matched to its own hint (no earlier variant matches it first). */
-  ownHintSeeds?: number;
-  firstWrongHintSeed?: number;
-  /** On the grading seed, its own output is matched to its own hint. */
-  ownHint: boolean;
-  matchedAs?: string;
-}
-
-export interface CheckReport {
-  folder: string;
-  slug: string;
-  section: string;
-  points: number;
-  ok: boolean;
-  errors: string[];
-  visibleCases: number;
-  hiddenCases: number;
-  deterministic: boolean;
-  /** Number of seeds each misconception was tried on. */
-  seeds?: number;
-  prompts: { en: boolean; zh: boolean };
-  solution?: { score: number; maxScore: number; status: string };
-  starter?: { score: number; maxScore: number; status: string };
-  misconceptions: MisconceptionReport[];
-  declaration: { ok: boolean; errors: string[] };
-  ms: number;
-}
 
 // ---------------------------------------------------------------- one exercise (all but TypeScript)
 
 async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckReport> {
   const t0 = performance.now();
   const { spec } = entry;
-  const errors: string[] = [];
+  const sections: CheckSection[] = [];
+  const section = (name: string): string[] => {
+    const errors: string[] = [];
+    sections.push({ name, ok: true, errors });
+    return errors;
+  };
+  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors] = [
+    "files",
+    "cases",
+    "grading",
+    "misconceptions",
+  ].map(section);
   const seed = gradingSeed(spec);
   const file = (n: string) => path.join(entry.dir, n);
   const read = (n: string) => (fs.existsSync(file(n)) ? fs.readFileSync(file(n), "utf8") : undefined);
@@ -89,25 +67,67 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   const prompts = { en: false, zh: false };
   for (const lang of ["en", "zh"] as const) {
     const text = read(`prompt.${lang}.md`);
-    if (text === undefined) errors.push(`prompt.${lang}.md is missing`);
+    if (text === undefined) fileErrors.push(`prompt.${lang}.md is missing`);
     else if (!text.includes(spec.entry))
-      errors.push(`prompt.${lang}.md does not mention the entry function "${spec.entry}"`);
-    else if (lang === "zh" && !CJK.test(text)) errors.push("prompt.zh.md is not written in Chinese");
+      fileErrors.push(`prompt.${lang}.md does not mention the entry function "${spec.entry}"`);
+    else if (lang === "zh" && !CJK.test(text)) fileErrors.push("prompt.zh.md is not written in Chinese");
     else prompts[lang] = true;
+  }
+
+  // what the generated parts (declaration, prompt footer) are made from
+  const leftovers = scaffoldLeftovers(entry);
+  if (leftovers.length)
+    fileErrors.push(
+      `the scaffold is not filled in yet: replace every TODO(exercises:new) (${leftovers.join(", ")}); see exercises/README.md`,
+    );
+  if (!spec.doc?.trim()) fileErrors.push("the spec has no `doc`: the editor's declaration would have no doc comment");
+  for (const h of spec.helpers ?? [])
+    if (!(h in lab)) fileErrors.push(`helper "${h}" is not exported by grader/lab/lab.ts`);
+  for (const lang of ["en", "zh"] as const) {
+    const text = read(`prompt.${lang}.md`) ?? "";
+    if (RESTATED_FOOTER.test(text))
+      fileErrors.push(
+        `prompt.${lang}.md restates the default tolerance or "do not modify the inputs": the footer is generated from the spec, remove it`,
+      );
   }
 
   // hints and tolerances
   for (const m of spec.misconceptions) {
-    if (!m.hint?.en?.trim()) errors.push(`misconception ${m.id} has no English hint`);
-    if (!m.hint?.zh?.trim() || !CJK.test(m.hint.zh)) errors.push(`misconception ${m.id} has no Chinese hint`);
+    if (!m.hint?.en?.trim()) fileErrors.push(`misconception ${m.id} has no English hint`);
+    if (!m.hint?.zh?.trim() || !CJK.test(m.hint.zh)) fileErrors.push(`misconception ${m.id} has no Chinese hint`);
   }
-  if (loosened(spec.output) && !spec.toleranceReason?.trim())
-    errors.push("the output tolerance is loosened but toleranceReason is missing");
+  if (loosened(spec.output) && !(spec.toleranceReason?.en?.trim() && CJK.test(spec.toleranceReason.zh ?? "")))
+    fileErrors.push("the output tolerance is loosened but toleranceReason (en and zh) is missing");
 
-  // cases and determinism
   let visible: Case[] = [];
   let hidden: Case[] = [];
   let deterministic = false;
+  let solution: CheckReport["solution"];
+  let starter: CheckReport["starter"];
+  let reports: MisconceptionReport[] = [];
+  const report = (): CheckReport => ({
+    folder: entry.folder,
+    slug: spec.slug,
+    section: spec.section,
+    points: spec.points,
+    ok: false,
+    errors: [],
+    sections,
+    visibleCases: visible.length,
+    hiddenCases: hidden.length,
+    deterministic,
+    seeds,
+    prompts,
+    solution,
+    starter,
+    misconceptions: reports,
+    declaration: { ok: false, errors: [] },
+    ms: performance.now() - t0,
+  });
+  // A scaffold is not run: its placeholders would only crash, and the message above says what to do.
+  if (leftovers.length) return report();
+
+  // cases and determinism
   try {
     visible = spec.visibleCases(new Rng(seed));
     hidden = spec.hiddenCases(new Rng(seed));
@@ -116,32 +136,31 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       toJson(hidden) === toJson(spec.hiddenCases(new Rng(seed))) &&
       toJson(spec.visibleCases(new Rng(7))) === toJson(spec.visibleCases(new Rng(7))) &&
       toJson(spec.hiddenCases(new Rng(7))) === toJson(spec.hiddenCases(new Rng(7)));
-    if (!casesAgree) errors.push("case generation is not deterministic (same seed gave different cases)");
+    if (!casesAgree) caseErrors.push("case generation is not deterministic (same seed gave different cases)");
     // The expected values are part of the content hash: the reference must be deterministic as well.
     const referenceAgrees = [...visible, ...hidden].every((c) => {
       return toJson(spec.reference(...structuredClone(c.args))) === toJson(spec.reference(...structuredClone(c.args)));
     });
-    if (!referenceAgrees) errors.push("the reference is not deterministic (same case gave different expected outputs)");
+    if (!referenceAgrees)
+      caseErrors.push("the reference is not deterministic (same case gave different expected outputs)");
     deterministic = casesAgree && referenceAgrees;
-    if (visible.length < 2) errors.push(`only ${visible.length} visible case(s); at least 2 are required`);
-    if (hidden.length < 10) errors.push(`only ${hidden.length} hidden case(s); at least 10 are required`);
+    if (visible.length < 2) caseErrors.push(`only ${visible.length} visible case(s); at least 2 are required`);
+    if (hidden.length < 10) caseErrors.push(`only ${hidden.length} hidden case(s); at least 10 are required`);
     for (const lang of ["en", "zh"] as const) {
       const names = [...visible, ...hidden].map((c) => c.name[lang]);
       const dup = names.find((n, i) => !n || names.indexOf(n) !== i);
       if (dup !== undefined)
-        errors.push(dup ? `case name (${lang}) "${dup}" is used twice` : `a case has no ${lang} name`);
+        caseErrors.push(dup ? `case name (${lang}) "${dup}" is used twice` : `a case has no ${lang} name`);
     }
   } catch (err) {
-    errors.push(`case generation threw: ${(err as Error).message}`);
+    caseErrors.push(`case generation threw: ${(err as Error).message}`);
   }
 
   // solution and starter through the real sandbox
-  let solution: CheckReport["solution"];
-  let starter: CheckReport["starter"];
   for (const which of ["solution", "starter"] as const) {
     const code = read(`${which}.ts`);
     if (code === undefined) {
-      errors.push(`${which}.ts is missing`);
+      gradingErrors.push(`${which}.ts is missing`);
       continue;
     }
     try {
@@ -151,77 +170,54 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         solution = s;
         if (r.score !== r.maxScore || r.maxScore !== spec.points) {
           const failed = r.cases.filter((c) => c.status !== "passed").slice(0, 3);
-          errors.push(
+          gradingErrors.push(
             `solution.ts scores ${r.score}/${r.maxScore} (${r.status}: ${failed.map((c) => `${c.name.en}: ${c.message.en}`).join("; ") || r.message.en})`,
           );
         }
       } else {
         starter = s;
-        if (r.score >= r.maxScore) errors.push("starter.ts already gets full marks");
+        if (r.score >= r.maxScore) gradingErrors.push("starter.ts already gets full marks");
       }
     } catch (err) {
-      errors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? err}`);
+      gradingErrors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? err}`);
     }
   }
 
   // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
-  const reports: MisconceptionReport[] = spec.misconceptions.map((m) => ({
+  reports = spec.misconceptions.map((m) => ({
     id: m.id,
     caughtSeeds: 0,
     ownHintSeeds: 0,
     ownHint: false,
   }));
-  const THREW = Symbol("threw");
   try {
     for (let s = 0; s < seeds; s++) {
       const cases = spec.hiddenCases(new Rng(s));
       if (cases.length !== hidden.length) {
-        errors.push(
+        misconceptionErrors.push(
           `seed ${s} gives ${cases.length} hidden cases, the grading seed ${hidden.length}: the count must not depend on the seed`,
         );
         break;
       }
-      const expected: unknown[] = [];
-      const exp = (i: number) =>
-        i in expected ? expected[i] : (expected[i] = spec.reference(...structuredClone(cases[i].args)));
-      // outputs[i][k]: variant k on case i (computed lazily, shared by the caught and own-hint checks)
-      const outputs: unknown[][] = cases.map(() => []);
-      const out = (i: number, k: number): unknown => {
-        if (!(k in outputs[i])) {
-          try {
-            outputs[i][k] = spec.misconceptions[k].fn(...structuredClone(cases[i].args));
-          } catch {
-            outputs[i][k] = THREW;
-          }
-        }
-        return outputs[i][k];
-      };
-      const differ: boolean[][] = cases.map(() => []);
-      const differs = (i: number, k: number): boolean => {
-        if (!(k in differ[i])) {
-          const o = out(i, k);
-          differ[i][k] = o === THREW || !passes(exp(i), o, spec.output);
-        }
-        return differ[i][k];
-      };
-      spec.misconceptions.forEach((_m, k) => {
+      // Every variant's output on case i, as the grader computes it for a failing case (lazily, once per case).
+      const wrong: WrongOutput[][] = [];
+      const wrongOn = (i: number) =>
+        (wrong[i] ??= wrongOutputs(
+          spec.misconceptions,
+          cases[i].args,
+          spec.output,
+          spec.reference(...structuredClone(cases[i].args)),
+        ));
+      spec.misconceptions.forEach((m, k) => {
         let caught = false;
         let own = false;
         for (let i = 0; i < cases.length && !own; i++) {
-          if (!differs(i, k)) continue;
+          const w = wrongOn(i).find((x) => x.misconception === m);
+          if (!w) continue; // agrees with the reference on this case
           caught = true; // a variant that crashes is certainly caught, but gives no hint
-          const o = out(i, k);
-          if (o === THREW) continue;
-          // The grader attaches the hint of the FIRST registered variant that differs from the expected
-          // output and matches the student's output (feedback.ts matchWrongOutput).
-          let first = k;
-          for (let j = 0; j < k; j++) {
-            if (differs(i, j) && out(i, j) !== THREW && passes(out(i, j), o, spec.output)) {
-              first = j;
-              break;
-            }
-          }
-          own = first === k;
+          if ("threw" in w) continue;
+          // A student whose output is this variant's gets the hint the grader's own rule picks.
+          own = matchWrongOutput(wrongOn(i), w.output, spec.output)?.id === m.id;
         }
         if (caught) reports[k].caughtSeeds++;
         else reports[k].firstUncaughtSeed ??= s;
@@ -247,44 +243,27 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       }
     });
   } catch (err) {
-    errors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
+    misconceptionErrors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
   }
   for (const r of reports) {
     if (r.caughtSeeds < seeds)
-      errors.push(
+      misconceptionErrors.push(
         `misconception ${r.id} passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds)`,
       );
     else if (r.ownHintSeeds! < seeds)
-      errors.push(
+      misconceptionErrors.push(
         `misconception ${r.id} is caught but never matched to its own hint on seed ${r.firstWrongHintSeed} (own hint on ${r.ownHintSeeds}/${seeds} seeds)`,
       );
     if (!r.ownHint)
-      errors.push(
+      misconceptionErrors.push(
         `misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`,
       );
   }
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dupId) errors.push(`misconception id ${dupId} is registered twice`);
+  if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
 
-  return {
-    folder: entry.folder,
-    slug: spec.slug,
-    section: spec.section,
-    points: spec.points,
-    ok: false,
-    errors,
-    visibleCases: visible.length,
-    hiddenCases: hidden.length,
-    deterministic,
-    seeds,
-    prompts,
-    solution,
-    starter,
-    misconceptions: reports,
-    declaration: { ok: false, errors: [] },
-    ms: performance.now() - t0,
-  };
+  return report();
 }
 
 /** The grader's comparison, verdict only (no message): whether `actual` passes against `expected`. */
@@ -302,21 +281,36 @@ function loosened(schema: OutputSchema): boolean {
   );
 }
 
-// ---------------------------------------------------------------- TypeScript: declaration vs reference, student files
+// ---------------------------------------------------------------- TypeScript: the derived declaration, student files
 
 const DECL = "__gibbs_check_decl__.ts";
 const PROBE = "__gibbs_check_probe__.ts";
 
-/** Type-checks the declarations of several exercises in one TypeScript program. */
+/**
+ * Derives the declarations of several exercises and type-checks them in one TypeScript program:
+ * exercise.ts itself, the declaration, the declaration against the reference (both ways), and
+ * solution.ts / starter.ts against the declaration.
+ */
 export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[]> {
+  const out = new Map<string, string[]>(entries.map((e) => [e.folder, []]));
+  prepareDeclarations(entries);
   const virtual = new Map<string, string>();
   const owner = new Map<string, string>();
   const roots: string[] = [];
+  const checked: ExerciseEntry[] = [];
   for (const e of entries) {
+    let declaration: string;
+    try {
+      declaration = editorDeclaration(e);
+    } catch (err) {
+      out.get(e.folder)!.push((err as Error).message);
+      continue;
+    }
+    checked.push(e);
     const { entry } = e.spec;
     const decl = path.join(e.dir, DECL);
     const probe = path.join(e.dir, PROBE);
-    virtual.set(decl, e.spec.declaration);
+    virtual.set(decl, declaration);
     const lines = [
       `import spec from "./exercise";`,
       `import * as decl from "./${DECL.replace(/\.ts$/, "")}";`,
@@ -340,15 +334,7 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
     owner.set(path.join(e.dir, "exercise.ts"), e.folder);
   }
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    esModuleInterop: true,
-    types: [],
-    lib: ["lib.es2023.d.ts"],
+    ...COMPILER_OPTIONS,
     baseUrl: ROOT,
     paths: { lab: ["./grader/lab/lab.ts"], "@/*": ["./*"] },
   };
@@ -365,7 +351,6 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => virtual.get(path.resolve(name)) ?? readFile(name);
   const program = ts.createProgram(roots, options, host);
-  const out = new Map<string, string[]>(entries.map((e) => [e.folder, []]));
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const fname = d.file ? path.resolve(d.file.fileName) : "";
     const folder = owner.get(fname);
@@ -375,7 +360,7 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
       path.basename(fname) === PROBE
         ? "declaration vs reference/solution/starter"
         : path.basename(fname) === DECL
-          ? "declaration"
+          ? "derived declaration"
           : path.basename(fname);
     out
       .get(folder)!
@@ -383,69 +368,27 @@ export function checkDeclarations(entries: ExerciseEntry[]): Map<string, string[
         `${shown}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
       );
   }
-  // `typeof spec.reference` in the probe is the spec's declared argument list, which the real reference only has to be
-  // assignable to (a reference with fewer parameters, or with `any`, would pass). Compare the declaration with the
-  // reference function's OWN type as well.
   const checker = program.getTypeChecker();
-  for (const e of entries) {
-    const problem = compareWithReference(checker, program, e);
-    if (problem) out.get(e.folder)!.push(`declaration vs reference function: ${problem}`);
+  for (const e of checked) {
+    const sf = program.getSourceFile(path.join(e.dir, "exercise.ts"));
+    const problem = sf ? untypedReference(checker, sf) : "exercise.ts could not be loaded";
+    if (problem) out.get(e.folder)!.push(`reference function: ${problem}`);
   }
   return out;
 }
 
-/** The `reference` property of the object passed to `defineExercise` in exercise.ts's default export. */
-function referenceExpression(sf: ts.SourceFile): ts.Node | undefined {
-  for (const st of sf.statements) {
-    if (!ts.isExportAssignment(st)) continue;
-    let ex: ts.Expression = st.expression;
-    while (ts.isParenthesizedExpression(ex) || ts.isAsExpression(ex) || ts.isSatisfiesExpression(ex))
-      ex = ex.expression;
-    const obj = ts.isCallExpression(ex) ? ex.arguments[0] : ex;
-    if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
-    for (const p of obj.properties) {
-      if (p.name && ts.isIdentifier(p.name) && p.name.text === "reference") {
-        if (ts.isPropertyAssignment(p)) return p.initializer;
-        if (ts.isShorthandPropertyAssignment(p)) return p.name;
-      }
-    }
+/** The declaration is the reference's own signature, so it checks nothing when that is typed with any/unknown. */
+function untypedReference(checker: ts.TypeChecker, sf: ts.SourceFile): string | undefined {
+  let sig: ts.Signature;
+  try {
+    sig = referenceSignature(checker, sf);
+  } catch (err) {
+    return (err as Error).message;
   }
-  return undefined;
-}
-
-function compareWithReference(checker: ts.TypeChecker, program: ts.Program, e: ExerciseEntry): string | undefined {
-  const sf = program.getSourceFile(path.join(e.dir, "exercise.ts"));
-  const declSf = program.getSourceFile(path.join(e.dir, DECL));
-  if (!sf || !declSf) return "exercise.ts or the declaration could not be loaded";
-  const node = referenceExpression(sf);
-  if (!node) return "exercise.ts has no `reference` property in its default export";
-  const refType = ts.isShorthandPropertyAssignment(node.parent)
-    ? checker.getTypeOfSymbolAtLocation(checker.getShorthandAssignmentValueSymbol(node.parent)!, node)
-    : checker.getTypeAtLocation(node);
-  const mod = checker.getSymbolAtLocation(declSf);
-  const sym = mod && checker.getExportsOfModule(mod).find((x) => x.name === e.spec.entry);
-  if (!sym) return `the declaration does not export "${e.spec.entry}"`;
-  const declType = checker.getTypeOfSymbolAtLocation(sym, declSf);
-  const [refSigs, declSigs] = [refType.getCallSignatures(), declType.getCallSignatures()];
-  if (refSigs.length !== 1 || declSigs.length !== 1)
-    return `expected one call signature on each side, got ${refSigs.length} (reference) and ${declSigs.length} (declaration)`;
-  const [r, d] = [refSigs[0], declSigs[0]];
-  const show = (sig: ts.Signature) => checker.signatureToString(sig);
-  if (r.parameters.length !== d.parameters.length)
-    return `${d.parameters.length} parameter(s) declared, the reference takes ${r.parameters.length}: ${show(d)} vs ${show(r)}`;
   const isAny = (t: ts.Type) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-  const params = (sig: ts.Signature) =>
-    sig.parameters.map((p) => checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration ?? sf));
-  for (const [which, sig] of [
-    ["reference", r],
-    ["declaration", d],
-  ] as const) {
-    if (params(sig).some(isAny) || isAny(sig.getReturnType()))
-      return `the ${which} is typed with any/unknown, so nothing is checked: ${show(sig)}`;
-  }
-  if (!checker.isTypeAssignableTo(refType, declType) || !checker.isTypeAssignableTo(declType, refType)) {
-    return `not mutually assignable: declared ${show(d)}, reference ${show(r)}`;
-  }
+  const params = sig.parameters.map((p) => checker.getTypeOfSymbolAtLocation(p, p.valueDeclaration ?? sf));
+  if (params.some(isAny) || isAny(sig.getReturnType()))
+    return `it is typed with any/unknown, so the students' declaration would say nothing: ${checker.signatureToString(sig)}`;
   return undefined;
 }
 
@@ -476,9 +419,12 @@ export async function checkCatalogue(
   return reports;
 }
 
+/** Adds the TypeScript section and settles the verdict. */
 function applyDeclaration(r: CheckReport, errors: string[]): void {
   r.declaration = { ok: errors.length === 0, errors };
-  for (const e of errors) r.errors.push(e);
+  r.sections.push({ name: "declaration", ok: true, errors });
+  for (const s of r.sections) s.ok = s.errors.length === 0;
+  r.errors = r.sections.flatMap((s) => s.errors);
   r.ok = r.errors.length === 0;
 }
 
@@ -527,7 +473,7 @@ export function catalogueErrors(reports: Pick<CheckReport, "section" | "misconce
   const errors: string[] = [];
   const { exercises, perSection, misconceptions } = CATALOGUE_MINIMUMS;
   if (reports.length < exercises) errors.push(`${reports.length} exercises; at least ${exercises} are required`);
-  for (const sec of SECTIONS) {
+  for (const sec of SECTION_IDS) {
     const n = reports.filter((r) => r.section === sec).length;
     if (n < perSection) errors.push(`section ${sec} has ${n} exercise(s); at least ${perSection} are required`);
   }
@@ -556,9 +502,9 @@ async function main(): Promise<void> {
   const whole = only.length === 0 && !process.env.GIBBS_EXERCISES_DIR ? catalogueErrors(reports) : [];
   for (const e of whole) console.error(`catalogue: ${e}`);
   if (args.includes("--store")) {
-    // Saves each report on its exercise version for the staff validation view (DATABASE_URL or data/gibbs.db).
+    // Saves each report on its exercise version for the staff check view (DATABASE_URL or data/gibbs.db).
     const { createDb } = await import("../prisma/client");
-    const { storeCheckReports } = await import("../app/_lib/staff/validation");
+    const { storeCheckReports } = await import("./store");
     const db = createDb();
     const r = await storeCheckReports(db, catalogue, reports);
     await db.$disconnect();

@@ -11,14 +11,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../prisma/client";
 import { Rng } from "../reference/random";
-import { exerciseHash, loadCatalogue, readExerciseFile, type ExerciseEntry } from "./catalogue";
+import {
+  exerciseContent,
+  exerciseHash,
+  loadCatalogue,
+  prepareDeclarations,
+  scaffoldLeftovers,
+  type ExerciseEntry,
+} from "./catalogue";
 
 /** What the UI and staff tools read from ExerciseVersion.metaJson. */
 export interface ExerciseMeta {
   folder: string;
   section: string;
   output: ExerciseEntry["spec"]["output"];
-  toleranceReason: string | null;
+  toleranceReason: { en: string; zh: string } | null;
   visibleCases: number;
   hiddenCases: number;
   hiddenVisibility: "hidden" | "after_due_date";
@@ -51,12 +58,17 @@ export interface SyncReport {
   unchanged: string[];
   /** In the database but no longer in the catalogue (kept). */
   missing: string[];
+  /** Scaffolds from `npm run exercises:new` that are not filled in yet: not stored, so no student sees them. */
+  drafts: string[];
 }
 
 export async function syncExercises(db: Db, catalogue?: Map<string, ExerciseEntry>): Promise<SyncReport> {
   const entries = catalogue ?? (await loadCatalogue());
-  const report: SyncReport = { created: [], newVersions: {}, unchanged: [], missing: [] };
-  for (const entry of entries.values()) {
+  const report: SyncReport = { created: [], newVersions: {}, unchanged: [], missing: [], drafts: [] };
+  const ready = [...entries.values()].filter((e) => scaffoldLeftovers(e).length === 0);
+  report.drafts = [...entries.values()].filter((e) => !ready.includes(e)).map((e) => e.spec.slug);
+  prepareDeclarations(ready);
+  for (const entry of ready) {
     const { spec } = entry;
     const hash = exerciseHash(entry);
     const content = {
@@ -65,10 +77,7 @@ export async function syncExercises(db: Db, catalogue?: Map<string, ExerciseEntr
       titleZh: spec.title.zh,
       points: spec.points,
       entry: spec.entry,
-      declaration: spec.declaration,
-      promptEn: readExerciseFile(entry, "prompt.en.md"),
-      promptZh: readExerciseFile(entry, "prompt.zh.md"),
-      starter: readExerciseFile(entry, "starter.ts"),
+      ...exerciseContent(entry),
       metaJson: JSON.stringify(exerciseMeta(entry)),
     };
     await db.$transaction(async (tx) => {
@@ -125,6 +134,8 @@ export function formatSyncReport(r: SyncReport): string {
     ...Object.entries(r.newVersions).map(([s, v]) => `  ~ ${s} (version ${v})`),
   ];
   if (r.missing.length) lines.push(`  kept, no longer in exercises/: ${r.missing.join(", ")}`);
+  if (r.drafts.length)
+    lines.push(`  not stored, scaffold not filled in yet (see npm run exercises:check): ${r.drafts.join(", ")}`);
   return lines.join("\n");
 }
 

@@ -29,7 +29,7 @@ import { grade, prepareCases } from "./grade";
 import { benchScaleOut, drain, enqueueMany, lostAndDuplicated, solutionMix, tempDb } from "./benchDatabase";
 import { createQueueFixture } from "./queueFixture";
 import { Sandbox, warmSandbox } from "./sandbox/sandbox";
-import { defineExercise, type ExerciseSpec } from "./spec";
+import type { ExerciseSpec } from "./spec";
 import { matmul, sumMat, type Mat } from "../reference/numerics";
 import { Rng } from "../reference/random";
 import { startSupervisor } from "./supervisor";
@@ -88,8 +88,8 @@ async function benchExercise(entry: ExerciseEntry): Promise<PerExercise> {
 async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise> {
   const cases = prepareCases(spec, "submit");
   const direct = await importDirect(code, spec.entry);
-  const allowLab = (spec.helpers ?? []).includes("lab");
-  const tr = await transpile(code, { allowLab });
+  const helpers = spec.helpers ?? [];
+  const tr = await transpile(code, { helpers });
   if (!tr.ok) throw new Error(`${spec.slug}: solution does not compile`);
   const sb = await Sandbox.create({ memoryMb: spec.limits?.memoryMb });
   const perCaseSandbox: number[][] = cases.map(() => []);
@@ -98,7 +98,7 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
   const directTotals: number[] = [];
   const gradeTotals: number[] = [];
   try {
-    const loaded = await sb.load(tr.js, spec.entry, { allowLab, timeoutMs: 10_000 });
+    const loaded = await sb.load(tr.js, spec.entry, { helpers, timeoutMs: 10_000 });
     if (loaded.kind !== "ok") throw new Error(`${spec.slug}: solution does not load (${loaded.kind})`);
     for (let rep = 0; rep < REPS + 1; rep++) {
       let st = 0;
@@ -150,19 +150,18 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
   };
 }
 
-const emptySpec = defineExercise<[], number>({
+const emptySpec: ExerciseSpec<[], number> = {
   slug: "bench-empty",
   section: "10.1",
   title: { en: "empty", zh: "空" },
   points: 1,
   entry: "f",
-  declaration: "export declare function f(): number;",
   reference: () => 0,
   output: { kind: "float" },
   visibleCases: () => [{ name: { en: "one", zh: "一" }, args: [] }],
   hiddenCases: () => [],
   misconceptions: [],
-});
+};
 
 async function benchFixedCost(n: number) {
   const phases = {
@@ -190,14 +189,13 @@ async function benchFixedCost(n: number) {
  * matrix product returned as its sum (compute-bound), and a 200×200 product returned
  * whole (40 000 numbers copied out of the isolate and validated).
  */
-function syntheticSpec(slug: string, n: number, whole: boolean) {
-  return defineExercise<[Mat, Mat], number | Mat>({
+function syntheticSpec(slug: string, n: number, whole: boolean): ExerciseSpec<[Mat, Mat], number | Mat> {
+  return {
     slug,
     section: "10.1",
     title: { en: slug, zh: slug },
     points: 1,
     entry: "f",
-    declaration: "export declare function f(A: number[][], B: number[][]): number;",
     reference: (A, B) => (whole ? matmul(A, B) : sumMat(matmul(A, B))),
     output: { kind: "float", tol: { rtol: 1e-9 } },
     visibleCases: () => [],
@@ -207,9 +205,9 @@ function syntheticSpec(slug: string, n: number, whole: boolean) {
         args: [rng.gaussianMat(n, n), rng.gaussianMat(n, n)] as [Mat, Mat],
       })),
     misconceptions: [],
-    helpers: ["lab"],
+    helpers: ["matmul", "sumMat"],
     limits: { caseTimeMs: 10_000, totalTimeMs: 60_000 },
-  });
+  };
 }
 
 async function benchSynthetic(): Promise<PerExercise[]> {

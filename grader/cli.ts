@@ -2,15 +2,20 @@
  * `npm run grade -- <exercise-slug> <file.ts> [--json] [--run] [--zh]`
  *
  * Grades a file through the same sandbox as the workers (visible + hidden cases, or the
- * visible ones with --run) and prints a table, or Gradescope results.json with --json.
- * Exit code: 0 when graded (whatever the score), 1 for a compile/load error, 2 for bad usage.
+ * visible ones with --run) and prints a table, or Gradescope results.json with --json. The grading
+ * runs in a child process (gradeProcess.ts), like a worker's, so this process always prints exactly
+ * one parseable result and exits normally, whatever the code did to the sandbox.
+ * Exit code: 0 when graded (whatever the score), 1 for a compile/load error, 2 for bad usage,
+ * 3 when the grader itself failed (no score: the output says why).
  */
 
+import { fork } from "node:child_process";
 import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { loadCatalogue } from "../exercises/catalogue";
-import { grade, type GradeResult } from "./grade";
+import type { GradeResult } from "./grade";
+import type { GradeReply, GradeRequest } from "./gradeProcess";
 import { toGradescope } from "./results";
-import { releaseSpare } from "./sandbox/sandbox";
 
 function usage(msg: string): never {
   console.error(`${msg}\nusage: npm run grade -- <exercise-slug> <file.ts> [--json] [--run] [--zh]`);
@@ -57,19 +62,42 @@ async function main(): Promise<void> {
   const entry = catalogue.get(slug) ?? [...catalogue.values()].find((e) => e.folder === slug);
   if (!entry) usage(`unknown exercise "${slug}"; known: ${[...catalogue.keys()].join(", ")}`);
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
-  const r = await grade({
-    spec: entry.spec,
+  const reply = await gradeInChild({
+    folder: entry.folder,
+    exercisesDir: process.env.GIBBS_EXERCISES_DIR,
     code: fs.readFileSync(file, "utf8"),
     mode: flags.has("--run") ? "run" : "submit",
   });
+  if (!reply.ok) {
+    const output = `The grader failed (this is not a score): ${reply.error}`;
+    fs.writeSync(1, `${flags.has("--json") ? JSON.stringify({ score: 0, output, tests: [] }, null, 2) : output}\n`);
+    process.exit(3);
+  }
+  const r = reply.result;
   const text = flags.has("--json")
     ? JSON.stringify(toGradescope(r), null, 2)
     : formatTable(r, flags.has("--zh") ? "zh" : "en");
   fs.writeSync(1, `${text}\n`);
-  // An isolate that could not be interrupted keeps its thread busy and would block a normal exit.
-  if (r.hung) process.kill(process.pid, "SIGKILL");
-  await releaseSpare();
   process.exit(r.status === "ok" ? 0 : 1);
+}
+
+/** Grades in a fresh child process; resolves with its result, or with why the child ended without one. */
+function gradeInChild(req: GradeRequest): Promise<GradeReply> {
+  return new Promise((resolve) => {
+    const child = fork(fileURLToPath(new URL("./gradeProcess.ts", import.meta.url)), [], {
+      execArgv: ["--no-node-snapshot", "--import", "tsx"],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
+    let reply: GradeReply | undefined;
+    child.on("message", (m: GradeReply) => (reply = m));
+    child.on("exit", (code, signal) =>
+      resolve(
+        reply ?? { ok: false, error: `the grading process ended without a result (${signal ?? `exit code ${code}`})` },
+      ),
+    );
+    child.send(req);
+  });
 }
 
 main().catch((err) => {

@@ -38,9 +38,10 @@ export interface CompareOptions {
   /** Name of the output in messages (record fields use their field name). */
   root?: string;
   /**
-   * Whether messages may quote expected values and error sizes (default true).
-   * False for hidden cases: the message then names only where and how many elements
-   * differ, so it cannot reveal a hidden expected value.
+   * Whether messages may quote values, shapes, indices and counts (default true: visible cases).
+   * False for hidden cases: the message names only the category of the difference (wrong type,
+   * wrong shape, missing fields, NaN/Infinity, values outside the tolerance), never anything the
+   * student's code produced or derived from a hidden input.
    */
   reveal?: boolean;
   /**
@@ -59,16 +60,53 @@ export function compare(
 ): CompareResult {
   const root = opts.root ?? "out";
   const reveal = opts.reveal ?? true;
-  const verdictOnly = opts.verdictOnly ?? false;
-  if (schema.kind === "record") return compareRecord(expected, actual, schema, root, reveal, verdictOnly);
-  return compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, reveal, verdictOnly);
+  const verdictOnly = (opts.verdictOnly ?? false) || !reveal;
+  const r =
+    schema.kind === "record"
+      ? compareRecord(expected, actual, schema, verdictOnly)
+      : compareLeaves(expected, actual, schema.kind === "exact", toleranceOf(schema), root, verdictOnly);
+  if (r.pass || reveal || opts.verdictOnly) return r;
+  // Hidden case: the category alone. A length, index, count or magnitude could carry a hidden input out.
+  return { pass: false, kind: r.kind, message: categoryMessage(r.kind, schema) };
+}
+
+/** The message of a failed hidden case: the kind of difference, the same whatever the values. */
+function categoryMessage(kind: CompareResult["kind"], schema: OutputSchema): Bilingual {
+  switch (kind) {
+    case "type":
+      return bi(
+        "Wrong type: the returned value is not of the type the exercise asks for.",
+        "类型错误：返回值不是题目要求的类型。",
+      );
+    case "shape":
+      return bi("Wrong shape: the returned value does not have the expected shape.", "形状错误：返回值的形状不正确。");
+    case "fields":
+      return bi(
+        "Missing fields: the returned object lacks fields the exercise asks for.",
+        "缺少字段：返回的对象缺少题目要求的字段。",
+      );
+    case "nonfinite":
+      return bi(
+        "NaN or infinite values where finite values were expected (look for 0/0, log(0) or an overflowing exp).",
+        "在应为有限值的位置出现了 NaN 或无穷大（检查 0/0、log(0) 或溢出的 exp）。",
+      );
+    default: {
+      if (schema.kind === "exact") return bi("Values differ (compared exactly).", "数值不同（精确比较）。");
+      if (schema.kind === "record") return bi("Values differ from the expected ones.", "数值与期望值不同。");
+      const tol = toleranceOf(schema);
+      return bi(
+        `Values outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}).`,
+        `数值超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。`,
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------- records
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
-  const p = Object.getPrototypeOf(x);
+  const p: unknown = Object.getPrototypeOf(x);
   return p === Object.prototype || p === null;
 }
 
@@ -76,8 +114,6 @@ function compareRecord(
   expected: unknown,
   actual: unknown,
   schema: Extract<OutputSchema, { kind: "record" }>,
-  _root: string,
-  reveal: boolean,
   verdictOnly: boolean,
 ): CompareResult {
   if (!isPlainObject(actual)) {
@@ -85,8 +121,8 @@ function compareRecord(
     return fail(
       "type",
       bi(
-        `Expected an object with fields { ${names} }, got ${describeEn(actual, reveal)}.`,
-        `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual, reveal)}。`,
+        `Expected an object with fields { ${names} }, got ${describeEn(actual)}.`,
+        `应返回含字段 { ${names} } 的对象，实际得到 ${describeZh(actual)}。`,
       ),
     );
   }
@@ -101,7 +137,7 @@ function compareRecord(
   const failures: Bilingual[] = [];
   let first: CompareResult | undefined;
   for (const [k, sub] of Object.entries(schema.fields)) {
-    const r = compare(exp[k], actual[k], sub, { root: k, reveal, verdictOnly });
+    const r = compare(exp[k], actual[k], sub, { root: k, verdictOnly });
     if (!r.pass && verdictOnly) return r;
     if (!r.pass) {
       failures.push(bi(`${k}: ${r.message.en}`, `${k}：${r.message.zh}`));
@@ -133,8 +169,6 @@ class Walk {
     readonly root: string,
     readonly fullExpected: unknown,
     readonly fullActual: unknown,
-    /** False for hidden cases: a type mismatch then names the expected type, never the expected value. */
-    readonly reveal = true,
   ) {}
 
   at(): string {
@@ -148,8 +182,8 @@ class Walk {
         this.structural = fail(
           "type",
           bi(
-            `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a, this.reveal)}.`,
-            `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a, this.reveal)}。`,
+            `${this.where("en")}expected an array of shape ${shapeOf(e)}, got ${describeEn(a)}.`,
+            `${this.where("zh")}应为形状 ${shapeOf(e)} 的数组，实际得到 ${describeZh(a)}。`,
           ),
         );
         return;
@@ -183,8 +217,8 @@ class Walk {
         this.structural = fail(
           "type",
           bi(
-            `${this.where("en")}expected an object, got ${describeEn(a, this.reveal)}.`,
-            `${this.where("zh")}应为对象，实际得到 ${describeZh(a, this.reveal)}。`,
+            `${this.where("en")}expected an object, got ${describeEn(a)}.`,
+            `${this.where("zh")}应为对象，实际得到 ${describeZh(a)}。`,
           ),
         );
         return;
@@ -203,8 +237,8 @@ class Walk {
         this.structural = fail(
           "type",
           bi(
-            `${this.where("en")}expected a number, got ${describeEn(a, this.reveal)}.`,
-            `${this.where("zh")}应为数字，实际得到 ${describeZh(a, this.reveal)}。`,
+            `${this.where("en")}expected a number, got ${describeEn(a)}.`,
+            `${this.where("zh")}应为数字，实际得到 ${describeZh(a)}。`,
           ),
         );
         return;
@@ -217,8 +251,8 @@ class Walk {
       this.structural = fail(
         "type",
         bi(
-          `${this.where("en")}expected ${this.reveal ? describeEn(e) : typeEn(e)}, got ${describeEn(a, this.reveal)}.`,
-          `${this.where("zh")}应为 ${this.reveal ? describeZh(e) : typeZh(e)}，实际得到 ${describeZh(a, this.reveal)}。`,
+          `${this.where("en")}expected ${describeEn(e)}, got ${describeEn(a)}.`,
+          `${this.where("zh")}应为 ${describeZh(e)}，实际得到 ${describeZh(a)}。`,
         ),
       );
       return;
@@ -240,7 +274,9 @@ class Walk {
       return;
     }
     const d = Math.abs(a - e);
-    if (d > this.tol.atol + this.tol.rtol * Math.abs(e)) this.failCount++;
+    // The largest errors are reported over the failing elements only: a passing element is no diagnosis.
+    if (d <= this.tol.atol + this.tol.rtol * Math.abs(e)) return;
+    this.failCount++;
     this.noteAbs(d, e, a);
     if (e !== 0) {
       const r = d / Math.abs(e);
@@ -269,10 +305,9 @@ function compareLeaves(
   exact: boolean,
   tol: Tolerance,
   root: string,
-  reveal: boolean,
   verdictOnly: boolean,
 ): CompareResult {
-  const w = new Walk(exact, tol, root, expected, actual, reveal);
+  const w = new Walk(exact, tol, root, expected, actual);
   w.visit(expected, actual);
   if (w.structural) return w.structural;
   if (w.failCount === 0) return { pass: true, kind: "match", message: bi("", ""), failCount: 0, total: w.total };
@@ -281,18 +316,6 @@ function compareLeaves(
     return { pass: false, kind: w.firstNonFinite ? "nonfinite" : "values", message: bi("", ""), ...counts };
   if (w.firstNonFinite) {
     const f = w.firstNonFinite;
-    if (!reveal) {
-      return {
-        ...fail(
-          "nonfinite",
-          bi(
-            `${fmtNum(f.actual)} at ${f.at}; ${w.nonFinite} of ${w.total} element${w.total > 1 ? "s are" : " is"} NaN or infinite where finite values were expected (look for 0/0, log(0) or an overflowing exp).`,
-            `${f.at} 处为 ${fmtNum(f.actual)}；共 ${w.total} 个元素中有 ${w.nonFinite} 个是 NaN 或无穷大，而期望值是有限的（检查 0/0、log(0) 或溢出的 exp）。`,
-          ),
-        ),
-        ...counts,
-      };
-    }
     return {
       ...fail(
         "nonfinite",
@@ -306,18 +329,6 @@ function compareLeaves(
   }
   if (exact) {
     const m = w.firstExactMiss!;
-    if (!reveal) {
-      return {
-        ...fail(
-          "values",
-          bi(
-            `${w.failCount} of ${w.total} entries differ (compared exactly); the first is at ${m.at}.`,
-            `共 ${w.total} 个元素中有 ${w.failCount} 个不同（精确比较）；第一个在 ${m.at}。`,
-          ),
-        ),
-        ...counts,
-      };
-    }
     return {
       ...fail(
         "values",
@@ -334,15 +345,10 @@ function compareLeaves(
   const relEn = rel.value >= 0 ? `; largest relative error ${fmtNum(rel.value)} at ${rel.at}` : "";
   const relZh = rel.value >= 0 ? `；最大相对误差 ${fmtNum(rel.value)}，位于 ${rel.at}` : "";
   const parts = [
-    reveal
-      ? bi(
-          `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}). Largest absolute error ${fmtNum(abs.value)} at ${abs.at} (expected ${fmtNum(abs.expected)}, got ${fmtNum(abs.actual)})${relEn}.`,
-          `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。最大绝对误差 ${fmtNum(abs.value)}，位于 ${abs.at}（应为 ${fmtNum(abs.expected)}，实际为 ${fmtNum(abs.actual)}）${relZh}。`,
-        )
-      : bi(
-          `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}); the largest absolute error is at ${abs.at}${rel.value >= 0 ? `, the largest relative error at ${rel.at}` : ""}.`,
-          `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）；最大绝对误差位于 ${abs.at}${rel.value >= 0 ? `，最大相对误差位于 ${rel.at}` : ""}。`,
-        ),
+    bi(
+      `${w.failCount} of ${w.total} element${w.total > 1 ? "s" : ""} outside the tolerance (atol ${tol.atol}, rtol ${tol.rtol}). Largest absolute error ${fmtNum(abs.value)} at ${abs.at} (expected ${fmtNum(abs.expected)}, got ${fmtNum(abs.actual)})${relEn}.`,
+      `共 ${w.total} 个元素中有 ${w.failCount} 个超出容差（atol ${tol.atol}，rtol ${tol.rtol}）。最大绝对误差 ${fmtNum(abs.value)}，位于 ${abs.at}（应为 ${fmtNum(abs.expected)}，实际为 ${fmtNum(abs.actual)}）${relZh}。`,
+    ),
   ];
   const scale = detectScale(expected, actual, tol);
   const transposed = scale === undefined && isTransposeOf(expected, actual, tol);
@@ -459,41 +465,25 @@ function show(x: unknown): string {
   return String(x);
 }
 
-/**
- * A value the student returned, for a message. `freeText` false (hidden cases): a string's text and an
- * object's field names are not quoted, so that returned text cannot carry hidden inputs out.
- */
-function describeEn(x: unknown, freeText = true): string {
+/** A value the student returned, for a visible case's message. */
+function describeEn(x: unknown): string {
   if (x === undefined) return "undefined (did the function return a value?)";
   if (x === null) return "null";
   if (Array.isArray(x)) return `an array of shape ${shapeOf(x)}`;
   if (typeof x === "number") return `the number ${fmtNum(x)}`;
-  if (typeof x === "string") return freeText ? `a string ${show(x)}` : "a string";
+  if (typeof x === "string") return `a string ${show(x)}`;
   if (typeof x === "boolean") return `the boolean ${x}`;
-  if (typeof x === "object")
-    return freeText ? `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }` : "an object";
+  if (typeof x === "object") return `an object with fields { ${Object.keys(x).slice(0, 8).join(", ")} }`;
   return typeof x;
 }
 
-/** The type of a leaf without its value (hidden cases). */
-function typeEn(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  return typeof x === "object" ? "an object" : `a ${typeof x}`;
-}
-
-function typeZh(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  const t = typeof x;
-  return t === "number" ? "数字" : t === "string" ? "字符串" : t === "boolean" ? "布尔值" : t === "object" ? "对象" : t;
-}
-
-function describeZh(x: unknown, freeText = true): string {
+function describeZh(x: unknown): string {
   if (x === undefined) return "undefined（函数是否返回了值？）";
   if (x === null) return "null";
   if (Array.isArray(x)) return `形状为 ${shapeOf(x)} 的数组`;
   if (typeof x === "number") return `数字 ${fmtNum(x)}`;
-  if (typeof x === "string") return freeText ? `字符串 ${show(x)}` : "字符串";
+  if (typeof x === "string") return `字符串 ${show(x)}`;
   if (typeof x === "boolean") return `布尔值 ${x}`;
-  if (typeof x === "object") return freeText ? `含字段 { ${Object.keys(x).slice(0, 8).join(", ")} } 的对象` : "对象";
+  if (typeof x === "object") return `含字段 { ${Object.keys(x).slice(0, 8).join(", ")} } 的对象`;
   return typeof x;
 }

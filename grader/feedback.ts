@@ -16,16 +16,17 @@ export interface HintMatch {
   message: Bilingual;
 }
 
-/** A registered variant's output on one case, kept only when it differs from the expected value. */
-export interface WrongOutput {
-  misconception: Misconception;
-  output: unknown;
-}
+/**
+ * A registered variant on one case, kept only when it differs from the expected value: its output,
+ * or the fact that it threw (a variant that crashes says nothing about the student's output).
+ */
+export type WrongOutput =
+  { misconception: Misconception; output: unknown } | { misconception: Misconception; threw: true };
 
 /**
- * Runs each variant on `args` (a fresh copy each). Variants that throw, or that agree with
- * the reference on this case (they say nothing about the mistake), are dropped. Depends only
- * on the case, so the grader computes it once per case and reuses it for every submission.
+ * Runs each variant on `args` (a fresh copy each). Variants that agree with the reference on this
+ * case (they say nothing about the mistake) are dropped. Depends only on the case, so the grader
+ * computes it once per case and reuses it for every submission; exercises:check uses it too.
  */
 export function wrongOutputs(
   misconceptions: readonly Misconception[],
@@ -39,6 +40,7 @@ export function wrongOutputs(
     try {
       output = m.fn(...structuredClone(args as unknown[]));
     } catch {
+      out.push({ misconception: m, threw: true });
       continue;
     }
     if (expected !== undefined && compare(expected, output, schema, { verdictOnly: true }).pass) continue;
@@ -47,14 +49,17 @@ export function wrongOutputs(
   return out;
 }
 
-/** The first wrong output that the student's `actual` matches (same compare routine), as a hint. */
+/**
+ * THE matching rule: the hint of the first registered variant (in table order) that differs from
+ * the expected value and whose output the student's `actual` matches with the grader's compare.
+ */
 export function matchWrongOutput(
   wrong: readonly WrongOutput[],
   actual: unknown,
   schema: OutputSchema,
 ): HintMatch | undefined {
   for (const w of wrong)
-    if (compare(w.output, actual, schema, { verdictOnly: true }).pass)
+    if ("output" in w && compare(w.output, actual, schema, { verdictOnly: true }).pass)
       return { id: w.misconception.id, message: hintMessage(w.misconception) };
   return undefined;
 }
@@ -84,9 +89,10 @@ function upperFirst(s: string): string {
 export const PASSED = bi("Passed.", "通过。");
 
 /**
- * The message of a case whose call did not return a plain value. `reveal` false (hidden cases): text the
- * student's code chose (an error's message, a returned object's field names) is not quoted, so that it
- * cannot carry hidden inputs out; the error's standard type and line still are.
+ * The message of a case whose call did not return a plain value. `reveal` false (hidden cases): the
+ * category only. Nothing the student's code chose or could derive from a hidden input is quoted (an
+ * error's type, line or text; where in the output a bad value sits; a time limit shortened by how long
+ * earlier cases took), so that no message can carry a hidden input out.
  */
 export function runFailureMessage(
   r: Exclude<RunOutcome, { kind: "ok" }>,
@@ -97,26 +103,33 @@ export function runFailureMessage(
     case "threw": {
       const line = r.error.line ? ` (line ${r.error.line})` : "";
       const lineZh = r.error.line ? `（第 ${r.error.line} 行）` : "";
-      if (!reveal) {
-        const type = standardErrorType(r.error.text);
+      // Hidden case: neither the error's type nor its line, which the code can choose from a hidden input.
+      if (!reveal)
         return bi(
-          `Your function threw ${type ? `a ${type}` : "an error"}${line}. The error's text is not shown for hidden cases.`,
-          `函数抛出了${type ?? "错误"}${lineZh}。隐藏用例不显示错误的文字内容。`,
+          "Your function threw an error. Its type, line and text are not shown for hidden cases.",
+          "函数抛出了错误。隐藏用例不显示错误的类型、行号和文字内容。",
         );
-      }
       return bi(
         `Your function threw an error${line}: ${clip(r.error.text)}`,
         `函数抛出了错误${lineZh}：${clip(r.error.text)}`,
       );
     }
-    case "bad_output": {
-      const at = reveal && r.path ? r.path : "";
+    case "bad_output":
+      if (!reveal)
+        return bi(
+          "The returned value is not plain data (numbers, arrays and plain objects) within the output limits.",
+          "返回值不是输出限制之内的普通数据（数字、数组和普通对象）。",
+        );
       return bi(
-        `The returned value contains ${r.en}${at ? ` at out${at}` : ""}.`,
-        `返回值${at ? `在 out${at} 处` : ""}包含${r.zh}。`,
+        `The returned value contains ${r.en}${r.path ? ` at out${r.path}` : ""}.`,
+        `返回值${r.path ? `在 out${r.path} 处` : ""}包含${r.zh}。`,
       );
-    }
     case "timeout":
+      if (!reveal)
+        return bi(
+          "Time limit exceeded: look for an infinite loop or too much work.",
+          "超出时间限制：请检查是否有死循环或计算量过大。",
+        );
       return bi(
         `Time limit exceeded (${limits.caseTimeMs} ms for this case): look for an infinite loop or too much work.`,
         `超出时间限制（本用例 ${limits.caseTimeMs} 毫秒）：请检查是否有死循环或计算量过大。`,
@@ -129,23 +142,6 @@ export function runFailureMessage(
     case "stopped":
       return STOPPED_BY_WATCHDOG;
   }
-}
-
-const STANDARD_ERRORS = new Set([
-  "Error",
-  "TypeError",
-  "RangeError",
-  "ReferenceError",
-  "SyntaxError",
-  "EvalError",
-  "URIError",
-  "AggregateError",
-]);
-
-/** "TypeError" of "TypeError: x is not a function", when it is one of JavaScript's own error types. */
-function standardErrorType(text: string): string | undefined {
-  const name = /^([A-Za-z]+)(?::|$)/.exec(text)?.[1];
-  return name && STANDARD_ERRORS.has(name) ? name : undefined;
 }
 
 /** The host watchdog had to stop the isolate: code kept running past the time limit outside the function call. */
@@ -191,6 +187,24 @@ export function loadFailureMessage(
     case "stopped":
       return STOPPED_BY_WATCHDOG;
   }
+}
+
+/**
+ * A call that changed one of its read-only inputs. Visible cases name the argument and the first changed
+ * place; hidden cases only the category (which argument and where could be chosen from a hidden input).
+ */
+export function modifiedInputMessage(changed: { name: string; path: string }, reveal: boolean): Bilingual {
+  if (!reveal)
+    return bi(
+      "Your function modified one of its inputs. Inputs are read-only: work on a copy.",
+      "函数修改了它的某个输入。输入是只读的：请在副本上操作。",
+    );
+  const where = changed.path ? ` at ${changed.name}${changed.path}` : "";
+  const whereZh = changed.path ? `（在 ${changed.name}${changed.path} 处）` : "";
+  return bi(
+    `Your function modified its input ${changed.name}${where}. Inputs are read-only: work on a copy (e.g. ${changed.name}.map((row) => row.slice()) for a matrix).`,
+    `函数修改了它的输入 ${changed.name}${whereZh}。输入是只读的：请在副本上操作（矩阵可用 ${changed.name}.map((row) => row.slice())）。`,
+  );
 }
 
 export function notRunMessage(reason: Bilingual): Bilingual {

@@ -18,19 +18,26 @@ import {
   consoleText,
   loadFailureMessage,
   matchWrongOutput,
+  modifiedInputMessage,
   wrongOutputs,
   type WrongOutput,
   notRunMessage,
   runFailureMessage,
 } from "./feedback";
 import { packArgs, type PackedArgs } from "./sandbox/pack";
-import { DEFAULT_MEMORY_MB, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
+import { DEFAULT_MEMORY_MB, MAX_OUTPUT_ELEMENTS, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
+import { parameterNames } from "./signature";
 import { transpile, type SourcePosition } from "./transpile";
 
 export type Mode = "run" | "submit";
 
-export const DEFAULT_LIMITS: Required<Limits> = { memoryMb: DEFAULT_MEMORY_MB, caseTimeMs: 2000, totalTimeMs: 15000 };
+export const DEFAULT_LIMITS: Required<Limits> = {
+  memoryMb: DEFAULT_MEMORY_MB,
+  caseTimeMs: 2000,
+  totalTimeMs: 15000,
+  outputElements: 1_000_000,
+};
 
 /**
  * Once a case has run out of time, each later case gets at most this long (or 20× the slowest case
@@ -38,6 +45,18 @@ export const DEFAULT_LIMITS: Required<Limits> = { memoryMb: DEFAULT_MEMORY_MB, c
  * and a worker slot is not held for 15 s, while correct code (milliseconds per case) is unaffected.
  */
 const AFTER_TIMEOUT_CASE_MS = 200;
+/**
+ * Output size limits. One output may have at most OUTPUT_CAP_FACTOR × the leaves of the expected one
+ * (at least OUTPUT_CAP_MIN; anything larger is the wrong shape anyway), refused inside the isolate
+ * before it is copied out; all outputs of one submission together at most `limits.outputElements`.
+ */
+const OUTPUT_CAP_FACTOR = 10;
+const OUTPUT_CAP_MIN = 10_000;
+const outputBudgetSpent = (n: number) =>
+  bi(
+    `the outputs of the earlier cases used up this submission's output budget (${n} elements in all).`,
+    `前面用例的输出已用完本次提交的输出额度（总计 ${n} 个元素）。`,
+  );
 const SHORTENED_LIMIT = bi(
   "An earlier case already ran out of time, so the later cases get a shorter limit.",
   "前面的用例已经超时，因此后面的用例时间限制更短。",
@@ -107,6 +126,8 @@ export interface PreparedCase {
   maxScore: number;
   /** `args` packed for the sandbox (once per case). */
   packed: PackedArgs;
+  /** The most leaves the student's output may have (see OUTPUT_CAP_FACTOR). */
+  outputCap: number;
   /** The misconceptions' outputs on this case, computed at the first failure and reused. */
   wrong?: WrongOutput[];
 }
@@ -116,7 +137,7 @@ const prepared = new WeakMap<ExerciseSpec, Map<string, PreparedCase[]>>();
 /** The cases of a mode with their expected values (cached per exercise, mode and seed). */
 export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(spec)): PreparedCase[] {
   let bySeed = prepared.get(spec);
-  if (!bySeed) prepared.set(spec, (bySeed = new Map()));
+  if (!bySeed) prepared.set(spec, (bySeed = new Map<string, PreparedCase[]>()));
   const key = `${mode}:${seed}`;
   const hit = bySeed.get(key);
   if (hit) return hit;
@@ -126,14 +147,18 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
     .map((c) => ({ c, visibility: "visible" }));
   if (mode === "submit") for (const c of spec.hiddenCases(new Rng(seed))) list.push({ c, visibility: hiddenVis });
   const totalWeight = list.reduce((s, { c }) => s + (c.weight ?? 1), 0);
-  const cases = list.map(({ c, visibility }) => ({
-    name: c.name,
-    visibility,
-    args: c.args,
-    expected: spec.reference(...structuredClone(c.args)),
-    maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
-    packed: packArgs(c.args),
-  }));
+  const cases = list.map(({ c, visibility }) => {
+    const expected = spec.reference(...structuredClone(c.args)) as unknown;
+    return {
+      name: c.name,
+      visibility,
+      args: c.args,
+      expected,
+      maxScore: (spec.points * (c.weight ?? 1)) / totalWeight,
+      packed: packArgs(c.args),
+      outputCap: Math.min(MAX_OUTPUT_ELEMENTS, Math.max(OUTPUT_CAP_MIN, OUTPUT_CAP_FACTOR * leafCount(expected))),
+    };
+  });
   bySeed.set(key, cases);
   return cases;
 }
@@ -148,7 +173,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const cases = prepareCases(spec, mode, seed);
   const maxScore = round9(cases.reduce((s, c) => s + c.maxScore, 0));
   const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
-  const allowLab = (spec.helpers ?? []).includes("lab");
+  const helpers = spec.helpers ?? [];
 
   const base = { exercise: spec.slug, mode, seed, maxScore };
   const allFailed = (
@@ -173,7 +198,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     };
   };
 
-  const tr = await transpile(code, { allowLab });
+  const tr = await transpile(code, { helpers });
   timings.transpileMs = tr.ms;
   if (!tr.ok) return allFailed(tr.message, "compile_error", { position: tr.position });
 
@@ -182,7 +207,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const sandbox = await acquireSandbox(limits.memoryMb);
   try {
     const loaded = await sandbox.load(tr.js, spec.entry, {
-      allowLab,
+      helpers,
       timeoutMs: limits.caseTimeMs,
       sourceMap: tr.sourceMap,
     });
@@ -194,6 +219,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
 
     const out: CaseOutcome[] = [];
     let stopped: Bilingual | undefined;
+    let outputLeft = limits.outputElements;
     let timedOut = false;
     let slowestFinishedMs = 0;
     for (const c of cases) {
@@ -204,19 +230,34 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
         continue;
       }
+      // isolated-vm takes whole milliseconds only; a fractional limit is a host error, not the student's.
       const caseLimit = timedOut
-        ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, 20 * slowestFinishedMs))
+        ? Math.min(limits.caseTimeMs, Math.max(AFTER_TIMEOUT_CASE_MS, Math.ceil(20 * slowestFinishedMs)))
         : limits.caseTimeMs;
       const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();
-      const r = await sandbox.run(c.packed, timeout);
+      const cap = Math.min(c.outputCap, outputLeft);
+      const r = await sandbox.run(c.packed, timeout, cap);
+      if (r.kind === "ok") outputLeft -= r.elements;
+      else if (r.kind === "bad_output" && cap < c.outputCap) stopped = outputBudgetSpent(limits.outputElements);
       caseTimings.runMs = performance.now() - tRun;
       if (r.kind === "timeout") timedOut = true;
       else slowestFinishedMs = Math.max(slowestFinishedMs, caseTimings.runMs);
       const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
       const tCmp = performance.now();
       let row: CaseOutcome;
-      if (r.kind === "ok") {
+      if (r.kind === "ok" && r.changedInput && !spec.inputsMayChange) {
+        const { arg, path } = r.changedInput;
+        const name = parameterNames(spec.reference.toString())[arg] ?? `argument ${arg + 1}`;
+        row = caseRow(c, {
+          status: "failed",
+          score: 0,
+          message: modifiedInputMessage({ name, path }, c.visibility === "visible"),
+          actual: r.value,
+          console: shownConsole,
+          timings: caseTimings,
+        });
+      } else if (r.kind === "ok") {
         // Hidden cases get messages that quote no expected values (they reach the student).
         const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
         if (cmp.pass) {
@@ -247,7 +288,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       } else {
         const shownLimits = { caseTimeMs: timeout, memoryMb: limits.memoryMb };
         let message = runFailureMessage(r, shownLimits, c.visibility === "visible");
-        if (r.kind === "timeout" && caseLimit < limits.caseTimeMs) message = joinBi([message, SHORTENED_LIMIT]);
+        if (r.kind === "timeout" && caseLimit < limits.caseTimeMs && c.visibility === "visible")
+          message = joinBi([message, SHORTENED_LIMIT]);
         row = caseRow(c, { status: "failed", score: 0, message, console: shownConsole, timings: caseTimings });
         if (r.kind === "memory")
           stopped = bi(
@@ -293,6 +335,13 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     // A hung isolate is left alone: disposing it could block; the worker process exits instead.
     if (!hung) sandbox.dispose();
   }
+}
+
+/** Leaves of a plain value: numbers, strings, booleans and nulls in its arrays and objects. */
+function leafCount(x: unknown): number {
+  if (Array.isArray(x)) return x.reduce((n: number, v) => n + leafCount(v), 0);
+  if (x !== null && typeof x === "object") return Object.values(x).reduce((n: number, v) => n + leafCount(v), 0);
+  return 1;
 }
 
 /** Sums of fractional case scores, rounded so that full marks equal the points exactly. */

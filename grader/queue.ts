@@ -18,6 +18,7 @@ import { dbTarget, type Db } from "../prisma/client";
 import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
+import { penalisedScore } from "./policy";
 
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 30_000;
@@ -355,11 +356,6 @@ function resultRows(result: GradeResult) {
     consoleText: c.console ?? null,
     timingsJson: JSON.stringify(c.timings),
   }));
-}
-
-/** Score after the late penalty: raw · (1 − latePenalty). */
-export function penalisedScore(raw: number, latePenalty: number): number {
-  return raw * (1 - latePenalty);
 }
 
 /**

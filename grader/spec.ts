@@ -7,9 +7,9 @@
 import { seedFromString, type Rng } from "../reference/random";
 import type { Bilingual, Misconception } from "../reference/misconceptions/types";
 
-export type { Bilingual, Misconception };
+import type { Section } from "./sections";
 
-export type Section = "10.1" | "10.2" | "10.3" | "10.4" | "10.5" | "10.6" | "10.7";
+export type { Bilingual, Misconception, Section };
 
 /** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
 export type Visibility = "visible" | "hidden" | "after_due_date";
@@ -50,19 +50,54 @@ export interface Limits {
   caseTimeMs?: number;
   /** Wall-clock budget for the whole submission, ms. */
   totalTimeMs?: number;
+  /** Leaves (numbers, strings, …) of all the outputs of one submission together. */
+  outputElements?: number;
 }
 
-export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {
-  /** Folder name without the section prefix, e.g. "rbm-cd1". Unique. */
-  slug: string;
-  section: Section;
+/** A name the "lab" helper module exports (grader/lab/lab.ts). */
+export type LabHelper = keyof typeof import("./lab/lab");
+
+/** The plain vector and matrix helpers of "lab": most exercises allow them (plus the exercise's own few). */
+export const LINEAR_ALGEBRA = [
+  "zeros",
+  "zerosMat",
+  "copyMat",
+  "shape",
+  "dot",
+  "matmul",
+  "matvec",
+  "vecmat",
+  "transpose",
+  "outer",
+  "add",
+  "sub",
+  "scale",
+  "hadamard",
+  "addMat",
+  "subMat",
+  "scaleMat",
+  "hadamardMat",
+  "mapMat",
+  "addRow",
+  "sumRows",
+  "sum",
+  "sumMat",
+  "sumSquares",
+] as const satisfies readonly LabHelper[];
+
+/**
+ * What an author writes in `exercises/<section>-<slug>/exercise.ts` (see exercises/README.md).
+ * The slug and section come from the folder name, the editor's declaration from `reference`'s
+ * type, and the prompt's footer (tolerances, helpers, inputs) from `output` and `helpers`.
+ */
+export interface ExerciseDefinition<Args extends unknown[] = any[], Out = any> {
   title: Bilingual;
   points: number;
   /** Name of the function the student exports, e.g. "cd1". */
   entry: string;
-  /** TypeScript declaration of the entry function (and any types it uses), for Monaco and the checker. */
-  declaration: string;
-  /** The reference implementation from reference/, run in the host. */
+  /** Doc comment of the entry function in the editor's declaration: shapes and conventions (exercises:check requires it). */
+  doc?: string;
+  /** The reference implementation from reference/, run in the host. Its parameter names and types are the student's. */
   reference: (...args: Args) => Out;
   output: OutputSchema;
   /** Visible cases (shown in full, used by Run). Small enough to read. */
@@ -71,18 +106,32 @@ export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> {
   hiddenCases: (rng: Rng) => Case<Args>[];
   /** Visibility of the hidden cases' details after grading; default "hidden". */
   hiddenVisibility?: Extract<Visibility, "hidden" | "after_due_date">;
-  /** Wrong variants the grader recognises. */
+  /** Wrong variants the grader recognises: the reference function's table from reference/misconceptions/. */
   misconceptions: Misconception<Args, Out>[];
-  /** Helper modules the student may import; only "lab" exists. */
-  helpers?: "lab"[];
+  /**
+   * The contract lets the function update its arguments in place (the prompt must say so). By default
+   * inputs are read-only: a call that changes one fails its case (DOMAIN.md "Comparing numbers").
+   */
+  inputsMayChange?: boolean;
+  /** What the student may import from "lab"; nothing when omitted. Never a helper that solves this exercise. */
+  helpers?: LabHelper[];
   limits?: Limits;
-  /** Reason for any loosened tolerance in `output` (required when loosened). */
-  toleranceReason?: string;
+  /** Reason for any loosened tolerance in `output` (required when loosened); the prompt's footer quotes it. */
+  toleranceReason?: Bilingual;
 }
 
-/** Identity function that types an exercise spec. */
-export function defineExercise<Args extends unknown[], Out>(spec: ExerciseSpec<Args, Out>): ExerciseSpec<Args, Out> {
-  return spec;
+/** An exercise as the grader sees it: the definition plus the identity taken from its folder name. */
+export interface ExerciseSpec<Args extends unknown[] = any[], Out = any> extends ExerciseDefinition<Args, Out> {
+  /** Folder name without the section prefix, e.g. "rbm-cd1". Unique. */
+  slug: string;
+  section: Section;
+}
+
+/** Types an exercise definition after its reference function: the cases and misconceptions take its arguments. */
+export function defineExercise<F extends (...args: any[]) => any>(
+  definition: ExerciseDefinition<Parameters<F>, ReturnType<F>> & { reference: F },
+): ExerciseDefinition<Parameters<F>, ReturnType<F>> {
+  return definition;
 }
 
 /** The grading seed of an exercise: fixed per slug, the same for every student. */

@@ -3,20 +3,17 @@
  *
  * The student's file is transformed to CommonJS and later wrapped by the sandbox as
  * `(function (module, exports, require) { … })`, where `require` is a trusted
- * function inside the isolate that returns only the bundled "lab" module. Any
- * other import (static, `import()` or `require`) is rejected here with the module's
- * name and position; a computed `require(x)` fails at run time with the same text.
+ * function inside the isolate that returns only the exercise's helpers from "lab".
+ * Any other import (static, `import()` or `require`) is rejected here with the module's
+ * name and position, and so is importing a "lab" export the exercise does not list;
+ * a computed `require(x)` fails at run time with the same text.
  * Syntax errors carry the line and column in the student's own file. Type errors are
  * not checked: the editor shows them and grading judges behaviour.
  */
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { MAX_CODE_BYTES } from "./limits";
 import { bi, type Bilingual } from "./messages";
-
-/** Largest accepted student file, in bytes of UTF-8. */
-export const MAX_CODE_BYTES = 100 * 1024;
 
 /** Position of a problem in the student's file, 1-based line and column. */
 export interface SourcePosition {
@@ -30,8 +27,8 @@ export type TranspileResult =
   | { ok: false; message: Bilingual; position?: SourcePosition; ms: number };
 
 export interface TranspileOptions {
-  /** Whether the exercise allows `import … from "lab"`. */
-  allowLab: boolean;
+  /** The "lab" exports the exercise allows (its spec's `helpers`); none means no imports at all. */
+  helpers: readonly string[];
 }
 
 const transpileCache = new Map<string, TranspileResult>();
@@ -40,7 +37,7 @@ const CACHE_MAX = 256;
 /** TS → CommonJS JS for the sandbox, or a bilingual compile error. Results are memoised by code. */
 export async function transpile(code: string, opts: TranspileOptions): Promise<TranspileResult> {
   const t0 = performance.now();
-  const key = `${opts.allowLab ? 1 : 0}\0${code}`;
+  const key = `${opts.helpers.join(",")}\0${code}`;
   const cached = transpileCache.get(key);
   if (cached) return { ...cached, ms: performance.now() - t0 };
   const result = await transpileUncached(code, opts);
@@ -91,12 +88,73 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
       message: bi(`Syntax error${where}: ${e.text}${excerpt}`, `语法错误${whereZh}：${e.text}${excerpt}`),
     };
   }
+  const allowLab = opts.helpers.length > 0;
+  let usesLab = false;
   for (const m of js.matchAll(/\brequire\("((?:[^"\\]|\\.)*)"\)/g)) {
     const name = JSON.parse(`"${m[1]}"`) as string;
-    if (name === "lab" && opts.allowLab) continue;
-    return { ok: false, ms: 0, position: findSpecifier(code, name), message: importError(name, opts.allowLab) };
+    if (name === "lab" && allowLab) {
+      usesLab = true;
+      continue;
+    }
+    return { ok: false, ms: 0, position: findSpecifier(code, name), message: importError(name, allowLab) };
   }
+  const refused = usesLab ? await refusedHelper(code, opts.helpers) : undefined;
+  if (refused) return { ok: false, ms: 0, ...refused };
   return { ok: true, js, sourceMap, ms: 0 };
+}
+
+/**
+ * The first name imported from "lab" that the exercise does not list, found by bundling the file
+ * against a stand-in "lab" that exports only the listed names: esbuild then reports a named,
+ * default or namespace-member import of anything else, with its position.
+ */
+async function refusedHelper(
+  code: string,
+  helpers: readonly string[],
+): Promise<{ message: Bilingual; position?: SourcePosition } | undefined> {
+  const result = await esbuild
+    .build({
+      stdin: { contents: code, loader: "ts", sourcefile: "student.ts" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "allowed-lab",
+          setup(build) {
+            build.onResolve({ filter: /^lab$/ }, () => ({ path: "lab", namespace: "allowed-lab" }));
+            build.onResolve({ filter: /.*/ }, (a) => ({ path: a.path, external: true }));
+            build.onLoad({ filter: /.*/, namespace: "allowed-lab" }, () => ({
+              contents: helpers.map((n) => `export const ${n} = 0;`).join("\n"),
+              loader: "js",
+            }));
+          },
+        },
+      ],
+    })
+    .then(
+      (r) => r.warnings,
+      (e: esbuild.BuildFailure) => e.errors,
+    );
+  for (const m of result) {
+    const name = /import "([^"]+)"/i.exec(m.text)?.[1];
+    if (!name || !/matching export/.test(m.text)) continue;
+    const position = m.location ? toPosition(m.location) : undefined;
+    const where = position ? ` (line ${position.line}, column ${position.column})` : "";
+    const whereZh = position ? `（第 ${position.line} 行，第 ${position.column} 列）` : "";
+    const shown = name === "default" ? "a default export" : `"${name}"`;
+    const shownZh = name === "default" ? "默认导出" : `"${name}"`;
+    return {
+      position,
+      message: bi(
+        `Cannot import ${shown} from "lab"${where}: this exercise allows only ${helpers.join(", ")}.`,
+        `无法从 "lab" 导入${shownZh}${whereZh}：本题只允许导入 ${helpers.join("、")}。`,
+      ),
+    };
+  }
+  return undefined;
 }
 
 /** The bilingual text for a forbidden import (also used by the sandbox's run-time `require`). */
@@ -127,28 +185,4 @@ function findSpecifier(code: string, name: string): SourcePosition | undefined {
     return { line, column: before[line - 1].length + 1, lineText: code.split("\n")[line - 1] };
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------- the lab module
-
-let labBundle: Promise<string> | undefined;
-
-/**
- * grader/lab/lab.ts bundled once per process into a script that declares
- * `var __gibbsLabModule` (the module's exports). It is evaluated inside each isolate.
- */
-export function labSource(): Promise<string> {
-  labBundle ??= esbuild
-    .build({
-      entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), "lab", "lab.ts")],
-      bundle: true,
-      write: false,
-      format: "iife",
-      globalName: "__gibbsLabModule",
-      platform: "neutral",
-      target: "es2022",
-      logLevel: "silent",
-    })
-    .then((r) => r.outputFiles[0].text);
-  return labBundle;
 }

@@ -78,7 +78,7 @@ export function maxRelativeError(g: Vec | Mat, gHat: Vec | Mat): number {
 
 /** Row-major entries of a vector or a matrix. */
 function flatten(x: Vec | Mat): Vec {
-  return (x as (number | Vec)[]).flat() as Vec;
+  return (x as (number | Vec)[]).flat();
 }
 
 /**
@@ -123,16 +123,6 @@ export function checkGradient(
     numerical,
     maxRelError: maxRelativeError(g, numerical),
     aggregateRelError: aggregateRelativeError(g, numerical),
-  };
-}
-
-/** Checks an analytic gradient G (`r × c`) of f at W against central differences. */
-export function checkGradientMat(f: (W: Mat) => number, G: Mat, W: Mat, eps = GRADCHECK_EPS): GradCheckReport<Mat> {
-  const numerical = numericalGradientMat(f, W, eps);
-  return {
-    numerical,
-    maxRelError: maxRelativeError(G, numerical),
-    aggregateRelError: aggregateRelativeError(G, numerical),
   };
 }
 

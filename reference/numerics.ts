@@ -18,7 +18,7 @@ export function zeros(n: number): Vec {
 
 /** r × c matrix of zeros. */
 export function zerosMat(r: number, c: number): Mat {
-  const M: Mat = new Array(r);
+  const M = new Array<Vec>(r);
   for (let i = 0; i < r; i++) M[i] = zeros(c);
   return M;
 }
@@ -235,7 +235,7 @@ export function sampleMat(P: Mat, U: Mat): Mat {
 /** All 2^n binary vectors of length n, in counting order (bit i of the index is x_i). */
 export function allBinary(n: number): Vec[] {
   if (n > 24) throw new RangeError(`allBinary: n = ${n} is too large to enumerate`);
-  const out: Vec[] = new Array(1 << n);
+  const out = new Array<Vec>(1 << n);
   for (let k = 0; k < 1 << n; k++) {
     const x = zeros(n);
     for (let i = 0; i < n; i++) x[i] = (k >> i) & 1;

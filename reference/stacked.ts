@@ -57,11 +57,6 @@ export function greedyLayerInputs(X: Mat, layers: EncoderLayer[]): Mat[] {
   return stackedCodes(X, layers).slice(0, layers.length);
 }
 
-/** Softmax probabilities P = softmax(H Wsᵀ + bs) row by row, `N × K`. */
-export function softmaxProbs(H: Mat, Ws: Mat, bs: Vec): Mat {
-  return addRow(matmul(H, transpose(Ws)), bs).map(softmax);
-}
-
 function checkLabels(labels: number[], N: number, K: number): void {
   if (labels.length !== N) throw new RangeError(`labels: ${labels.length} labels for ${N} samples`);
   for (const y of labels) {
@@ -97,7 +92,7 @@ export function stackedSoftmaxGradient(X: Mat, labels: number[], net: StackedNet
   const S = addRow(matmul(top, transpose(net.Ws)), net.bs);
   const loss = softmaxCrossEntropy(S, labels);
   const dS = S.map((row, n) => softmax(row).map((p, k) => (p - (k === labels[n] ? 1 : 0)) / N));
-  const layers: { dW: Mat; db: Vec }[] = new Array(net.layers.length);
+  const layers = new Array<{ dW: Mat; db: Vec }>(net.layers.length);
   let delta = matmul(dS, net.Ws).map((row, n) => row.map((v, j) => v * top[n][j] * (1 - top[n][j])));
   for (let k = net.layers.length - 1; k >= 0; k--) {
     const Hin = H[k];

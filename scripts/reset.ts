@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { createDb, databaseUrl, isSqliteUrl, sqliteFilePath } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
-import { formatSeedReport, seed } from "../prisma/seed";
+import { formatSeedReport, seed } from "./seed";
 
 const url = databaseUrl();
 if (!isSqliteUrl(url)) {

@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, databaseUrl, redactUrl } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
-import { formatSeedReport, seed } from "../prisma/seed";
+import { formatSeedReport, seed } from "./seed";
 import { formatSyncReport, syncExercises } from "../exercises/sync";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -7,8 +7,3 @@ export function courseHref(courseId: string, role: Role): string {
     ? `/courses/${encodeURIComponent(courseId)}`
     : `/courses/${encodeURIComponent(courseId)}/staff`;
 }
-
-/** The course title in the reader's language. */
-export function courseTitle(course: { titleEn: string; titleZh: string }, locale: string): string {
-  return locale === "zh-CN" ? course.titleZh : course.titleEn;
-}

@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/staff/passwordTokens";
-import { MIN_PASSWORD_LENGTH } from "@/app/_lib/auth/password";
+import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
+import { MIN_PASSWORD_LENGTH } from "@/accounts/password";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

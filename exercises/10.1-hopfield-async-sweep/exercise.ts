@@ -1,11 +1,11 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import {
   hebbianWeights,
   hopfieldAsyncSweep,
   randomSymmetricIntWeights,
   randomSymmetricWeights,
 } from "../../reference/hopfield";
-import { sweepMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldAsyncSweepMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -14,17 +14,14 @@ type Args = [W: Mat, b: Vec, x: Vec, order: number[]];
 /** Random integer thresholds in {−1, 0, 1}: with integer weights, inputs u_i = 0 happen often. */
 const intThresholds = (rng: Rng, n: number): Vec => Array.from({ length: n }, () => rng.intRange(-1, 1));
 
-export default defineExercise<Args, Vec>({
-  slug: "hopfield-async-sweep",
-  section: "10.1",
+export default defineExercise({
   title: { en: "Asynchronous update sweep", zh: "异步更新扫描" },
   points: 10,
   entry: "asyncSweep",
-  declaration: `/**
- * One asynchronous sweep: for each i in order (in sequence), u_i = Σ_j w_ij x_j − b_i from the LATEST state,
- * then x_i ← 1 if u_i > 0, 0 if u_i < 0, unchanged if u_i = 0. Returns the new state.
- */
-export declare function asyncSweep(W: number[][], b: number[], x: number[], order: number[]): number[];`,
+  doc: `
+    One asynchronous sweep: for each i in order (in sequence), u_i = Σ_j w_ij x_j − b_i from the LATEST state,
+    then x_i ← 1 if u_i > 0, 0 if u_i < 0, unchanged if u_i = 0. Returns the new state.
+  `,
   reference: hopfieldAsyncSweep,
   output: { kind: "exact" },
   visibleCases: (): Case<Args>[] => [
@@ -134,6 +131,6 @@ export declare function asyncSweep(W: number[][], b: number[], x: number[], orde
     }
     return cases;
   },
-  misconceptions: sweepMisconceptions,
-  helpers: ["lab"],
+  misconceptions: hopfieldAsyncSweepMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

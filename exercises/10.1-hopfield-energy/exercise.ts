@@ -1,24 +1,21 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import {
   hebbianWeights,
   hopfieldEnergy,
   randomSymmetricIntWeights,
   randomSymmetricWeights,
 } from "../../reference/hopfield";
-import { energyMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldEnergyMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [W: Mat, b: Vec, x: Vec];
+type Args = Parameters<typeof hopfieldEnergy>;
 
-export default defineExercise<Args, number>({
-  slug: "hopfield-energy",
-  section: "10.1",
+export default defineExercise({
   title: { en: "Energy of a Hopfield network", zh: "Hopfield 网络的能量函数" },
   points: 10,
   entry: "hopfieldEnergy",
-  declaration: `/** E(x) = −½ Σ_i Σ_j w_ij x_i x_j + Σ_i b_i x_i. W: n × n symmetric, zero diagonal; b: thresholds (n); x ∈ {0,1}^n. */
-export declare function hopfieldEnergy(W: number[][], b: number[], x: number[]): number;`,
+  doc: "E(x) = −½ Σ_i Σ_j w_ij x_i x_j + Σ_i b_i x_i. W: n × n symmetric, zero diagonal; b: thresholds (n); x ∈ {0,1}^n.",
   reference: hopfieldEnergy,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -94,6 +91,6 @@ export declare function hopfieldEnergy(W: number[][], b: number[], x: number[]):
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
-  helpers: ["lab"],
+  misconceptions: hopfieldEnergyMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,19 +1,16 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights } from "../../reference/hopfield";
-import { hebbianMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hebbianWeightsMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [X: Mat];
+type Args = Parameters<typeof hebbianWeights>;
 
-export default defineExercise<Args, Mat>({
-  slug: "hopfield-hebbian",
-  section: "10.1",
+export default defineExercise({
   title: { en: "Hebbian storage of patterns", zh: "Hebb 规则存储模式" },
   points: 10,
   entry: "hebbianWeights",
-  declaration: `/** W (n × n) storing the P binary patterns X (P × n): w_ij = Σ_p s_i^p s_j^p with s = 2x − 1 for i ≠ j, w_ii = 0. */
-export declare function hebbianWeights(X: number[][]): number[][];`,
+  doc: "W (n × n) storing the P binary patterns X (P × n): w_ij = Σ_p s_i^p s_j^p with s = 2x − 1 for i ≠ j, w_ii = 0.",
   reference: hebbianWeights,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -66,6 +63,6 @@ export declare function hebbianWeights(X: number[][]): number[][];`,
     }
     return cases;
   },
-  misconceptions: hebbianMisconceptions,
-  helpers: ["lab"],
+  misconceptions: hebbianWeightsMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,6 +1,6 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights, hopfieldRecall, randomSymmetricIntWeights, type RecallResult } from "../../reference/hopfield";
-import { recallMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldRecallMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -19,23 +19,14 @@ function noisy(rng: Rng, x: Vec, k: number): Vec {
   return y;
 }
 
-export default defineExercise<Args, RecallResult>({
-  slug: "hopfield-recall",
-  section: "10.1",
+export default defineExercise({
   title: { en: "Recall to a fixed point", zh: "联想回忆：迭代到稳定状态" },
   points: 10,
   entry: "recall",
-  declaration: `/**
- * Repeat asynchronous sweeps in \`order\` from x0 until a full sweep changes nothing or maxSweeps sweeps were done.
- * sweeps = number of sweeps performed, including the final sweep that changed nothing.
- */
-export declare function recall(
-  W: number[][],
-  b: number[],
-  x0: number[],
-  order: number[],
-  maxSweeps: number,
-): { state: number[]; sweeps: number };`,
+  doc: `
+    Repeat asynchronous sweeps in \`order\` from x0 until a full sweep changes nothing or maxSweeps sweeps were done.
+    sweeps = number of sweeps performed, including the final sweep that changed nothing.
+  `,
   reference: hopfieldRecall,
   output: { kind: "record", fields: { state: { kind: "exact" }, sweeps: { kind: "exact" } } },
   visibleCases: (): Case<Args>[] => [
@@ -138,6 +129,6 @@ export declare function recall(
     }
     return cases;
   },
-  misconceptions: recallMisconceptions,
-  helpers: ["lab"],
+  misconceptions: hopfieldRecallMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,4 +1,4 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import {
   type AnnealResult,
   type AnnealSchedule,
@@ -38,27 +38,15 @@ function randomCase(rng: Rng, n: number, x0: Vec, schedule: AnnealSchedule): Arg
   return chainCase(rng, randomSymmetricWeights(rng, n), rng.gaussianVec(n), x0, schedule, rng.permutation(n));
 }
 
-export default defineExercise<Args, AnnealResult>({
-  slug: "bm-annealing",
-  section: "10.2",
+export default defineExercise({
   title: { en: "Simulated annealing with Metropolis moves", zh: "模拟退火与 Metropolis 接受准则" },
   points: 10,
   entry: "anneal",
-  declaration: `type AnnealSchedule = { T0: number; alpha: number; steps: number; sweepsPerTemp: number };
-
-/**
- * For k = 0 … steps−1 at T_k = T0·alpha^k, do sweepsPerTemp sweeps over \`order\`; each visit proposes flipping x_i,
- * ΔE = −u_i (1 − 2x_i), accepted iff ΔE ≤ 0 or r < exp(−ΔE / T_k), r = the next entry of \`uniforms\`.
- * Returns the final state, its energy E(x) = −½ xᵀWx + bᵀx, and the number of accepted flips.
- */
-export declare function anneal(
-  W: number[][],
-  b: number[],
-  x0: number[],
-  schedule: AnnealSchedule,
-  order: number[],
-  uniforms: number[],
-): { state: number[]; energy: number; accepted: number };`,
+  doc: `
+    For k = 0 … steps−1 at T_k = T0·alpha^k, do sweepsPerTemp sweeps over \`order\`; each visit proposes flipping x_i,
+    ΔE = −u_i (1 − 2x_i), accepted iff ΔE ≤ 0 or r < exp(−ΔE / T_k), r = the next entry of \`uniforms\`.
+    Returns the final state, its energy E(x) = −½ xᵀWx + bᵀx, and the number of accepted flips.
+  `,
   reference: anneal,
   output: {
     kind: "record",
@@ -139,5 +127,5 @@ export declare function anneal(
     return cases;
   },
   misconceptions: annealMisconceptions,
-  helpers: ["lab"],
+  helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,28 +1,25 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { type BmExact, bmExact } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { exactMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { bmExactMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [W: Mat, b: Vec, X: Mat];
+type Args = Parameters<typeof bmExact>;
 
-export default defineExercise<Args, BmExact>({
-  slug: "bm-exact-gradient",
-  section: "10.2",
+export default defineExercise({
   title: {
     en: "Exact distribution and likelihood gradient of a small Boltzmann machine",
     zh: "小型玻尔兹曼机的精确分布与似然梯度",
   },
   points: 10,
   entry: "bmExact",
-  declaration: `/**
- * For E(x) = −½ xᵀWx + bᵀx at T = 1 and K training vectors X (K × n), by enumerating all 2^n states (n ≤ 12):
- * logZ = log Σ_x exp(−E(x));
- * dW[i][j] = Σ_k x_i x_j − K·E_model[x_i x_j] for i ≠ j, dW[i][i] = 0;
- * db[i] = −(Σ_k x_i − K·E_model[x_i]).
- */
-export declare function bmExact(W: number[][], b: number[], X: number[][]): { logZ: number; dW: number[][]; db: number[] };`,
+  doc: `
+    For E(x) = −½ xᵀWx + bᵀx at T = 1 and K training vectors X (K × n), by enumerating all 2^n states (n ≤ 12):
+    logZ = log Σ_x exp(−E(x));
+    dW[i][j] = Σ_k x_i x_j − K·E_model[x_i x_j] for i ≠ j, dW[i][i] = 0;
+    db[i] = −(Σ_k x_i − K·E_model[x_i]).
+  `,
   reference: bmExact,
   output: { kind: "record", fields: { logZ: { kind: "float" }, dW: { kind: "float" }, db: { kind: "float" } } },
   visibleCases: (): Case<Args>[] => [
@@ -123,6 +120,6 @@ export declare function bmExact(W: number[][], b: number[], X: number[][]): { lo
     }
     return cases;
   },
-  misconceptions: exactMisconceptions,
-  helpers: ["lab"],
+  misconceptions: bmExactMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "allBinary", "logsumexp"],
 });

@@ -1,7 +1,7 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { gibbsSweep, unitProbability } from "../../reference/boltzmann";
 import { hopfieldInput, randomSymmetricWeights } from "../../reference/hopfield";
-import { gibbsMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { gibbsSweepMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import { type Rng, uniformAwayFrom } from "../../reference/random";
 
@@ -22,24 +22,14 @@ function chainCase(rng: Rng, W: Mat, b: Vec, x: Vec, order: number[], T: number)
   return [W, b, x, order, uniforms, T];
 }
 
-export default defineExercise<Args, Vec>({
-  slug: "bm-gibbs-sweep",
-  section: "10.2",
+export default defineExercise({
   title: { en: "Gibbs sweep of a Boltzmann machine", zh: "玻尔兹曼机的 Gibbs 采样扫描" },
   points: 10,
   entry: "gibbsSweep",
-  declaration: `/**
- * One Gibbs sweep at temperature T: for the t-th visit, i = order[t], p = σ(u_i / T) with u_i = Σ_j w_ij x_j − b_i
- * from the LATEST state, then x_i ← 1 if uniforms[t] < p, else 0. Returns the new state.
- */
-export declare function gibbsSweep(
-  W: number[][],
-  b: number[],
-  x: number[],
-  order: number[],
-  uniforms: number[],
-  T: number,
-): number[];`,
+  doc: `
+    One Gibbs sweep at temperature T: for the t-th visit, i = order[t], p = σ(u_i / T) with u_i = Σ_j w_ij x_j − b_i
+    from the LATEST state, then x_i ← 1 if uniforms[t] < p, else 0. Returns the new state.
+  `,
   reference: gibbsSweep,
   output: { kind: "exact" },
   visibleCases: (): Case<Args>[] => [
@@ -197,6 +187,6 @@ export declare function gibbsSweep(
     }
     return cases;
   },
-  misconceptions: gibbsMisconceptions,
-  helpers: ["lab"],
+  misconceptions: gibbsSweepMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid"],
 });

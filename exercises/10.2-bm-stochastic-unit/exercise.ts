@@ -1,20 +1,17 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { firingMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { firingProbabilitiesMisconceptions } from "../../reference/misconceptions/boltzmann";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [W: Mat, b: Vec, x: Vec, T: number];
+type Args = Parameters<typeof firingProbabilities>;
 
-export default defineExercise<Args, Vec>({
-  slug: "bm-stochastic-unit",
-  section: "10.2",
+export default defineExercise({
   title: { en: "Stochastic unit at temperature T", zh: "温度 T 下的随机单元" },
   points: 10,
   entry: "firingProbabilities",
-  declaration: `/** p_i = p(x_i = 1 | u_i) = σ(u_i / T), u_i = Σ_j w_ij x_j − b_i, for every unit i of state x. Returns length n. */
-export declare function firingProbabilities(W: number[][], b: number[], x: number[], T: number): number[];`,
+  doc: "p_i = p(x_i = 1 | u_i) = σ(u_i / T), u_i = Σ_j w_ij x_j − b_i, for every unit i of state x. Returns length n.",
   reference: firingProbabilities,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -119,6 +116,6 @@ export declare function firingProbabilities(W: number[][], b: number[], x: numbe
     }
     return cases;
   },
-  misconceptions: firingMisconceptions,
-  helpers: ["lab"],
+  misconceptions: firingProbabilitiesMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec"],
 });

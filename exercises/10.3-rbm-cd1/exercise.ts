@@ -4,7 +4,7 @@ import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { cd1, randomRbm, safeCdUniforms, type CdResult } from "../../reference/rbm";
 
-type Args = [V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat];
+type Args = Parameters<typeof cd1>;
 
 /** A case whose uniforms keep ≥ 1e-6 from every threshold along the reference chain. */
 function make(rng: Rng, name: Bilingual, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number): Case<Args> {
@@ -16,19 +16,14 @@ function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, st
   return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta);
 }
 
-export default defineExercise<Args, CdResult>({
-  slug: "rbm-cd1",
-  section: "10.3",
+export default defineExercise({
   title: { en: "One step of contrastive divergence (CD-1)", zh: "一步对比散度（CD-1）更新" },
   points: 10,
   entry: "cd1",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * One CD-1 update on a batch V0 (B × n_v). W n_v × n_h, a (n_v) visible bias, b (n_h) hidden bias, eta learning rate.
- * Uh0 (B × n_h) samples H0, Uv1 (B × n_v) samples V1, with the rule 1[u < p]. Returns the updated parameters and Vk = V1.
- */
-export declare function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: Mat, Uv1: Mat): { W: Mat; a: Vec; b: Vec; Vk: Mat };`,
+  doc: `
+    One CD-1 update on a batch V0 (B × n_v). W n_v × n_h, a (n_v) visible bias, b (n_h) hidden bias, eta learning rate.
+    Uh0 (B × n_h) samples H0, Uv1 (B × n_v) samples V1, with the rule 1[u < p]. Returns the updated parameters and Vk = V1.
+  `,
   reference: cd1,
   output: {
     kind: "record",
@@ -122,6 +117,4 @@ export declare function cd1(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, Uh0: M
     return cases;
   },
   misconceptions: cd1Misconceptions,
-  // "lab" exports a vetted cd1 trainer (for the DBN exercise), so it is not available here.
-  helpers: [],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { cdkMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { cdk, randomRbm, safeCdUniforms, type CdResult, type CdUniforms } from "../../reference/rbm";
 
-type Args = [V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number, U: CdUniforms];
+type Args = Parameters<typeof cdk>;
 
 function make(rng: Rng, name: Bilingual, V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number): Case<Args> {
   return { name, args: [V0, W, a, b, eta, k, safeCdUniforms(rng, V0, W, a, b, k)] };
@@ -23,18 +23,11 @@ function random(
   return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta, k);
 }
 
-export default defineExercise<Args, CdResult>({
-  slug: "rbm-cdk",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Contrastive divergence with k Gibbs steps (CD-k)", zh: "k 步吉布斯采样的对比散度（CD-k）" },
   points: 10,
   entry: "cdk",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** Uniforms: Uh0 B × n_h (for H0); Uv: k matrices B × n_v (Uv[t−1] for V_t); Uh: k−1 matrices B × n_h (Uh[t−1] for H_t, t < k). */
-type CdUniforms = { Uh0: Mat; Uv: Mat[]; Uh: Mat[] };
-/** One CD-k update on a batch V0 (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns the updated parameters and the binary Vk. */
-export declare function cdk(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: number, U: CdUniforms): { W: Mat; a: Vec; b: Vec; Vk: Mat };`,
+  doc: "One CD-k update on a batch V0 (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns the updated parameters and the binary Vk.",
   reference: cdk,
   output: {
     kind: "record",
@@ -128,5 +121,5 @@ export declare function cdk(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, k: num
     return cases;
   },
   misconceptions: cdkMisconceptions,
-  helpers: ["lab"],
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat", "bernoulli", "sampleMat"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { conditionalsMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { conditionals, randomRbm } from "../../reference/rbm";
 
-type Args = [V: Mat, H: Mat, W: Mat, a: Vec, b: Vec];
+type Args = Parameters<typeof conditionals>;
 type Out = { Ph: Mat; Pv: Mat };
 
 function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, std = 1): Case<Args> {
@@ -12,16 +12,11 @@ function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, st
   return { name, args: [rng.binaryMat(B, nv), rng.binaryMat(B, nh), W, a, b] };
 }
 
-export default defineExercise<Args, Out>({
-  slug: "rbm-conditionals",
-  section: "10.3",
+export default defineExercise({
   title: { en: "RBM conditionals P(h|v) and P(v|h)", zh: "受限玻尔兹曼机的条件概率 P(h|v) 与 P(v|h)" },
   points: 10,
   entry: "rbmConditionals",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** Ph = σ(b + V W) (B × n_h) and Pv = σ(a + H Wᵀ) (B × n_v); V B × n_v, H B × n_h, W n_v × n_h, a (n_v), b (n_h). */
-export declare function rbmConditionals(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): { Ph: Mat; Pv: Mat };`,
+  doc: "Ph = σ(b + V W) (B × n_h) and Pv = σ(a + H Wᵀ) (B × n_v); V B × n_v, H B × n_h, W n_v × n_h, a (n_v), b (n_h).",
   reference: conditionals,
   output: { kind: "record", fields: { Ph: { kind: "float" }, Pv: { kind: "float" } } },
   visibleCases: (): Case<Args>[] => [
@@ -148,5 +143,5 @@ export declare function rbmConditionals(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec):
     return cases;
   },
   misconceptions: conditionalsMisconceptions,
-  helpers: ["lab"],
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat"],
 });

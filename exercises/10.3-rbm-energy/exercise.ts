@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { energyMisconceptions } from "../../reference/misconceptions/rbm";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { energyBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { energyBatch, randomRbm } from "../../reference/rbm";
 
-type Args = [V: Mat, H: Mat, W: Mat, a: Vec, b: Vec];
+type Args = Parameters<typeof energyBatch>;
 
 const ones = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(1));
 const zeros = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(0));
@@ -14,16 +14,11 @@ function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, st
   return { name, args: [rng.binaryMat(B, nv), rng.binaryMat(B, nh), W, a, b] };
 }
 
-export default defineExercise<Args, Vec>({
-  slug: "rbm-energy",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Energy function of an RBM", zh: "受限玻尔兹曼机的能量函数" },
   points: 10,
   entry: "rbmEnergy",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** E(v,h) = −aᵀv − bᵀh − vᵀWh for every row: V B × n_v, H B × n_h, W n_v × n_h, a (n_v), b (n_h). Returns length B. */
-export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
+  doc: "E(v,h) = −aᵀv − bᵀh − vᵀWh for every row: V B × n_v, H B × n_h, W n_v × n_h, a (n_v), b (n_h). Returns length B.",
   reference: energyBatch,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -120,6 +115,6 @@ export declare function rbmEnergy(V: Mat, H: Mat, W: Mat, a: Vec, b: Vec): Vec;`
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
-  helpers: ["lab"],
+  misconceptions: energyBatchMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

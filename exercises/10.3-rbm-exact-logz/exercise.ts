@@ -4,24 +4,21 @@ import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { logZ, randomRbm } from "../../reference/rbm";
 
-type Args = [W: Mat, a: Vec, b: Vec];
+/** logZ with the enumerated layer chosen automatically: the student's function has no `over` parameter. */
+const exactLogZ = (W: Mat, a: Vec, b: Vec): number => logZ(W, a, b);
+type Args = Parameters<typeof exactLogZ>;
 
 function random(rng: Rng, name: Bilingual, nv: number, nh: number, std = 1): Case<Args> {
   const { W, a, b } = randomRbm(rng, nv, nh, std);
   return { name, args: [W, a, b] };
 }
 
-export default defineExercise<Args, number>({
-  slug: "rbm-exact-logz",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Exact log partition function of a small RBM", zh: "小型受限玻尔兹曼机的精确对数配分函数" },
   points: 10,
   entry: "logZ",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** log Z = log Σ_{v,h} exp(−E(v,h)), exactly; W n_v × n_h, a (n_v), b (n_h); at least one layer has ≤ 12 units. */
-export declare function logZ(W: Mat, a: Vec, b: Vec): number;`,
-  reference: (W, a, b) => logZ(W, a, b),
+  doc: "log Z = log Σ_{v,h} exp(−E(v,h)), exactly; W n_v × n_h, a (n_v), b (n_h); at least one layer has ≤ 12 units.",
+  reference: exactLogZ,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
     { name: { en: "n_v = 2, n_h = 1", zh: "n_v = 2, n_h = 1" }, args: [[[1], [2]], [0.5, -1], [-0.5]] },
@@ -106,6 +103,4 @@ export declare function logZ(W: Mat, a: Vec, b: Vec): number;`,
     return cases;
   },
   misconceptions: logZMisconceptions,
-  // "lab" provides logsumexp and the enumeration helper, which are the point of this exercise.
-  helpers: [],
 });

@@ -1,26 +1,21 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { freeEnergyMisconceptions } from "../../reference/misconceptions/rbm";
+import { freeEnergyBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { freeEnergyBatch, randomRbm } from "../../reference/rbm";
 
-type Args = [V: Mat, W: Mat, a: Vec, b: Vec];
+type Args = Parameters<typeof freeEnergyBatch>;
 
 function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, std = 1): Case<Args> {
   const { W, a, b } = randomRbm(rng, nv, nh, std);
   return { name, args: [rng.binaryMat(B, nv), W, a, b] };
 }
 
-export default defineExercise<Args, Vec>({
-  slug: "rbm-free-energy",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Free energy of an RBM, computed stably", zh: "受限玻尔兹曼机的自由能（数值稳定）" },
   points: 10,
   entry: "freeEnergy",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** F(v) = −aᵀv − Σ_j softplus(b_j + (vᵀW)_j) for every row of V (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns length B. */
-export declare function freeEnergy(V: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
+  doc: "F(v) = −aᵀv − Σ_j softplus(b_j + (vᵀW)_j) for every row of V (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns length B.",
   reference: freeEnergyBatch,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -114,7 +109,5 @@ export declare function freeEnergy(V: Mat, W: Mat, a: Vec, b: Vec): Vec;`,
     }
     return cases;
   },
-  misconceptions: freeEnergyMisconceptions,
-  // "lab" provides a stable softplus, which is the point of this exercise.
-  helpers: [],
+  misconceptions: freeEnergyBatchMisconceptions,
 });

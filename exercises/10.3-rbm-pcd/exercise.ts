@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pcdMisconceptions } from "../../reference/misconceptions/rbm";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { pcdStepMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { pcdStep, randomRbm, safePcdUniforms, type PcdResult, type PcdUniforms } from "../../reference/rbm";
 
-type Args = [V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat, U: PcdUniforms];
+type Args = Parameters<typeof pcdStep>;
 
 function make(
   rng: Rng,
@@ -33,18 +33,11 @@ function random(
   return make(rng, name, rng.binaryMat(B, nv), W, a, b, eta, rng.binaryMat(B, nv), k);
 }
 
-export default defineExercise<Args, PcdResult>({
-  slug: "rbm-pcd",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Persistent contrastive divergence (PCD) step", zh: "持续对比散度（PCD）的一步更新" },
   points: 10,
   entry: "pcdStep",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** k = Uh.length Gibbs steps on the persistent chain; step t uses Uh[t] (B × n_h) then Uv[t] (B × n_v). */
-type PcdUniforms = { Uh: Mat[]; Uv: Mat[] };
-/** One PCD update: data V0 (B × n_v), persistent binary chain (B × n_v); W n_v × n_h, a (n_v), b (n_h). Returns the new parameters and chain. */
-export declare function pcdStep(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, chain: Mat, U: PcdUniforms): { W: Mat; a: Vec; b: Vec; chain: Mat };`,
+  doc: "One PCD update: data V0 (B × n_v), persistent binary chain (B × n_v); W n_v × n_h, a (n_v), b (n_h); k = U.Uh.length Gibbs steps, step t uses Uh[t] then Uv[t]. Returns the new parameters and chain.",
   reference: pcdStep,
   output: {
     kind: "record",
@@ -125,6 +118,6 @@ export declare function pcdStep(V0: Mat, W: Mat, a: Vec, b: Vec, eta: number, ch
     }
     return cases;
   },
-  misconceptions: pcdMisconceptions,
-  helpers: ["lab"],
+  misconceptions: pcdStepMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat", "bernoulli", "sampleMat"],
 });

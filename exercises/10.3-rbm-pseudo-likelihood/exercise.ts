@@ -1,5 +1,5 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pseudoLikelihoodMisconceptions } from "../../reference/misconceptions/rbm";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { pseudoLikelihoodBatchMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { pseudoLikelihoodBatch, randomRbm } from "../../reference/rbm";
@@ -11,16 +11,11 @@ function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, st
   return { name, args: [rng.binaryMat(B, nv), W, a, b, Array.from({ length: B }, () => rng.int(nv))] };
 }
 
-export default defineExercise<Args, number>({
-  slug: "rbm-pseudo-likelihood",
-  section: "10.3",
+export default defineExercise({
   title: { en: "Pseudo-likelihood of an RBM", zh: "受限玻尔兹曼机的伪似然" },
   points: 10,
   entry: "pseudoLikelihood",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** (1/B) Σ_r n_v · log σ(F(ṽ_r) − F(v_r)), ṽ_r = row r of V with bit flip[r] flipped; V B × n_v, W n_v × n_h, a (n_v), b (n_h). */
-export declare function pseudoLikelihood(V: Mat, W: Mat, a: Vec, b: Vec, flip: number[]): number;`,
+  doc: "(1/B) Σ_r n_v · log σ(F(ṽ_r) − F(v_r)), ṽ_r = row r of V with bit flip[r] flipped; V B × n_v, W n_v × n_h, a (n_v), b (n_h).",
   reference: pseudoLikelihoodBatch,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -113,6 +108,6 @@ export declare function pseudoLikelihood(V: Mat, W: Mat, a: Vec, b: Vec, flip: n
     }
     return cases;
   },
-  misconceptions: pseudoLikelihoodMisconceptions,
-  helpers: ["lab"],
+  misconceptions: pseudoLikelihoodBatchMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "softplus", "logSigmoid"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { dbmEnergy } from "../../reference/dbm";
-import { energyMisconceptions } from "../../reference/misconceptions/dbm";
+import { dbmEnergyMisconceptions } from "../../reference/misconceptions/dbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [V: Mat, H1: Mat, H2: Mat, W1: Mat, W2: Mat, a: Vec, b1: Vec, b2: Vec];
+type Args = Parameters<typeof dbmEnergy>;
 
 /** A random DBM nv – n1 – n2 with a batch of B binary configurations (v, h1, h2). */
 function randomCase(rng: Rng, B: number, nv: number, n1: number, n2: number, std = 1): Args {
@@ -20,26 +20,14 @@ function randomCase(rng: Rng, B: number, nv: number, n1: number, n2: number, std
   ];
 }
 
-export default defineExercise<Args, Vec>({
-  slug: "dbm-energy",
-  section: "10.4",
+export default defineExercise({
   title: { en: "Energy of a deep Boltzmann machine", zh: "深度玻尔兹曼机的能量函数" },
   points: 10,
   entry: "dbmEnergy",
-  declaration: `/**
- * E(v, h1, h2) = −vᵀW1h1 − h1ᵀW2h2 − aᵀv − b1ᵀh1 − b2ᵀh2 for each row of the batch.
- * V: B × nv, H1: B × n1, H2: B × n2, W1: nv × n1, W2: n1 × n2, a: nv, b1: n1, b2: n2 (biases). Returns B energies.
- */
-export declare function dbmEnergy(
-  V: number[][],
-  H1: number[][],
-  H2: number[][],
-  W1: number[][],
-  W2: number[][],
-  a: number[],
-  b1: number[],
-  b2: number[],
-): number[];`,
+  doc: `
+    E(v, h1, h2) = −vᵀW1h1 − h1ᵀW2h2 − aᵀv − b1ᵀh1 − b2ᵀh2 for each row of the batch.
+    V: B × nv, H1: B × n1, H2: B × n2, W1: nv × n1, W2: n1 × n2, a: nv, b1: n1, b2: n2 (biases). Returns B energies.
+  `,
   reference: dbmEnergy,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -119,6 +107,6 @@ export declare function dbmEnergy(
     }
     return cases;
   },
-  misconceptions: energyMisconceptions,
-  helpers: ["lab"],
+  misconceptions: dbmEnergyMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

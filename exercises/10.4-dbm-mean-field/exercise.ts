@@ -1,11 +1,11 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { type MeanFieldResult, dbmMeanField } from "../../reference/dbm";
-import { meanFieldMisconceptions } from "../../reference/misconceptions/dbm";
+import { dbmMeanFieldMisconceptions } from "../../reference/misconceptions/dbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Options = { tol: number; maxIter: number };
-type Args = [V: Mat, W1: Mat, W2: Mat, b1: Vec, b2: Vec, options: Options];
+type Args = Parameters<typeof dbmMeanField>;
 
 /** A random DBM with layer sizes nv – n1 – n2 and a batch of B binary visible vectors. */
 function randomDbm(rng: Rng, B: number, nv: number, n1: number, n2: number, std: number, options: Options): Args {
@@ -31,27 +31,17 @@ const W2fixed = [
 const b1fixed = [0.2, -0.3];
 const b2fixed = [-0.5, 0.4];
 
-export default defineExercise<Args, MeanFieldResult>({
-  slug: "dbm-mean-field",
-  section: "10.4",
+export default defineExercise({
   title: { en: "Mean-field inference in a deep Boltzmann machine", zh: "深度玻尔兹曼机的平均场推断" },
   points: 10,
   entry: "meanField",
-  declaration: `/**
- * Mean-field inference for a DBM v – h1 – h2 on a batch V (B × nv). Start μ1 = 0, μ2 = 0. Iteration t = 1, 2, …:
- *   μ1 ← σ(V W1 + μ2 W2ᵀ + b1)   (with the previous μ2), then
- *   μ2 ← σ(μ1 W2 + b2)           (with the new μ1);
- * δ = largest |change| of any entry of μ1 or μ2 in this iteration. Stop when δ < tol or t = maxIter.
- * W1: nv × n1, W2: n1 × n2, b1: n1, b2: n2 (biases). Returns μ1 (B × n1), μ2 (B × n2) and the iteration count t.
- */
-export declare function meanField(
-  V: number[][],
-  W1: number[][],
-  W2: number[][],
-  b1: number[],
-  b2: number[],
-  options: { tol: number; maxIter: number },
-): { mu1: number[][]; mu2: number[][]; iterations: number };`,
+  doc: `
+    Mean-field inference for a DBM v – h1 – h2 on a batch V (B × nv). Start μ1 = 0, μ2 = 0. Iteration t = 1, 2, …:
+      μ1 ← σ(V W1 + μ2 W2ᵀ + b1)   (with the previous μ2), then
+      μ2 ← σ(μ1 W2 + b2)           (with the new μ1);
+    δ = largest |change| of any entry of μ1 or μ2 in this iteration. Stop when δ < tol or t = maxIter.
+    W1: nv × n1, W2: n1 × n2, b1: n1, b2: n2 (biases). Returns μ1 (B × n1), μ2 (B × n2) and the iteration count t.
+  `,
   reference: dbmMeanField,
   output: { kind: "record", fields: { mu1: { kind: "float" }, mu2: { kind: "float" }, iterations: { kind: "exact" } } },
   visibleCases: (): Case<Args>[] => [
@@ -121,6 +111,6 @@ export declare function meanField(
     }
     return cases;
   },
-  misconceptions: meanFieldMisconceptions,
-  helpers: ["lab"],
+  misconceptions: dbmMeanFieldMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

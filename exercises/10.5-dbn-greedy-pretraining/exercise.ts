@@ -1,5 +1,5 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pretrainMisconceptions } from "../../reference/misconceptions/dbn";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { greedyPretrainWithMisconceptions } from "../../reference/misconceptions/dbn";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { greedyPretrainWith, safePretrainUniforms, type Cd1Uniforms } from "../../reference/dbn";
@@ -31,19 +31,11 @@ function random(
   return make(rng, name, rng.binaryMat(B, sizes[0]), sizes, epochs, eta, std);
 }
 
-export default defineExercise<Args, RbmParams[]>({
-  slug: "dbn-greedy-pretraining",
-  section: "10.5",
+export default defineExercise({
   title: { en: "Greedy layer-wise pretraining of a DBN", zh: "深度信念网络的逐层贪婪预训练" },
   points: 10,
   entry: "pretrain",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-type Rbm = { W: Mat; a: Vec; b: Vec };
-/** Uniforms of one CD-1 epoch on the layer's whole input (B rows): Uh0 B × n_h, Uv1 B × n_v. */
-type Cd1Uniforms = { Uh0: Mat; Uv1: Mat };
-/** Trains init[0], init[1], … in turn, each for \`epochs\` full-batch CD-1 updates (epoch e of layer l uses U[l][e]); returns the trained RBMs. */
-export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: number, U: Cd1Uniforms[][]): Rbm[];`,
+  doc: `Trains init[0], init[1], … in turn, each for \`epochs\` full-batch CD-1 updates on the layer's whole input (epoch e of layer l uses U[l][e]); returns the trained RBMs.`,
   reference: greedyPretrainWith,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => {
@@ -139,6 +131,6 @@ export declare function pretrain(data: Mat, init: Rbm[], epochs: number, eta: nu
     cases.push(random(rng, { en: "saturating weights (~ ±20)", zh: "饱和权重（~ ±20）" }, 3, [4, 3, 2], 2, 0.1, 20));
     return cases;
   },
-  misconceptions: pretrainMisconceptions,
-  helpers: ["lab"],
+  misconceptions: greedyPretrainWithMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "sampleMat", "cd1"],
 });

@@ -1,5 +1,5 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { upPassMisconceptions } from "../../reference/misconceptions/dbn";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { safeUpPassUniforms, upPassBoth } from "../../reference/dbn";
@@ -18,18 +18,14 @@ function random(rng: Rng, name: Bilingual, B: number, sizes: number[], std = 1):
   return make(rng, name, rng.binaryMat(B, sizes[0]), stack(rng, sizes, std));
 }
 
-export default defineExercise<Args, Out>({
-  slug: "dbn-up-pass",
-  section: "10.5",
+export default defineExercise({
   title: { en: "Up-pass through a deep belief network", zh: "深度信念网络的向上传递" },
   points: 10,
   entry: "upPass",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/** Layer l is an RBM: W n_{l−1} × n_l, a (n_{l−1}) visible bias, b (n_l) hidden bias. */
-type Rbm = { W: Mat; a: Vec; b: Vec };
-/** probs[l] = σ(b_l + probs[l−1] W_l); samples[l] = 1[U[l] < σ(b_l + samples[l−1] W_l)]; layer 0 of both is V (B × n_0). U[l] is B × n_l. */
-export declare function upPass(V: Mat, layers: Rbm[], U: Mat[]): { probs: Mat[]; samples: Mat[] };`,
+  doc: `
+    Layer l is an RBM: W n_{l−1} × n_l, a (n_{l−1}) visible bias, b (n_l) hidden bias.
+    probs[l] = σ(b_l + probs[l−1] W_l); samples[l] = 1[U[l] < σ(b_l + samples[l−1] W_l)]; layer 0 of both is V (B × n_0). U[l] is B × n_l.
+  `,
   reference: upPassBoth,
   output: { kind: "record", fields: { probs: { kind: "float" }, samples: { kind: "exact" } } },
   visibleCases: (): Case<Args>[] => [
@@ -107,6 +103,6 @@ export declare function upPass(V: Mat, layers: Rbm[], U: Mat[]): { probs: Mat[];
     }
     return cases;
   },
-  misconceptions: upPassMisconceptions,
-  helpers: ["lab"],
+  misconceptions: upPassBothMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "bernoulli", "sampleMat"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { aeForwardLosses, type ForwardLosses } from "../../reference/autoencoder";
-import { forwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { aeForwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec];
+type Args = Parameters<typeof aeForwardLosses>;
 
 function random(rng: Rng, name: Bilingual, N: number, n: number, m: number, std = 1, X?: Mat): Case<Args> {
   return {
@@ -19,20 +19,15 @@ function random(rng: Rng, name: Bilingual, N: number, n: number, m: number, std 
   };
 }
 
-export default defineExercise<Args, ForwardLosses>({
-  slug: "ae-forward-loss",
-  section: "10.6",
+export default defineExercise({
   title: { en: "Autoencoder forward pass and losses", zh: "自编码器的前向计算与误差函数" },
   points: 10,
   entry: "aeForwardLoss",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * Y = σ(X Wᵀ + b) (N × m), X̂ = σ(Y W̃ᵀ + b̃) (N × n).
- * X: N × n (one sample per row), W: m × n, b: m, Wd = W̃: n × m, bd = b̃: n.
- * squared = Σ_n ||x_n − x̂_n||² (sum, no ½); crossEntropy with x̂ clamped to [1e-12, 1 − 1e-12].
- */
-export declare function aeForwardLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec): { Y: Mat; Xhat: Mat; squared: number; crossEntropy: number };`,
+  doc: `
+    Y = σ(X Wᵀ + b) (N × m), X̂ = σ(Y W̃ᵀ + b̃) (N × n).
+    X: N × n (one sample per row), W: m × n, b: m, Wd = W̃: n × m, bd = b̃: n.
+    squared = Σ_n ||x_n − x̂_n||² (sum, no ½); crossEntropy with x̂ clamped to [1e-12, 1 − 1e-12].
+  `,
   reference: aeForwardLosses,
   output: {
     kind: "record",
@@ -136,6 +131,6 @@ export declare function aeForwardLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec):
     random(rng, { en: "random 1", zh: "随机情形 1" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
     random(rng, { en: "random 2", zh: "随机情形 2" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
   ],
-  misconceptions: forwardLossesMisconceptions,
-  helpers: ["lab"],
+  misconceptions: aeForwardLossesMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { tiedAeBackprop, type ReconstructionLoss } from "../../reference/autoencoder";
-import { tiedBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { tiedAeBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
-type Args = [X: Mat, W: Mat, b: Vec, bd: Vec, loss: ReconstructionLoss];
+type Args = Parameters<typeof tiedAeBackprop>;
 type Out = { dW: Mat; db: Vec; dbd: Vec };
 
 function random(
@@ -38,21 +38,15 @@ const W0: Mat = [
   [-0.5, 0.4, 0.9],
 ];
 
-export default defineExercise<Args, Out>({
-  slug: "ae-tied-backprop",
-  section: "10.6",
+export default defineExercise({
   title: { en: "Backpropagation in an autoencoder with tied weights", zh: "权值共享自编码器的误差反向传播" },
   points: 10,
   entry: "tiedAeGradient",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-type Loss = "squared" | "cross-entropy";
-/**
- * Tied autoencoder: Y = σ(X Wᵀ + b), X̂ = σ(Y W + b̃) (decoder weights W̃ = Wᵀ).
- * X: N × n, W: m × n, b: m, bd = b̃: n. Loss over the batch: squared Σ||x − x̂||² (no ½)
- * or cross-entropy −Σ[x log x̂ + (1−x) log(1−x̂)]. Returns the gradients dW (m × n), db (m), dbd (n).
- */
-export declare function tiedAeGradient(X: Mat, W: Mat, b: Vec, bd: Vec, loss: Loss): { dW: Mat; db: Vec; dbd: Vec };`,
+  doc: `
+    Tied autoencoder: Y = σ(X Wᵀ + b), X̂ = σ(Y W + b̃) (decoder weights W̃ = Wᵀ).
+    X: N × n, W: m × n, b: m, bd = b̃: n. Loss over the batch: squared Σ||x − x̂||² (no ½)
+    or cross-entropy −Σ[x log x̂ + (1−x) log(1−x̂)]. Returns the gradients dW (m × n), db (m), dbd (n).
+  `,
   reference: tiedAeBackprop,
   output: { kind: "record", fields: { dW: { kind: "float" }, db: { kind: "float" }, dbd: { kind: "float" } } },
   visibleCases: (): Case<Args>[] => [
@@ -127,6 +121,6 @@ export declare function tiedAeGradient(X: Mat, W: Mat, b: Vec, bd: Vec, loss: Lo
       rng.intRange(1, 5),
     ),
   ],
-  misconceptions: tiedBackpropMisconceptions,
-  helpers: ["lab"],
+  misconceptions: tiedAeBackpropMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { daeCorruptLoss, type Noise } from "../../reference/autoencoder";
-import { daeMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { daeCorruptLossMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat, Vec } from "../../reference/numerics";
 import { uniformAwayFrom, type Rng } from "../../reference/random";
 
-type Args = [X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise: Noise];
+type Args = Parameters<typeof daeCorruptLoss>;
 type Out = { Xtilde: Mat; Xhat: Mat; loss: number };
 
 function params(rng: Rng, n: number, m: number, std = 1): [Mat, Vec, Mat, Vec] {
@@ -43,21 +43,15 @@ const P0: [Mat, Vec, Mat, Vec] = [
   [0.25, -0.35, 0.15],
 ];
 
-export default defineExercise<Args, Out>({
-  slug: "dae-corrupt-loss",
-  section: "10.7",
+export default defineExercise({
   title: { en: "Denoising autoencoder: corruption and loss", zh: "降噪自编码器：加噪与误差" },
   points: 10,
   entry: "daeLoss",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-type Noise = { kind: "gaussian"; eps: Mat } | { kind: "masking"; U: Mat; level: number };
-/**
- * X̃ = X + eps (Gaussian) or X̃_nk = 0 where U_nk < level, else X_nk (masking).
- * X̂ = σ(σ(X̃ Wᵀ + b) W̃ᵀ + b̃); loss = Σ_n ||x_n − x̂_n||² against the CLEAN X (no ½).
- * X: N × n, W: m × n, b: m, Wd = W̃: n × m, bd = b̃: n; eps and U: N × n.
- */
-export declare function daeLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise: Noise): { Xtilde: Mat; Xhat: Mat; loss: number };`,
+  doc: `
+    X̃ = X + eps (Gaussian) or X̃_nk = 0 where U_nk < level, else X_nk (masking).
+    X̂ = σ(σ(X̃ Wᵀ + b) W̃ᵀ + b̃); loss = Σ_n ||x_n − x̂_n||² against the CLEAN X (no ½).
+    X: N × n, W: m × n, b: m, Wd = W̃: n × m, bd = b̃: n; eps and U: N × n.
+  `,
   reference: daeCorruptLoss,
   output: { kind: "record", fields: { Xtilde: { kind: "float" }, Xhat: { kind: "float" }, loss: { kind: "float" } } },
   visibleCases: (): Case<Args>[] => [
@@ -181,6 +175,6 @@ export declare function daeLoss(X: Mat, W: Mat, b: Vec, Wd: Mat, bd: Vec, noise:
       0.5,
     ),
   ],
-  misconceptions: daeMisconceptions,
-  helpers: ["lab"],
+  misconceptions: daeCorruptLossMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

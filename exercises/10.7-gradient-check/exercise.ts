@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { checkLogisticGradient, logisticLossGradient, type LogisticGradCheck } from "../../reference/gradcheck";
-import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
+import { checkLogisticGradientMisconceptions } from "../../reference/misconceptions/gradcheck";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 
-type Args = [X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number];
+type Args = Parameters<typeof checkLogisticGradient>;
 
 /**
  * A random logistic-regression problem whose true gradient entries are all ≥ 1e-3 in size
@@ -53,23 +53,20 @@ function random(rng: Rng, name: Bilingual, N: number, d: number, eps: number, bu
 const numTol = { kind: "float", tol: { atol: 1e-8, rtol: 1e-6 } } as const;
 const relTol = { kind: "float", tol: { atol: 1e-6, rtol: 1e-5 } } as const;
 
-export default defineExercise<Args, LogisticGradCheck>({
-  slug: "gradient-check",
-  section: "10.7",
+export default defineExercise({
   title: { en: "A numerical gradient checker", zh: "数值梯度检验" },
   points: 10,
   entry: "gradientCheck",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * L(θ) = (1/N) Σ_n [softplus(z_n) − y_n z_n], z_n = Σ_i θ_i X[n][i] + θ_d (θ = [w_0..w_{d−1}, b], length d+1).
- * numerical_i = (L(θ + ε e_i) − L(θ − ε e_i)) / (2ε); relErrors_i = |a_i − ĝ_i| / max(1e-8, |a_i| + |ĝ_i|).
- */
-export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number): { numerical: Vec; relErrors: Vec; maxRelError: number };`,
+  doc: `
+    L(θ) = (1/N) Σ_n [softplus(z_n) − y_n z_n], z_n = Σ_i θ_i X[n][i] + θ_d (θ = [w_0..w_{d−1}, b], length d+1).
+    numerical_i = (L(θ + ε e_i) − L(θ − ε e_i)) / (2ε); relErrors_i = |a_i − ĝ_i| / max(1e-8, |a_i| + |ĝ_i|).
+  `,
   reference: checkLogisticGradient,
   output: { kind: "record", fields: { numerical: numTol, relErrors: relTol, maxRelError: relTol } },
-  toleranceReason:
-    "Central differences amplify the loss's round-off by 1/(2ε) ≈ 5·10⁴: a correct checker that sums in another order differs by ~1e-11 in the numerical gradient and by up to ~1e-8 in a relative error.",
+  toleranceReason: {
+    en: "central differences amplify the loss's round-off by 1/(2ε) ≈ 5·10⁴: a correct checker that sums in another order differs by ~1e-11 in the numerical gradient and by up to ~1e-8 in a relative error.",
+    zh: "中心差分会把损失的舍入误差放大 1/(2ε) ≈ 5·10⁴ 倍：一个按不同顺序求和的正确实现，数值梯度会相差约 1e-11，相对误差最多相差约 1e-8。",
+  },
   visibleCases: (): Case<Args>[] => [
     {
       name: {
@@ -148,6 +145,6 @@ export declare function gradientCheck(X: Mat, y: Vec, theta: Vec, analytic: Vec,
       saturating(rng, { en: "saturating scores (some z_n > 750)", zh: "得分饱和（部分 z_n > 750）" }, 5, 3),
     ];
   },
-  misconceptions: gradcheckMisconceptions,
-  helpers: ["lab"],
+  misconceptions: checkLogisticGradientMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "softplus", "logSigmoid"],
 });

@@ -1,10 +1,10 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { sparseGradientMisconceptions } from "../../reference/misconceptions/sparse";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { sparseAeCostGradMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseAeCostGrad, type SparseAEGradient } from "../../reference/sparse";
 
-type Args = [X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number];
+type Args = Parameters<typeof sparseAeCostGrad>;
 
 function random(
   rng: Rng,
@@ -29,20 +29,15 @@ function random(
   };
 }
 
-export default defineExercise<Args, SparseAEGradient>({
-  slug: "sparse-ae-gradient",
-  section: "10.7",
+export default defineExercise({
   title: { en: "Sparse autoencoder: cost and gradient", zh: "稀疏自编码器：代价函数与梯度" },
   points: 10,
   entry: "sparseAeCostGrad",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * UFLDL sparse autoencoder. a = σ(W1 x + b1), x̂ = σ(W2 a + b2); X: N × n, W1: m × n, b1: m, W2: n × m, b2: n.
- * J = (1/N) Σ_n ½||x̂_n − x_n||² + (λ/2)(||W1||² + ||W2||²) + β Σ_j KL(ρ||ρ̂_j), ρ̂ = mean activation.
- * Returns J and its gradients (weights decayed, biases not).
- */
-export declare function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number): { cost: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec };`,
+  doc: `
+    UFLDL sparse autoencoder. a = σ(W1 x + b1), x̂ = σ(W2 a + b2); X: N × n, W1: m × n, b1: m, W2: n × m, b2: n.
+    J = (1/N) Σ_n ½||x̂_n − x_n||² + (λ/2)(||W1||² + ||W2||²) + β Σ_j KL(ρ||ρ̂_j), ρ̂ = mean activation.
+    Returns J and its gradients (weights decayed, biases not).
+  `,
   reference: sparseAeCostGrad,
   output: {
     kind: "record",
@@ -124,6 +119,6 @@ export declare function sparseAeCostGrad(X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: 
       rng.range(0.01, 0.3),
     ]),
   ],
-  misconceptions: sparseGradientMisconceptions,
-  helpers: ["lab"],
+  misconceptions: sparseAeCostGradMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

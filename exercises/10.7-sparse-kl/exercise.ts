@@ -1,10 +1,10 @@
-import { defineExercise, type Case } from "../../grader/spec";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseKl } from "../../reference/sparse";
 
-type Args = [A: Mat, rho: number, beta: number];
+type Args = Parameters<typeof sparseKl>;
 type Out = { rhoHat: Vec; penalty: number; dPenalty: Vec };
 
 /** Activations strictly inside (0,1). */
@@ -12,19 +12,14 @@ function acts(rng: Rng, N: number, m: number, lo = 0.01, hi = 0.99): Mat {
   return Array.from({ length: N }, () => Array.from({ length: m }, () => rng.range(lo, hi)));
 }
 
-export default defineExercise<Args, Out>({
-  slug: "sparse-kl",
-  section: "10.7",
+export default defineExercise({
   title: { en: "KL sparsity penalty and its derivative", zh: "稀疏性 KL 惩罚项及其导数" },
   points: 10,
   entry: "sparseKl",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * A: N × m hidden activations in (0,1). ρ̂_j = (1/N) Σ_n A_nj; penalty = β Σ_j KL(ρ||ρ̂_j),
- * KL(ρ||ρ̂) = ρ log(ρ/ρ̂) + (1−ρ) log((1−ρ)/(1−ρ̂)); dPenalty_j = ∂penalty/∂ρ̂_j.
- */
-export declare function sparseKl(A: Mat, rho: number, beta: number): { rhoHat: Vec; penalty: number; dPenalty: Vec };`,
+  doc: `
+    A: N × m hidden activations in (0,1). ρ̂_j = (1/N) Σ_n A_nj; penalty = β Σ_j KL(ρ||ρ̂_j),
+    KL(ρ||ρ̂) = ρ log(ρ/ρ̂) + (1−ρ) log((1−ρ)/(1−ρ̂)); dPenalty_j = ∂penalty/∂ρ̂_j.
+  `,
   reference: sparseKl,
   output: {
     kind: "record",
@@ -95,5 +90,5 @@ export declare function sparseKl(A: Mat, rho: number, beta: number): { rhoHat: V
     },
   ],
   misconceptions: sparseKlMisconceptions,
-  helpers: ["lab"],
+  helpers: [...LINEAR_ALGEBRA],
 });

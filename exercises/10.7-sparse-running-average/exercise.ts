@@ -1,5 +1,5 @@
-import { defineExercise, type Case } from "../../grader/spec";
-import { runningAverageMisconceptions } from "../../reference/misconceptions/sparse";
+import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
+import { runningAverageSequenceMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { runningAverageSequence } from "../../reference/sparse";
@@ -10,19 +10,14 @@ function batches(rng: Rng, T: number, m: number, maxN = 4): Mat[] {
   return Array.from({ length: T }, () => rng.uniformMat(rng.intRange(1, maxN), m));
 }
 
-export default defineExercise<Args, Mat>({
-  slug: "sparse-running-average",
-  section: "10.7",
+export default defineExercise({
   title: { en: "Running average of the hidden activations", zh: "中间层平均激活度的滑动平均" },
   points: 5,
   entry: "runningRhoHat",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * ρ̂^(t) = λ_avg ρ̂^(t−1) + (1 − λ_avg) ρ̂_batch(t), ρ̂_batch = mean over the rows of batches[t−1] (N_t × m).
- * rho0 = ρ̂^(0) (length m). Returns [ρ̂^(1), …, ρ̂^(T)] (T × m).
- */
-export declare function runningRhoHat(rho0: Vec, batches: Mat[], lambdaAvg: number): Mat;`,
+  doc: `
+    ρ̂^(t) = λ_avg ρ̂^(t−1) + (1 − λ_avg) ρ̂_batch(t), ρ̂_batch = mean over the rows of batches[t−1] (N_t × m).
+    rho0 = ρ̂^(0) (length m). Returns [ρ̂^(1), …, ρ̂^(T)] (T × m).
+  `,
   reference: runningAverageSequence,
   output: { kind: "float" },
   visibleCases: (): Case<Args>[] => [
@@ -122,6 +117,6 @@ export declare function runningRhoHat(rho0: Vec, batches: Mat[], lambdaAvg: numb
       args: [rng.uniformVec(5), batches(rng, rng.intRange(2, 6), 5), rng.range(0.5, 0.99)],
     },
   ],
-  misconceptions: runningAverageMisconceptions,
-  helpers: ["lab"],
+  misconceptions: runningAverageSequenceMisconceptions,
+  helpers: [...LINEAR_ALGEBRA],
 });

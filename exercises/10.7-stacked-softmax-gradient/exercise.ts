@@ -1,5 +1,5 @@
-import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
+import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { twoLayerStackedGradientMisconceptions } from "../../reference/misconceptions/stacked";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../../reference/stacked";
@@ -35,20 +35,15 @@ function random(
 
 const f = { kind: "float" } as const;
 
-export default defineExercise<Args, TwoLayerStackedGradient>({
-  slug: "stacked-softmax-gradient",
-  section: "10.7",
+export default defineExercise({
   title: { en: "Stacked autoencoder + softmax: fine-tuning gradient", zh: "栈式自编码器 + softmax：微调的梯度" },
   points: 10,
   entry: "stackedGradient",
-  declaration: `type Mat = number[][];
-type Vec = number[];
-/**
- * H1 = σ(X W1ᵀ + b1), H2 = σ(H1 W2ᵀ + b2), P = softmax(H2 Wsᵀ + bs) row by row.
- * X: N × n, W1: m1 × n, W2: m2 × m1, Ws: K × m2; labels: N integers in 0..K−1.
- * loss = −(1/N) Σ_n log P[n][labels[n]] (mean over the batch); returns it and all gradients.
- */
-export declare function stackedGradient(X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec): { loss: number; dW1: Mat; db1: Vec; dW2: Mat; db2: Vec; dWs: Mat; dbs: Vec };`,
+  doc: `
+    H1 = σ(X W1ᵀ + b1), H2 = σ(H1 W2ᵀ + b2), P = softmax(H2 Wsᵀ + bs) row by row.
+    X: N × n, W1: m1 × n, W2: m2 × m1, Ws: K × m2; labels: N integers in 0..K−1.
+    loss = −(1/N) Σ_n log P[n][labels[n]] (mean over the batch); returns it and all gradients.
+  `,
   reference: twoLayerStackedGradient,
   output: { kind: "record", fields: { loss: f, dW1: f, db1: f, dW2: f, db2: f, dWs: f, dbs: f } },
   visibleCases: (): Case<Args>[] => [
@@ -170,6 +165,6 @@ export declare function stackedGradient(X: Mat, labels: number[], W1: Mat, b1: V
       rng.intRange(2, 5),
     ),
   ],
-  misconceptions: stackedMisconceptions,
-  helpers: ["lab"],
+  misconceptions: twoLayerStackedGradientMisconceptions,
+  helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "softmax", "logsumexp"],
 });

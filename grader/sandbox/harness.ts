@@ -55,6 +55,8 @@ const ObjProto = Object.prototype;
 const ArrCtor = Array;
 const F64 = Float64Array;
 const StringFn = String;
+const split = String.prototype.split;
+const freeze = Object.freeze;
 const isView = ArrayBuffer.isView;
 const TypedProto = getProto(Uint8Array.prototype);
 const typedLength = getDesc(TypedProto, "length").get;
@@ -223,6 +225,8 @@ function spend(depth, n) {
   if (chars > MAX_CHARS) bad(depth, "more than " + MAX_CHARS + " characters of strings and property names in total", "字符串和属性名总计超过 " + MAX_CHARS + " 个字符");
 }
 const D = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
+// The element limit of the output being copied: the host sets it per call (from the expected output's size), at most MAX_ELEMENTS.
+let maxElements = MAX_ELEMENTS;
 function put(o, k, v) {
   D.value = v;
   defProp(o, k, D);
@@ -231,11 +235,11 @@ function put(o, k, v) {
 function copy(v, depth) {
   const t = typeof v;
   if (t === "number" || t === "boolean" || t === "undefined" || v === null) {
-    if (++count > MAX_ELEMENTS) tooMany(depth);
+    if (++count > maxElements) tooMany(depth);
     return v;
   }
   if (t === "string") {
-    if (++count > MAX_ELEMENTS) tooMany(depth);
+    if (++count > maxElements) tooMany(depth);
     if (v.length > MAX_STRING) bad(depth, "a string longer than " + MAX_STRING + " characters", "长度超过 " + MAX_STRING + " 的字符串");
     spend(depth, v.length);
     return v;
@@ -253,7 +257,7 @@ function copy(v, depth) {
     // Array.prototype can intercept it; the host still receives a plain array.
     const len = v.length;
     if (typeof len !== "number" || len < 0) bad(depth, "an array without a valid length", "没有有效 length 的数组");
-    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    if (count + len > maxElements) tooMany(depth, len);
     res = [];
     setProto(res, null);
     for (let i = 0; i < len; i++) {
@@ -269,7 +273,7 @@ function copy(v, depth) {
     }
   } else if (isView(v) && getProto(v) !== DataViewProto) {
     const len = apply(typedLength, v, []);
-    if (count + len > MAX_ELEMENTS) tooMany(depth, len);
+    if (count + len > maxElements) tooMany(depth, len);
     res = new ArrCtor(len);
     for (let i = 0; i < len; i++) {
       path[depth] = i;
@@ -301,16 +305,26 @@ function copy(v, depth) {
   return res;
 }
 function tooMany(depth, len) {
-  bad(depth, "more than " + MAX_ELEMENTS + " elements" + (len !== undefined ? " (an array of length " + len + ")" : ""), "超过 " + MAX_ELEMENTS + " 个元素" + (len !== undefined ? "（长度为 " + len + " 的数组）" : ""));
+  bad(depth, "more than " + maxElements + " elements" + (len !== undefined ? " (an array of length " + len + ")" : ""), "超过 " + maxElements + " 个元素" + (len !== undefined ? "（长度为 " + len + " 的数组）" : ""));
 }
 
 // ------------------------------------------------------------ load and run
 let entryFn = null;
-function load(factory, entryName, allowLab) {
+/** The exports of "lab" this exercise lists (helpers: comma-separated names), and nothing else. */
+function labFor(helpers) {
+  const m = { __proto__: null };
+  const names = apply(split, helpers, [","]);
+  for (let i = 0; i < names.length; i++) if (hasOwn(labModule, names[i])) m[names[i]] = labModule[names[i]];
+  defProp(m, "__esModule", { value: true });
+  return freeze(m);
+}
+function load(factory, entryName, helpers) {
   const module = { exports: {} };
+  const allowLab = helpers !== "";
+  const lab = allowLab ? labFor(helpers) : null;
   const require = function require(name) {
     name = StringFn(name);
-    if (name === "lab" && allowLab) return labModule;
+    if (name === "lab" && allowLab) return lab;
     throw new ErrorCtor(allowLab
       ? 'Cannot import "' + name + '": only the helper module "lab" can be imported here. / 无法导入 "' + name + '"：这里只能导入辅助模块 "lab"。'
       : 'Cannot import "' + name + '": this exercise allows no imports. / 无法导入 "' + name + '"：本题不允许导入任何模块。');
@@ -342,7 +356,7 @@ function load(factory, entryName, allowLab) {
   entryFn = fn;
   return { __proto__: null, kind: "ok", console: takeConsole() };
 }
-function run(args) {
+function run(args, skeleton, nums, cap) {
   let result;
   try {
     result = apply(entryFn, undefined, args);
@@ -352,9 +366,11 @@ function run(args) {
   count = 0;
   chars = 0;
   badInfo = null;
+  maxElements = typeof cap === "number" && cap > 0 && cap < MAX_ELEMENTS ? cap : MAX_ELEMENTS;
   try {
     const value = copy(result, 0);
-    return { __proto__: null, kind: "ok", value: value, console: takeConsole() };
+    const changed = firstChange(JSONparse(skeleton), args, nums);
+    return { __proto__: null, kind: "ok", value: value, elements: count, changedInput: changed, console: takeConsole() };
   } catch (e) {
     if (e === BAD) {
       const b = badInfo;
@@ -393,9 +409,76 @@ function unpack(node, nums) {
   return t === "v" ? node[1] : undefined;
 }
 
+// ------------------------------------------------------------ inputs are read-only (DOMAIN.md)
+// After the call, every argument is compared with the packed original it was rebuilt from. Reading
+// it runs under the call's time limit; anything that is not plain data as it was (a getter, a Proxy
+// trap, a changed length, an added key) counts as a change. Returns where the first change is, or null.
+function firstChange(top, args, nums) {
+  // The argument list itself was packed as one node: "f" when every argument is a number.
+  const n = top[0] === "f" ? top[2] : top[1].length;
+  for (let i = 0; i < n; i++) {
+    let at = null;
+    try {
+      at = changeIn(top[0] === "f" ? ["x", top[1] + i] : top[1][i], args[i], nums, "");
+    } catch (e) {
+      at = e === CHANGED ? changedAt : ""; // a Proxy trap threw: changed, somewhere
+    }
+    if (at !== null) return { __proto__: null, arg: i, path: at };
+  }
+  return null;
+}
+const CHANGED = { __proto__: null };
+let changedAt = "";
+/** v[k] as a data property; a getter or a missing element is a change (thrown, recognised by identity). */
+function own(v, k, at) {
+  const d = getDesc(v, k);
+  if (d === undefined || !hasOwn(d, "value")) {
+    changedAt = at;
+    throw CHANGED;
+  }
+  return d.value;
+}
+function changeIn(node, v, nums, at) {
+  const t = node[0];
+  if (t === "x") return sameNumber(v, nums[node[1]]) ? null : at;
+  if (t === "v") return v === node[1] ? null : at;
+  if (t === "u") return v === undefined ? null : at;
+  if (t === "f" || t === "a") {
+    const n = t === "f" ? node[2] : node[1].length;
+    if (!isArray(v) || own(v, "length", at) !== n) return at;
+    for (let i = 0; i < n; i++) {
+      const here = at + "[" + i + "]";
+      const x = own(v, i, here);
+      const c = t === "f" ? (sameNumber(x, nums[node[1] + i]) ? null : here) : changeIn(node[1][i], x, nums, here);
+      if (c !== null) return c;
+    }
+    return null;
+  }
+  // "o": the same own keys, each unchanged
+  if (v === null || typeof v !== "object" || isArray(v)) return at;
+  const src = node[1];
+  const want = ownKeys(src);
+  if (ownKeys(v).length !== want.length) return at;
+  for (let i = 0; i < want.length; i++) {
+    const k = want[i];
+    const here = at + "." + k;
+    if (!hasOwn(v, k)) return here;
+    const c = changeIn(src[k], own(v, k, here), nums, here);
+    if (c !== null) return c;
+  }
+  return null;
+}
+/** Object.is for numbers: −0 and 0 differ, NaN equals NaN. */
+function sameNumber(x, y) {
+  return x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y;
+}
+
 return function dispatch(op, a, b, c) {
   try {
-    if (op === "run") return run(unpack(JSONparse(a), new F64(b)));
+    if (op === "run") {
+      const nums = new F64(b);
+      return run(unpack(JSONparse(a), nums), a, nums, c);
+    }
     return load(a, b, c);
   } catch (_) {
     // Not reached in practice (load and run catch everything); never let a value escape the call.

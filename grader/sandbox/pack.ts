@@ -36,17 +36,18 @@ export function packArgs(args: unknown[]): PackedArgs {
     if (typeof v === "string" || typeof v === "boolean" || v === null) return ["v", v];
     if (v === undefined) return ["u"];
     if (Array.isArray(v)) {
+      const items = v as unknown[];
       let numeric = true;
-      for (let i = 0; i < v.length && numeric; i++) numeric = typeof v[i] === "number"; // a hole is not a number
+      for (let i = 0; i < items.length && numeric; i++) numeric = typeof items[i] === "number"; // a hole is not a number
       if (numeric) {
         const offset = nums.length;
-        for (const x of v) nums.push(x);
-        return ["f", offset, v.length];
+        for (const x of items as number[]) nums.push(x);
+        return ["f", offset, items.length];
       }
-      return ["a", Array.from(v, node)];
+      return ["a", Array.from(items, node)];
     }
     if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-      const o: Record<string, SkeletonNode> = Object.create(null); // a "__proto__" key stays a key
+      const o = Object.create(null) as Record<string, SkeletonNode>; // a "__proto__" key stays a key
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = node(x);
       return ["o", o];
     }

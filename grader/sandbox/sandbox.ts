@@ -2,7 +2,7 @@
  * One isolated-vm isolate per submission (host side).
  *
  *   const sb = await Sandbox.create({ memoryMb: 64 });
- *   const loaded = await sb.load(js, "cd1", { allowLab: true, timeoutMs });
+ *   const loaded = await sb.load(js, "cd1", { helpers: ["matmul", "sigmoidMat"], timeoutMs });
  *   const r = await sb.run(args, timeoutMs);   // per case
  *   sb.dispose();
  *
@@ -19,9 +19,9 @@
  */
 
 import ivm from "isolated-vm";
-import { SourceMap } from "node:module";
+import { SourceMap, type SourceMapPayload } from "node:module";
 import { harnessSource } from "./harness";
-import { labSource } from "../transpile";
+import { labSource } from "./lab";
 import type { PackedArgs } from "./pack";
 
 export const DEFAULT_MEMORY_MB = 64;
@@ -36,7 +36,15 @@ export const STOP_GRACE_MS = 1000;
 
 /** What the student's code produced on one call. `value` is plain copied data. */
 export type RunOutcome =
-  | { kind: "ok"; value: unknown; console: ConsoleText }
+  | {
+      kind: "ok";
+      value: unknown;
+      /** Leaves (numbers, strings, …) in `value`. */
+      elements: number;
+      /** The first place where the call changed one of its arguments (`path` like "[0][1]" or ".V0"), or null. */
+      changedInput: { arg: number; path: string } | null;
+      console: ConsoleText;
+    }
   | { kind: "threw"; error: { text: string; stack: string; line?: number }; console: ConsoleText }
   | { kind: "bad_output"; path: string; en: string; zh: string; console: ConsoleText }
   | { kind: "timeout"; console: ConsoleText }
@@ -65,6 +73,18 @@ export class SandboxHungError extends Error {
   constructor(ms: number) {
     super(`sandbox did not stop ${ms} ms after its time limit`);
     this.name = "SandboxHungError";
+  }
+}
+
+/**
+ * The grader itself failed on a call (isolated-vm refused its arguments, a host bug): not the
+ * student's doing. It propagates out of `grade`, so the worker records a grader error and retries
+ * the job; it is never scored.
+ */
+export class SandboxHostError extends Error {
+  constructor(cause: unknown) {
+    super(`sandbox call failed on the host: ${String((cause as Error)?.message ?? cause)}`, { cause });
+    this.name = "SandboxHostError";
   }
 }
 
@@ -194,9 +214,9 @@ export class Sandbox {
   async load(
     js: string,
     entry: string,
-    opts: { allowLab: boolean; timeoutMs: number; sourceMap?: string },
+    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: string },
   ): Promise<LoadOutcome> {
-    if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap));
+    if (opts.sourceMap) this.map = new SourceMap(JSON.parse(opts.sourceMap) as SourceMapPayload);
     let factory: ivm.Reference<unknown>;
     try {
       const script = await this.isolate.compileScript(`(function (module, exports, require) {${js}\n})`, {
@@ -207,15 +227,11 @@ export class Sandbox {
         opts.timeoutMs,
       )) as ivm.Reference<unknown>;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      return { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "syntax", text: String((err as Error).message ?? err), console: NO_CONSOLE };
     }
     try {
       const r = (await this.guard(
-        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.allowLab], {
+        this.dispatch.apply(undefined, ["load", factory.derefInto(), entry, opts.helpers.join(",")], {
           timeout: opts.timeoutMs,
           result: { copy: true },
         }),
@@ -224,11 +240,7 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
     } finally {
       if (!this.isolate.isDisposed) factory.release();
     }
@@ -236,11 +248,13 @@ export class Sandbox {
 
   /**
    * Calls the entry function on a fresh copy of a case's arguments, packed by `packArgs`
-   * (the skeleton as a string, the numbers as a copied ArrayBuffer: plain data only).
+   * (the skeleton as a string, the numbers as a copied ArrayBuffer: plain data only). An output of
+   * more than `maxElements` leaves is refused inside the isolate, before anything is copied out.
    */
-  async run(args: PackedArgs, timeoutMs: number): Promise<RunOutcome> {
+  async run(args: PackedArgs, timeoutMs: number, maxElements = MAX_OUTPUT_ELEMENTS): Promise<RunOutcome> {
     try {
-      const call = ["run", args.skeleton, new ivm.ExternalCopy(args.numbers.buffer).copyInto({ release: true })];
+      const numbers = new ivm.ExternalCopy(args.numbers.buffer).copyInto({ release: true });
+      const call = ["run", args.skeleton, numbers, maxElements];
       const r = (await this.guard(
         this.dispatch.apply(undefined, call, { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,
@@ -248,16 +262,13 @@ export class Sandbox {
       if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
       return r;
     } catch (err) {
-      if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
-      if (err instanceof SandboxHungError) throw err;
-      const k = classify(err);
-      if (k) return { kind: k, console: NO_CONSOLE };
-      // e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
-      return { kind: "threw", error: this.hostSideError(err), console: NO_CONSOLE };
+      // Else e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
+      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
     }
   }
 
-  private hostSideError(err: unknown): { text: string; stack: string; line?: number } {
+  /** An error the student's code raised, as isolated-vm reported it on the host side of the call. */
+  private isolateError(err: unknown): { text: string; stack: string; line?: number } {
     const e = err as Error;
     const text = `${e?.name ?? "Error"}: ${String(e?.message ?? err)}`.slice(0, 500);
     const stack = typeof e?.stack === "string" ? e.stack : "";
@@ -319,6 +330,21 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * How a failed isolate call ended, when a limit or the watchdog ended it; undefined when the
+ * student's code raised an error. Rethrows what is not the student's: a hung isolate, and a
+ * host-side failure (an Error with no frame from inside the isolate; errors that cross
+ * isolated-vm's boundary carry `<isolated-vm>` frames, and host code never throws non-Errors).
+ */
+function limitOutcome(err: unknown): { kind: "stopped" | "timeout" | "memory"; console: ConsoleText } | undefined {
+  if (err instanceof SandboxHungError) throw err;
+  if (err instanceof SandboxStoppedError) return { kind: "stopped", console: NO_CONSOLE };
+  const k = classify(err);
+  if (k) return { kind: k, console: NO_CONSOLE };
+  if (err instanceof Error && !String(err.stack).includes("<isolated-vm")) throw new SandboxHostError(err);
+  return undefined;
 }
 
 function classify(err: unknown): "timeout" | "memory" | undefined {

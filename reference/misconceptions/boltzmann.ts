@@ -3,62 +3,59 @@
  * signature of the function it corrupts. Hints name the idea, never the answer.
  */
 
-import { type AnnealResult, type AnnealSchedule, type BmExact, flipEnergyChange } from "../boltzmann";
+import {
+  type AnnealResult,
+  type AnnealSchedule,
+  type BmExact,
+  anneal,
+  bmExact,
+  firingProbabilities,
+  flipEnergyChange,
+  gibbsSweep,
+} from "../boltzmann";
 import { hopfieldEnergy, hopfieldInput } from "../hopfield";
 import { type Mat, type Vec, allBinary, logsumexp, sigmoid, zeros, zerosMat } from "../numerics";
-import { misconception } from "./types";
-
-type Firing = [W: Mat, b: Vec, x: Vec, T: number];
-type Gibbs = [W: Mat, b: Vec, x: Vec, order: number[], uniforms: Vec, T: number];
-type Anneal = [W: Mat, b: Vec, x0: Vec, schedule: AnnealSchedule, order: number[], uniforms: Vec];
-type Exact = [W: Mat, b: Vec, X: Mat];
+import { misconceptionsOf } from "./types";
 
 // ---------------------------------------------------------------- stochastic unit
 
+const THRESHOLD_SIGN_HINT = {
+  en: "a threshold entering the input u_i with the wrong sign.",
+  zh: "阈值以错误的符号进入了输入 u_i。",
+};
 const tempHint = {
   en: "the temperature T entering the wrong way: a higher temperature must make a unit MORE random (p closer to ½).",
   zh: "温度系数的用法不对：T 越大，单元应当越随机（p 越接近 ½）。",
 };
 
-export const firingTempMultiplied = misconception<Firing, Vec>({
-  id: "bm.unit.temperature-multiplied",
-  hint: tempHint,
-  fn: (W, b, x, T) => x.map((_, i) => sigmoid(hopfieldInput(W, b, x, i) * T)),
-});
-
-export const firingTempIgnored = misconception<Firing, Vec>({
-  id: "bm.unit.temperature-ignored",
-  hint: {
-    en: "a probability computed without the temperature T.",
-    zh: "计算概率时没有使用温度系数 T。",
+export const firingProbabilitiesMisconceptions = misconceptionsOf(firingProbabilities, "bm.unit", [
+  {
+    id: "temperature-multiplied",
+    hint: tempHint,
+    fn: (W, b, x, T) => x.map((_, i) => sigmoid(hopfieldInput(W, b, x, i) * T)),
   },
-  fn: (W, b, x) => x.map((_, i) => sigmoid(hopfieldInput(W, b, x, i))),
-});
-
-export const firingProbabilityOfZero = misconception<Firing, Vec>({
-  id: "bm.unit.probability-of-off",
-  hint: {
-    en: "the probability that the unit is OFF; a positive input should make x_i = 1 likely.",
-    zh: "单元取 0 的概率；正的输入应使 x_i = 1 的概率变大。",
+  {
+    id: "temperature-ignored",
+    hint: {
+      en: "a probability computed without the temperature T.",
+      zh: "计算概率时没有使用温度系数 T。",
+    },
+    fn: (W, b, x) => x.map((_, i) => sigmoid(hopfieldInput(W, b, x, i))),
   },
-  fn: (W, b, x, T) => x.map((_, i) => sigmoid(-hopfieldInput(W, b, x, i) / T)),
-});
-
-export const firingThresholdSign = misconception<Firing, Vec>({
-  id: "bm.unit.threshold-sign",
-  hint: {
-    en: "a threshold entering the input u_i with the wrong sign.",
-    zh: "阈值以错误的符号进入了输入 u_i。",
+  {
+    id: "probability-of-off",
+    hint: {
+      en: "the probability that the unit is OFF; a positive input should make x_i = 1 likely.",
+      zh: "单元取 0 的概率；正的输入应使 x_i = 1 的概率变大。",
+    },
+    fn: (W, b, x, T) => x.map((_, i) => sigmoid(-hopfieldInput(W, b, x, i) / T)),
   },
-  fn: (W, b, x, T) => x.map((_, i) => sigmoid((hopfieldInput(W, b, x, i) + 2 * b[i]) / T)),
-});
-
-export const firingMisconceptions = [
-  firingTempMultiplied,
-  firingTempIgnored,
-  firingProbabilityOfZero,
-  firingThresholdSign,
-];
+  {
+    id: "threshold-sign",
+    hint: THRESHOLD_SIGN_HINT,
+    fn: (W, b, x, T) => x.map((_, i) => sigmoid((hopfieldInput(W, b, x, i) + 2 * b[i]) / T)),
+  },
+]);
 
 // ---------------------------------------------------------------- Gibbs sweep
 
@@ -79,74 +76,64 @@ function gibbsWith(
 }
 const rule = (r: number, p: number) => (r < p ? 1 : 0);
 
-export const gibbsTempMultiplied = misconception<Gibbs, Vec>({
-  id: "bm.gibbs.temperature-multiplied",
-  hint: tempHint,
-  fn: (W, b, x, order, U, T) => gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) * T), rule),
-});
-
-export const gibbsComparisonReversed = misconception<Gibbs, Vec>({
-  id: "bm.gibbs.comparison-reversed",
-  hint: {
-    en: "the comparison between the uniform and p read the wrong way round: a unit should switch on with probability p.",
-    zh: "均匀随机数与 p 的比较方向反了：单元应以概率 p 取 1。",
+export const gibbsSweepMisconceptions = misconceptionsOf(gibbsSweep, "bm.gibbs", [
+  {
+    id: "temperature-multiplied",
+    hint: tempHint,
+    fn: (W, b, x, order, U, T) => gibbsWith(W, b, x, order, U, (s, i) => sigmoid(hopfieldInput(W, b, s, i) * T), rule),
   },
-  fn: (W, b, x, order, U, T) =>
-    gibbsWith(
-      W,
-      b,
-      x,
-      order,
-      U,
-      (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
-      (r, p) => (r < p ? 0 : 1),
-    ),
-});
-
-export const gibbsKeepsOnReject = misconception<Gibbs, Vec>({
-  id: "bm.gibbs.keep-when-not-fired",
-  hint: {
-    en: "a unit kept at its old value when the draw fails; a Gibbs update resamples the unit whatever its old value was.",
-    zh: "抽样未成功时保留了单元原来的值；Gibbs 更新是对单元重新采样，与它之前的取值无关。",
+  {
+    id: "comparison-reversed",
+    hint: {
+      en: "the comparison between the uniform and p read the wrong way round: a unit should switch on with probability p.",
+      zh: "均匀随机数与 p 的比较方向反了：单元应以概率 p 取 1。",
+    },
+    fn: (W, b, x, order, U, T) =>
+      gibbsWith(
+        W,
+        b,
+        x,
+        order,
+        U,
+        (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
+        (r, p) => (r < p ? 0 : 1),
+      ),
   },
-  fn: (W, b, x, order, U, T) =>
-    gibbsWith(
-      W,
-      b,
-      x,
-      order,
-      U,
-      (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
-      (r, p, xi) => (r < p ? 1 : xi),
-    ),
-});
-
-export const gibbsSynchronous = misconception<Gibbs, Vec>({
-  id: "bm.gibbs.synchronous",
-  hint: {
-    en: "probabilities computed from the old state: in a Gibbs sweep each unit sees the units already resampled in this sweep.",
-    zh: "用旧状态计算概率：Gibbs 扫描中每个单元都应看到本轮已经重新采样过的单元。",
+  {
+    id: "keep-when-not-fired",
+    hint: {
+      en: "a unit kept at its old value when the draw fails; a Gibbs update resamples the unit whatever its old value was.",
+      zh: "抽样未成功时保留了单元原来的值；Gibbs 更新是对单元重新采样，与它之前的取值无关。",
+    },
+    fn: (W, b, x, order, U, T) =>
+      gibbsWith(
+        W,
+        b,
+        x,
+        order,
+        U,
+        (s, i) => sigmoid(hopfieldInput(W, b, s, i) / T),
+        (r, p, xi) => (r < p ? 1 : xi),
+      ),
   },
-  fn: (W, b, x, order, U, T) => {
-    const old = x.slice();
-    return gibbsWith(W, b, x, order, U, (_s, i) => sigmoid(hopfieldInput(W, b, old, i) / T), rule);
+  {
+    id: "synchronous",
+    hint: {
+      en: "probabilities computed from the old state: in a Gibbs sweep each unit sees the units already resampled in this sweep.",
+      zh: "用旧状态计算概率：Gibbs 扫描中每个单元都应看到本轮已经重新采样过的单元。",
+    },
+    fn: (W, b, x, order, U, T) => {
+      const old = x.slice();
+      return gibbsWith(W, b, x, order, U, (_s, i) => sigmoid(hopfieldInput(W, b, old, i) / T), rule);
+    },
   },
-});
-
-export const gibbsThresholdSign = misconception<Gibbs, Vec>({
-  id: "bm.gibbs.threshold-sign",
-  hint: firingThresholdSign.hint,
-  fn: (W, b, x, order, U, T) =>
-    gibbsWith(W, b, x, order, U, (s, i) => sigmoid((hopfieldInput(W, b, s, i) + 2 * b[i]) / T), rule),
-});
-
-export const gibbsMisconceptions = [
-  gibbsTempMultiplied,
-  gibbsComparisonReversed,
-  gibbsKeepsOnReject,
-  gibbsSynchronous,
-  gibbsThresholdSign,
-];
+  {
+    id: "threshold-sign",
+    hint: THRESHOLD_SIGN_HINT,
+    fn: (W, b, x, order, U, T) =>
+      gibbsWith(W, b, x, order, U, (s, i) => sigmoid((hopfieldInput(W, b, s, i) + 2 * b[i]) / T), rule),
+  },
+]);
 
 // ---------------------------------------------------------------- annealing
 
@@ -180,68 +167,60 @@ function annealWith(
 // Not registered: Metropolis "without the ΔE ≤ 0 branch" (accept iff r < exp(−ΔE/T)). For ΔE ≤ 0, exp(−ΔE/T) ≥ 1 > r
 // for every r ∈ [0, 1), so that variant equals the correct rule and no case can tell them apart.
 
-export const annealExpPlus = misconception<Anneal, AnnealResult>({
-  id: "bm.anneal.exp-plus",
-  hint: {
-    en: "an acceptance probability that grows with ΔE: the larger the energy increase, the less often the move should be accepted.",
-    zh: "接受概率随 ΔE 增大而增大：能量上升越多的移动，被接受的概率应越小。",
+export const annealMisconceptions = misconceptionsOf(anneal, "bm.anneal", [
+  {
+    id: "exp-plus",
+    hint: {
+      en: "an acceptance probability that grows with ΔE: the larger the energy increase, the less often the move should be accepted.",
+      zh: "接受概率随 ΔE 增大而增大：能量上升越多的移动，被接受的概率应越小。",
+    },
+    fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(dE / T)),
   },
-  fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(dE / T)),
-});
-
-export const annealTempMultiplied = misconception<Anneal, AnnealResult>({
-  id: "bm.anneal.temperature-multiplied",
-  hint: {
-    en: "the temperature T entering the acceptance probability the wrong way: at a high temperature uphill moves should be accepted more often.",
-    zh: "温度系数在接受概率中的用法不对：温度越高，越应该接受能量上升的移动。",
+  {
+    id: "temperature-multiplied",
+    hint: {
+      en: "the temperature T entering the acceptance probability the wrong way: at a high temperature uphill moves should be accepted more often.",
+      zh: "温度系数在接受概率中的用法不对：温度越高，越应该接受能量上升的移动。",
+    },
+    fn: (W, b, x0, sch, order, U) =>
+      annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE * T)),
   },
-  fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r < Math.exp(-dE * T)),
-});
-
-export const annealGreedy = misconception<Anneal, AnnealResult>({
-  id: "bm.anneal.greedy",
-  hint: {
-    en: "a greedy descent that never accepts a worse state; simulated annealing sometimes does, on purpose, to escape local minima.",
-    zh: "只接受更好解的贪心下降；模拟退火会以一定的概率接受更差的解，以跳出局部最优解。",
+  {
+    id: "greedy",
+    hint: {
+      en: "a greedy descent that never accepts a worse state; simulated annealing sometimes does, on purpose, to escape local minima.",
+      zh: "只接受更好解的贪心下降；模拟退火会以一定的概率接受更差的解，以跳出局部最优解。",
+    },
+    fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE) => dE <= 0),
   },
-  fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE) => dE <= 0),
-});
-
-export const annealComparisonReversed = misconception<Anneal, AnnealResult>({
-  id: "bm.anneal.comparison-reversed",
-  hint: {
-    en: "the uniform compared the wrong way round with the acceptance probability.",
-    zh: "均匀随机数与接受概率的比较方向反了。",
+  {
+    id: "comparison-reversed",
+    hint: {
+      en: "the uniform compared the wrong way round with the acceptance probability.",
+      zh: "均匀随机数与接受概率的比较方向反了。",
+    },
+    fn: (W, b, x0, sch, order, U) =>
+      annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r >= Math.exp(-dE / T)),
   },
-  fn: (W, b, x0, sch, order, U) => annealWith(W, b, x0, sch, order, U, (dE, T, r) => dE <= 0 || r >= Math.exp(-dE / T)),
-});
-
-export const annealScheduleOffByOne = misconception<Anneal, AnnealResult>({
-  id: "bm.anneal.schedule-off-by-one",
-  hint: {
-    en: "a schedule shifted by one step: the first temperature of T_k = T0·α^k is at k = 0.",
-    zh: "退火进度表错开了一步：T_k = T0·α^k 的第一个温度对应 k = 0。",
+  {
+    id: "schedule-off-by-one",
+    hint: {
+      en: "a schedule shifted by one step: the first temperature of T_k = T0·α^k is at k = 0.",
+      zh: "退火进度表错开了一步：T_k = T0·α^k 的第一个温度对应 k = 0。",
+    },
+    fn: (W, b, x0, sch, order, U) =>
+      annealWith(
+        W,
+        b,
+        x0,
+        sch,
+        order,
+        U,
+        (dE, T, r) => dE <= 0 || r < Math.exp(-dE / T),
+        (k) => sch.T0 * Math.pow(sch.alpha, k + 1),
+      ),
   },
-  fn: (W, b, x0, sch, order, U) =>
-    annealWith(
-      W,
-      b,
-      x0,
-      sch,
-      order,
-      U,
-      (dE, T, r) => dE <= 0 || r < Math.exp(-dE / T),
-      (k) => sch.T0 * Math.pow(sch.alpha, k + 1),
-    ),
-});
-
-export const annealMisconceptions = [
-  annealExpPlus,
-  annealTempMultiplied,
-  annealGreedy,
-  annealComparisonReversed,
-  annealScheduleOffByOne,
-];
+]);
 
 // ---------------------------------------------------------------- exact gradient
 
@@ -296,72 +275,60 @@ function gradWith(W: Mat, b: Vec, X: Mat, o: GradOptions): BmExact {
   return { logZ, dW, db };
 }
 
-export const exactBiasSign = misconception<Exact, BmExact>({
-  id: "bm.gradient.bias-sign",
-  hint: {
-    en: "the threshold gradient with the opposite sign: b are thresholds (+bᵀx in the energy), and the slides flip this sign between two pages.",
-    zh: "阈值梯度的符号反了：b 是阈值（能量函数中为 +bᵀx），课件在两页之间把这个符号写反了。",
+export const bmExactMisconceptions = misconceptionsOf(bmExact, "bm.gradient", [
+  {
+    id: "bias-sign",
+    hint: {
+      en: "the threshold gradient with the opposite sign: b are thresholds (+bᵀx in the energy), and the slides flip this sign between two pages.",
+      zh: "阈值梯度的符号反了：b 是阈值（能量函数中为 +bᵀx），课件在两页之间把这个符号写反了。",
+    },
+    fn: (W, b, X) => gradWith(W, b, X, { biasSign: 1 }),
   },
-  fn: (W, b, X) => gradWith(W, b, X, { biasSign: 1 }),
-});
-
-export const exactNoK = misconception<Exact, BmExact>({
-  id: "bm.gradient.model-term-not-times-K",
-  hint: {
-    en: "the model term counted once instead of once per training vector: ln Z appears in every ln P(x^k).",
-    zh: "模型项只计算了一次：每个训练样本的 ln P(x^k) 中都含有一个 ln Z。",
+  {
+    id: "model-term-not-times-K",
+    hint: {
+      en: "the model term counted once instead of once per training vector: ln Z appears in every ln P(x^k).",
+      zh: "模型项只计算了一次：每个训练样本的 ln P(x^k) 中都含有一个 ln Z。",
+    },
+    fn: (W, b, X) => gradWith(W, b, X, { modelScale: () => 1 }),
   },
-  fn: (W, b, X) => gradWith(W, b, X, { modelScale: () => 1 }),
-});
-
-export const exactDiagonal = misconception<Exact, BmExact>({
-  id: "bm.gradient.nonzero-diagonal",
-  hint: {
-    en: "a gradient on the diagonal: w_ii is not a parameter, since units have no self-connections.",
-    zh: "对角线上出现了梯度：单元没有自连接，w_ii 不是参数。",
+  {
+    id: "nonzero-diagonal",
+    hint: {
+      en: "a gradient on the diagonal: w_ii is not a parameter, since units have no self-connections.",
+      zh: "对角线上出现了梯度：单元没有自连接，w_ii 不是参数。",
+    },
+    fn: (W, b, X) => gradWith(W, b, X, { diagonal: true }),
   },
-  fn: (W, b, X) => gradWith(W, b, X, { diagonal: true }),
-});
-
-export const exactAveraged = misconception<Exact, BmExact>({
-  id: "bm.gradient.averaged",
-  hint: {
-    en: "the gradient of the mean log-likelihood; the prompt asks for ln L, the sum over the training vectors.",
-    zh: "平均对数似然的梯度；题目要求的是 ln L，即对所有训练样本求和。",
+  {
+    id: "averaged",
+    hint: {
+      en: "the gradient of the mean log-likelihood; the prompt asks for ln L, the sum over the training vectors.",
+      zh: "平均对数似然的梯度；题目要求的是 ln L，即对所有训练样本求和。",
+    },
+    fn: (W, b, X) => gradWith(W, b, X, { average: true }),
   },
-  fn: (W, b, X) => gradWith(W, b, X, { average: true }),
-});
-
-export const exactSlideEnergy = misconception<Exact, BmExact>({
-  id: "bm.gradient.slide-energy",
-  hint: {
-    en: "the energy with −bᵀx from one slide; the prompt's energy has the threshold term +bᵀx.",
-    zh: "使用了课件某一页上带 −bᵀx 的能量函数；题目中的能量函数阈值项是 +bᵀx。",
+  {
+    id: "slide-energy",
+    hint: {
+      en: "the energy with −bᵀx from one slide; the prompt's energy has the threshold term +bᵀx.",
+      zh: "使用了课件某一页上带 −bᵀx 的能量函数；题目中的能量函数阈值项是 +bᵀx。",
+    },
+    fn: (W, b, X) =>
+      gradWith(W, b, X, {
+        energy: (W2, b2, x) => hopfieldEnergy(W2, b2, x) - 2 * x.reduce((s, v, i) => s + b2[i] * v, 0),
+        biasSign: 1,
+      }),
   },
-  fn: (W, b, X) =>
-    gradWith(W, b, X, {
-      energy: (W2, b2, x) => hopfieldEnergy(W2, b2, x) - 2 * x.reduce((s, v, i) => s + b2[i] * v, 0),
-      biasSign: 1,
-    }),
-});
-
-export const exactMissingHalf = misconception<Exact, BmExact>({
-  id: "bm.gradient.energy-missing-half",
-  hint: {
-    en: "an energy whose double sum counts each pair twice without the compensating factor, used when enumerating exp(−E).",
-    zh: "枚举 exp(−E) 时使用的能量函数把每对单元计算了两次，却没有相应的系数来抵消。",
+  {
+    id: "energy-missing-half",
+    hint: {
+      en: "an energy whose double sum counts each pair twice without the compensating factor, used when enumerating exp(−E).",
+      zh: "枚举 exp(−E) 时使用的能量函数把每对单元计算了两次，却没有相应的系数来抵消。",
+    },
+    fn: (W, b, X) =>
+      gradWith(W, b, X, {
+        energy: (W2, b2, x) => 2 * hopfieldEnergy(W2, zeros(b2.length), x) + x.reduce((s, v, i) => s + b2[i] * v, 0),
+      }),
   },
-  fn: (W, b, X) =>
-    gradWith(W, b, X, {
-      energy: (W2, b2, x) => 2 * hopfieldEnergy(W2, zeros(b2.length), x) + x.reduce((s, v, i) => s + b2[i] * v, 0),
-    }),
-});
-
-export const exactMisconceptions = [
-  exactBiasSign,
-  exactNoK,
-  exactDiagonal,
-  exactAveraged,
-  exactSlideEnergy,
-  exactMissingHalf,
-];
+]);

@@ -3,21 +3,16 @@
  * Variants that assume equal layer sizes read out-of-range entries as NaN instead of throwing.
  */
 
-import { addRow, matmul, sampleMat, sigmoid, sigmoidMat, type Mat, type Vec } from "../numerics";
+import { addRow, matmul, sampleMat, sigmoidMat, type Mat, type Vec } from "../numerics";
 import { cd1, type RbmParams } from "../rbm";
-import { upPass, type Cd1Uniforms } from "../dbn";
-import { misconception, type Misconception } from "./types";
+import { greedyPretrainWith, upPass, upPassBoth, type Cd1Uniforms } from "../dbn";
+import { affine, at, range } from "./helpers";
+import { misconceptionsOf } from "./types";
 
-type UpArgs = [V: Mat, layers: RbmParams[], U: Mat[]];
 type Up = { probs: Mat[]; samples: Mat[] };
-type PretrainArgs = [data: Mat, init: RbmParams[], epochs: number, eta: number, U: Cd1Uniforms[][]];
-
-const at = (W: Mat, i: number, j: number): number => W[i]?.[j] ?? NaN;
 
 /** One layer of an up-pass with a configurable pre-activation: σ(c + X M), M read through `get` (`X-cols × c.length`). */
-function layerWith(X: Mat, c: Vec, get: (i: number, j: number) => number): Mat {
-  return X.map((x) => c.map((cj, j) => sigmoid(x.reduce((s, xi, i) => s + xi * get(i, j), cj))));
-}
+const layerWith = (X: Mat, c: Vec, get: (i: number, j: number) => number): Mat => sigmoidMat(affine(X, c, get));
 
 /** Probabilistic and sampled passes, each layer computed by `step(X, l)`. */
 function both(V: Mat, L: number, U: Mat[], step: (X: Mat, l: number) => Mat): Up {
@@ -34,9 +29,10 @@ function both(V: Mat, L: number, U: Mat[], step: (X: Mat, l: number) => Mat): Up
   return { probs, samples };
 }
 
-const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...args: UpArgs) => Up }[] = [
+/** Wrong variants of upPassBoth(V, layers, U). */
+export const upPassBothMisconceptions = misconceptionsOf(upPassBoth, "dbn.up-pass", [
   {
-    slug: "probabilities-sampled",
+    id: "probabilities-sampled",
     hint: {
       en: "a probabilistic up-pass made of binary samples; check what each layer hands to the next one in that pass.",
       zh: "按概率的向上传递中出现了二值样本；请检查在这种传递方式中每一层交给上一层的是什么。",
@@ -49,7 +45,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
     },
   },
   {
-    slug: "samples-from-probabilities",
+    id: "samples-from-probabilities",
     hint: {
       en: "a sampled up-pass in which each layer is driven by the probabilities of the layer below rather than by its samples.",
       zh: "按采样的向上传递中，每一层由下一层的概率驱动，而不是由下一层的采样状态驱动。",
@@ -60,7 +56,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
     },
   },
   {
-    slug: "hidden-bias-missing",
+    id: "hidden-bias-missing",
     hint: {
       en: "layers computed without their hidden biases; check everything that belongs inside the sigmoid.",
       zh: "计算各层时漏掉了该层的隐藏层偏置；请检查 sigmoid 内部应有的所有项。",
@@ -75,7 +71,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       ),
   },
   {
-    slug: "visible-bias-used",
+    id: "visible-bias-used",
     hint: {
       en: "the visible bias a used on the way up; check which of an RBM's two biases goes with which direction.",
       zh: "向上传递时用了可见层偏置 a；请检查 RBM 的两个偏置分别用于哪个方向的传递。",
@@ -90,7 +86,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
       ),
   },
   {
-    slug: "wrong-layer-weights",
+    id: "wrong-layer-weights",
     hint: {
       en: "layers paired with the wrong RBMs of the stack; check the order in which the stack is counted.",
       zh: "各层与栈中的 RBM 对应错了；请检查栈中 RBM 的计数顺序。",
@@ -101,7 +97,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
     },
   },
   {
-    slug: "reconstruction-instead-of-hidden",
+    id: "reconstruction-instead-of-hidden",
     hint: {
       en: "a pass that goes back down, through Wᵀ and the visible bias, and yields a reconstruction instead of the hidden layer above.",
       zh: "这是一次向下的传递（乘以 Wᵀ、加上可见层偏置），得到的是重构，而不是上一层的隐藏单元。",
@@ -115,12 +111,7 @@ const UP_VARIANTS: { slug: string; hint: { en: string; zh: string }; fn: (...arg
         ),
       ),
   },
-];
-
-/** Wrong variants of upPassBoth(V, layers, U). */
-export const upPassMisconceptions: Misconception<UpArgs, Up>[] = UP_VARIANTS.map((v) =>
-  misconception<UpArgs, Up>({ id: `dbn.up-pass.${v.slug}`, hint: v.hint, fn: v.fn }),
-);
+]);
 
 // ---------------------------------------------------------------- greedy pretraining
 
@@ -132,17 +123,13 @@ function trainLayer(X: Mat, p: RbmParams, epochs: number[], eta: number, U: Cd1U
   }
   return q;
 }
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const up = (X: Mat, p: RbmParams, withBias = true) =>
   sigmoidMat(addRow(matmul(X, p.W), withBias ? p.b : p.b.map(() => 0)));
 
-const PRETRAIN_VARIANTS: {
-  slug: string;
-  hint: { en: string; zh: string };
-  fn: (...args: PretrainArgs) => RbmParams[];
-}[] = [
+/** Wrong variants of greedyPretrainWith(data, init, epochs, eta, U). */
+export const greedyPretrainWithMisconceptions = misconceptionsOf(greedyPretrainWith, "dbn.pretrain", [
   {
-    slug: "propagate-untrained",
+    id: "propagate-untrained",
     hint: {
       en: "the next RBM's data computed with the layer's initial parameters, from before that layer was trained.",
       zh: "下一个 RBM 的训练数据是用这一层训练之前的初始参数计算的。",
@@ -157,7 +144,7 @@ const PRETRAIN_VARIANTS: {
     },
   },
   {
-    slug: "not-greedy",
+    id: "not-greedy",
     hint: {
       en: "layers trained in alternation, one epoch at a time, which is not greedy layer-wise pretraining; check when the next layer's training starts.",
       zh: "各层按轮次交替训练，这并不是逐层贪婪预训练；请检查下一层应当在什么时候开始训练。",
@@ -175,7 +162,7 @@ const PRETRAIN_VARIANTS: {
     },
   },
   {
-    slug: "propagate-without-bias",
+    id: "propagate-without-bias",
     hint: {
       en: "a representation passed up without the hidden bias; check everything inside the sigmoid of P(h|v).",
       zh: "向上传递的表示漏掉了隐藏层偏置；请检查 P(h|v) 的 sigmoid 内部应有的所有项。",
@@ -189,9 +176,4 @@ const PRETRAIN_VARIANTS: {
       });
     },
   },
-];
-
-/** Wrong variants of greedyPretrainWith(data, init, epochs, eta, U). */
-export const pretrainMisconceptions: Misconception<PretrainArgs, RbmParams[]>[] = PRETRAIN_VARIANTS.map((v) =>
-  misconception<PretrainArgs, RbmParams[]>({ id: `dbn.pretrain.${v.slug}`, hint: v.hint, fn: v.fn }),
-);
+]);

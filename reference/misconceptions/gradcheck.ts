@@ -4,10 +4,8 @@
  */
 
 import type { Mat, Vec } from "../numerics";
-import { logisticLoss, relativeErrors, type LogisticGradCheck } from "../gradcheck";
-import { misconception } from "./types";
-
-type Args = [X: Mat, y: Vec, theta: Vec, analytic: Vec, eps: number];
+import { checkLogisticGradient, logisticLoss, relativeErrors, type LogisticGradCheck } from "../gradcheck";
+import { misconceptionsOf } from "./types";
 
 function report(numerical: Vec, relErrors: Vec): LogisticGradCheck {
   return { numerical, relErrors, maxRelError: relErrors.reduce((m, v) => Math.max(m, v), 0) };
@@ -39,70 +37,66 @@ function numerical(
   });
 }
 
-export const oneSided = misconception<Args, LogisticGradCheck>({
-  id: "gradcheck.one-sided",
-  hint: {
-    en: "a one-sided difference; its error is of order ε, while the check uses the symmetric difference around θ.",
-    zh: "使用了单侧差分；它的误差是 ε 量级的，而梯度检验使用 θ 两侧对称的差分。",
+export const checkLogisticGradientMisconceptions = misconceptionsOf(checkLogisticGradient, "gradcheck", [
+  {
+    id: "one-sided",
+    hint: {
+      en: "a one-sided difference; its error is of order ε, while the check uses the symmetric difference around θ.",
+      zh: "使用了单侧差分；它的误差是 ε 量级的，而梯度检验使用 θ 两侧对称的差分。",
+    },
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "forward");
+      return report(n, relativeErrors(a, n));
+    },
   },
-  fn: (X, y, theta, a, eps) => {
-    const n = numerical(X, y, theta, eps, "forward");
-    return report(n, relativeErrors(a, n));
+  {
+    id: "divide-by-eps",
+    hint: {
+      en: "a difference quotient divided by the wrong distance; check how far apart the two evaluation points are.",
+      zh: "差商除以的距离不对；请检查两个求值点之间相距多远。",
+    },
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "over-eps");
+      return report(n, relativeErrors(a, n));
+    },
   },
-});
-
-export const overEps = misconception<Args, LogisticGradCheck>({
-  id: "gradcheck.divide-by-eps",
-  hint: {
-    en: "a difference quotient divided by the wrong distance; check how far apart the two evaluation points are.",
-    zh: "差商除以的距离不对；请检查两个求值点之间相距多远。",
+  {
+    id: "not-restored",
+    hint: {
+      en: "a perturbation that is not undone before the next parameter is perturbed.",
+      zh: "扰动完一个参数后没有恢复原值，就去扰动下一个参数。",
+    },
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "not-restored");
+      return report(n, relativeErrors(a, n));
+    },
   },
-  fn: (X, y, theta, a, eps) => {
-    const n = numerical(X, y, theta, eps, "over-eps");
-    return report(n, relativeErrors(a, n));
+  {
+    id: "no-guard",
+    hint: {
+      en: "a relative error without the lower bound on its denominator; it breaks down when both gradients are (nearly) zero.",
+      zh: "相对误差的分母缺少下界；当两个梯度都（几乎）为零时就会出问题。",
+    },
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "central");
+      return report(
+        n,
+        a.map((g, i) => Math.abs(g - n[i]) / (Math.abs(g) + Math.abs(n[i]))),
+      );
+    },
   },
-});
-
-export const notRestored = misconception<Args, LogisticGradCheck>({
-  id: "gradcheck.not-restored",
-  hint: {
-    en: "a perturbation that is not undone before the next parameter is perturbed.",
-    zh: "扰动完一个参数后没有恢复原值，就去扰动下一个参数。",
+  {
+    id: "relative-to-one-side",
+    hint: {
+      en: "a relative error normalised by only one of the two gradients; the measure is symmetric in them.",
+      zh: "相对误差只用其中一个梯度做归一化；这个度量对两个梯度是对称的。",
+    },
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "central");
+      return report(
+        n,
+        a.map((g, i) => Math.abs(g - n[i]) / Math.max(1e-8, Math.abs(n[i]))),
+      );
+    },
   },
-  fn: (X, y, theta, a, eps) => {
-    const n = numerical(X, y, theta, eps, "not-restored");
-    return report(n, relativeErrors(a, n));
-  },
-});
-
-export const noGuard = misconception<Args, LogisticGradCheck>({
-  id: "gradcheck.no-guard",
-  hint: {
-    en: "a relative error without the lower bound on its denominator; it breaks down when both gradients are (nearly) zero.",
-    zh: "相对误差的分母缺少下界；当两个梯度都（几乎）为零时就会出问题。",
-  },
-  fn: (X, y, theta, a, eps) => {
-    const n = numerical(X, y, theta, eps, "central");
-    return report(
-      n,
-      a.map((g, i) => Math.abs(g - n[i]) / (Math.abs(g) + Math.abs(n[i]))),
-    );
-  },
-});
-
-export const relativeToOneSide = misconception<Args, LogisticGradCheck>({
-  id: "gradcheck.relative-to-one-side",
-  hint: {
-    en: "a relative error normalised by only one of the two gradients; the measure is symmetric in them.",
-    zh: "相对误差只用其中一个梯度做归一化；这个度量对两个梯度是对称的。",
-  },
-  fn: (X, y, theta, a, eps) => {
-    const n = numerical(X, y, theta, eps, "central");
-    return report(
-      n,
-      a.map((g, i) => Math.abs(g - n[i]) / Math.max(1e-8, Math.abs(n[i]))),
-    );
-  },
-});
-
-export const gradcheckMisconceptions = [oneSided, overEps, notRestored, noGuard, relativeToOneSide];
+]);

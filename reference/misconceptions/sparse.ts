@@ -5,13 +5,18 @@
  */
 
 import { addRow, matmul, sigmoidMat, sumRows, sumSquares, transpose, type Mat, type Vec } from "../numerics";
-import { averageActivation, klBernoulli, klBernoulliDerivative, sparseKl, type SparseAEGradient } from "../sparse";
-import { misconception } from "./types";
+import {
+  averageActivation,
+  klBernoulli,
+  klBernoulliDerivative,
+  runningAverageSequence,
+  sparseAeCostGrad,
+  sparseKl,
+  type SparseAEGradient,
+} from "../sparse";
+import { misconceptionsOf } from "./types";
 
-type Kl = [A: Mat, rho: number, beta: number];
-type KlOut = ReturnType<typeof sparseKl>;
 type Grad = [X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number];
-type Running = [rho0: Vec, batches: Mat[], lambdaAvg: number];
 
 /** KL(ρ̂||ρ): the arguments swapped. */
 const klSwapped = (rho: number, r: number) => klBernoulli(r, rho);
@@ -26,77 +31,6 @@ const HINT_SWAPPED = {
   en: "the two arguments of the KL divergence in the wrong order; it is not symmetric, so check which one is the target ρ.",
   zh: "KL 散度的两个参数顺序颠倒了；KL 散度不对称，请检查哪一个是目标值 ρ。",
 };
-
-// ---------------------------------------------------------------- KL penalty
-
-export const klPerSample = misconception<Kl, KlOut>({
-  id: "sparse.kl-per-sample",
-  hint: HINT_PER_SAMPLE,
-  fn: (A, rho, beta) => {
-    const N = A.length;
-    const m = A[0].length;
-    let penalty = 0;
-    const dPenalty = new Array<number>(m).fill(0);
-    for (const row of A) {
-      row.forEach((a, j) => {
-        penalty += (beta * klBernoulli(rho, a)) / N;
-        dPenalty[j] += (beta * klBernoulliDerivative(rho, a)) / N;
-      });
-    }
-    return { rhoHat: averageActivation(A), penalty, dPenalty };
-  },
-});
-
-export const klArgumentsSwapped = misconception<Kl, KlOut>({
-  id: "sparse.kl-swapped",
-  hint: HINT_SWAPPED,
-  fn: (A, rho, beta) => {
-    const rhoHat = averageActivation(A);
-    return {
-      rhoHat,
-      penalty: beta * rhoHat.reduce((s, r) => s + klSwapped(rho, r), 0),
-      dPenalty: rhoHat.map((r) => beta * klSwappedDerivative(rho, r)),
-    };
-  },
-});
-
-export const klDerivativeSign = misconception<Kl, KlOut>({
-  id: "sparse.kl-derivative-sign",
-  hint: {
-    en: "a derivative of the KL divergence with the wrong overall sign; the penalty grows as ρ̂ moves above ρ.",
-    zh: "KL 散度的导数整体符号反了；当 ρ̂ 超过 ρ 时惩罚项应当增大。",
-  },
-  fn: (A, rho, beta) => {
-    const r = sparseKl(A, rho, beta);
-    return { ...r, dPenalty: r.dPenalty.map((v) => -v) };
-  },
-});
-
-export const klDerivativeMissingBeta = misconception<Kl, KlOut>({
-  id: "sparse.kl-derivative-missing-beta",
-  hint: {
-    en: "a penalty derivative without the penalty's weight β.",
-    zh: "惩罚项的导数漏掉了权重系数 β。",
-  },
-  fn: (A, rho, beta) => {
-    const r = sparseKl(A, rho, beta);
-    return { ...r, dPenalty: r.rhoHat.map((x) => klBernoulliDerivative(rho, x)) };
-  },
-});
-
-export const klDerivativeFirstTermOnly = misconception<Kl, KlOut>({
-  id: "sparse.kl-derivative-first-term",
-  hint: {
-    en: "a KL derivative with only one of its two terms; both terms depend on ρ̂.",
-    zh: "KL 散度的导数只保留了两项中的一项；两项都依赖于 ρ̂。",
-  },
-  fn: (A, rho, beta) => {
-    const r = sparseKl(A, rho, beta);
-    return { ...r, dPenalty: r.rhoHat.map((x) => (beta * -rho) / x) };
-  },
-});
-
-// ---------------------------------------------------------------- cost and gradient
 
 interface GradVariant {
   noSparsityInDelta?: boolean;
@@ -147,112 +81,157 @@ function gradVariant(v: GradVariant): (...args: Grad) => SparseAEGradient {
   };
 }
 
-export const delta2MissingSparsity = misconception<Grad, SparseAEGradient>({
-  id: "sparse.delta2-missing-sparsity",
-  hint: {
-    en: "a hidden error term δ2 without the sparsity term; the penalty depends on the hidden activations too.",
-    zh: "中间层误差项 δ2 中缺少稀疏性项；惩罚项同样依赖于中间层的激活值。",
+// ---------------------------------------------------------------- KL penalty
+
+export const sparseKlMisconceptions = misconceptionsOf(sparseKl, "sparse", [
+  {
+    id: "kl-per-sample",
+    hint: HINT_PER_SAMPLE,
+    fn: (A, rho, beta) => {
+      const N = A.length;
+      const m = A[0].length;
+      let penalty = 0;
+      const dPenalty = new Array<number>(m).fill(0);
+      for (const row of A) {
+        row.forEach((a, j) => {
+          penalty += (beta * klBernoulli(rho, a)) / N;
+          dPenalty[j] += (beta * klBernoulliDerivative(rho, a)) / N;
+        });
+      }
+      return { rhoHat: averageActivation(A), penalty, dPenalty };
+    },
   },
-  fn: gradVariant({ noSparsityInDelta: true }),
-});
-
-export const gradKlSwapped = misconception<Grad, SparseAEGradient>({
-  id: "sparse.grad-kl-swapped",
-  hint: HINT_SWAPPED,
-  fn: gradVariant({ swapped: true }),
-});
-
-export const decayOnBiases = misconception<Grad, SparseAEGradient>({
-  id: "sparse.decay-on-biases",
-  hint: {
-    en: "weight decay applied to the biases; only the weights are decayed here.",
-    zh: "对偏置也做了权值衰减；这里只有权重才衰减。",
+  {
+    id: "kl-swapped",
+    hint: HINT_SWAPPED,
+    fn: (A, rho, beta) => {
+      const rhoHat = averageActivation(A);
+      return {
+        rhoHat,
+        penalty: beta * rhoHat.reduce((s, r) => s + klSwapped(rho, r), 0),
+        dPenalty: rhoHat.map((r) => beta * klSwappedDerivative(rho, r)),
+      };
+    },
   },
-  fn: gradVariant({ decayBiases: true }),
-});
-
-export const decayMissingLambda = misconception<Grad, SparseAEGradient>({
-  id: "sparse.decay-missing-lambda",
-  hint: {
-    en: "a weight-decay gradient without its coefficient λ.",
-    zh: "权值衰减的梯度漏掉了系数 λ。",
+  {
+    id: "kl-derivative-sign",
+    hint: {
+      en: "a derivative of the KL divergence with the wrong overall sign; the penalty grows as ρ̂ moves above ρ.",
+      zh: "KL 散度的导数整体符号反了；当 ρ̂ 超过 ρ 时惩罚项应当增大。",
+    },
+    fn: (A, rho, beta) => {
+      const r = sparseKl(A, rho, beta);
+      return { ...r, dPenalty: r.dPenalty.map((v) => -v) };
+    },
   },
-  fn: gradVariant({ decayGradient: () => 1 }),
-});
-
-export const decayTwoLambda = misconception<Grad, SparseAEGradient>({
-  id: "sparse.decay-two-lambda",
-  hint: {
-    en: "a weight-decay gradient with the wrong coefficient: differentiate (λ/2)||W||² again, the ½ matters.",
-    zh: "权值衰减梯度的系数不对：重新对 (λ/2)||W||² 求导，注意其中的 ½。",
+  {
+    id: "kl-derivative-missing-beta",
+    hint: {
+      en: "a penalty derivative without the penalty's weight β.",
+      zh: "惩罚项的导数漏掉了权重系数 β。",
+    },
+    fn: (A, rho, beta) => {
+      const r = sparseKl(A, rho, beta);
+      return { ...r, dPenalty: r.rhoHat.map((x) => klBernoulliDerivative(rho, x)) };
+    },
   },
-  fn: gradVariant({ decayGradient: (l) => 2 * l }),
-});
-
-export const gradKlPerSample = misconception<Grad, SparseAEGradient>({
-  id: "sparse.grad-kl-per-sample",
-  hint: HINT_PER_SAMPLE,
-  fn: gradVariant({ perSample: true }),
-});
-
-export const gradientMissingMean = misconception<Grad, SparseAEGradient>({
-  id: "sparse.gradient-missing-mean",
-  hint: {
-    en: "a gradient summed over the batch while the cost averages over it.",
-    zh: "梯度对整批样本求和，而代价函数是取平均的。",
+  {
+    id: "kl-derivative-first-term",
+    hint: {
+      en: "a KL derivative with only one of its two terms; both terms depend on ρ̂.",
+      zh: "KL 散度的导数只保留了两项中的一项；两项都依赖于 ρ̂。",
+    },
+    fn: (A, rho, beta) => {
+      const r = sparseKl(A, rho, beta);
+      return { ...r, dPenalty: r.rhoHat.map((x) => (beta * -rho) / x) };
+    },
   },
-  fn: gradVariant({ noMeanInGradient: true }),
-});
+]);
+// ---------------------------------------------------------------- cost and gradient
 
+export const sparseAeCostGradMisconceptions = misconceptionsOf(sparseAeCostGrad, "sparse", [
+  {
+    id: "delta2-missing-sparsity",
+    hint: {
+      en: "a hidden error term δ2 without the sparsity term; the penalty depends on the hidden activations too.",
+      zh: "中间层误差项 δ2 中缺少稀疏性项；惩罚项同样依赖于中间层的激活值。",
+    },
+    fn: gradVariant({ noSparsityInDelta: true }),
+  },
+  {
+    id: "grad-kl-swapped",
+    hint: HINT_SWAPPED,
+    fn: gradVariant({ swapped: true }),
+  },
+  {
+    id: "decay-on-biases",
+    hint: {
+      en: "weight decay applied to the biases; only the weights are decayed here.",
+      zh: "对偏置也做了权值衰减；这里只有权重才衰减。",
+    },
+    fn: gradVariant({ decayBiases: true }),
+  },
+  {
+    id: "decay-missing-lambda",
+    hint: {
+      en: "a weight-decay gradient without its coefficient λ.",
+      zh: "权值衰减的梯度漏掉了系数 λ。",
+    },
+    fn: gradVariant({ decayGradient: () => 1 }),
+  },
+  {
+    id: "decay-two-lambda",
+    hint: {
+      en: "a weight-decay gradient with the wrong coefficient: differentiate (λ/2)||W||² again, the ½ matters.",
+      zh: "权值衰减梯度的系数不对：重新对 (λ/2)||W||² 求导，注意其中的 ½。",
+    },
+    fn: gradVariant({ decayGradient: (l) => 2 * l }),
+  },
+  {
+    id: "grad-kl-per-sample",
+    hint: HINT_PER_SAMPLE,
+    fn: gradVariant({ perSample: true }),
+  },
+  {
+    id: "gradient-missing-mean",
+    hint: {
+      en: "a gradient summed over the batch while the cost averages over it.",
+      zh: "梯度对整批样本求和，而代价函数是取平均的。",
+    },
+    fn: gradVariant({ noMeanInGradient: true }),
+  },
+]);
 // ---------------------------------------------------------------- running average
 
-export const runningAverageSwapped = misconception<Running, Mat>({
-  id: "sparse.running-average-swapped",
-  hint: {
-    en: "a running average whose factor λ_avg weights the wrong term; check which term is the average's memory.",
-    zh: "滑动平均的系数 λ_avg 乘错了项；请检查哪一项才是滑动平均的“记忆”。",
+export const runningAverageSequenceMisconceptions = misconceptionsOf(runningAverageSequence, "sparse", [
+  {
+    id: "running-average-swapped",
+    hint: {
+      en: "a running average whose factor λ_avg weights the wrong term; check which term is the average's memory.",
+      zh: "滑动平均的系数 λ_avg 乘错了项；请检查哪一项才是滑动平均的“记忆”。",
+    },
+    fn: (rho0, batches, l) => {
+      let r = rho0;
+      return batches.map((A) => (r = averageActivation(A).map((m, j) => l * m + (1 - l) * r[j])));
+    },
   },
-  fn: (rho0, batches, l) => {
-    let r = rho0;
-    return batches.map((A) => (r = averageActivation(A).map((m, j) => l * m + (1 - l) * r[j])));
+  {
+    id: "running-average-not-chained",
+    hint: {
+      en: "a running average that restarts from ρ̂^(0) at every step instead of continuing from the previous step.",
+      zh: "滑动平均每一步都从 ρ̂^(0) 重新开始，而没有接着上一步的结果。",
+    },
+    fn: (rho0, batches, l) => batches.map((A) => averageActivation(A).map((m, j) => l * rho0[j] + (1 - l) * m)),
   },
-});
-
-export const runningAverageNotChained = misconception<Running, Mat>({
-  id: "sparse.running-average-not-chained",
-  hint: {
-    en: "a running average that restarts from ρ̂^(0) at every step instead of continuing from the previous step.",
-    zh: "滑动平均每一步都从 ρ̂^(0) 重新开始，而没有接着上一步的结果。",
+  {
+    id: "running-average-batch-sum",
+    hint: {
+      en: "a mini-batch ρ̂ computed as a sum rather than an average over its samples.",
+      zh: "小批量的 ρ̂ 按样本求和，而不是取平均。",
+    },
+    fn: (rho0, batches, l) => {
+      let r = rho0;
+      return batches.map((A) => (r = sumRows(A).map((s, j) => l * r[j] + (1 - l) * s)));
+    },
   },
-  fn: (rho0, batches, l) => batches.map((A) => averageActivation(A).map((m, j) => l * rho0[j] + (1 - l) * m)),
-});
-
-export const runningAverageBatchSum = misconception<Running, Mat>({
-  id: "sparse.running-average-batch-sum",
-  hint: {
-    en: "a mini-batch ρ̂ computed as a sum rather than an average over its samples.",
-    zh: "小批量的 ρ̂ 按样本求和，而不是取平均。",
-  },
-  fn: (rho0, batches, l) => {
-    let r = rho0;
-    return batches.map((A) => (r = sumRows(A).map((s, j) => l * r[j] + (1 - l) * s)));
-  },
-});
-
-export const sparseKlMisconceptions = [
-  klPerSample,
-  klArgumentsSwapped,
-  klDerivativeSign,
-  klDerivativeMissingBeta,
-  klDerivativeFirstTermOnly,
-];
-export const sparseGradientMisconceptions = [
-  delta2MissingSparsity,
-  gradKlSwapped,
-  decayOnBiases,
-  decayMissingLambda,
-  decayTwoLambda,
-  gradKlPerSample,
-  gradientMissingMean,
-];
-export const runningAverageMisconceptions = [runningAverageSwapped, runningAverageNotChained, runningAverageBatchSum];
+]);

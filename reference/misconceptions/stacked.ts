@@ -4,8 +4,8 @@
  */
 
 import { addRow, logsumexp, matmul, sigmoidMat, softmax, sumRows, transpose, type Mat, type Vec } from "../numerics";
-import type { TwoLayerStackedGradient } from "../stacked";
-import { misconception } from "./types";
+import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../stacked";
+import { misconceptionsOf } from "./types";
 
 type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
 
@@ -59,65 +59,53 @@ function variant(v: Variant): (...args: Args) => TwoLayerStackedGradient {
   };
 }
 
-export const softmaxGradNoMean = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.softmax-grad-no-mean",
-  hint: {
-    en: "a gradient summed over the batch while the loss is a mean.",
-    zh: "梯度对整批样本求和，而损失是取平均的。",
+export const twoLayerStackedGradientMisconceptions = misconceptionsOf(twoLayerStackedGradient, "stacked", [
+  {
+    id: "softmax-grad-no-mean",
+    hint: {
+      en: "a gradient summed over the batch while the loss is a mean.",
+      zh: "梯度对整批样本求和，而损失是取平均的。",
+    },
+    fn: variant({ gradNoMean: true }),
   },
-  fn: variant({ gradNoMean: true }),
-});
-
-export const lossSummed = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.loss-sum",
-  hint: {
-    en: "a loss and gradient summed over the batch, while the prompt defines the loss as a mean.",
-    zh: "损失和梯度都对整批样本求和，而题目把损失定义为平均值。",
+  {
+    id: "loss-sum",
+    hint: {
+      en: "a loss and gradient summed over the batch, while the prompt defines the loss as a mean.",
+      zh: "损失和梯度都对整批样本求和，而题目把损失定义为平均值。",
+    },
+    fn: variant({ lossSum: true }),
   },
-  fn: variant({ lossSum: true }),
-});
-
-export const labelsOneBased = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.labels-one-based",
-  hint: {
-    en: "labels read with a different numbering from the prompt's; check how a label selects its softmax entry.",
-    zh: "标签的编号方式与题目不一致；请检查标签如何对应 softmax 输出中的分量。",
+  {
+    id: "labels-one-based",
+    hint: {
+      en: "labels read with a different numbering from the prompt's; check how a label selects its softmax entry.",
+      zh: "标签的编号方式与题目不一致；请检查标签如何对应 softmax 输出中的分量。",
+    },
+    fn: variant({ oneBased: true }),
   },
-  fn: variant({ oneBased: true }),
-});
-
-export const noSigmoidDerivative = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.no-sigmoid-derivative",
-  hint: {
-    en: "backpropagation through an encoder layer that skips its activation function's derivative.",
-    zh: "误差经过编码层反向传播时漏掉了该层激活函数的导数。",
+  {
+    id: "no-sigmoid-derivative",
+    hint: {
+      en: "backpropagation through an encoder layer that skips its activation function's derivative.",
+      zh: "误差经过编码层反向传播时漏掉了该层激活函数的导数。",
+    },
+    fn: variant({ noSigmoidDerivative: true }),
   },
-  fn: variant({ noSigmoidDerivative: true }),
-});
-
-export const softmaxExtraDerivative = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.softmax-extra-derivative",
-  hint: {
-    en: "an extra factor p(1 − p) at the softmax layer; with the cross-entropy, the gradient with respect to the scores simplifies completely.",
-    zh: "softmax 层多乘了因子 p(1 − p)；配合交叉熵时，对分数的导数可以完全化简。",
+  {
+    id: "softmax-extra-derivative",
+    hint: {
+      en: "an extra factor p(1 − p) at the softmax layer; with the cross-entropy, the gradient with respect to the scores simplifies completely.",
+      zh: "softmax 层多乘了因子 p(1 − p)；配合交叉熵时，对分数的导数可以完全化简。",
+    },
+    fn: variant({ softmaxExtraDerivative: true }),
   },
-  fn: variant({ softmaxExtraDerivative: true }),
-});
-
-export const softmaxSignFlipped = misconception<Args, TwoLayerStackedGradient>({
-  id: "stacked.softmax-sign",
-  hint: {
-    en: "a softmax error term with the wrong sign; the gradient points uphill.",
-    zh: "softmax 层误差项的符号反了；梯度应指向损失增大的方向。",
+  {
+    id: "softmax-sign",
+    hint: {
+      en: "a softmax error term with the wrong sign; the gradient points uphill.",
+      zh: "softmax 层误差项的符号反了；梯度应指向损失增大的方向。",
+    },
+    fn: variant({ signFlipped: true }),
   },
-  fn: variant({ signFlipped: true }),
-});
-
-export const stackedMisconceptions = [
-  softmaxGradNoMean,
-  lossSummed,
-  labelsOneBased,
-  noSigmoidDerivative,
-  softmaxExtraDerivative,
-  softmaxSignFlipped,
-];
+]);

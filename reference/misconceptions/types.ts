@@ -2,6 +2,12 @@
  * A misconception is a wrong variant of a reference function: same signature,
  * one known mistake. The grader runs it on a failing case's inputs; when the
  * student's output matches it, the student gets its hint.
+ *
+ * Every file here exports one table per reference function, built by `misconceptionsOf`:
+ *
+ *   export const hopfieldEnergyMisconceptions = misconceptionsOf(hopfieldEnergy, "hopfield.energy", [
+ *     { id: "missing-half", hint: { en: "…", zh: "…" }, fn: (W, b, x) => … },
+ *   ]);
  */
 
 export interface Bilingual {
@@ -18,7 +24,24 @@ export interface Misconception<Args extends unknown[] = any[], Out = unknown> {
   fn: (...args: Args) => Out;
 }
 
-/** Identity helper that keeps the argument and result types of a variant. */
-export function misconception<Args extends unknown[], Out>(m: Misconception<Args, Out>): Misconception<Args, Out> {
-  return m;
+type AnyFunction = (...args: any[]) => any;
+
+/** One row of a table: `id` is the last part of the stored id (the table adds its prefix). */
+export interface MisconceptionRow<F extends AnyFunction> {
+  id: string;
+  hint: Bilingual;
+  fn: (...args: Parameters<F>) => ReturnType<F>;
+}
+
+/**
+ * The misconception table of `reference`: every row gets the id `${prefix}.${row.id}` and the
+ * reference's own signature. Ids are stored with graded cases, so a row's id never changes.
+ */
+export function misconceptionsOf<F extends AnyFunction>(
+  reference: F,
+  prefix: string,
+  rows: MisconceptionRow<NoInfer<F>>[],
+): Misconception<Parameters<F>, ReturnType<F>>[] {
+  void reference; // names the function the table belongs to, and types its rows
+  return rows.map((r) => ({ id: `${prefix}.${r.id}`, hint: r.hint, fn: r.fn }));
 }

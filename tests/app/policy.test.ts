@@ -9,7 +9,7 @@ import {
   refuseSubmission,
   scaleToPoints,
   type AssignmentPolicy,
-} from "@/app/_lib/policy";
+} from "@/grader/policy";
 
 const due = new Date("2026-03-10T23:59:00Z");
 const at = (ms: number) => new Date(due.getTime() + ms);

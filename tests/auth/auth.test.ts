@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANY_ROLE, findAccess, STAFF_ROLES } from "@/app/_lib/access";
-import { hashPassword, verifyPassword } from "@/app/_lib/auth/password";
+import { hashPassword, verifyPassword } from "@/accounts/password";
 import {
   createSession,
   deleteSession,

@@ -5,9 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exerciseHash, loadCatalogue } from "@/exercises/catalogue";
+import { servedPrompt } from "@/exercises/prompt";
 import { syncExercises, type ExerciseMeta } from "@/exercises/sync";
-import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, SECTION_ASSIGNMENTS, seed } from "@/prisma/seed";
-import { verifyPassword } from "@/app/_lib/auth/password";
+import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, SECTION_ASSIGNMENTS, seed } from "@/scripts/seed";
+import { verifyPassword } from "@/accounts/password";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 /** Writes a small but complete exercise folder `<root>/<section>-<slug>/`. */
@@ -17,18 +18,16 @@ function writeExercise(root: string, section: string, slug: string, points = 10)
   fs.writeFileSync(
     path.join(dir, "exercise.ts"),
     `export default {
-  slug: ${JSON.stringify(slug)},
-  section: ${JSON.stringify(section)},
   title: { en: "Sum of ${slug}", zh: "求和 ${slug}" },
   points: ${points},
   entry: "sum",
-  declaration: "export declare function sum(xs: number[]): number;",
+  doc: "The sum of all elements of xs.",
   reference: (xs: number[]) => xs.reduce((a, b) => a + b, 0),
   output: { kind: "float", tol: { atol: 1e-6 } },
   visibleCases: () => [{ name: { en: "two", zh: "二" }, args: [[1, 2]] }, { name: { en: "one", zh: "一" }, args: [[5]] }],
   hiddenCases: (rng: { uniform(): number }) => Array.from({ length: 10 }, (_, i) => ({ name: { en: "h" + i, zh: "隐藏 " + i }, args: [[rng.uniform(), i]] })),
   misconceptions: [{ id: "sum.first-only", hint: { en: "Only the first element counts here.", zh: "这里只用了第一个元素。" }, fn: (xs: number[]) => xs[0] }],
-  helpers: ["lab"],
+  helpers: ["sum"],
 };
 `,
   );
@@ -61,6 +60,7 @@ describe("exercises:sync", () => {
     expect(report.created.sort()).toEqual(["sum-a", "sum-b"]);
 
     const ex = await t.db.exercise.findUniqueOrThrow({ where: { slug: "sum-b" }, include: { versions: true } });
+    const entry = (await loadCatalogue(root)).get("sum-b")!;
     expect(ex.section).toBe("10.3");
     expect(ex.versions).toHaveLength(1);
     const v = ex.versions[0];
@@ -71,15 +71,21 @@ describe("exercises:sync", () => {
       titleZh: "求和 sum-b",
       points: 15,
       entry: "sum",
-      promptZh: "实现 `sum(xs)`。\n",
     });
-    expect(v.hash).toBe(exerciseHash((await loadCatalogue(root)).get("sum-b")!));
+    // The prompt file, followed by the footer generated from the spec (its tolerance, its helpers).
+    expect(v.promptZh).toBe(servedPrompt("实现 `sum(xs)`。\n", entry.spec, "zh"));
+    expect(v.promptEn).toContain("10^{-6}");
+    expect(v.promptEn).toContain("`sum`");
+    expect(v.declaration).toBe(
+      "/**\n * The sum of all elements of xs.\n */\nexport declare function sum(xs: number[]): number;",
+    );
+    expect(v.hash).toBe(exerciseHash(entry));
     expect(v.starter).toContain("return 0;");
     const meta = JSON.parse(v.metaJson) as ExerciseMeta;
     expect(meta).toMatchObject({
       visibleCases: 2,
       hiddenCases: 10,
-      helpers: ["lab"],
+      helpers: ["sum"],
       output: { kind: "float", tol: { atol: 1e-6 } },
     });
     expect(meta.misconceptions).toEqual([
@@ -104,7 +110,9 @@ describe("exercises:sync", () => {
     });
     expect(ex.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(ex.currentVersionId).toBe(ex.versions[1].id);
-    expect(ex.versions[0].promptEn).toBe("Write `sum(xs)`.\n");
+    expect(ex.versions[0].promptEn).toBe(
+      servedPrompt("Write `sum(xs)`.\n", (await loadCatalogue(root)).get("sum-c")!.spec, "en"),
+    );
     expect(ex.versions[1].promptEn).toContain("sum of all elements");
   });
 

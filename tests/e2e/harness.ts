@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { createDb, type Provider } from "@/prisma/client";
 import { applyMigrations } from "@/prisma/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/prisma/seed";
+import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
 import { createPostgresDatabase } from "../helpers/db";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -52,6 +52,7 @@ export const DEMO = {
 
 const FINGERPRINT_PATHS = [
   "app",
+  "accounts",
   "prisma",
   "grader",
   "exercises",

@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
-import { DEMO_COURSE } from "@/prisma/seed";
+import { DEMO_COURSE } from "@/scripts/seed";
 import { DEMO, E2E_SETUP_TIMEOUT_MS, launchBrowser, newPage, screenshot, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;

@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/prisma/client";
-import { DEMO_COURSE } from "@/prisma/seed";
+import { DEMO_COURSE } from "@/scripts/seed";
 import {
   DEMO,
   E2E_SETUP_TIMEOUT_MS,

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { hashPassword } from "@/app/_lib/auth/password";
+import { hashPassword } from "@/accounts/password";
 import { seedLargeCourse, type LargeCourse } from "../staff/largeCourse";
 import {
   E2E_SETUP_TIMEOUT_MS,

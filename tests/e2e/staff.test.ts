@@ -16,7 +16,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
-import { DEMO_COURSE } from "@/prisma/seed";
+import { DEMO_COURSE } from "@/scripts/seed";
 import { loadCatalogue, type ExerciseEntry } from "@/exercises/catalogue";
 import { enqueue } from "@/grader/queue";
 import { GradingWorker } from "@/grader/worker";

@@ -8,10 +8,10 @@ import { transpile } from "@/grader/transpile";
 let sb: Sandbox;
 
 beforeAll(async () => {
-  const tr = await transpile("export function echo(...args: unknown[]) { return args; }", { allowLab: false });
+  const tr = await transpile("export function echo(...args: unknown[]) { return args; }", { helpers: [] });
   if (!tr.ok) throw new Error("echo does not compile");
   sb = await Sandbox.create();
-  const loaded = await sb.load(tr.js, "echo", { allowLab: false, timeoutMs: 1000 });
+  const loaded = await sb.load(tr.js, "echo", { helpers: [], timeoutMs: 1000 });
   expect(loaded.kind).toBe("ok");
 });
 

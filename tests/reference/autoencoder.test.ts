@@ -28,9 +28,9 @@ import {
 } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
 import {
-  daeMisconceptions,
-  forwardLossesMisconceptions,
-  tiedBackpropMisconceptions,
+  daeCorruptLossMisconceptions,
+  aeForwardLossesMisconceptions,
+  tiedAeBackpropMisconceptions,
 } from "../../reference/misconceptions/autoencoder";
 import { randomAeParams } from "./aeParams";
 import { toleranceRatio } from "./tolerance";
@@ -187,7 +187,7 @@ describe("autoencoder misconceptions differ from the reference by more than the 
       [[0.2], [0.3]],
       [-30, 0.4],
     ];
-    for (const m of forwardLossesMisconceptions) {
+    for (const m of aeForwardLossesMisconceptions) {
       const pool = m.id === "ae.ce.unclamped" ? [belowClamp] : inputs;
       const worst = Math.max(...pool.map((a) => toleranceRatio(m.fn(...a), aeForwardLosses(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
@@ -204,7 +204,7 @@ describe("autoencoder misconceptions differ from the reference by more than the 
         loss,
       ]),
     );
-    for (const m of tiedBackpropMisconceptions) {
+    for (const m of tiedAeBackpropMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), tiedAeBackprop(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
     }
@@ -219,7 +219,7 @@ describe("autoencoder misconceptions differ from the reference by more than the 
           : { kind: "masking", U: rng.uniformMat(3, 4), level: 0.3 };
       return [X, ...params(4, 3), noise];
     });
-    for (const m of daeMisconceptions) {
+    for (const m of daeCorruptLossMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), daeCorruptLoss(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
     }

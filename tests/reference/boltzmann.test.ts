@@ -233,13 +233,13 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
   });
   const worst = (xs: number[]) => Math.max(...xs);
   it("stochastic unit, Gibbs, annealing and exact-gradient variants", () => {
-    for (const m of M.firingMisconceptions) {
+    for (const m of M.firingProbabilitiesMisconceptions) {
       expect(
         worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, 2), firingProbabilities(d.W, d.b, d.x, 2)))),
         m.id,
       ).toBeGreaterThan(1);
     }
-    for (const m of M.gibbsMisconceptions) {
+    for (const m of M.gibbsSweepMisconceptions) {
       const r = draws.map((d) => {
         const U = rng.uniformVec(d.n);
         return toleranceRatio(m.fn(d.W, d.b, d.x, d.order, U, 2), gibbsSweep(d.W, d.b, d.x, d.order, U, 2));
@@ -254,7 +254,7 @@ describe("Boltzmann misconceptions differ from the reference beyond the grading 
       });
       expect(worst(r), m.id).toBeGreaterThan(1);
     }
-    for (const m of M.exactMisconceptions) {
+    for (const m of M.bmExactMisconceptions) {
       expect(
         worst(draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.X), bmExact(d.W, d.b, d.X)))),
         m.id,

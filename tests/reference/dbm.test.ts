@@ -149,7 +149,7 @@ describe("DBM misconceptions differ from the reference beyond the grading tolera
   });
   const opts = { tol: 1e-10, maxIter: 30 };
   it("mean-field variants", () => {
-    for (const m of M.meanFieldMisconceptions) {
+    for (const m of M.dbmMeanFieldMisconceptions) {
       const worst = Math.max(
         ...draws.map((d) =>
           toleranceRatio(m.fn(d.V, d.W1, d.W2, d.b1, d.b2, opts), dbmMeanField(d.V, d.W1, d.W2, d.b1, d.b2, opts)),
@@ -159,12 +159,12 @@ describe("DBM misconceptions differ from the reference beyond the grading tolera
     }
   });
   it("energy variants (square W1 for the transposed one)", () => {
-    for (const m of M.energyMisconceptions) {
+    for (const m of M.dbmEnergyMisconceptions) {
       const worst = Math.max(
         ...draws.map((d) => {
-          const W1 = m === M.energyW1Transposed ? d.W2 : d.W1;
-          const V = m === M.energyW1Transposed ? d.H2.map((r) => r.map((x) => 1 - x)) : d.V; // v ≠ h1, else vᵀW1h1 is a symmetric form
-          const a = m === M.energyW1Transposed ? d.b1 : d.a;
+          const W1 = m.id === "dbm.energy.w1-transposed" ? d.W2 : d.W1;
+          const V = m.id === "dbm.energy.w1-transposed" ? d.H2.map((r) => r.map((x) => 1 - x)) : d.V; // v ≠ h1, else vᵀW1h1 is a symmetric form
+          const a = m.id === "dbm.energy.w1-transposed" ? d.b1 : d.a;
           return toleranceRatio(
             m.fn(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2),
             dbmEnergy(V, d.H1, d.H2, W1, d.W2, a, d.b1, d.b2),

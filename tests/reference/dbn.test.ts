@@ -126,7 +126,7 @@ describe("DBN misconceptions differ from the reference by more than the grading 
   const rng = new Rng("dbn-misconceptions");
 
   it("up-pass (equal-size and non-square stacks)", () => {
-    for (const m of MD.upPassMisconceptions) {
+    for (const m of MD.upPassBothMisconceptions) {
       let worst = 0;
       for (const sizes of [
         [3, 3, 3],
@@ -144,7 +144,7 @@ describe("DBN misconceptions differ from the reference by more than the grading 
   });
 
   it("greedy pretraining", () => {
-    for (const m of MD.pretrainMisconceptions) {
+    for (const m of MD.greedyPretrainWithMisconceptions) {
       const sizes = [4, 3, 2];
       const init = randomStack(rng, sizes, 0.5);
       const data: Mat = rng.binaryMat(5, 4);

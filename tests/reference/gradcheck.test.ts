@@ -12,7 +12,7 @@ import {
 } from "../../reference/gradcheck";
 import { Rng } from "../../reference/random";
 import { toleranceRatio } from "./tolerance";
-import { gradcheckMisconceptions } from "../../reference/misconceptions/gradcheck";
+import { checkLogisticGradientMisconceptions } from "../../reference/misconceptions/gradcheck";
 
 describe("gradient check utility", () => {
   it("central differences are exact for a quadratic (no O(ε²) term)", () => {
@@ -103,7 +103,7 @@ describe("gradient-check misconceptions differ from the reference by more than t
       [0.5, 0],
     ];
     const guard: Parameters<typeof checkLogisticGradient> = [Xz, [1, 0, 1], [0.3, 0.9, -0.1], [0.1, 3e-10, 0.2], 1e-5];
-    for (const m of gradcheckMisconceptions) {
+    for (const m of checkLogisticGradientMisconceptions) {
       const pool = m.id === "gradcheck.no-guard" ? [guard] : inputs;
       const worst = Math.max(...pool.map((a) => toleranceRatio(m.fn(...a), checkLogisticGradient(...a))));
       expect(worst, m.id).toBeGreaterThan(1);

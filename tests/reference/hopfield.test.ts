@@ -89,7 +89,7 @@ describe("Hopfield properties", () => {
     for (let trial = 0; trial < 10; trial++) {
       const X = Array.from({ length: 3 }, () => rng.binaryVec(n));
       const W = hebbianWeights(X);
-      const b = new Array(n).fill(0);
+      const b = new Array<number>(n).fill(0);
       // b = 0 as in DOMAIN.md: with 3 patterns in 64 units the signal term (about n/2) dominates the crosstalk.
       for (const x of X) {
         expect(hopfieldRecall(W, b, x, rng.permutation(n), 10)).toEqual({ state: x, sweeps: 1 });
@@ -148,7 +148,7 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     expect(worst, name).toBeGreaterThan(1);
   };
   it("energy variants", () => {
-    for (const m of M.energyMisconceptions) {
+    for (const m of M.hopfieldEnergyMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x), hopfieldEnergy(d.W, d.b, d.x))),
@@ -156,14 +156,14 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     }
   });
   it("Hebbian variants", () => {
-    for (const m of M.hebbianMisconceptions)
+    for (const m of M.hebbianWeightsMisconceptions)
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.X), hebbianWeights(d.X))),
       );
   });
   it("sweep variants", () => {
-    for (const m of M.sweepMisconceptions) {
+    for (const m of M.hopfieldAsyncSweepMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order), hopfieldAsyncSweep(d.W, d.b, d.x, d.order))),
@@ -171,7 +171,7 @@ describe("Hopfield misconceptions differ from the reference beyond the grading t
     }
   });
   it("recall variants", () => {
-    for (const m of M.recallMisconceptions) {
+    for (const m of M.hopfieldRecallMisconceptions) {
       check(
         m.id,
         draws.map((d) => toleranceRatio(m.fn(d.W, d.b, d.x, d.order, 20), hopfieldRecall(d.W, d.b, d.x, d.order, 20))),

@@ -21,8 +21,8 @@ import {
   sparsityPenalty,
 } from "../../reference/sparse";
 import {
-  runningAverageMisconceptions,
-  sparseGradientMisconceptions,
+  runningAverageSequenceMisconceptions,
+  sparseAeCostGradMisconceptions,
   sparseKlMisconceptions,
 } from "../../reference/misconceptions/sparse";
 import { toleranceRatio } from "./tolerance";
@@ -137,7 +137,7 @@ describe("sparse autoencoder misconceptions differ from the reference by more th
       rng.range(0.5, 5),
       rng.range(0.01, 0.3),
     ]);
-    for (const m of sparseGradientMisconceptions) {
+    for (const m of sparseAeCostGradMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), sparseAeCostGrad(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
     }
@@ -149,7 +149,7 @@ describe("sparse autoencoder misconceptions differ from the reference by more th
       Array.from({ length: 3 }, () => rng.uniformMat(rng.intRange(2, 4), 3)),
       rng.range(0.6, 0.99),
     ]);
-    for (const m of runningAverageMisconceptions) {
+    for (const m of runningAverageSequenceMisconceptions) {
       const worst = Math.max(...inputs.map((a) => toleranceRatio(m.fn(...a), runningAverageSequence(...a))));
       expect(worst, m.id).toBeGreaterThan(1);
     }

@@ -15,7 +15,7 @@ import {
   stackedSoftmaxLoss,
   twoLayerStackedGradient,
 } from "../../reference/stacked";
-import { stackedMisconceptions } from "../../reference/misconceptions/stacked";
+import { twoLayerStackedGradientMisconceptions } from "../../reference/misconceptions/stacked";
 import { toleranceRatio } from "./tolerance";
 
 function randomNet(rng: Rng, sizes: number[], K: number): StackedNet {
@@ -120,7 +120,7 @@ describe("stacked misconceptions differ from the reference by more than the grad
       bs: a[7],
     });
     expect(twoLayerStackedGradient(...a).dW1).toEqual(g.layers[0].dW);
-    for (const m of stackedMisconceptions) {
+    for (const m of twoLayerStackedGradientMisconceptions) {
       const worst = Math.max(...inputs.map((x) => toleranceRatio(m.fn(...x), twoLayerStackedGradient(...x))));
       expect(worst, m.id).toBeGreaterThan(1);
     }

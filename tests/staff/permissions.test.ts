@@ -1,7 +1,8 @@
 /** Every permission rule: student, TA, instructor × course A vs course B. Refusals are "not found". */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
-import { loadStaffActor, StaffNotFoundError, type StaffActor } from "@/app/_lib/staff/access";
+import { staffAccess, type StaffContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
 import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment, listComments } from "@/app/_lib/staff/comments";
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const notFound = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(StaffNotFoundError);
+const notFound = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(AccessError);
 const csv = "email,name,student id,role\nnew1@example.edu,New One,1,student\n";
 const assignmentInput = () => ({
   titleEn: "HW 2",
@@ -38,14 +39,14 @@ const assignmentInput = () => ({
 
 describe("students get nothing", () => {
   test("a student has no staff actor in their own course or another", async () => {
-    await notFound(loadStaffActor(t.db, f.a.students[0], f.a.courseId));
-    await notFound(loadStaffActor(t.db, f.b.student, f.b.courseId));
-    await notFound(loadStaffActor(t.db, f.b.student, f.a.courseId));
+    await notFound(staffAccess(t.db, f.a.students[0], f.a.courseId));
+    await notFound(staffAccess(t.db, f.b.student, f.b.courseId));
+    await notFound(staffAccess(t.db, f.b.student, f.a.courseId));
   });
 });
 
 describe("TA", () => {
-  let ta: StaffActor;
+  let ta: StaffContext;
   beforeAll(async () => {
     ta = await f.actor(f.a.ta, f.a.courseId);
   });
@@ -92,12 +93,12 @@ describe("TA", () => {
     await discardRegrade(t.db, ia, theirs.id);
   });
   test("has no access to course B", async () => {
-    await notFound(loadStaffActor(t.db, f.a.ta, f.b.courseId));
+    await notFound(staffAccess(t.db, f.a.ta, f.b.courseId));
   });
 });
 
 describe("instructor of A versus course B", () => {
-  let ia: StaffActor;
+  let ia: StaffContext;
   beforeAll(async () => {
     ia = await f.actor(f.a.instructor, f.a.courseId);
   });
@@ -115,7 +116,7 @@ describe("instructor of A versus course B", () => {
     expect(actions).toEqual(expect.arrayContaining(["assignment.create", "assignment.update", "extension.set"]));
   });
   test("sees nothing of course B through course A's actor", async () => {
-    await notFound(loadStaffActor(t.db, f.a.instructor, f.b.courseId));
+    await notFound(staffAccess(t.db, f.a.instructor, f.b.courseId));
     await notFound(loadGradebook(t.db, ia, { assignmentId: f.b.assignmentId }));
     await notFound(loadSubmissionReview(t.db, ia, f.b.submission));
     await notFound(addComment(t.db, ia, { submissionId: f.b.submission, body: "x" }));

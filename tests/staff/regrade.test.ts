@@ -12,7 +12,7 @@ import { GradingWorker } from "@/grader/worker";
 import { commitRegrade, discardRegrade, regradePreview, startRegrade } from "@/app/_lib/staff/regrade";
 import { loadGradebook } from "@/app/_lib/staff/gradebook";
 import { listAudit } from "@/app/_lib/staff/audit";
-import { StaffInputError } from "@/app/_lib/staff/access";
+import { InputError } from "@/app/_lib/errors";
 import { createStaffFixture, type StaffFixture } from "./fixture";
 
 let t: TestDb;
@@ -68,7 +68,7 @@ describe("regrade", () => {
     const r = await startRegrade(t.db, inst, { assignmentId: f.a.assignmentId, exerciseId });
     let p = await regradePreview(t.db, inst, r.id);
     expect(p.counts).toMatchObject({ total: 2, pending: 2 });
-    await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(StaffInputError);
+    await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(InputError);
 
     await drain(new Map([[SLUG, entry]]));
     p = await regradePreview(t.db, inst, r.id);
@@ -93,7 +93,7 @@ describe("regrade", () => {
     const audit = await listAudit(t.db, inst, { action: "regrade" });
     expect(audit.total).toBe(2);
     expect(audit.rows[0].after).toMatchObject({ score: 10 });
-    await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(StaffInputError);
+    await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(InputError);
   }, 120_000);
 
   test("discard drops the new results and keeps the scores", async () => {

@@ -10,7 +10,8 @@ import { submit, run, history, submissionStatus, SUBMIT_RATE } from "@/app/_lib/
 import { getDraft, saveDraft, resetDraft } from "@/app/_lib/student/drafts";
 import { submissionView } from "@/app/_lib/student/view";
 import { studentDashboard } from "@/app/_lib/student/dashboard";
-import { StudentError } from "@/app/_lib/student/errors";
+import { studentAccess } from "@/app/_lib/access";
+import { AccessError, InputError } from "@/app/_lib/errors";
 import type { Db } from "@/prisma/client";
 import { claimSubmission, completeSubmission } from "@/grader/queue";
 import type { CaseOutcome, GradeResult } from "@/grader/grade";
@@ -24,22 +25,20 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-async function refusal(p: Promise<unknown>): Promise<StudentError> {
+async function refusal(p: Promise<unknown>): Promise<AccessError | InputError> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof StudentError) return e;
+    if (e instanceof AccessError || e instanceof InputError) return e;
     throw e;
   }
   throw new Error("expected a refusal, but the call succeeded");
 }
 
-const ref = (f: Fixture, userId = f.alice) => ({
-  userId,
-  courseId: f.courseId,
-  assignmentId: f.assignmentId,
-  exerciseId: f.exerciseId,
-});
+/** The user's student context in the fixture's course (or another), as the context module grants it. */
+const as = (f: Fixture, userId = f.alice, courseId = f.courseId) => studentAccess(t.db, userId, courseId);
+
+const ref = (f: Fixture) => ({ assignmentId: f.assignmentId, exerciseId: f.exerciseId });
 
 /** Sentinels that must never reach a student unless the case's details are released. */
 const SECRET_INPUT = 424242.125;
@@ -141,7 +140,7 @@ function leaks(value: unknown): string[] {
 describe("submit", () => {
   it("stores the code with the current version, queued, and answers at once", async () => {
     const f = await makeFixture(t.db);
-    const s = await submit(t.db, { ...ref(f), code: "export const f = (x: number[]) => x;" }, f.now);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: "export const f = (x: number[]) => x;" }, f.now);
     expect(s.status).toBe("queued");
     expect(s.kind).toBe("submit");
     const row = await t.db.submission.findUniqueOrThrow({ where: { id: s.id } });
@@ -150,41 +149,43 @@ describe("submit", () => {
     expect(row.lateDays).toBe(0);
     expect(row.latePenalty).toBe(0);
     // The submitted code becomes the draft.
-    expect((await getDraft(t.db, ref(f), f.now)).code).toBe(row.code);
+    expect((await getDraft(t.db, await as(f), ref(f), f.now)).code).toBe(row.code);
   });
 
   it("enforces the attempt limit on submits only; runs are free", async () => {
     const f = await makeFixture(t.db, { attemptLimit: 2 });
     const worker = fakeWorker(t.db);
     try {
-      await run(t.db, { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
-      await submit(t.db, { ...ref(f), code: STARTER }, f.now);
-      await submit(t.db, { ...ref(f), code: STARTER }, f.now);
-      const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, f.now));
+      await run(t.db, await as(f), { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
+      await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+      await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+      const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now));
       expect(e.code).toBe("attempts_exhausted");
       expect(e.status).toBe(403);
       expect(e.toJSON().message.en).toContain("2 attempts");
       expect(e.toJSON().message.zh).toContain("2 次");
       // Another student's attempts are their own.
-      await submit(t.db, { ...ref(f, f.bob), code: STARTER }, f.now);
+      await submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, f.now);
       // Runs still work.
-      const r = await run(t.db, { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
+      const r = await run(t.db, await as(f), { ...ref(f), code: STARTER }, { now: f.now, timeoutMs: 5000 });
       expect(r.status).toBe("graded");
     } finally {
       await worker.stop();
     }
-    const d = await studentDashboard(t.db, f.alice, f.courseId, f.now);
+    const d = await studentDashboard(t.db, await as(f), f.now);
     expect(d.assignments[0].exercises[0].attemptsUsed).toBe(2);
     expect(d.assignments[0].exercises[0].attemptsLeft).toBe(0);
   });
 
   it("refuses before release (invisible: 404) and after the late window closes", async () => {
     const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 2 });
-    const early = await refusal(submit(t.db, { ...ref(f), assignmentId: f.unreleasedId, code: STARTER }, f.now));
+    const early = await refusal(
+      submit(t.db, await as(f), { ...ref(f), assignmentId: f.unreleasedId, code: STARTER }, f.now),
+    );
     expect(early.status).toBe(404);
     // Two days and one hour after the due date, with lateDaysMax = 2: closed.
     const late = new Date(f.now.getTime() + DAY + 2 * DAY + HOUR);
-    const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, late));
+    const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, late));
     expect(e.code).toBe("closed");
     expect(e.status).toBe(403);
   });
@@ -193,11 +194,11 @@ describe("submit", () => {
     const f = await makeFixture(t.db, { dueInMs: DAY, latePenaltyPerDay: 0.1, lateDaysMax: 3 });
     // 1.5 days after the due date: 2 started days, penalty 0.2.
     const when = new Date(f.now.getTime() + DAY + 1.5 * DAY);
-    const s = await submit(t.db, { ...ref(f), code: STARTER }, when);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, when);
     expect(s.lateDays).toBe(2);
     expect(s.latePenalty).toBeCloseTo(0.2, 12);
     await recordResult(t.db, s.id, { allPass: true });
-    const v = await submissionView(t.db, f.alice, s.id, when);
+    const v = await submissionView(t.db, await as(f), s.id, when);
     expect(v.score).toBeCloseTo(10 * 0.8, 12);
     expect(v.latePenalty).toBeCloseTo(0.2, 12);
   });
@@ -215,37 +216,37 @@ describe("submit", () => {
     });
     // Three days after the assignment's due date: Bob's window is closed, Alice is on time.
     const when = new Date(f.now.getTime() + 4 * DAY);
-    const s = await submit(t.db, { ...ref(f), code: STARTER }, when);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, when);
     expect(s.lateDays).toBe(0);
     expect(s.latePenalty).toBe(0);
-    expect((await refusal(submit(t.db, { ...ref(f, f.bob), code: STARTER }, when))).code).toBe("closed");
+    expect((await refusal(submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, when))).code).toBe("closed");
     // Half a day after her extension: one late day.
-    const s2 = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 5.5 * DAY));
+    const s2 = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 5.5 * DAY));
     expect(s2.lateDays).toBe(1);
     expect(s2.latePenalty).toBeCloseTo(0.25, 12);
-    const d = await studentDashboard(t.db, f.alice, f.courseId, when);
+    const d = await studentDashboard(t.db, await as(f), when);
     expect(d.assignments[0].extension?.dueAt).toBe(new Date(f.now.getTime() + 5 * DAY).toISOString());
     expect(d.assignments[0].effectiveDueAt).toBe(d.assignments[0].extension?.dueAt);
   });
 
   it("rate-limits submissions per student with a clear message in both languages", async () => {
     const f = await makeFixture(t.db, { attemptLimit: null });
-    for (let i = 0; i < SUBMIT_RATE.limit; i++) await submit(t.db, { ...ref(f), code: STARTER }, f.now);
-    const e = await refusal(submit(t.db, { ...ref(f), code: STARTER }, f.now));
+    for (let i = 0; i < SUBMIT_RATE.limit; i++) await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
+    const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now));
     expect(e.code).toBe("rate_limited");
     expect(e.status).toBe(429);
     const body = e.toJSON();
     expect(body.message.en).toMatch(/Too many submissions.*Try again in \d+ s/);
     expect(body.message.zh).toMatch(/提交过于频繁.*\d+ 秒后再试/);
     // Another student is not affected; after the window Alice can submit again.
-    await submit(t.db, { ...ref(f, f.bob), code: STARTER }, f.now);
+    await submit(t.db, await as(f, f.bob), { ...ref(f), code: STARTER }, f.now);
     const later = new Date(f.now.getTime() + SUBMIT_RATE.windowMs + 1);
-    expect((await submit(t.db, { ...ref(f), code: STARTER }, later)).status).toBe("queued");
+    expect((await submit(t.db, await as(f), { ...ref(f), code: STARTER }, later)).status).toBe("queued");
   });
 
   it("refuses oversized code", async () => {
     const f = await makeFixture(t.db);
-    const e = await refusal(submit(t.db, { ...ref(f), code: "x".repeat(200_000) }, f.now));
+    const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: "x".repeat(200_000) }, f.now));
     expect(e.code).toBe("code_too_large");
     expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(0);
   });
@@ -254,9 +255,9 @@ describe("submit", () => {
 describe("privacy", () => {
   it("never returns hidden inputs, expected or actual values or console output to a student", async () => {
     const f = await makeFixture(t.db, { dueInMs: DAY, lateDaysMax: 1 });
-    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id, { hint: true });
-    const view = await submissionView(t.db, f.alice, s.id, f.now);
+    const view = await submissionView(t.db, await as(f), s.id, f.now);
     expect(view.result?.cases.map((c) => c.name.en)).toEqual(["visible 1", "hidden 1", "after due 1"]);
     expect(leaks(view)).toEqual([]);
     const hidden = view.result!.cases[1];
@@ -266,10 +267,10 @@ describe("privacy", () => {
     expect(hidden.hint?.zh).toBe("这看起来像是漏掉了隐藏层偏置。");
     expect(view.result!.cases[0].detail?.input).toEqual([[1, 2]]);
     // Every other student-facing response.
-    expect(leaks(await history(t.db, ref(f), f.now))).toEqual([]);
-    expect(leaks(await submissionStatus(t.db, f.alice, s.id))).toEqual([]);
-    expect(leaks(await studentDashboard(t.db, f.alice, f.courseId, f.now))).toEqual([]);
-    expect(leaks(await getDraft(t.db, ref(f), f.now))).toEqual([]);
+    expect(leaks(await history(t.db, await as(f), ref(f), f.now))).toEqual([]);
+    expect(leaks(await submissionStatus(t.db, await as(f), s.id))).toEqual([]);
+    expect(leaks(await studentDashboard(t.db, await as(f), f.now))).toEqual([]);
+    expect(leaks(await getDraft(t.db, await as(f), ref(f), f.now))).toEqual([]);
   });
 
   it("shows after_due_date details once every window has closed, hidden ones never", async () => {
@@ -283,14 +284,14 @@ describe("privacy", () => {
         grantedById: f.ta,
       },
     });
-    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id);
     // Alice's window closed (due + 1 day), but Bob's extension is still open: still redacted.
     const mid = new Date(f.now.getTime() + 3 * DAY);
-    expect(leaks(await submissionView(t.db, f.alice, s.id, mid))).toEqual([]);
+    expect(leaks(await submissionView(t.db, await as(f), s.id, mid))).toEqual([]);
     // After Bob's window too: the after_due_date case is shown in full, the hidden one still not.
     const after = new Date(f.now.getTime() + 6 * DAY);
-    const v = await submissionView(t.db, f.alice, s.id, after);
+    const v = await submissionView(t.db, await as(f), s.id, after);
     expect(v.result!.cases[2].detail?.expected).toEqual([SECRET_EXPECTED + 1]);
     expect(v.result!.cases[1].detail).toBeUndefined();
     expect(JSON.stringify(v.result!.cases[1])).not.toContain(String(SECRET_EXPECTED));
@@ -298,50 +299,50 @@ describe("privacy", () => {
 
   it("answers 404 for another student's submission, other courses, staff and unreleased assignments", async () => {
     const f = await makeFixture(t.db);
-    const s = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    const s = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, s.id);
-    // One call at a time: a refusal created before the previous one is awaited would be an unhandled rejection meanwhile.
     for (const call of [
-      () => submissionView(t.db, f.bob, s.id, f.now),
-      () => submissionStatus(t.db, f.bob, s.id),
-      () => submissionView(t.db, f.alice, "no-such-id", f.now),
-      () => getDraft(t.db, { ...ref(f), courseId: f.otherCourseId }, f.now),
-      () => getDraft(t.db, { ...ref(f), assignmentId: f.unreleasedId }, f.now),
-      () => getDraft(t.db, { ...ref(f), exerciseId: "missing" }, f.now),
-      () => history(t.db, ref(f, f.ta), f.now),
-      () => studentDashboard(t.db, f.ta, f.courseId, f.now),
+      async () => submissionView(t.db, await as(f, f.bob), s.id, f.now),
+      async () => submissionStatus(t.db, await as(f, f.bob), s.id),
+      async () => submissionView(t.db, await as(f), "no-such-id", f.now),
+      async () => getDraft(t.db, await as(f, f.alice, f.otherCourseId), ref(f), f.now),
+      async () => getDraft(t.db, await as(f), { ...ref(f), assignmentId: f.unreleasedId }, f.now),
+      async () => getDraft(t.db, await as(f), { ...ref(f), exerciseId: "missing" }, f.now),
+      async () => history(t.db, await as(f, f.ta), ref(f), f.now),
+      async () => studentDashboard(t.db, await as(f, f.ta), f.now),
     ]) {
-      expect((await refusal(call())).status).toBe(404);
+      const p = call();
+      expect((await refusal(p)).status).toBe(404);
     }
     // Bob's history does not list Alice's submission.
-    expect(await history(t.db, ref(f, f.bob), f.now)).toEqual([]);
+    expect(await history(t.db, await as(f, f.bob), ref(f), f.now)).toEqual([]);
   });
 });
 
 describe("drafts and dashboard", () => {
   it("starts from the starter, saves, restores and resets", async () => {
     const f = await makeFixture(t.db);
-    const first = await getDraft(t.db, ref(f), f.now);
+    const first = await getDraft(t.db, await as(f), ref(f), f.now);
     expect(first).toEqual({ code: STARTER, savedAt: null, isStarter: true });
-    await saveDraft(t.db, { ...ref(f), code: "// mine" }, f.now);
-    const again = await getDraft(t.db, ref(f), f.now);
+    await saveDraft(t.db, await as(f), { ...ref(f), code: "// mine" }, f.now);
+    const again = await getDraft(t.db, await as(f), ref(f), f.now);
     expect(again.code).toBe("// mine");
     expect(again.isStarter).toBe(false);
     // Bob has his own draft.
-    expect((await getDraft(t.db, ref(f, f.bob), f.now)).code).toBe(STARTER);
-    expect((await resetDraft(t.db, ref(f), f.now)).code).toBe(STARTER);
-    expect((await getDraft(t.db, ref(f), f.now)).isStarter).toBe(true);
+    expect((await getDraft(t.db, await as(f, f.bob), ref(f), f.now)).code).toBe(STARTER);
+    expect((await resetDraft(t.db, await as(f), ref(f), f.now)).code).toBe(STARTER);
+    expect((await getDraft(t.db, await as(f), ref(f), f.now)).isStarter).toBe(true);
   });
 
   it("lists released assignments only, with the best score in the assignment's points", async () => {
     const f = await makeFixture(t.db, { attemptLimit: 5 });
-    const a = await submit(t.db, { ...ref(f), code: STARTER }, f.now);
+    const a = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, f.now);
     await recordResult(t.db, a.id); // 2 of 3 cases: 6.67 of 10
-    const b = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 1000));
+    const b = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 1000));
     await recordResult(t.db, b.id, { allPass: true });
-    const c = await submit(t.db, { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 2000));
+    const c = await submit(t.db, await as(f), { ...ref(f), code: STARTER }, new Date(f.now.getTime() + 2000));
     await recordResult(t.db, c.id);
-    const d = await studentDashboard(t.db, f.alice, f.courseId, f.now);
+    const d = await studentDashboard(t.db, await as(f), f.now);
     expect(d.assignments.map((x) => x.id)).toEqual([f.assignmentId]);
     const ex = d.assignments[0].exercises[0];
     expect(ex.attemptsUsed).toBe(3);

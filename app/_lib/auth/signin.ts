@@ -2,7 +2,8 @@
 
 import type { Db } from "@/prisma/client";
 import { hitRateLimit, type RateLimitRule } from "../rate-limit";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { normalizeEmail } from "@/accounts/email";
+import { verifyAgainstDummy, verifyPassword } from "@/accounts/password";
 import { createSession, purgeExpiredSessions, type NewSession } from "./sessions";
 
 /** Attempts per email (any client), and per client address (any email), per 15 minutes. */
@@ -16,10 +17,6 @@ export type SignInResult =
   | { ok: false; error: "missing" }
   | { ok: false; error: "invalid" }
   | { ok: false; error: "rateLimited"; retryAfterMs: number };
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export async function signIn(
   db: Db,

@@ -6,8 +6,10 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { countingSubmission } from "@/app/_lib/policy";
-import { assignmentOfCourse, StaffNotFoundError, type StaffActor } from "./access";
+import { countingSubmission } from "@/grader/policy";
+import type { StaffContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
+import { assignmentOfCourse } from "./scope";
 import { loadGradebook } from "./gradebook";
 import { parseBilingual } from "@/app/_lib/student/view";
 import type { Bilingual } from "@/app/_lib/student/types";
@@ -81,14 +83,14 @@ export function median(values: readonly number[]): number | null {
 
 export async function loadAnalytics(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   assignmentId: string,
   exerciseId?: string | null,
 ): Promise<AssignmentAnalytics> {
   const a = await assignmentOfCourse(db, actor, assignmentId);
   const book = await loadGradebook(db, actor, { assignmentId, pageSize: 0 });
   const cols = exerciseId ? book.columns.filter((c) => c.exerciseId === exerciseId) : book.columns;
-  if (exerciseId && cols.length === 0) throw new StaffNotFoundError("exercise");
+  if (exerciseId && cols.length === 0) throw new AccessError("not_found", "exercise");
   const studentIds = new Set(book.rows.map((r) => r.user.id));
 
   const subs = await db.submission.findMany({

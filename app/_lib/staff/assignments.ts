@@ -5,15 +5,10 @@
  */
 
 import type { Db } from "@/prisma/client";
-import {
-  assignmentOfCourse,
-  memberOfCourse,
-  requireInstructor,
-  StaffInputError,
-  StaffNotFoundError,
-  type StaffActor,
-} from "./access";
-import { lateness } from "@/app/_lib/policy";
+import { asInstructor, type StaffContext } from "@/app/_lib/access";
+import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
+import { assignmentOfCourse, memberOfCourse } from "./scope";
+import { lateness } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 
 /**
@@ -68,10 +63,10 @@ function validDate(d: Date) {
   return d instanceof Date && !Number.isNaN(d.getTime());
 }
 
-/** Checks the input and throws StaffInputError with the first problem found. */
+/** Checks the input and throws InputError with the first problem found. */
 export async function validateAssignment(db: Db, input: AssignmentInput): Promise<void> {
-  const bad = (message: string, code: string) => {
-    throw new StaffInputError(message, code);
+  const bad = (message: string, code: InputErrorCode) => {
+    throw new InputError(code, {}, message);
   };
   if (!input.titleEn?.trim() || !input.titleZh?.trim())
     bad("Both titles (English and Chinese) are required.", "titleRequired");
@@ -110,8 +105,8 @@ const snapshot = (a: AssignmentValues) => ({
   items: a.items.map((i) => ({ exerciseId: i.exerciseId, points: i.points })),
 });
 
-export async function createAssignment(db: Db, actor: StaffActor, input: AssignmentInput) {
-  requireInstructor(actor);
+export async function createAssignment(db: Db, actor: StaffContext, input: AssignmentInput) {
+  asInstructor(actor);
   await validateAssignment(db, input);
   return db.$transaction(async (tx) => {
     const { items, ...fields } = input;
@@ -134,22 +129,23 @@ export async function createAssignment(db: Db, actor: StaffActor, input: Assignm
   });
 }
 
-export async function updateAssignment(db: Db, actor: StaffActor, assignmentId: string, input: AssignmentInput) {
-  requireInstructor(actor);
+export async function updateAssignment(db: Db, actor: StaffContext, assignmentId: string, input: AssignmentInput) {
+  asInstructor(actor);
   const before = await db.assignment.findFirst({
     where: { id: assignmentId, courseId: actor.courseId },
     include: { items: { orderBy: { position: "asc" } } },
   });
-  if (!before) throw new StaffNotFoundError("assignment");
+  if (!before) throw new AccessError("not_found", "assignment");
   await validateAssignment(db, input);
   const keep = new Set(input.items.map((i) => i.exerciseId));
   const removed = before.items.filter((i) => !keep.has(i.exerciseId)).map((i) => i.exerciseId);
   if (removed.length) {
     const used = await db.submission.count({ where: { assignmentId, exerciseId: { in: removed } } });
     if (used)
-      throw new StaffInputError(
-        "An exercise with submissions cannot be removed from the assignment.",
+      throw new InputError(
         "exerciseHasSubmissions",
+        {},
+        "An exercise with submissions cannot be removed from the assignment.",
       );
   }
   return db.$transaction(async (tx) => {
@@ -178,7 +174,7 @@ export async function updateAssignment(db: Db, actor: StaffActor, assignmentId: 
 }
 
 /** The assignment with its exercises, for the editor (TA may read it, only instructors save). */
-export async function getAssignment(db: Db, actor: StaffActor, assignmentId: string) {
+export async function getAssignment(db: Db, actor: StaffContext, assignmentId: string) {
   await assignmentOfCourse(db, actor, assignmentId);
   return db.assignment.findUniqueOrThrow({
     where: { id: assignmentId },
@@ -195,7 +191,7 @@ export async function getAssignment(db: Db, actor: StaffActor, assignmentId: str
   });
 }
 
-export async function listAssignments(db: Db, actor: StaffActor) {
+export async function listAssignments(db: Db, actor: StaffContext) {
   return db.assignment.findMany({
     where: { courseId: actor.courseId },
     orderBy: [{ releaseAt: "asc" }, { createdAt: "asc" }],
@@ -216,18 +212,18 @@ export async function listExercises(db: Db) {
 
 export async function setExtension(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
 ) {
-  requireInstructor(actor);
+  asInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
   const m = await memberOfCourse(db, actor, input.userId);
-  if (m.role !== "student") throw new StaffNotFoundError("student");
+  if (m.role !== "student") throw new AccessError("not_found", "student");
   const reason = input.reason?.trim() ?? "";
-  if (!reason) throw new StaffInputError("An extension needs a reason.", "reasonRequired");
-  if (!validDate(input.dueAt)) throw new StaffInputError("The new due date is required.", "dateRequired");
+  if (!reason) throw new InputError("reasonRequired", {}, "An extension needs a reason.");
+  if (!validDate(input.dueAt)) throw new InputError("dateRequired", {}, "The new due date is required.");
   if (input.dueAt <= a.releaseAt)
-    throw new StaffInputError("The new due date must be after the release date.", "dueBeforeRelease");
+    throw new InputError("dueBeforeRelease", {}, "The new due date must be after the release date.");
   return db.$transaction(async (tx) => {
     const prev = await tx.extension.findUnique({
       where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
@@ -264,15 +260,15 @@ export async function setExtension(
 
 export async function removeExtension(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   input: { assignmentId: string; userId: string; reason: string },
 ) {
-  requireInstructor(actor);
+  asInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
   const prev = await db.extension.findUnique({
     where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
   });
-  if (!prev) throw new StaffNotFoundError("extension");
+  if (!prev) throw new AccessError("not_found", "extension");
   await db.$transaction(async (tx) => {
     await tx.extension.delete({ where: { id: prev.id } });
     const rescored = await reapplyLatePolicy(tx, a, input.userId, a.dueAt);

@@ -6,7 +6,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { Prisma } from "@/prisma/generated/client";
-import { requireInstructor, type StaffActor } from "./access";
+import { asInstructor, type StaffContext } from "@/app/_lib/access";
 
 /** A Prisma client or an interactive-transaction client. */
 export type Tx = Db | Prisma.TransactionClient;
@@ -30,7 +30,7 @@ export interface AuditEntryInput {
   reason?: string | null;
 }
 
-export async function writeAudit(tx: Tx, actor: StaffActor, e: AuditEntryInput): Promise<void> {
+export async function writeAudit(tx: Tx, actor: StaffContext, e: AuditEntryInput): Promise<void> {
   await tx.auditLog.create({
     data: {
       courseId: actor.courseId,
@@ -62,10 +62,10 @@ const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
 /** Newest first; instructors only. */
 export async function listAudit(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   opts: { action?: string; take?: number; skip?: number } = {},
 ): Promise<{ rows: AuditRow[]; total: number }> {
-  requireInstructor(actor);
+  asInstructor(actor);
   const where = { courseId: actor.courseId, ...(opts.action ? { action: opts.action } : {}) };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({

@@ -1,10 +1,12 @@
 /**
  * Staff comments on a submission, on the whole of it or on one line of its code.
- * Students read them through `listCommentsForStudent`, which checks ownership itself.
+ * Students read them through `listCommentsForStudent`: only their own submissions' comments.
  */
 
 import type { Db } from "@/prisma/client";
-import { StaffInputError, submissionOfCourse, type StaffActor } from "./access";
+import type { StaffContext, StudentContext } from "@/app/_lib/access";
+import { InputError } from "@/app/_lib/errors";
+import { submissionOfCourse } from "./scope";
 import { writeAudit } from "./audit";
 
 export const COMMENT_MAX_CHARS = 5000;
@@ -21,18 +23,18 @@ export interface CommentView {
 
 export async function addComment(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   input: { submissionId: string; line?: number | null; body: string },
 ) {
   const sub = await submissionOfCourse(db, actor, input.submissionId);
   const body = input.body?.trim() ?? "";
-  if (!body) throw new StaffInputError("A comment cannot be empty.", "commentEmpty");
+  if (!body) throw new InputError("commentEmpty", {}, "A comment cannot be empty.");
   if (body.length > COMMENT_MAX_CHARS)
-    throw new StaffInputError(`A comment has at most ${COMMENT_MAX_CHARS} characters.`, "commentTooLong");
+    throw new InputError("commentTooLong", {}, `A comment has at most ${COMMENT_MAX_CHARS} characters.`);
   const lines = sub.code.split("\n").length;
   const line = input.line ?? null;
   if (line !== null && (!Number.isInteger(line) || line < 1 || line > lines)) {
-    throw new StaffInputError(`The line must be between 1 and ${lines}.`, "lineRange");
+    throw new InputError("lineRange", {}, `The line must be between 1 and ${lines}.`);
   }
   return db.$transaction(async (tx) => {
     const c = await tx.comment.create({ data: { submissionId: sub.id, authorId: actor.userId, line, body } });
@@ -49,7 +51,7 @@ export async function addComment(
 const select = { id: true, line: true, body: true, createdAt: true, author: { select: { name: true } } } as const;
 
 /** Staff view of a submission's comments, oldest first. */
-export async function listComments(db: Db, actor: StaffActor, submissionId: string): Promise<CommentView[]> {
+export async function listComments(db: Db, actor: StaffContext, submissionId: string): Promise<CommentView[]> {
   await submissionOfCourse(db, actor, submissionId);
   return db.comment.findMany({ where: { submissionId }, orderBy: { createdAt: "asc" }, select });
 }
@@ -60,11 +62,11 @@ export async function listComments(db: Db, actor: StaffActor, submissionId: stri
  */
 export async function listCommentsForStudent(
   db: Db,
-  studentUserId: string,
+  ctx: StudentContext,
   submissionId: string,
 ): Promise<CommentView[]> {
   const own = await db.submission.findFirst({
-    where: { id: submissionId, userId: studentUserId },
+    where: { id: submissionId, userId: ctx.userId, assignment: { courseId: ctx.courseId } },
     select: { id: true },
   });
   if (!own) return [];

@@ -1,23 +1,28 @@
 /**
  * Gradebook CSV: one row per student, one column per exercise plus the total.
  * UTF-8 with a byte-order mark so that Excel shows Chinese names; written with
- * csv-stringify (quotes, commas and newlines in names are escaped properly).
+ * csv-stringify (quotes, commas and newlines in names are escaped properly, and a cell
+ * that a spreadsheet would run as a formula is prefixed with ' as OWASP's CSV-injection
+ * guidance says: see CSV_OPTIONS).
  * Uses the same query (policy, search, filter, sort) as the page, without paging.
  */
 
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/prisma/client";
-import type { StaffActor } from "./access";
+import type { StaffContext } from "@/app/_lib/access";
 import { loadGradebook, type GradebookQuery } from "./gradebook";
 
 export const CSV_BOM = "\uFEFF";
+
+/** Every CSV Gibbs writes: CRLF records, and cells starting with =, +, -, @, tab or CR (and their full-width forms) escaped. */
+export const CSV_OPTIONS = { record_delimiter: "\r\n", escape_formulas: true } as const;
 
 /** Two decimals, no trailing zeros; empty for a missing score. */
 export function formatScore(x: number | null): string {
   return x === null ? "" : String(Math.round(x * 100) / 100);
 }
 
-export async function gradebookCsv(db: Db, actor: StaffActor, q: GradebookQuery = {}): Promise<string> {
+export async function gradebookCsv(db: Db, actor: StaffContext, q: GradebookQuery = {}): Promise<string> {
   const book = await loadGradebook(db, actor, { ...q, page: 1, pageSize: 0 });
   const whole = !q.assignmentId;
   const header = [
@@ -34,7 +39,7 @@ export async function gradebookCsv(db: Db, actor: StaffActor, q: GradebookQuery 
     ...r.cells.map((c) => formatScore(c.score)),
     formatScore(r.total),
   ]);
-  return CSV_BOM + stringify([header, ...rows], { record_delimiter: "\r\n" });
+  return CSV_BOM + stringify([header, ...rows], CSV_OPTIONS);
 }
 
 /** A file name like `gibbs-dl-lecture-10-2026-11-25.csv`. */

@@ -3,14 +3,15 @@
  *
  * Five queries (students, assignments with their exercises, exercise titles,
  * submissions, overrides), then everything is aggregated in memory with the shared
- * policy (app/_lib/policy.ts), so the staff numbers equal the students' numbers.
+ * policy (grader/policy.ts), so the staff numbers equal the students' numbers.
  * Submission scores are stored after the late penalty; a cell is scaled to the
  * assignment's points for the exercise: cell = score / maxScore · points.
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, scaleToPoints, type ScorePolicy } from "@/app/_lib/policy";
-import { assignmentOfCourse, type StaffActor } from "./access";
+import { cellScore, scaleToPoints, type ScorePolicy } from "@/grader/policy";
+import type { StaffContext } from "@/app/_lib/access";
+import { assignmentOfCourse } from "./scope";
 
 export type GradebookFilter = "missing" | "late" | "below" | "errors";
 export const GRADEBOOK_FILTERS: readonly GradebookFilter[] = ["missing", "late", "below", "errors"];
@@ -103,7 +104,7 @@ interface SubRow {
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-export async function loadGradebook(db: Db, actor: StaffActor, q: GradebookQuery = {}): Promise<Gradebook> {
+export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQuery = {}): Promise<Gradebook> {
   if (q.assignmentId) await assignmentOfCourse(db, actor, q.assignmentId);
   const assignmentWhere = q.assignmentId
     ? { id: q.assignmentId, courseId: actor.courseId }

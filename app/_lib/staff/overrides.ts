@@ -6,8 +6,10 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, scaleToPoints } from "@/app/_lib/policy";
-import { assignmentOfCourse, memberOfCourse, StaffInputError, StaffNotFoundError, type StaffActor } from "./access";
+import { cellScore, scaleToPoints } from "@/grader/policy";
+import type { StaffContext } from "@/app/_lib/access";
+import { AccessError, InputError } from "@/app/_lib/errors";
+import { assignmentOfCourse, memberOfCourse } from "./scope";
 import { writeAudit, type Tx } from "./audit";
 
 export interface OverrideInput {
@@ -40,18 +42,18 @@ export async function countingScore(
   return cellScore(scaleToPoints(subs, points), policy, ovs);
 }
 
-export async function setOverride(db: Db, actor: StaffActor, input: OverrideInput) {
+export async function setOverride(db: Db, actor: StaffContext, input: OverrideInput) {
   const reason = input.reason?.trim() ?? "";
-  if (!reason) throw new StaffInputError("An override needs a reason.", "reasonRequired");
+  if (!reason) throw new InputError("reasonRequired", {}, "An override needs a reason.");
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
   const item = await db.assignmentExercise.findUnique({
     where: { assignmentId_exerciseId: { assignmentId: a.id, exerciseId: input.exerciseId } },
   });
-  if (!item) throw new StaffNotFoundError("exercise");
+  if (!item) throw new AccessError("not_found", "exercise");
   const member = await memberOfCourse(db, actor, input.userId);
-  if (member.role !== "student") throw new StaffNotFoundError("student");
+  if (member.role !== "student") throw new AccessError("not_found", "student");
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > item.points) {
-    throw new StaffInputError(`The score must be between 0 and ${item.points}.`, "scoreRange");
+    throw new InputError("scoreRange", {}, `The score must be between 0 and ${item.points}.`);
   }
   return db.$transaction(async (tx) => {
     const before = await countingScore(tx, a.id, input.exerciseId, input.userId, item.points, a.scorePolicy);
@@ -92,7 +94,7 @@ export async function setOverride(db: Db, actor: StaffActor, input: OverrideInpu
 /** Override history of one cell, newest first (staff view). */
 export async function listOverrides(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   assignmentId: string,
   exerciseId: string,
   userId: string,

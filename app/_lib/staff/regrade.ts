@@ -12,15 +12,10 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { countingSubmission } from "@/app/_lib/policy";
-import {
-  assignmentOfCourse,
-  requireInstructor,
-  StaffInputError,
-  StaffNotFoundError,
-  submissionOfCourse,
-  type StaffActor,
-} from "./access";
+import { countingSubmission } from "@/grader/policy";
+import { asInstructor, type StaffContext } from "@/app/_lib/access";
+import { AccessError, InputError } from "@/app/_lib/errors";
+import { assignmentOfCourse, submissionOfCourse } from "./scope";
 import { writeAudit } from "./audit";
 
 export type RegradeScope =
@@ -29,22 +24,22 @@ export type RegradeScope =
 /** Score after the submission's late penalty: raw · (1 − penalty). */
 export const penalised = (raw: number, latePenalty: number) => raw * (1 - latePenalty);
 
-export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScope) {
+export async function startRegrade(db: Db, actor: StaffContext, scope: RegradeScope) {
   let targets: { id: string; exerciseId: string; score: number | null }[];
   let assignmentId: string | null = null;
   let exerciseId: string | null = null;
 
   if ("submissionId" in scope) {
     const s = await submissionOfCourse(db, actor, scope.submissionId);
-    if (s.kind !== "submit") throw new StaffNotFoundError("submission");
+    if (s.kind !== "submit") throw new AccessError("not_found", "submission");
     if (s.status !== "graded" && s.status !== "error")
-      throw new StaffInputError("This submission is still being graded.", "regradePending");
+      throw new InputError("regradePending", {}, "This submission is still being graded.");
     targets = [{ id: s.id, exerciseId: s.exerciseId, score: s.score }];
     assignmentId = s.assignmentId;
     exerciseId = s.exerciseId;
   } else {
     // Regrading a whole assignment or exercise is the instructor's; any staff may regrade one submission.
-    requireInstructor(actor);
+    asInstructor(actor);
     const assignments =
       "assignmentId" in scope
         ? [await assignmentOfCourse(db, actor, scope.assignmentId)]
@@ -53,7 +48,7 @@ export async function startRegrade(db: Db, actor: StaffActor, scope: RegradeScop
           });
     if ("assignmentId" in scope) assignmentId = scope.assignmentId;
     exerciseId = scope.exerciseId ?? null;
-    if (!("assignmentId" in scope) && assignments.length === 0) throw new StaffNotFoundError("exercise");
+    if (!("assignmentId" in scope) && assignments.length === 0) throw new AccessError("not_found", "exercise");
     const subs = await db.submission.findMany({
       where: {
         assignmentId: { in: assignments.map((a) => a.id) },
@@ -154,20 +149,20 @@ async function settle(db: Db, regradeId: string) {
     });
 }
 
-async function regradeOfCourse(db: Db, actor: StaffActor, regradeId: string) {
+async function regradeOfCourse(db: Db, actor: StaffContext, regradeId: string) {
   const r = await db.regrade.findFirst({ where: { id: regradeId, courseId: actor.courseId } });
-  if (!r) throw new StaffNotFoundError("regrade");
+  if (!r) throw new AccessError("not_found", "regrade");
   return r;
 }
 
 /** Commit/discard: the instructor, or the staff member who started it (a TA can only start single-submission regrades). */
-async function closableBy(db: Db, actor: StaffActor, regradeId: string) {
+async function closableBy(db: Db, actor: StaffContext, regradeId: string) {
   const r = await regradeOfCourse(db, actor, regradeId);
-  if (r.createdById !== actor.userId) requireInstructor(actor);
+  if (r.createdById !== actor.userId) asInstructor(actor);
   return r;
 }
 
-export async function regradePreview(db: Db, actor: StaffActor, regradeId: string): Promise<RegradePreview> {
+export async function regradePreview(db: Db, actor: StaffContext, regradeId: string): Promise<RegradePreview> {
   await regradeOfCourse(db, actor, regradeId);
   await settle(db, regradeId);
   const r = await db.regrade.findUniqueOrThrow({ where: { id: regradeId } });
@@ -225,7 +220,7 @@ export async function regradePreview(db: Db, actor: StaffActor, regradeId: strin
   return { regrade: r, rows, counts };
 }
 
-export async function listRegrades(db: Db, actor: StaffActor) {
+export async function listRegrades(db: Db, actor: StaffContext) {
   return db.regrade.findMany({
     where: { courseId: actor.courseId },
     orderBy: { createdAt: "desc" },
@@ -238,14 +233,11 @@ export async function listRegrades(db: Db, actor: StaffActor) {
  * Makes every finished item's new result current and updates the score (one transaction,
  * one audit row per changed score). Items that errored keep their old result.
  */
-export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string) {
+export async function commitRegrade(db: Db, actor: StaffContext, regradeId: string) {
   await closableBy(db, actor, regradeId);
   const preview = await regradePreview(db, actor, regradeId);
   if (preview.regrade.status !== "ready") {
-    throw new StaffInputError(
-      preview.regrade.status === "running" ? "The regrade is still running." : "This regrade is already closed.",
-      preview.regrade.status === "running" ? "regradeRunning" : "regradeClosed",
-    );
+    throw new InputError(preview.regrade.status === "running" ? "regradeRunning" : "regradeClosed");
   }
   const items = await db.regradeItem.findMany({ where: { regradeId, status: "done", newResultId: { not: null } } });
   return db.$transaction(async (tx) => {
@@ -253,7 +245,7 @@ export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string
       where: { id: regradeId, status: "ready" },
       data: { status: "committed" },
     });
-    if (claimed.count !== 1) throw new StaffInputError("This regrade is already closed.", "regradeClosed");
+    if (claimed.count !== 1) throw new InputError("regradeClosed", {}, "This regrade is already closed.");
     let changed = 0;
     for (const it of items) {
       const sub = await tx.submission.findUniqueOrThrow({ where: { id: it.submissionId } });
@@ -281,10 +273,10 @@ export async function commitRegrade(db: Db, actor: StaffActor, regradeId: string
 }
 
 /** Drops the new results; nobody's score changes. */
-export async function discardRegrade(db: Db, actor: StaffActor, regradeId: string) {
+export async function discardRegrade(db: Db, actor: StaffContext, regradeId: string) {
   const r = await closableBy(db, actor, regradeId);
   if (r.status === "committed" || r.status === "discarded")
-    throw new StaffInputError("This regrade is already closed.", "regradeClosed");
+    throw new InputError("regradeClosed", {}, "This regrade is already closed.");
   await db.$transaction(async (tx) => {
     const items = await tx.regradeItem.findMany({ where: { regradeId }, select: { newResultId: true } });
     const ids = items.map((i) => i.newResultId).filter((x): x is string => !!x);

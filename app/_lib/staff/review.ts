@@ -11,7 +11,9 @@ import { toGradescope, type GradescopeResults } from "@/grader/results";
 import type { Visibility } from "@/grader/spec";
 import { parseBilingual, resultView } from "@/app/_lib/student/view";
 import type { ResultView } from "@/app/_lib/student/types";
-import { StaffNotFoundError, submissionOfCourse, type StaffActor } from "./access";
+import type { StaffContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
+import { submissionOfCourse } from "./scope";
 import { listComments } from "./comments";
 
 export interface StaffResultView extends ResultView {
@@ -47,7 +49,7 @@ export function staffResultView(result: GradingResult & { cases: CaseResult[] })
   };
 }
 
-export async function loadSubmissionReview(db: Db, actor: StaffActor, submissionId: string) {
+export async function loadSubmissionReview(db: Db, actor: StaffContext, submissionId: string) {
   const base = await submissionOfCourse(db, actor, submissionId);
   const submission = await db.submission.findUniqueOrThrow({
     where: { id: base.id },
@@ -115,11 +117,11 @@ export type SubmissionReview = Awaited<ReturnType<typeof loadSubmissionReview>>;
 /** Gradescope results.json of a submission's current result (grader/results.ts). */
 export async function submissionGradescope(
   db: Db,
-  actor: StaffActor,
+  actor: StaffContext,
   submissionId: string,
 ): Promise<GradescopeResults> {
   const s = await submissionOfCourse(db, actor, submissionId);
-  if (!s.resultId) throw new StaffNotFoundError("result");
+  if (!s.resultId) throw new AccessError("not_found", "result");
   const r = await db.gradingResult.findUniqueOrThrow({
     where: { id: s.resultId },
     include: { cases: { orderBy: { position: "asc" } } },

@@ -9,9 +9,11 @@
 
 import { parse } from "csv-parse/sync";
 import type { Db } from "@/prisma/client";
-import { requireInstructor, StaffInputError, type StaffActor } from "./access";
+import { asInstructor, type StaffContext } from "@/app/_lib/access";
+import { InputError } from "@/app/_lib/errors";
+import { normalizeEmail } from "@/accounts/email";
 import { writeAudit } from "./audit";
-import { issuePasswordToken, passwordSetPath } from "./passwordTokens";
+import { issuePasswordToken, passwordSetPath } from "@/app/_lib/auth/passwordTokens";
 
 export const ROSTER_ROLES = ["student", "ta", "instructor"] as const;
 export type RosterRole = (typeof ROSTER_ROLES)[number];
@@ -66,31 +68,31 @@ interface Parsed {
 /** Parses the CSV text (UTF-8, optional BOM, quoted fields, commas inside quotes). */
 export function parseRosterCsv(text: string): Parsed[] {
   if (Buffer.byteLength(text, "utf8") > ROSTER_MAX_BYTES)
-    throw new StaffInputError("The file is too large (2 MB at most).", "rosterTooLarge");
+    throw new InputError("rosterTooLarge", {}, "The file is too large (2 MB at most).");
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
   } catch (e) {
-    throw new StaffInputError(`The CSV cannot be read: ${(e as Error).message}`, "rosterUnreadable");
+    throw new InputError("rosterUnreadable", {}, `The CSV cannot be read: ${(e as Error).message}`);
   }
-  if (records.length === 0) throw new StaffInputError("The file is empty.", "rosterEmpty");
+  if (records.length === 0) throw new InputError("rosterEmpty", {}, "The file is empty.");
   const header = records[0].map((h) => HEADER[h.toLowerCase().replace(/[\s_\-]/g, "")]);
   const col = (k: "email" | "name" | "studentId" | "role") => header.indexOf(k);
   if (col("email") < 0 || col("name") < 0) {
-    throw new StaffInputError("The first line must name the columns: email, name, student id, role.", "rosterHeader");
+    throw new InputError("rosterHeader", {}, "The first line must name the columns: email, name, student id, role.");
   }
   const at = (r: string[], k: "email" | "name" | "studentId" | "role") => (col(k) >= 0 ? (r[col(k)] ?? "").trim() : "");
   return records.slice(1).map((r, i) => ({
     line: i + 2,
-    email: at(r, "email").toLowerCase(),
+    email: normalizeEmail(at(r, "email")),
     name: at(r, "name"),
     studentId: at(r, "studentId") || null,
     role: (at(r, "role") || "student").toLowerCase(),
   }));
 }
 
-export async function previewRoster(db: Db, actor: StaffActor, text: string): Promise<RosterPreview> {
-  requireInstructor(actor);
+export async function previewRoster(db: Db, actor: StaffContext, text: string): Promise<RosterPreview> {
+  asInstructor(actor);
   const parsed = parseRosterCsv(text);
   const emails = [...new Set(parsed.map((p) => p.email).filter((e) => EMAIL.test(e)))];
   const users = await db.user.findMany({
@@ -120,8 +122,8 @@ export interface RosterCommitResult extends RosterPreview {
   links: { email: string; name: string; path: string }[];
 }
 
-export async function commitRoster(db: Db, actor: StaffActor, text: string): Promise<RosterCommitResult> {
-  requireInstructor(actor);
+export async function commitRoster(db: Db, actor: StaffContext, text: string): Promise<RosterCommitResult> {
+  asInstructor(actor);
   return db.$transaction(async (tx) => {
     // Re-check inside the transaction: the database may have changed since the preview.
     const preview = await previewRoster(tx as unknown as Db, actor, text);

@@ -5,8 +5,8 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, closesAt, effectiveDueAt, scaleToPoints } from "@/app/_lib/policy";
-import { studentCourse } from "./access";
+import { cellScore, closesAt, effectiveDueAt, scaleToPoints } from "@/grader/policy";
+import type { CourseRef, StudentContext } from "@/app/_lib/access";
 
 export interface DashboardExercise {
   exerciseId: string;
@@ -48,19 +48,14 @@ export interface DashboardAssignment {
 }
 
 export interface Dashboard {
-  course: { id: string; slug: string; titleEn: string; titleZh: string };
+  course: CourseRef;
   assignments: DashboardAssignment[];
 }
 
-export async function studentDashboard(
-  db: Db,
-  userId: string,
-  courseId: string,
-  now: Date = new Date(),
-): Promise<Dashboard> {
-  const course = await studentCourse(db, userId, courseId);
+export async function studentDashboard(db: Db, ctx: StudentContext, now: Date = new Date()): Promise<Dashboard> {
+  const userId = ctx.userId;
   const assignments = await db.assignment.findMany({
-    where: { courseId: course.id, releaseAt: { lte: now } },
+    where: { courseId: ctx.courseId, releaseAt: { lte: now } },
     orderBy: [{ dueAt: "asc" }, { titleEn: "asc" }],
     include: {
       items: { orderBy: { position: "asc" }, include: { exercise: { include: { versions: true } } } },
@@ -73,7 +68,7 @@ export async function studentDashboard(
     },
   });
   return {
-    course: { id: course.id, slug: course.slug, titleEn: course.titleEn, titleZh: course.titleZh },
+    course: ctx.course,
     assignments: assignments.map((a) => {
       const extension = a.extensions[0] ?? null;
       const due = effectiveDueAt(a, extension);

@@ -6,16 +6,15 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { lateness, refuseSubmission } from "@/app/_lib/policy";
+import { lateness, refuseSubmission } from "@/grader/policy";
 import { enqueue, waitForResult } from "@/grader/queue";
+import type { StudentContext } from "@/app/_lib/access";
+import { AccessError, InputError } from "@/app/_lib/errors";
 import { hitRateLimit, type RateLimitRule } from "@/app/_lib/rate-limit";
-import { assignmentPolicy, studentExercise, type StudentExercise } from "./access";
-import { StudentError } from "./errors";
+import { assignmentPolicy, studentExercise, type ExerciseRef, type StudentExercise } from "./scope";
+import { checkCode, storeDraft } from "./drafts";
 import { submissionSummary, submissionView } from "./view";
 import type { SubmissionSummary, SubmissionView } from "./types";
-
-/** The grader refuses larger files too (grader/transpile.ts); checking here keeps them out of the queue. */
-export const MAX_CODE_BYTES = 100_000;
 
 /** Submissions per student (all exercises), and runs per student. Overridable: GIBBS_SUBMIT_RATE="N/S", GIBBS_RUN_RATE="N/S". */
 export const SUBMIT_RATE: RateLimitRule = ruleFromEnv(process.env.GIBBS_SUBMIT_RATE, { limit: 10, windowMs: 60_000 });
@@ -26,25 +25,10 @@ function ruleFromEnv(value: string | undefined, fallback: RateLimitRule): RateLi
   return m ? { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 } : fallback;
 }
 
-export interface ExerciseRef {
-  userId: string;
-  courseId: string;
-  assignmentId: string;
-  /** Exercise id or slug. */
-  exerciseId: string;
-}
-
-export function checkCode(code: unknown): string {
-  if (typeof code !== "string") throw new StudentError("bad_request", { reason: "code must be a string" });
-  const size = Buffer.byteLength(code, "utf8");
-  if (size > MAX_CODE_BYTES) throw new StudentError("code_too_large", { size, limit: MAX_CODE_BYTES });
-  return code;
-}
-
 async function rateLimit(db: Db, key: string, rule: RateLimitRule, now: Date): Promise<void> {
   const r = await hitRateLimit(db, key, rule, now);
   if (!r.allowed) {
-    throw new StudentError("rate_limited", {
+    throw new InputError("rate_limited", {
       limit: rule.limit,
       windowSeconds: Math.round(rule.windowMs / 1000),
       retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)),
@@ -59,17 +43,17 @@ export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerc
 
 function enqueueFor(
   db: Db,
-  ctx: StudentExercise,
-  userId: string,
+  ctx: StudentContext,
+  ex: StudentExercise,
   code: string,
   kind: "submit" | "run",
   late: { lateDays: number; penalty: number },
 ) {
   return enqueue(db, {
-    userId,
-    assignmentId: ctx.assignment.id,
-    exerciseId: ctx.exercise.id,
-    exerciseVersionId: ctx.version.id,
+    userId: ctx.userId,
+    assignmentId: ex.assignment.id,
+    exerciseId: ex.exercise.id,
+    exerciseVersionId: ex.version.id,
     code,
     kind,
     lateDays: late.lateDays,
@@ -83,32 +67,24 @@ function enqueueFor(
  */
 export async function submit(
   db: Db,
+  ctx: StudentContext,
   ref: ExerciseRef & { code: unknown },
   now: Date = new Date(),
 ): Promise<SubmissionSummary> {
-  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+  const ex = await studentExercise(db, ctx, ref, now);
   const code = checkCode(ref.code);
-  await rateLimit(db, `submit:${ref.userId}`, SUBMIT_RATE, now);
-  const policy = assignmentPolicy(ctx.assignment);
-  const used = await attemptsUsed(db, ref.userId, ctx.assignment.id, ctx.exercise.id);
-  const refusal = refuseSubmission(policy, { now, dueAt: ctx.dueAt, attemptsUsed: used });
-  if (refusal === "not_released") throw new StudentError("not_released");
-  if (refusal === "closed") throw new StudentError("closed");
-  if (refusal === "attempts_exhausted")
-    throw new StudentError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
-  const late = lateness(now, ctx.dueAt, policy);
-  const id = await enqueueFor(db, ctx, ref.userId, code, "submit", late);
+  await rateLimit(db, `submit:${ctx.userId}`, SUBMIT_RATE, now);
+  const policy = assignmentPolicy(ex.assignment);
+  const used = await attemptsUsed(db, ctx.userId, ex.assignment.id, ex.exercise.id);
+  const refusal = refuseSubmission(policy, { now, dueAt: ex.dueAt, attemptsUsed: used });
+  if (refusal === "not_released") throw new AccessError("not_found", "assignment");
+  if (refusal === "closed") throw new InputError("closed");
+  if (refusal === "attempts_exhausted") throw new InputError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
+  const late = lateness(now, ex.dueAt, policy);
+  const id = await enqueueFor(db, ctx, ex, code, "submit", late);
   // The latest submitted code is also the draft, so another device opens it.
-  await saveDraftRow(db, ref.userId, ctx, code);
+  await storeDraft(db, ctx, ex, code);
   return submissionSummary(await db.submission.findUniqueOrThrow({ where: { id } }));
-}
-
-async function saveDraftRow(db: Db, userId: string, ctx: StudentExercise, code: string) {
-  await db.draft.upsert({
-    where: { userId_assignmentId_exerciseId: { userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id } },
-    create: { userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id, code },
-    update: { code },
-  });
 }
 
 /**
@@ -117,36 +93,44 @@ async function saveDraftRow(db: Db, userId: string, ctx: StudentExercise, code: 
  */
 export async function run(
   db: Db,
+  ctx: StudentContext,
   ref: ExerciseRef & { code: unknown },
   opts: { now?: Date; timeoutMs?: number; pollMs?: number } = {},
 ): Promise<SubmissionView> {
   const now = opts.now ?? new Date();
-  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+  const ex = await studentExercise(db, ctx, ref, now);
   const code = checkCode(ref.code);
-  await rateLimit(db, `run:${ref.userId}`, RUN_RATE, now);
-  const id = await enqueueFor(db, ctx, ref.userId, code, "run", { lateDays: 0, penalty: 0 });
+  await rateLimit(db, `run:${ctx.userId}`, RUN_RATE, now);
+  const id = await enqueueFor(db, ctx, ex, code, "run", { lateDays: 0, penalty: 0 });
   const timeoutMs = opts.timeoutMs ?? 30_000;
   try {
     await waitForResult(db, id, { timeoutMs, pollMs: opts.pollMs ?? 5 });
   } catch {
-    throw new StudentError("run_timeout", { seconds: Math.round(timeoutMs / 1000) });
+    throw new InputError("run_timeout", { seconds: Math.round(timeoutMs / 1000) });
   }
-  return submissionView(db, ref.userId, id);
+  return submissionView(db, ctx, id);
 }
 
 /** The student's "submit" submissions of one exercise, newest first. */
-export async function history(db: Db, ref: ExerciseRef, now: Date = new Date()): Promise<SubmissionSummary[]> {
-  const ctx = await studentExercise(db, ref.userId, ref.courseId, ref.assignmentId, ref.exerciseId, now);
+export async function history(
+  db: Db,
+  ctx: StudentContext,
+  ref: ExerciseRef,
+  now: Date = new Date(),
+): Promise<SubmissionSummary[]> {
+  const ex = await studentExercise(db, ctx, ref, now);
   const rows = await db.submission.findMany({
-    where: { userId: ref.userId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id, kind: "submit" },
+    where: { userId: ctx.userId, assignmentId: ex.assignment.id, exerciseId: ex.exercise.id, kind: "submit" },
     orderBy: { submittedAt: "desc" },
   });
   return rows.map(submissionSummary);
 }
 
-/** The status of one of the student's submissions (for polling/SSE): summary only, 404 for others' ids. */
-export async function submissionStatus(db: Db, userId: string, submissionId: string): Promise<SubmissionSummary> {
-  const s = await db.submission.findUnique({ where: { id: submissionId } });
-  if (!s || s.userId !== userId) throw new StudentError("not_found");
+/** The status of one of the student's submissions in the context's course (for polling): summary only, 404 for others' ids. */
+export async function submissionStatus(db: Db, ctx: StudentContext, submissionId: string): Promise<SubmissionSummary> {
+  const s = await db.submission.findFirst({
+    where: { id: submissionId, userId: ctx.userId, assignment: { courseId: ctx.courseId } },
+  });
+  if (!s) throw new AccessError("not_found", "submission");
   return submissionSummary(s);
 }

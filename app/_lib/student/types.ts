@@ -4,13 +4,14 @@
  * inputs and expected values never do.
  */
 
-export type Bilingual = { en: string; zh: string };
-export type CaseVisibility = "visible" | "hidden" | "after_due_date";
+import type { Bilingual, Visibility } from "@/grader/spec";
+
+export type { Bilingual };
 
 export interface CaseView {
   position: number;
   name: Bilingual;
-  visibility: CaseVisibility;
+  visibility: Visibility;
   status: "passed" | "failed" | string;
   score: number;
   maxScore: number;

@@ -7,11 +7,11 @@
 import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
 import { redactForStudent, type CaseLike, type ResultLike } from "@/grader/results";
-import type { Visibility } from "@/grader/spec";
-import { findAccess } from "@/app/_lib/access";
-import { hiddenDetailsReleased } from "./access";
-import { notFound } from "./errors";
-import type { Bilingual, CaseView, CompileErrorView, ResultView, SubmissionSummary, SubmissionView } from "./types";
+import type { Bilingual, Visibility } from "@/grader/spec";
+import type { StudentContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
+import { hiddenDetailsReleased } from "./scope";
+import type { CaseView, CompileErrorView, ResultView, SubmissionSummary, SubmissionView } from "./types";
 
 /** A stored message: JSON `{ en, zh }` as the grader writes it, or plain text (shown in both languages). */
 export function parseBilingual(text: string | null | undefined): Bilingual | null {
@@ -145,20 +145,18 @@ export function submissionSummary(s: Submission): SubmissionSummary {
   };
 }
 
-/** One of the student's own submissions with its current result; anyone else's id is 404. */
+/** One of the student's own submissions in the context's course with its current result; any other id is 404. */
 export async function submissionView(
   db: Db,
-  userId: string,
+  ctx: StudentContext,
   submissionId: string,
   now: Date = new Date(),
 ): Promise<SubmissionView> {
-  const s = await db.submission.findUnique({
-    where: { id: submissionId },
+  const s = await db.submission.findFirst({
+    where: { id: submissionId, userId: ctx.userId, assignment: { courseId: ctx.courseId } },
     include: { assignment: true, exercise: true, result: { include: { cases: true } } },
   });
-  if (!s || s.userId !== userId) throw notFound();
-  // Still enrolled as a student in the course? (the one role lookup)
-  if (!(await findAccess(db, userId, s.assignment.courseId, ["student"]))) throw notFound();
+  if (!s) throw new AccessError("not_found", "submission");
   const released = s.result ? await hiddenDetailsReleased(db, s.assignment, now) : false;
   return {
     ...submissionSummary(s),

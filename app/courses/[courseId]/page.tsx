@@ -4,9 +4,11 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireEnrollment } from "../../_lib/auth";
-import { courseHref, courseTitle } from "../../_lib/routes";
 import { db } from "@/prisma/client";
+import { page } from "@/app/_lib/adapters";
+import { courseContext, type StudentContext } from "@/app/_lib/context";
+import { courseHref } from "@/app/_lib/routes";
+import { localized } from "@/app/_i18n/localized";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
 import { LocalTime } from "./LocalTime";
@@ -15,22 +17,28 @@ import styles from "./dashboard.module.css";
 type Props = { params: Promise<{ courseId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { courseId } = await params;
-  const { access } = await requireEnrollment(courseId);
-  return { title: courseTitle(access.course, await getLocale()) };
+  return page(async () => {
+    const ctx = await courseContext((await params).courseId);
+    return { title: localized(ctx.course, await getLocale()) };
+  });
 }
 
 export default async function CoursePage({ params }: Props) {
-  const { courseId } = await params;
-  const { user, access } = await requireEnrollment(courseId);
-  if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
+  return page(async () => {
+    const ctx = await courseContext((await params).courseId);
+    // Staff have their own area.
+    if (ctx.role !== "student") redirect(courseHref(ctx.courseId, ctx.role));
+    return dashboardPage(ctx as StudentContext);
+  });
+}
+
+async function dashboardPage(ctx: StudentContext) {
   const [t, locale, format, dash] = await Promise.all([
     getTranslations("student.dashboard"),
     getLocale(),
     getFormatter(),
-    studentDashboard(db(), user.id, access.course.id),
+    studentDashboard(db(), ctx),
   ]);
-  const zh = locale === "zh-CN";
   const when = (iso: string) =>
     format.dateTime(new Date(iso), {
       year: "numeric",
@@ -48,7 +56,7 @@ export default async function CoursePage({ params }: Props) {
       <p className="muted">
         <Link href="/">{t("allCourses")}</Link>
       </p>
-      <h1 id="course-title">{courseTitle(access.course, locale)}</h1>
+      <h1 id="course-title">{localized(ctx.course, locale)}</h1>
       {dash.assignments.length === 0 ? <p className="muted">{t("noAssignments")}</p> : null}
       {dash.assignments.map((a: DashboardAssignment) => (
         <article
@@ -58,7 +66,7 @@ export default async function CoursePage({ params }: Props) {
           data-testid="assignment"
         >
           <header className={styles.head}>
-            <h2 id={`a-${a.id}`}>{zh ? a.titleZh : a.titleEn}</h2>
+            <h2 id={`a-${a.id}`}>{localized(a, locale)}</h2>
             <p className={styles.total}>
               {t("total", { earned: formatNumber(a.earned), possible: formatNumber(a.possible) })}
             </p>
@@ -124,7 +132,7 @@ export default async function CoursePage({ params }: Props) {
             ))}
           </ul>
           <table className={styles.table}>
-            <caption className="visually-hidden">{t("exercisesOf", { title: zh ? a.titleZh : a.titleEn })}</caption>
+            <caption className="visually-hidden">{t("exercisesOf", { title: localized(a, locale) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("exercise")}</th>
@@ -138,9 +146,9 @@ export default async function CoursePage({ params }: Props) {
                   <td>
                     <span className="muted">{e.section}</span>{" "}
                     <Link
-                      href={`/courses/${encodeURIComponent(access.course.id)}/assignments/${encodeURIComponent(a.id)}/exercises/${encodeURIComponent(e.slug)}`}
+                      href={`/courses/${encodeURIComponent(ctx.courseId)}/assignments/${encodeURIComponent(a.id)}/exercises/${encodeURIComponent(e.slug)}`}
                     >
-                      {zh ? e.titleZh : e.titleEn}
+                      {localized(e, locale)}
                     </Link>
                   </td>
                   <td className={styles.num}>

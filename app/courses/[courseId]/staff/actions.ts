@@ -1,14 +1,15 @@
 "use server";
 /**
- * Staff server actions. Each one re-checks access through staffPage (the shell's role
- * helper), calls the staff logic, and redirects back with ?ok=… or ?error=<code>.
+ * Staff server actions. Each one gets the caller's context through the action adapter
+ * (a refused context is a 404, like a page), calls the staff logic, and redirects back
+ * with ?ok=… or ?error=<code>.
  */
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { db } from "@/prisma/client";
-import { staffPage, inputErrorCode } from "@/app/_lib/staff/server";
-import { StaffNotFoundError } from "@/app/_lib/staff/access";
+import { action, type FormErrorCode } from "@/app/_lib/adapters";
+import { staffContext, type StaffContext } from "@/app/_lib/context";
 import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
 import {
@@ -29,25 +30,20 @@ const backOf = (courseId: string, form: FormData) => {
   return b.startsWith(`${base(courseId)}/`) && !b.includes("//") ? b : base(courseId);
 };
 
-/** Runs an action; input errors redirect back with ?error=code, "not found" with a 404. */
-async function act(back: string, fn: () => Promise<string | void>): Promise<never> {
-  let to: string;
-  try {
-    to = (await fn()) ?? back;
-  } catch (e) {
-    const code = inputErrorCode(e);
-    if (code) redirect(`${back}${back.includes("?") ? "&" : "?"}error=${code}`);
-    if (e instanceof StaffNotFoundError) redirect(`${back}${back.includes("?") ? "&" : "?"}error=notFound`);
-    throw e;
-  }
+/** Runs a staff action in the course; refusals redirect back with ?error=code, success to the path `fn` returns. */
+async function act(courseId: string, back: string, fn: (actor: StaffContext) => Promise<string>): Promise<never> {
+  const to = await action(
+    () => staffContext(courseId),
+    fn,
+    (code: FormErrorCode) => redirect(`${back}${back.includes("?") ? "&" : "?"}error=${code}`),
+  );
   revalidatePath(back.split("?")[0]);
   redirect(to);
 }
 
 export async function overrideAction(courseId: string, form: FormData) {
-  const { actor } = await staffPage(courseId);
   const back = backOf(courseId, form);
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     await setOverride(db(), actor, {
       assignmentId: str(form, "assignmentId"),
       exerciseId: str(form, "exerciseId"),
@@ -60,9 +56,8 @@ export async function overrideAction(courseId: string, form: FormData) {
 }
 
 export async function commentAction(courseId: string, submissionId: string, form: FormData) {
-  const { actor } = await staffPage(courseId);
   const back = `${base(courseId)}/submissions/${submissionId}`;
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     const line = str(form, "line").trim();
     await addComment(db(), actor, { submissionId, line: line ? Number(line) : null, body: str(form, "body") });
     return `${back}?ok=comment#comments`;
@@ -70,9 +65,8 @@ export async function commentAction(courseId: string, submissionId: string, form
 }
 
 export async function startRegradeAction(courseId: string, form: FormData) {
-  const { actor } = await staffPage(courseId);
   const back = backOf(courseId, form);
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     const submissionId = str(form, "submissionId");
     const assignmentId = str(form, "assignmentId");
     const exerciseId = str(form, "exerciseId") || null;
@@ -86,18 +80,16 @@ export async function startRegradeAction(courseId: string, form: FormData) {
 }
 
 export async function commitRegradeAction(courseId: string, regradeId: string) {
-  const { actor } = await staffPage(courseId);
   const back = `${base(courseId)}/regrades/${regradeId}`;
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     await commitRegrade(db(), actor, regradeId);
     return `${back}?ok=committed`;
   });
 }
 
 export async function discardRegradeAction(courseId: string, regradeId: string) {
-  const { actor } = await staffPage(courseId);
   const back = `${base(courseId)}/regrades/${regradeId}`;
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     await discardRegrade(db(), actor, regradeId);
     return `${back}?ok=discarded`;
   });
@@ -130,9 +122,8 @@ function assignmentFromForm(form: FormData): AssignmentInput {
 }
 
 export async function saveAssignmentAction(courseId: string, assignmentId: string | null, form: FormData) {
-  const { actor } = await staffPage(courseId);
   const back = assignmentId ? `${base(courseId)}/assignments/${assignmentId}` : `${base(courseId)}/assignments/new`;
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     const input = assignmentFromForm(form);
     const a = assignmentId
       ? await updateAssignment(db(), actor, assignmentId, input)
@@ -142,9 +133,8 @@ export async function saveAssignmentAction(courseId: string, assignmentId: strin
 }
 
 export async function extensionAction(courseId: string, assignmentId: string, form: FormData) {
-  const { actor } = await staffPage(courseId);
   const back = `${base(courseId)}/assignments/${assignmentId}`;
-  return act(back, async () => {
+  return act(courseId, back, async (actor) => {
     if (str(form, "remove")) {
       await removeExtension(db(), actor, { assignmentId, userId: str(form, "userId"), reason: str(form, "reason") });
     } else {
@@ -166,18 +156,17 @@ export type RosterState =
   | { step: "done"; result: RosterCommitResult }
   | { step: "error"; csv: string; error: string };
 
-/** For useActionState: "preview" parses and classifies; "commit" imports the good rows. */
+/** For useActionState (instructors; anyone else gets a 404): "preview" parses and classifies; "commit" imports the good rows. */
 export async function rosterAction(courseId: string, _prev: RosterState, form: FormData): Promise<RosterState> {
-  const { actor } = await staffPage(courseId);
-  if (str(form, "intent") === "reset") return { step: "start" };
   const file = form.get("file");
   const csv = file instanceof File && file.size > 0 ? await file.text() : str(form, "csv");
-  try {
-    if (str(form, "intent") === "commit") return { step: "done", result: await commitRoster(db(), actor, csv) };
-    return { step: "preview", csv, preview: await previewRoster(db(), actor, csv) };
-  } catch (e) {
-    const code = inputErrorCode(e);
-    if (code) return { step: "error", csv, error: code };
-    throw e;
-  }
+  return action(
+    () => staffContext(courseId, { instructor: true }),
+    async (actor): Promise<RosterState> => {
+      if (str(form, "intent") === "reset") return { step: "start" };
+      if (str(form, "intent") === "commit") return { step: "done", result: await commitRoster(db(), actor, csv) };
+      return { step: "preview", csv, preview: await previewRoster(db(), actor, csv) };
+    },
+    (code) => ({ step: "error", csv, error: code }),
+  );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import styles from "./staff.module.css";
 
 export default async function StaffLayout({
@@ -10,35 +11,37 @@ export default async function StaffLayout({
   children: React.ReactNode;
   params: Promise<{ courseId: string }>;
 }) {
-  const { courseId } = await params;
-  const { access } = await staffPage(courseId);
-  const t = await getTranslations("staff");
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  const links: [string, string][] = [
-    [base, t("nav.overview")],
-    [`${base}/gradebook`, t("nav.gradebook")],
-    [`${base}/regrades`, t("nav.regrades")],
-  ];
-  if (access.role === "instructor") {
-    links.push(
-      [`${base}/roster`, t("nav.roster")],
-      [`${base}/exercises`, t("nav.exercises")],
-      [`${base}/audit`, t("nav.audit")],
+  return page(async () => {
+    const { courseId } = await params;
+    const access = await staffContext(courseId);
+    const t = await getTranslations("staff");
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    const links: [string, string][] = [
+      [base, t("nav.overview")],
+      [`${base}/gradebook`, t("nav.gradebook")],
+      [`${base}/regrades`, t("nav.regrades")],
+    ];
+    if (access.role === "instructor") {
+      links.push(
+        [`${base}/roster`, t("nav.roster")],
+        [`${base}/exercises`, t("nav.exercises")],
+        [`${base}/audit`, t("nav.audit")],
+      );
+    }
+    return (
+      <>
+        <nav aria-label={t("nav.label")}>
+          <ul className={styles.nav}>
+            {links.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href}>{label}</Link>
+              </li>
+            ))}
+            <li className={`badge ${styles.role}`}>{t(`roles.${access.role}`)}</li>
+          </ul>
+        </nav>
+        {children}
+      </>
     );
-  }
-  return (
-    <>
-      <nav aria-label={t("nav.label")}>
-        <ul className={styles.nav}>
-          {links.map(([href, label]) => (
-            <li key={href}>
-              <Link href={href}>{label}</Link>
-            </li>
-          ))}
-          <li className={`badge ${styles.role}`}>{t(`roles.${access.role as "ta" | "instructor"}`)}</li>
-        </ul>
-      </nav>
-      {children}
-    </>
-  );
+  });
 }

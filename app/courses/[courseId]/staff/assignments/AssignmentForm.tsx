@@ -2,6 +2,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AssignmentValues, listExercises } from "@/app/_lib/staff/assignments";
 import styles from "../staff.module.css";
+import { localized } from "@/app/_i18n/localized";
 
 export type AssignmentFormValues = AssignmentValues;
 
@@ -22,7 +23,6 @@ export async function AssignmentForm({
   disabled: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations("staff"), getLocale()]);
-  const zh = locale === "zh-CN";
   const chosen = new Map(values.items.map((it, i) => [it.exerciseId, { ...it, position: i + 1 }]));
   return (
     <form action={action} className={styles.form} data-testid="assignment-form">
@@ -94,7 +94,7 @@ export async function AssignmentForm({
               <tbody>
                 {exercises.map((ex, i) => {
                   const c = chosen.get(ex.id);
-                  const title = ex.current ? (zh ? ex.current.titleZh : ex.current.titleEn) : ex.slug;
+                  const title = ex.current ? localized(ex.current, locale) : ex.slug;
                   return (
                     <tr key={ex.id}>
                       <td>

@@ -1,12 +1,13 @@
-// Exercise validation (instructors): the exercises:check report per exercise's current version.
+// Exercise checks (instructors): the exercises:check report per exercise's current version.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { staffPage } from "@/app/_lib/staff/server";
-import { listExerciseValidation } from "@/app/_lib/staff/validation";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
+import { listExerciseChecks } from "@/app/_lib/staff/checks";
 import styles from "../staff.module.css";
+import { localized } from "@/app/_i18n/localized";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -15,87 +16,88 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ExercisesPage({ params }: Props) {
-  const { courseId } = await params;
-  const { actor } = await staffPage(courseId);
-  if (actor.role !== "instructor") notFound();
-  const [t, locale, rows] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    listExerciseValidation(db(), actor),
-  ]);
-  const zh = locale === "zh-CN";
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  return (
-    <section aria-labelledby="ex-title">
-      <h1 id="ex-title">{t("exercises.title")}</h1>
-      <p className="muted">{t("exercises.help")}</p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.exercise")}</th>
-              <th scope="col">{t("exercises.version")}</th>
-              <th scope="col">{t("exercises.check")}</th>
-              <th scope="col">{t("exercises.details")}</th>
-              <th scope="col">{t("exercises.preview")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="exercise-row">
-                <th scope="row">
-                  {r.section} · {zh ? r.titleZh : r.titleEn}
-                  <br />
-                  <code className="muted">{r.slug}</code>
-                </th>
-                <td>{r.version ?? "—"}</td>
-                <td>
-                  {r.report === null ? (
-                    <span className="muted">{t("exercises.notChecked")}</span>
-                  ) : r.report.ok ? (
-                    <strong className={styles.ok}>✓ {t("exercises.ok")}</strong>
-                  ) : (
-                    <strong className={styles.bad}>✗ {t("exercises.failed")}</strong>
-                  )}
-                </td>
-                <td style={{ whiteSpace: "normal", minWidth: "18rem" }}>
-                  {r.report ? (
-                    <details>
-                      <summary>
-                        solution {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"}{" "}
-                        · starter {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} ·{" "}
-                        {r.report.visibleCases}+{r.report.hiddenCases} cases · {Math.round(r.report.ms)} ms
-                      </summary>
-                      {r.report.errors.length ? (
-                        <ul className={styles.bad}>
-                          {r.report.errors.map((e, i) => (
-                            <li key={i}>{e}</li>
+  return page(async () => {
+    const { courseId } = await params;
+    const actor = await staffContext(courseId, { instructor: true });
+    const [t, locale, rows] = await Promise.all([
+      getTranslations("staff"),
+      getLocale(),
+      listExerciseChecks(db(), actor),
+    ]);
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    return (
+      <section aria-labelledby="ex-title">
+        <h1 id="ex-title">{t("exercises.title")}</h1>
+        <p className="muted">{t("exercises.help")}</p>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t("common.exercise")}</th>
+                <th scope="col">{t("exercises.version")}</th>
+                <th scope="col">{t("exercises.check")}</th>
+                <th scope="col">{t("exercises.details")}</th>
+                <th scope="col">{t("exercises.preview")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="exercise-row">
+                  <th scope="row">
+                    {r.section} · {localized(r, locale)}
+                    <br />
+                    <code className="muted">{r.slug}</code>
+                  </th>
+                  <td>{r.version ?? "—"}</td>
+                  <td>
+                    {r.report === null ? (
+                      <span className="muted">{t("exercises.notChecked")}</span>
+                    ) : r.report.ok ? (
+                      <strong className={styles.ok}>✓ {t("exercises.ok")}</strong>
+                    ) : (
+                      <strong className={styles.bad}>✗ {t("exercises.failed")}</strong>
+                    )}
+                  </td>
+                  <td style={{ whiteSpace: "normal", minWidth: "18rem" }}>
+                    {r.report ? (
+                      <details>
+                        <summary>
+                          solution{" "}
+                          {r.report.solution ? `${r.report.solution.score}/${r.report.solution.maxScore}` : "—"} ·
+                          starter {r.report.starter ? `${r.report.starter.score}/${r.report.starter.maxScore}` : "—"} ·{" "}
+                          {r.report.visibleCases}+{r.report.hiddenCases} cases · {Math.round(r.report.ms)} ms
+                        </summary>
+                        {r.report.errors.length ? (
+                          <ul className={styles.bad}>
+                            {r.report.errors.map((e, i) => (
+                              <li key={i}>{e}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                        <ul>
+                          <li>deterministic: {r.report.deterministic ? "✓" : "✗"}</li>
+                          <li>
+                            prompts: en {r.report.prompts.en ? "✓" : "✗"} · zh {r.report.prompts.zh ? "✓" : "✗"}
+                          </li>
+                          <li>declaration: {r.report.declaration.ok ? "✓" : r.report.declaration.errors.join("; ")}</li>
+                          {r.report.misconceptions.map((m) => (
+                            <li key={m.id}>
+                              <code>{m.id}</code>: {m.caughtSeeds} seeds {m.ownHint ? "✓" : `✗ ${m.matchedAs ?? ""}`}
+                            </li>
                           ))}
                         </ul>
-                      ) : null}
-                      <ul>
-                        <li>deterministic: {r.report.deterministic ? "✓" : "✗"}</li>
-                        <li>
-                          prompts: en {r.report.prompts.en ? "✓" : "✗"} · zh {r.report.prompts.zh ? "✓" : "✗"}
-                        </li>
-                        <li>declaration: {r.report.declaration.ok ? "✓" : r.report.declaration.errors.join("; ")}</li>
-                        {r.report.misconceptions.map((m) => (
-                          <li key={m.id}>
-                            <code>{m.id}</code>: {m.caughtSeeds} seeds {m.ownHint ? "✓" : `✗ ${m.matchedAs ?? ""}`}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  ) : null}
-                </td>
-                <td>
-                  <Link href={`${base}/exercises/${r.id}`}>{t("exercises.preview")}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
+                      </details>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link href={`${base}/exercises/${r.id}`}>{t("exercises.preview")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    );
+  });
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { listRegrades } from "@/app/_lib/staff/regrade";
 import styles from "../staff.module.css";
 
@@ -14,28 +15,30 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RegradesPage({ params }: Props) {
-  const { courseId } = await params;
-  const { actor } = await staffPage(courseId);
-  const [t, format, list] = await Promise.all([getTranslations("staff"), getFormatter(), listRegrades(db(), actor)]);
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  return (
-    <section aria-labelledby="rg-title">
-      <h1 id="rg-title">{t("regrades.title")}</h1>
-      {list.length === 0 ? <p className="muted">{t("regrades.empty")}</p> : null}
-      <ul>
-        {list.map((r) => (
-          <li key={r.id}>
-            <Link href={`${base}/regrades/${r.id}`}>
-              {t("regrades.created", {
-                date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
-              })}
-            </Link>{" "}
-            · {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
-          </li>
-        ))}
-      </ul>
-      <p className="muted">{t("review.regradeHint")}</p>
-      <span className={styles.role} />
-    </section>
-  );
+  return page(async () => {
+    const { courseId } = await params;
+    const actor = await staffContext(courseId);
+    const [t, format, list] = await Promise.all([getTranslations("staff"), getFormatter(), listRegrades(db(), actor)]);
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    return (
+      <section aria-labelledby="rg-title">
+        <h1 id="rg-title">{t("regrades.title")}</h1>
+        {list.length === 0 ? <p className="muted">{t("regrades.empty")}</p> : null}
+        <ul>
+          {list.map((r) => (
+            <li key={r.id}>
+              <Link href={`${base}/regrades/${r.id}`}>
+                {t("regrades.created", {
+                  date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </Link>{" "}
+              · {t(`regrades.status.${r.status as "running"}`)} · {r._count.items}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t("review.regradeHint")}</p>
+        <span className={styles.role} />
+      </section>
+    );
+  });
 }

@@ -1,9 +1,9 @@
 // Roster import (instructors): CSV → dry-run preview → commit; one-time password links for new users.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { rosterAction } from "../actions";
 import { RosterImport } from "./RosterImport";
 
@@ -14,17 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RosterPage({ params }: Props) {
-  const { courseId } = await params;
-  const { actor } = await staffPage(courseId);
-  if (actor.role !== "instructor") notFound();
-  const t = await getTranslations("staff");
-  const members = await db().enrollment.count({ where: { courseId: actor.courseId } });
-  return (
-    <section aria-labelledby="roster-title">
-      <h1 id="roster-title">{t("roster.title")}</h1>
-      <p>{t("roster.help")}</p>
-      <p className="muted">{t("roster.members", { count: members })}</p>
-      <RosterImport action={rosterAction.bind(null, courseId)} />
-    </section>
-  );
+  return page(async () => {
+    const { courseId } = await params;
+    const actor = await staffContext(courseId, { instructor: true });
+    const t = await getTranslations("staff");
+    const members = await db().enrollment.count({ where: { courseId: actor.courseId } });
+    return (
+      <section aria-labelledby="roster-title">
+        <h1 id="roster-title">{t("roster.title")}</h1>
+        <p>{t("roster.help")}</p>
+        <p className="muted">{t("roster.members", { count: members })}</p>
+        <RosterImport action={rosterAction.bind(null, courseId)} />
+      </section>
+    );
+  });
 }

@@ -1,12 +1,12 @@
 // One of the student's own submissions: code (read-only), status, score and case results. Anyone else gets 404.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireEnrollment } from "@/app/_lib/auth";
 import { db } from "@/prisma/client";
-import { StudentError } from "@/app/_lib/student/errors";
+import { page } from "@/app/_lib/adapters";
+import { studentContext, type StudentContext } from "@/app/_lib/context";
 import { submissionView } from "@/app/_lib/student/view";
+import type { SubmissionView } from "@/app/_lib/student/types";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { CaseResults } from "@/app/_components/results/CaseResults";
 import { ResultSummary } from "@/app/_components/results/ResultSummary";
@@ -15,32 +15,33 @@ import { listCommentsForStudent } from "@/app/_lib/staff/comments";
 type Props = { params: Promise<{ courseId: string; submissionId: string }> };
 
 async function load(courseId: string, submissionId: string) {
-  const { user, access } = await requireEnrollment(courseId, ["student"]);
-  try {
-    const s = await submissionView(db(), user.id, submissionId);
-    if (s.courseId !== access.course.id) notFound();
-    return s;
-  } catch (e) {
-    if (e instanceof StudentError && e.status === 404) notFound();
-    throw e;
-  }
+  const ctx = await studentContext(courseId);
+  return { ctx, s: await submissionView(db(), ctx, submissionId) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { courseId, submissionId } = await params;
-  await load(courseId, submissionId);
-  return { title: (await getTranslations("student.submission"))("title") };
+  return page(async () => {
+    const { courseId, submissionId } = await params;
+    await load(courseId, submissionId);
+    return { title: (await getTranslations("student.submission"))("title") };
+  });
 }
 
 export default async function SubmissionPage({ params }: Props) {
-  const { courseId, submissionId } = await params;
-  const s = await load(courseId, submissionId);
-  const { user } = await requireEnrollment(courseId, ["student"]);
+  return page(async () => {
+    const { courseId, submissionId } = await params;
+    const { ctx, s } = await load(courseId, submissionId);
+    return submissionPage(ctx, s);
+  });
+}
+
+async function submissionPage(ctx: StudentContext, s: SubmissionView) {
+  const courseId = ctx.courseId;
   const [t, ts, format, comments] = await Promise.all([
     getTranslations("student.submission"),
     getTranslations("staff.review"),
     getFormatter(),
-    listCommentsForStudent(db(), user.id, s.id),
+    listCommentsForStudent(db(), ctx, s.id),
   ]);
   // Staff comments: line comments under their line, the rest listed below the code.
   const byLine: Record<number, React.ReactNode> = {};

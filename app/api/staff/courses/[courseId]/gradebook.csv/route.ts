@@ -1,16 +1,17 @@
 // Gradebook CSV download (TA and instructor), with the page's policy, search, filter and sort.
 import { db } from "@/prisma/client";
-import { staffRoute } from "@/app/_lib/staff/server";
+import { route } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { csvFileName, gradebookCsv } from "@/app/_lib/staff/exportCsv";
 import { GRADEBOOK_FILTERS, type GradebookFilter } from "@/app/_lib/staff/gradebook";
 
 export async function GET(req: Request, { params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  return staffRoute(courseId, async (actor) => {
+  return route(req, async () => {
+    const actor = await staffContext(courseId);
     const sp = new URL(req.url).searchParams;
     const policy = sp.get("policy");
     const filter = sp.get("filter");
-    const course = await db().course.findUniqueOrThrow({ where: { id: actor.courseId }, select: { slug: true } });
     const csv = await gradebookCsv(db(), actor, {
       assignmentId: sp.get("assignment") || null,
       policy: policy === "best" || policy === "latest" ? policy : null,
@@ -23,7 +24,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ courseId
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${csvFileName(course.slug)}"`,
+        "content-disposition": `attachment; filename="${csvFileName(actor.course.slug)}"`,
         "cache-control": "no-store",
       },
     });

@@ -1,11 +1,12 @@
 // GET: the status of one of the student's submissions (polled by the exercise page: queued → running → graded).
 import { db } from "@/prisma/client";
-import { studentRoute } from "@/app/_lib/student/http";
+import { route } from "@/app/_lib/adapters";
+import { studentContextOfSubmission } from "@/app/_lib/context";
 import { submissionStatus } from "@/app/_lib/student/submissions";
 
 type Ctx = { params: Promise<{ submissionId: string }> };
 
-export async function GET(_req: Request, { params }: Ctx) {
+export async function GET(req: Request, { params }: Ctx) {
   const { submissionId } = await params;
-  return studentRoute((userId) => submissionStatus(db(), userId, submissionId));
+  return route(req, async () => submissionStatus(db(), await studentContextOfSubmission(submissionId), submissionId));
 }

@@ -3,12 +3,14 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { orNotFound, staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { getAssignment, listExercises } from "@/app/_lib/staff/assignments";
 import { extensionAction, saveAssignmentAction, startRegradeAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
+import { localized } from "@/app/_i18n/localized";
 
 type Props = {
   params: Promise<{ courseId: string; assignmentId: string }>;
@@ -20,119 +22,121 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AssignmentPage({ params, searchParams }: Props) {
-  const { courseId, assignmentId } = await params;
-  const sp = await searchParams;
-  const { actor } = await staffPage(courseId);
-  const a = await orNotFound(getAssignment(db(), actor, assignmentId));
-  const [t, locale, format, exercises, students] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    getFormatter(),
-    listExercises(db()),
-    db().enrollment.findMany({
-      where: { courseId: actor.courseId, role: "student" },
-      include: { user: { select: { id: true, name: true, email: true } } },
-      orderBy: { user: { name: "asc" } },
-    }),
-  ]);
-  const instructor = actor.role === "instructor";
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  const back = `${base}/assignments/${assignmentId}`;
-  const title = locale === "zh-CN" ? a.titleZh : a.titleEn;
-  return (
-    <section aria-labelledby="as-title">
-      <h1 id="as-title">{t("assignments.edit", { title })}</h1>
-      <Notice ok={sp.ok} error={sp.error} />
-      <p className={styles.row}>
-        <Link href={`${base}/gradebook?assignment=${a.id}`}>{t("overview.gradebook")}</Link>
-        <Link href={`${base}/analytics/${a.id}`}>{t("overview.analytics")}</Link>
-      </p>
-      {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
-      <AssignmentForm
-        action={saveAssignmentAction.bind(null, courseId, a.id)}
-        courseId={courseId}
-        exercises={exercises}
-        disabled={!instructor}
-        values={a}
-      />
+  return page(async () => {
+    const { courseId, assignmentId } = await params;
+    const sp = await searchParams;
+    const actor = await staffContext(courseId);
+    const a = await getAssignment(db(), actor, assignmentId);
+    const [t, locale, format, exercises, students] = await Promise.all([
+      getTranslations("staff"),
+      getLocale(),
+      getFormatter(),
+      listExercises(db()),
+      db().enrollment.findMany({
+        where: { courseId: actor.courseId, role: "student" },
+        include: { user: { select: { id: true, name: true, email: true } } },
+        orderBy: { user: { name: "asc" } },
+      }),
+    ]);
+    const instructor = actor.role === "instructor";
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    const back = `${base}/assignments/${assignmentId}`;
+    const title = localized(a, locale);
+    return (
+      <section aria-labelledby="as-title">
+        <h1 id="as-title">{t("assignments.edit", { title })}</h1>
+        <Notice ok={sp.ok} error={sp.error} />
+        <p className={styles.row}>
+          <Link href={`${base}/gradebook?assignment=${a.id}`}>{t("overview.gradebook")}</Link>
+          <Link href={`${base}/analytics/${a.id}`}>{t("overview.analytics")}</Link>
+        </p>
+        {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
+        <AssignmentForm
+          action={saveAssignmentAction.bind(null, courseId, a.id)}
+          courseId={courseId}
+          exercises={exercises}
+          disabled={!instructor}
+          values={a}
+        />
 
-      <section id="extensions" className={styles.section} aria-labelledby="ext-title">
-        <h2 id="ext-title">{t("assignments.extensions")}</h2>
-        {a.extensions.length === 0 ? <p className="muted">{t("assignments.noExtensions")}</p> : null}
-        <ul>
-          {a.extensions.map((e) => (
-            <li key={e.id}>
-              {e.user.name} ({e.user.email}) → {format.dateTime(e.dueAt, { dateStyle: "medium", timeStyle: "short" })} —{" "}
-              {e.reason}
-              {instructor ? (
-                <form
-                  action={extensionAction.bind(null, courseId, a.id)}
-                  style={{ display: "inline", marginLeft: "var(--space-2)" }}
-                >
-                  <input type="hidden" name="userId" value={e.user.id} />
-                  <input type="hidden" name="remove" value="1" />
-                  <button className="button button--quiet" type="submit">
-                    {t("assignments.remove")}
-                  </button>
-                </form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {instructor ? (
-          <form action={extensionAction.bind(null, courseId, a.id)} className={styles.form}>
-            <div className={styles.row}>
-              <label>
-                {t("assignments.extendFor")}
-                <select name="userId" required defaultValue="">
-                  <option value="" disabled>
-                    {t("assignments.choose")}
-                  </option>
-                  {students.map((s) => (
-                    <option key={s.user.id} value={s.user.id}>
-                      {s.user.name} ({s.user.email})
+        <section id="extensions" className={styles.section} aria-labelledby="ext-title">
+          <h2 id="ext-title">{t("assignments.extensions")}</h2>
+          {a.extensions.length === 0 ? <p className="muted">{t("assignments.noExtensions")}</p> : null}
+          <ul>
+            {a.extensions.map((e) => (
+              <li key={e.id}>
+                {e.user.name} ({e.user.email}) → {format.dateTime(e.dueAt, { dateStyle: "medium", timeStyle: "short" })}{" "}
+                — {e.reason}
+                {instructor ? (
+                  <form
+                    action={extensionAction.bind(null, courseId, a.id)}
+                    style={{ display: "inline", marginLeft: "var(--space-2)" }}
+                  >
+                    <input type="hidden" name="userId" value={e.user.id} />
+                    <input type="hidden" name="remove" value="1" />
+                    <button className="button button--quiet" type="submit">
+                      {t("assignments.remove")}
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {instructor ? (
+            <form action={extensionAction.bind(null, courseId, a.id)} className={styles.form}>
+              <div className={styles.row}>
+                <label>
+                  {t("assignments.extendFor")}
+                  <select name="userId" required defaultValue="">
+                    <option value="" disabled>
+                      {t("assignments.choose")}
                     </option>
-                  ))}
-                </select>
-              </label>
+                    {students.map((s) => (
+                      <option key={s.user.id} value={s.user.id}>
+                        {s.user.name} ({s.user.email})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t("assignments.newDue")} (UTC)
+                  <input type="datetime-local" name="dueAt" required />
+                </label>
+              </div>
               <label>
-                {t("assignments.newDue")} (UTC)
-                <input type="datetime-local" name="dueAt" required />
+                {t("common.reason")}
+                <input name="reason" required />
               </label>
-            </div>
+              <button className="button" type="submit">
+                {t("assignments.grant")}
+              </button>
+            </form>
+          ) : null}
+        </section>
+
+        <section className={styles.section} aria-labelledby="rg-title">
+          <h2 id="rg-title">{t("regrades.title")}</h2>
+          <p className="muted">{t("review.regradeHint")}</p>
+          <form action={startRegradeAction.bind(null, courseId)} className={styles.row}>
+            <input type="hidden" name="assignmentId" value={a.id} />
+            <input type="hidden" name="back" value={back} />
             <label>
-              {t("common.reason")}
-              <input name="reason" required />
+              {t("common.exercise")}
+              <select name="exerciseId" defaultValue="">
+                <option value="">{t("regrades.startAssignment")}</option>
+                {a.items.map((it) => (
+                  <option key={it.exerciseId} value={it.exerciseId}>
+                    {it.exercise.section} · {it.exercise.slug}
+                  </option>
+                ))}
+              </select>
             </label>
-            <button className="button" type="submit">
-              {t("assignments.grant")}
+            <button className="button" type="submit" data-testid="start-regrade">
+              {t("regrades.start")}
             </button>
           </form>
-        ) : null}
+        </section>
       </section>
-
-      <section className={styles.section} aria-labelledby="rg-title">
-        <h2 id="rg-title">{t("regrades.title")}</h2>
-        <p className="muted">{t("review.regradeHint")}</p>
-        <form action={startRegradeAction.bind(null, courseId)} className={styles.row}>
-          <input type="hidden" name="assignmentId" value={a.id} />
-          <input type="hidden" name="back" value={back} />
-          <label>
-            {t("common.exercise")}
-            <select name="exerciseId" defaultValue="">
-              <option value="">{t("regrades.startAssignment")}</option>
-              {a.items.map((it) => (
-                <option key={it.exerciseId} value={it.exerciseId}>
-                  {it.exercise.section} · {it.exercise.slug}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="button" type="submit" data-testid="start-regrade">
-            {t("regrades.start")}
-          </button>
-        </form>
-      </section>
-    </section>
-  );
+    );
+  });
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { listExercises } from "@/app/_lib/staff/assignments";
 import { saveAssignmentAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
-import { DAY_MS } from "@/app/_lib/policy";
+import { DAY_MS } from "@/grader/policy";
 
 type Props = {
   params: Promise<{ courseId: string }>;
@@ -19,33 +19,34 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewAssignmentPage({ params, searchParams }: Props) {
-  const { courseId } = await params;
-  const sp = await searchParams;
-  const { actor } = await staffPage(courseId);
-  if (actor.role !== "instructor") notFound();
-  const [t, exercises] = await Promise.all([getTranslations("staff"), listExercises(db())]);
-  const start = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
-  return (
-    <section aria-labelledby="na-title">
-      <h1 id="na-title">{t("assignments.new")}</h1>
-      <Notice error={sp.error} />
-      <AssignmentForm
-        action={saveAssignmentAction.bind(null, courseId, null)}
-        courseId={courseId}
-        exercises={exercises}
-        disabled={false}
-        values={{
-          titleEn: "",
-          titleZh: "",
-          releaseAt: start,
-          dueAt: new Date(start.getTime() + 7 * DAY_MS),
-          latePenaltyPerDay: 0.1,
-          lateDaysMax: 3,
-          attemptLimit: null,
-          scorePolicy: "best",
-          items: [],
-        }}
-      />
-    </section>
-  );
+  return page(async () => {
+    const { courseId } = await params;
+    const sp = await searchParams;
+    const actor = await staffContext(courseId, { instructor: true });
+    const [t, exercises] = await Promise.all([getTranslations("staff"), listExercises(db())]);
+    const start = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
+    return (
+      <section aria-labelledby="na-title">
+        <h1 id="na-title">{t("assignments.new")}</h1>
+        <Notice error={sp.error} />
+        <AssignmentForm
+          action={saveAssignmentAction.bind(null, courseId, null)}
+          courseId={courseId}
+          exercises={exercises}
+          disabled={false}
+          values={{
+            titleEn: "",
+            titleZh: "",
+            releaseAt: start,
+            dueAt: new Date(start.getTime() + 7 * DAY_MS),
+            latePenaltyPerDay: 0.1,
+            lateDaysMax: 3,
+            attemptLimit: null,
+            scorePolicy: "best",
+            items: [],
+          }}
+        />
+      </section>
+    );
+  });
 }

@@ -2,10 +2,12 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { orNotFound, staffPage } from "@/app/_lib/staff/server";
-import { exercisePreview } from "@/app/_lib/staff/validation";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
+import { exercisePreview } from "@/app/_lib/staff/checks";
 import { Markdown } from "@/app/_components/markdown/Markdown";
 import { CodeView } from "@/app/_components/code/CodeView";
+import { localized } from "@/app/_i18n/localized";
 
 type Props = { params: Promise<{ courseId: string; exerciseId: string }> };
 
@@ -14,28 +16,29 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ExercisePreviewPage({ params }: Props) {
-  const { courseId, exerciseId } = await params;
-  const { actor } = await staffPage(courseId);
-  const [t, locale, p] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    orNotFound(exercisePreview(db(), actor, exerciseId)),
-  ]);
-  const zh = locale === "zh-CN";
-  return (
-    <article aria-labelledby="pv-title">
-      <h1 id="pv-title">{t("exercises.previewTitle", { title: zh ? p.version.titleZh : p.version.titleEn })}</h1>
-      <p className="muted">
-        {p.exercise.section} · {t("exercises.version")} {p.version.version} · {p.version.points} {t("common.points")}
-        {p.meta ? ` · ${t("exercises.visibleCases")}: ${p.meta.visibleCases}` : ""}
-      </p>
-      <div className="card">
-        <Markdown source={zh ? p.version.promptZh : p.version.promptEn} />
-      </div>
-      <h2>{t("exercises.declaration")}</h2>
-      <CodeView code={p.version.declaration} label={t("exercises.declaration")} />
-      <h2>{t("exercises.starter")}</h2>
-      <CodeView code={p.version.starter} label={t("exercises.starter")} />
-    </article>
-  );
+  return page(async () => {
+    const { courseId, exerciseId } = await params;
+    const actor = await staffContext(courseId);
+    const [t, locale, p] = await Promise.all([
+      getTranslations("staff"),
+      getLocale(),
+      exercisePreview(db(), actor, exerciseId),
+    ]);
+    return (
+      <article aria-labelledby="pv-title">
+        <h1 id="pv-title">{t("exercises.previewTitle", { title: localized(p.version, locale) })}</h1>
+        <p className="muted">
+          {p.exercise.section} · {t("exercises.version")} {p.version.version} · {p.version.points} {t("common.points")}
+          {p.meta ? ` · ${t("exercises.visibleCases")}: ${p.meta.visibleCases}` : ""}
+        </p>
+        <div className="card">
+          <Markdown source={localized(p.version, locale, "prompt")} />
+        </div>
+        <h2>{t("exercises.declaration")}</h2>
+        <CodeView code={p.version.declaration} label={t("exercises.declaration")} />
+        <h2>{t("exercises.starter")}</h2>
+        <CodeView code={p.version.starter} label={t("exercises.starter")} />
+      </article>
+    );
+  });
 }

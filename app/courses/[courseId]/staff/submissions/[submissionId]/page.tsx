@@ -4,7 +4,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
-import { orNotFound, staffPage } from "@/app/_lib/staff/server";
+import { page } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { loadSubmissionReview } from "@/app/_lib/staff/review";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { CodeView } from "@/app/_components/code/CodeView";
@@ -13,6 +14,7 @@ import { CaseResults, pick } from "@/app/_components/results/CaseResults";
 import { commentAction, overrideAction, startRegradeAction } from "../../actions";
 import { Notice } from "../../Notice";
 import styles from "../../staff.module.css";
+import { localized } from "@/app/_i18n/localized";
 
 type Props = {
   params: Promise<{ courseId: string; submissionId: string }>;
@@ -24,254 +26,258 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const { courseId, submissionId } = await params;
-  const sp = await searchParams;
-  const { actor } = await staffPage(courseId);
-  const [t, locale, format, r] = await Promise.all([
-    getTranslations("staff"),
-    getLocale(),
-    getFormatter(),
-    orNotFound(loadSubmissionReview(db(), actor, submissionId)),
-  ]);
-  const s = r.submission;
-  const zh = locale === "zh-CN";
-  const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  const back = `${base}/submissions/${submissionId}`;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" });
-  const byLine: Record<number, React.ReactNode> = {};
-  for (const c of r.comments) {
-    if (c.line === null) continue;
-    byLine[c.line] = (
-      <>
-        {byLine[c.line]}
-        <span className={styles.comment} data-testid="line-comment">
-          <strong>{c.author.name}:</strong> {c.body}
-        </span>
-      </>
-    );
-  }
-  const current = r.overrides[0] ?? null;
-  const thisNumber = r.attempts.find((a) => a.id === s.id)?.number ?? 1;
+  return page(async () => {
+    const { courseId, submissionId } = await params;
+    const sp = await searchParams;
+    const actor = await staffContext(courseId);
+    const [t, locale, format, r] = await Promise.all([
+      getTranslations("staff"),
+      getLocale(),
+      getFormatter(),
+      loadSubmissionReview(db(), actor, submissionId),
+    ]);
+    const s = r.submission;
+    const base = `/courses/${encodeURIComponent(courseId)}/staff`;
+    const back = `${base}/submissions/${submissionId}`;
+    const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" });
+    const byLine: Record<number, React.ReactNode> = {};
+    for (const c of r.comments) {
+      if (c.line === null) continue;
+      byLine[c.line] = (
+        <>
+          {byLine[c.line]}
+          <span className={styles.comment} data-testid="line-comment">
+            <strong>{c.author.name}:</strong> {c.body}
+          </span>
+        </>
+      );
+    }
+    const current = r.overrides[0] ?? null;
+    const thisNumber = r.attempts.find((a) => a.id === s.id)?.number ?? 1;
 
-  return (
-    <article aria-labelledby="review-title">
-      <p className="muted">
-        <Link href={`${base}/gradebook?assignment=${s.assignment.id}`}>{t("review.back")}</Link>
-      </p>
-      <h1 id="review-title">{t("review.title", { name: s.user.name })}</h1>
-      <Notice ok={sp.ok} error={sp.error} />
-      <dl className={styles.row}>
-        <div>
-          <dt className="muted">{t("common.assignment")}</dt>
-          <dd>{zh ? s.assignment.titleZh : s.assignment.titleEn}</dd>
-        </div>
-        <div>
-          <dt className="muted">{t("common.exercise")}</dt>
-          <dd>
-            {zh ? s.version.titleZh : s.version.titleEn} · {t("review.version", { v: s.version.version })}
-          </dd>
-        </div>
-        <div>
-          <dt className="muted">{t("review.submitted")}</dt>
-          <dd>
-            {t("review.attempt", { n: thisNumber })} ·{" "}
-            <time dateTime={s.submittedAt.toISOString()}>{when(s.submittedAt)}</time> ·{" "}
-            {t("review.late", { days: s.lateDays, penalty: Math.round(s.latePenalty * 100) })}
-          </dd>
-        </div>
-        <div>
-          <dt className="muted">{t("review.score")}</dt>
-          <dd data-testid="review-score">
-            {s.score === null ? "—" : `${formatScore(s.score)} / ${formatScore(s.maxScore)}`}
-            {current ? (
-              <span className="badge">
-                {" "}
-                {t("review.currentOverride", { score: formatScore(current.score), reason: current.reason })}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-      </dl>
-      {s.stale ? <p className="alert alert--warn">{t("review.stale")}</p> : null}
-      {s.status === "error" && s.lastError ? (
-        <p className="alert alert--error">{t("review.graderError", { message: s.lastError })}</p>
-      ) : null}
+    return (
+      <article aria-labelledby="review-title">
+        <p className="muted">
+          <Link href={`${base}/gradebook?assignment=${s.assignment.id}`}>{t("review.back")}</Link>
+        </p>
+        <h1 id="review-title">{t("review.title", { name: s.user.name })}</h1>
+        <Notice ok={sp.ok} error={sp.error} />
+        <dl className={styles.row}>
+          <div>
+            <dt className="muted">{t("common.assignment")}</dt>
+            <dd>{localized(s.assignment, locale)}</dd>
+          </div>
+          <div>
+            <dt className="muted">{t("common.exercise")}</dt>
+            <dd>
+              {localized(s.version, locale)} · {t("review.version", { v: s.version.version })}
+            </dd>
+          </div>
+          <div>
+            <dt className="muted">{t("review.submitted")}</dt>
+            <dd>
+              {t("review.attempt", { n: thisNumber })} ·{" "}
+              <time dateTime={s.submittedAt.toISOString()}>{when(s.submittedAt)}</time> ·{" "}
+              {t("review.late", { days: s.lateDays, penalty: Math.round(s.latePenalty * 100) })}
+            </dd>
+          </div>
+          <div>
+            <dt className="muted">{t("review.score")}</dt>
+            <dd data-testid="review-score">
+              {s.score === null ? "—" : `${formatScore(s.score)} / ${formatScore(s.maxScore)}`}
+              {current ? (
+                <span className="badge">
+                  {" "}
+                  {t("review.currentOverride", { score: formatScore(current.score), reason: current.reason })}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        </dl>
+        {s.stale ? <p className="alert alert--warn">{t("review.stale")}</p> : null}
+        {s.status === "error" && s.lastError ? (
+          <p className="alert alert--error">{t("review.graderError", { message: s.lastError })}</p>
+        ) : null}
 
-      <nav aria-label={t("review.attempts")} className={styles.section}>
-        <h2>{t("review.attempts")}</h2>
-        <ol className={styles.row} style={{ listStyle: "none", padding: 0 }}>
-          {r.attempts.map((a) => (
-            <li key={a.id}>
-              {a.id === s.id ? (
-                <strong aria-current="page">{t("review.attempt", { n: a.number })}</strong>
-              ) : (
-                <Link href={`${base}/submissions/${a.id}`}>{t("review.attempt", { n: a.number })}</Link>
-              )}{" "}
-              <span className="muted">{a.score === null ? a.status : formatScore(a.score)}</span>
-            </li>
-          ))}
-        </ol>
-      </nav>
+        <nav aria-label={t("review.attempts")} className={styles.section}>
+          <h2>{t("review.attempts")}</h2>
+          <ol className={styles.row} style={{ listStyle: "none", padding: 0 }}>
+            {r.attempts.map((a) => (
+              <li key={a.id}>
+                {a.id === s.id ? (
+                  <strong aria-current="page">{t("review.attempt", { n: a.number })}</strong>
+                ) : (
+                  <Link href={`${base}/submissions/${a.id}`}>{t("review.attempt", { n: a.number })}</Link>
+                )}{" "}
+                <span className="muted">{a.score === null ? a.status : formatScore(a.score)}</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
 
-      <div className={styles.grid2}>
-        <div>
-          <h2>{t("review.code")}</h2>
-          <CodeView code={s.code} label={t("review.code")} idPrefix="code" lineExtras={byLine} />
-          <h2>{r.previous ? t("review.diff", { n: r.previous.number }) : t("review.diff", { n: "—" })}</h2>
-          {r.previous ? (
-            <CodeDiff
-              before={r.previous.code}
-              after={s.code}
-              label={t("review.diff", { n: r.previous.number })}
-              beforeLabel={t("review.before", { n: r.previous.number })}
-              afterLabel={t("review.after")}
-              identicalText={t("review.identical")}
-            />
-          ) : (
-            <p className="muted">{t("review.noPrevious")}</p>
-          )}
-        </div>
-        <div>
-          <section id="comments" aria-labelledby="comments-title">
-            <h2 id="comments-title">{t("review.comments")}</h2>
-            {r.comments.length === 0 ? <p className="muted">{t("review.noComments")}</p> : null}
-            <ul style={{ listStyle: "none", padding: 0 }}>
-              {r.comments.map((c) => (
-                <li key={c.id} className={styles.comment} data-testid="comment">
-                  <strong>{c.line === null ? t("review.whole") : t("review.line", { n: c.line })}</strong> ·{" "}
-                  {c.author.name} · {when(c.createdAt)}
-                  <br />
-                  {c.body}
-                </li>
-              ))}
-            </ul>
-            <form
-              action={commentAction.bind(null, courseId, submissionId)}
-              className={styles.form}
-              aria-label={t("review.addComment")}
-            >
-              <label>
-                {t("review.commentLine")}
-                <input name="line" type="number" min={1} step={1} inputMode="numeric" style={{ maxWidth: "8rem" }} />
-              </label>
-              <label>
-                {t("review.commentBody")}
-                <textarea name="body" rows={3} required maxLength={5000} />
-              </label>
-              <button className="button" type="submit">
-                {t("review.postComment")}
-              </button>
-            </form>
-          </section>
+        <div className={styles.grid2}>
+          <div>
+            <h2>{t("review.code")}</h2>
+            <CodeView code={s.code} label={t("review.code")} idPrefix="code" lineExtras={byLine} />
+            <h2>{r.previous ? t("review.diff", { n: r.previous.number }) : t("review.diff", { n: "—" })}</h2>
+            {r.previous ? (
+              <CodeDiff
+                before={r.previous.code}
+                after={s.code}
+                label={t("review.diff", { n: r.previous.number })}
+                beforeLabel={t("review.before", { n: r.previous.number })}
+                afterLabel={t("review.after")}
+                identicalText={t("review.identical")}
+              />
+            ) : (
+              <p className="muted">{t("review.noPrevious")}</p>
+            )}
+          </div>
+          <div>
+            <section id="comments" aria-labelledby="comments-title">
+              <h2 id="comments-title">{t("review.comments")}</h2>
+              {r.comments.length === 0 ? <p className="muted">{t("review.noComments")}</p> : null}
+              <ul style={{ listStyle: "none", padding: 0 }}>
+                {r.comments.map((c) => (
+                  <li key={c.id} className={styles.comment} data-testid="comment">
+                    <strong>{c.line === null ? t("review.whole") : t("review.line", { n: c.line })}</strong> ·{" "}
+                    {c.author.name} · {when(c.createdAt)}
+                    <br />
+                    {c.body}
+                  </li>
+                ))}
+              </ul>
+              <form
+                action={commentAction.bind(null, courseId, submissionId)}
+                className={styles.form}
+                aria-label={t("review.addComment")}
+              >
+                <label>
+                  {t("review.commentLine")}
+                  <input name="line" type="number" min={1} step={1} inputMode="numeric" style={{ maxWidth: "8rem" }} />
+                </label>
+                <label>
+                  {t("review.commentBody")}
+                  <textarea name="body" rows={3} required maxLength={5000} />
+                </label>
+                <button className="button" type="submit">
+                  {t("review.postComment")}
+                </button>
+              </form>
+            </section>
 
-          <section className={styles.section} aria-labelledby="override-title">
-            <h2 id="override-title">{t("review.override")}</h2>
-            <form action={overrideAction.bind(null, courseId)} className={styles.form}>
-              <input type="hidden" name="assignmentId" value={s.assignment.id} />
-              <input type="hidden" name="exerciseId" value={s.exercise.id} />
-              <input type="hidden" name="userId" value={s.user.id} />
-              <input type="hidden" name="back" value={back} />
-              <label>
-                {t("review.overrideScore", { max: formatScore(r.points) })}
-                <input
-                  name="score"
-                  type="number"
-                  min={0}
-                  max={r.points}
-                  step="any"
-                  required
-                  style={{ maxWidth: "8rem" }}
-                />
-              </label>
-              <label>
-                {t("review.overrideReason")}
-                <textarea name="reason" rows={2} required />
-              </label>
-              <button className="button button--primary" type="submit">
-                {t("review.overrideSubmit")}
-              </button>
-            </form>
-            {r.overrides.length ? (
-              <>
-                <h3>{t("review.overrideHistory")}</h3>
-                <ul>
-                  {r.overrides.map((o) => (
-                    <li key={o.id}>
-                      {formatScore(o.score)} — {o.reason} ({o.actor.name}, {when(o.createdAt)})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
-
-          <section className={styles.section} aria-labelledby="regrade-title">
-            <h2 id="regrade-title">{t("review.regrade")}</h2>
-            <p className="muted">{t("review.regradeHint")}</p>
-            <form action={startRegradeAction.bind(null, courseId)}>
-              <input type="hidden" name="submissionId" value={s.id} />
-              <input type="hidden" name="back" value={back} />
-              <button className="button" type="submit">
-                {t("review.regrade")}
-              </button>
-            </form>
-            <p>
-              <a href={`/api/staff/courses/${encodeURIComponent(courseId)}/submissions/${s.id}/results.json`} download>
-                {t("review.resultsJson")}
-              </a>
-            </p>
-          </section>
-        </div>
-      </div>
-
-      <section className={styles.section} aria-labelledby="cases-title">
-        <h2 id="cases-title">{t("review.cases")}</h2>
-        {r.result ? (
-          <>
-            {r.result.message ? <p>{pick(r.result.message, locale)}</p> : null}
-            <CaseResults cases={r.result.cases} openFailed />
-            <h3>{t("review.timings")}</h3>
-            <div className={styles.tableWrap}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("analytics.case")}</th>
-                    {["runMs", "compareMs"].map((k) => (
-                      <th key={k} scope="col" className={styles.num}>
-                        {k}
-                      </th>
+            <section className={styles.section} aria-labelledby="override-title">
+              <h2 id="override-title">{t("review.override")}</h2>
+              <form action={overrideAction.bind(null, courseId)} className={styles.form}>
+                <input type="hidden" name="assignmentId" value={s.assignment.id} />
+                <input type="hidden" name="exerciseId" value={s.exercise.id} />
+                <input type="hidden" name="userId" value={s.user.id} />
+                <input type="hidden" name="back" value={back} />
+                <label>
+                  {t("review.overrideScore", { max: formatScore(r.points) })}
+                  <input
+                    name="score"
+                    type="number"
+                    min={0}
+                    max={r.points}
+                    step="any"
+                    required
+                    style={{ maxWidth: "8rem" }}
+                  />
+                </label>
+                <label>
+                  {t("review.overrideReason")}
+                  <textarea name="reason" rows={2} required />
+                </label>
+                <button className="button button--primary" type="submit">
+                  {t("review.overrideSubmit")}
+                </button>
+              </form>
+              {r.overrides.length ? (
+                <>
+                  <h3>{t("review.overrideHistory")}</h3>
+                  <ul>
+                    {r.overrides.map((o) => (
+                      <li key={o.id}>
+                        {formatScore(o.score)} — {o.reason} ({o.actor.name}, {when(o.createdAt)})
+                      </li>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.result.cases.map((c) => (
-                    <tr key={c.position}>
-                      <th scope="row">{pick(c.name, locale)}</th>
+                  </ul>
+                </>
+              ) : null}
+            </section>
+
+            <section className={styles.section} aria-labelledby="regrade-title">
+              <h2 id="regrade-title">{t("review.regrade")}</h2>
+              <p className="muted">{t("review.regradeHint")}</p>
+              <form action={startRegradeAction.bind(null, courseId)}>
+                <input type="hidden" name="submissionId" value={s.id} />
+                <input type="hidden" name="back" value={back} />
+                <button className="button" type="submit">
+                  {t("review.regrade")}
+                </button>
+              </form>
+              <p>
+                <a
+                  href={`/api/staff/courses/${encodeURIComponent(courseId)}/submissions/${s.id}/results.json`}
+                  download
+                >
+                  {t("review.resultsJson")}
+                </a>
+              </p>
+            </section>
+          </div>
+        </div>
+
+        <section className={styles.section} aria-labelledby="cases-title">
+          <h2 id="cases-title">{t("review.cases")}</h2>
+          {r.result ? (
+            <>
+              {r.result.message ? <p>{pick(r.result.message, locale)}</p> : null}
+              <CaseResults cases={r.result.cases} openFailed />
+              <h3>{t("review.timings")}</h3>
+              <div className={styles.tableWrap}>
+                <table className={styles.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("analytics.case")}</th>
                       {["runMs", "compareMs"].map((k) => (
-                        <td key={k} className={styles.num}>
-                          {r.result!.caseTimings[c.position]?.[k] !== undefined
-                            ? r.result!.caseTimings[c.position][k].toFixed(2)
-                            : ""}
-                        </td>
+                        <th key={k} scope="col" className={styles.num}>
+                          {k}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">{t("review.total")}</th>
-                    <td colSpan={2} className={styles.num}>
-                      {Object.entries(r.result.timings)
-                        .map(([k, v]) => `${k} ${typeof v === "number" ? v.toFixed(1) : v}`)
-                        .join(" · ")}
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-          </>
-        ) : (
-          <p className="muted">{t("review.noResult")}</p>
-        )}
-      </section>
-    </article>
-  );
+                  </thead>
+                  <tbody>
+                    {r.result.cases.map((c) => (
+                      <tr key={c.position}>
+                        <th scope="row">{pick(c.name, locale)}</th>
+                        {["runMs", "compareMs"].map((k) => (
+                          <td key={k} className={styles.num}>
+                            {r.result!.caseTimings[c.position]?.[k] !== undefined
+                              ? r.result!.caseTimings[c.position][k].toFixed(2)
+                              : ""}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">{t("review.total")}</th>
+                      <td colSpan={2} className={styles.num}>
+                        {Object.entries(r.result.timings)
+                          .map(([k, v]) => `${k} ${typeof v === "number" ? v.toFixed(1) : v}`)
+                          .join(" · ")}
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <p className="muted">{t("review.noResult")}</p>
+          )}
+        </section>
+      </article>
+    );
+  });
 }

@@ -2,52 +2,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { requireEnrollment } from "@/app/_lib/auth";
 import { db } from "@/prisma/client";
-import { studentExercise, assignmentPolicy } from "@/app/_lib/student/access";
-import { StudentError } from "@/app/_lib/student/errors";
+import { page } from "@/app/_lib/adapters";
+import { studentContext, type StudentContext } from "@/app/_lib/context";
+import { localized } from "@/app/_i18n/localized";
+import { studentExercise, assignmentPolicy, type StudentExercise } from "@/app/_lib/student/scope";
 import { getDraft } from "@/app/_lib/student/drafts";
 import { attemptsUsed, history } from "@/app/_lib/student/submissions";
 import { submissionView } from "@/app/_lib/student/view";
-import { closesAt, lateness } from "@/app/_lib/policy";
+import { closesAt, lateness } from "@/grader/policy";
 import { ExerciseWorkspace } from "./ExerciseWorkspace";
 
 type Props = { params: Promise<{ courseId: string; assignmentId: string; exerciseId: string }> };
 
 async function load(p: Awaited<Props["params"]>) {
-  const { user } = await requireEnrollment(p.courseId, ["student"]);
-  try {
-    const ctx = await studentExercise(db(), user.id, p.courseId, p.assignmentId, p.exerciseId);
-    return { user, ctx };
-  } catch (e) {
-    if (e instanceof StudentError && e.status === 404) notFound();
-    throw e;
-  }
+  const student = await studentContext(p.courseId);
+  return { student, ctx: await studentExercise(db(), student, p) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { ctx } = await load(await params);
-  return { title: (await getLocale()) === "zh-CN" ? ctx.version.titleZh : ctx.version.titleEn };
+  return page(async () => {
+    const { ctx } = await load(await params);
+    return { title: localized(ctx.version, await getLocale()) };
+  });
 }
 
 export default async function ExercisePage({ params }: Props) {
-  const p = await params;
-  const { user, ctx } = await load(p);
-  const ref = { userId: user.id, courseId: p.courseId, assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id };
+  return page(async () => {
+    const p = await params;
+    const { student, ctx } = await load(p);
+    return exercisePage(p, student, ctx);
+  });
+}
+
+async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext, ctx: StudentExercise) {
+  const ref = { assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id };
   const [draft, subs, used, locale, t] = await Promise.all([
-    getDraft(db(), ref),
-    history(db(), ref),
-    attemptsUsed(db(), user.id, ctx.assignment.id, ctx.exercise.id),
+    getDraft(db(), student, ref),
+    history(db(), student, ref),
+    attemptsUsed(db(), student.userId, ctx.assignment.id, ctx.exercise.id),
     getLocale(),
     getTranslations("student"),
   ]);
-  const latest = subs[0] ? await submissionView(db(), user.id, subs[0].id) : null;
+  const latest = subs[0] ? await submissionView(db(), student, subs[0].id) : null;
   const policy = assignmentPolicy(ctx.assignment);
   const now = new Date();
   const late = lateness(now, ctx.dueAt, policy);
-  const title = locale === "zh-CN" ? ctx.version.titleZh : ctx.version.titleEn;
-  const assignmentTitle = locale === "zh-CN" ? ctx.assignment.titleZh : ctx.assignment.titleEn;
+  const title = localized(ctx.version, locale);
+  const assignmentTitle = localized(ctx.assignment, locale);
   let argNames: string[] = [];
   const m = new RegExp(`function\\s+${ctx.version.entry}\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)`).exec(
     ctx.version.declaration,

@@ -1,11 +1,13 @@
 // Gradescope results.json of one submission (TA and instructor).
 import { db } from "@/prisma/client";
-import { staffRoute } from "@/app/_lib/staff/server";
+import { route } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
 import { submissionGradescope } from "@/app/_lib/staff/review";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ courseId: string; submissionId: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ courseId: string; submissionId: string }> }) {
   const { courseId, submissionId } = await params;
-  return staffRoute(courseId, async (actor) => {
+  return route(req, async () => {
+    const actor = await staffContext(courseId);
     const json = await submissionGradescope(db(), actor, submissionId);
     return new Response(JSON.stringify(json, null, 2), {
       headers: {

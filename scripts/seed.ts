@@ -14,13 +14,14 @@
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashPassword } from "../app/_lib/auth/password";
-import { DAY_MS } from "../app/_lib/policy";
-import { normalizeEmail } from "../app/_lib/auth/signin";
+import { hashPassword } from "../accounts/password";
+import { DAY_MS } from "../grader/policy";
+import { SECTIONS, type Section } from "../grader/sections";
+import { normalizeEmail } from "../accounts/email";
 import type { ExerciseEntry } from "../exercises/catalogue";
 import { loadCatalogue } from "../exercises/catalogue";
 import { formatSyncReport, syncExercises, type SyncReport } from "../exercises/sync";
-import type { Db } from "./client";
+import type { Db } from "../prisma/client";
 
 export const DEMO_COURSE = {
   slug: "dl-lecture-10",
@@ -39,28 +40,24 @@ export const DEMO_USERS = [
   { email: "bob@example.edu", name: "Bob Osei", role: "student", studentId: "23120003", locale: null },
 ] as const;
 
-/** One assignment per section; offsets in days from the first seeding. 10.1 is past due (late window open), 10.6–10.7 not yet released. */
-export const SECTION_ASSIGNMENTS = [
-  { section: "10.1", titleEn: "10.1 Hopfield networks", titleZh: "10.1 Hopfield 神经网络", release: -14, due: -1 },
-  { section: "10.2", titleEn: "10.2 Boltzmann machines", titleZh: "10.2 玻尔兹曼机", release: -10, due: 3 },
-  {
-    section: "10.3",
-    titleEn: "10.3 Restricted Boltzmann machines",
-    titleZh: "10.3 受限玻尔兹曼机",
-    release: -7,
-    due: 7,
-  },
-  { section: "10.4", titleEn: "10.4 Deep Boltzmann machines", titleZh: "10.4 深度玻尔兹曼机", release: -3, due: 10 },
-  { section: "10.5", titleEn: "10.5 Deep belief networks", titleZh: "10.5 深度信念网络", release: -1, due: 14 },
-  { section: "10.6", titleEn: "10.6 Autoencoders", titleZh: "10.6 自编码器", release: 2, due: 17 },
-  {
-    section: "10.7",
-    titleEn: "10.7 Autoencoder variants and pretraining",
-    titleZh: "10.7 自编码器变种、预训练",
-    release: 5,
-    due: 21,
-  },
-] as const;
+/** Release and due offsets in days from the first seeding: 10.1 is past due (late window open), 10.6–10.7 not yet released. */
+const SECTION_DAYS: Record<Section, { release: number; due: number }> = {
+  "10.1": { release: -14, due: -1 },
+  "10.2": { release: -10, due: 3 },
+  "10.3": { release: -7, due: 7 },
+  "10.4": { release: -3, due: 10 },
+  "10.5": { release: -1, due: 14 },
+  "10.6": { release: 2, due: 17 },
+  "10.7": { release: 5, due: 21 },
+};
+
+/** One assignment per lecture section, titled after it. */
+export const SECTION_ASSIGNMENTS = SECTIONS.map((s) => ({
+  section: s.id,
+  titleEn: `${s.id} ${s.titleEn}`,
+  titleZh: `${s.id} ${s.titleZh}`,
+  ...SECTION_DAYS[s.id],
+}));
 
 export const LATE_POLICY = { latePenaltyPerDay: 0.1, lateDaysMax: 3, attemptLimit: 20, scorePolicy: "best" } as const;
 
@@ -192,8 +189,8 @@ export function formatSeedReport(r: SeedReport): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { createDb } = await import("./client");
-  const { applyMigrations } = await import("./migrate");
+  const { createDb } = await import("../prisma/client");
+  const { applyMigrations } = await import("../prisma/migrate");
   try {
     await applyMigrations();
     const db = createDb();

@@ -6,8 +6,11 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/prisma/client";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
-import type { Tx } from "./audit";
+import type { Prisma } from "@/prisma/generated/client";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/accounts/password";
+
+/** The database or a transaction of it (a roster import issues tokens inside its transaction). */
+type Tx = Prisma.TransactionClient;
 
 export const PASSWORD_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -41,7 +44,7 @@ export async function checkPasswordToken(db: Db, token: string, now = new Date()
 }
 
 /**
- * Sets the password (argon2id via auth/password) and burns the token in one transaction. The token is claimed with a conditional update, so two
+ * Sets the password (argon2id via accounts/password) and burns the token in one transaction. The token is claimed with a conditional update, so two
  * concurrent uses cannot both succeed.
  */
 export async function usePasswordToken(

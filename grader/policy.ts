@@ -1,8 +1,8 @@
 /**
  * Grading policy: due dates with extensions, late penalties, attempt limits,
  * and which score counts (best or latest, then any staff override).
- * Pure functions over plain data, shared by the submission API, the student
- * dashboard and the staff gradebook, so all three agree on every number.
+ * Pure functions over plain data, shared by the grader's queue, the submission API,
+ * the student dashboard, the staff gradebook and regrades, so all agree on every number.
  */
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,6 +49,11 @@ export function lateness(
     penalty: Math.min(1, lateDays * p.latePenaltyPerDay),
     closed: lateDays > p.lateDaysMax,
   };
+}
+
+/** Score after the late penalty: raw · (1 − latePenalty). */
+export function penalisedScore(raw: number, latePenalty: number): number {
+  return raw * (1 - latePenalty);
 }
 
 /** When submissions close for good: the effective due date plus the late window. */

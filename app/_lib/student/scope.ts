@@ -1,28 +1,15 @@
 /**
- * What a student may see: their enrolment, released assignments, and the exercises in them.
- * Everything else is "not found" (404), so ids of other courses, unreleased assignments
- * or other students' rows reveal nothing.
+ * The rows a student context reaches: released assignments of its course and the exercises in
+ * them. Everything else is AccessError ("not found", 404), so ids of other courses, unreleased
+ * assignments or other students' rows reveal nothing. Who the student is was settled by the
+ * context (../access.ts); this module only scopes by it.
  */
 
 import type { Db } from "@/prisma/client";
-import type {
-  Assignment,
-  AssignmentExercise,
-  Exercise,
-  ExerciseVersion,
-  Extension,
-  Course,
-} from "@/prisma/generated/client";
-import { closesAt, effectiveDueAt, type AssignmentPolicy } from "@/app/_lib/policy";
-import { findAccess } from "@/app/_lib/access";
-import { notFound } from "./errors";
-
-/** The course, if `userId` is enrolled in it as a student (staff use their own area). */
-export async function studentCourse(db: Db, userId: string, courseId: string): Promise<Course> {
-  const access = await findAccess(db, userId, courseId, ["student"]);
-  if (!access) throw notFound();
-  return db.course.findUniqueOrThrow({ where: { id: access.course.id } });
-}
+import type { Assignment, AssignmentExercise, Exercise, ExerciseVersion, Extension } from "@/prisma/generated/client";
+import { closesAt, effectiveDueAt, type AssignmentPolicy } from "@/grader/policy";
+import type { StudentContext } from "@/app/_lib/access";
+import { AccessError } from "@/app/_lib/errors";
 
 export function assignmentPolicy(a: Assignment): AssignmentPolicy {
   return {
@@ -36,26 +23,33 @@ export function assignmentPolicy(a: Assignment): AssignmentPolicy {
 }
 
 export interface StudentAssignment {
-  course: Course;
   assignment: Assignment;
   extension: Extension | null;
   /** The student's due date: the extension's, else the assignment's. */
   dueAt: Date;
 }
 
-/** A released assignment of a course the student is enrolled in. */
+/** A released assignment of the context's course. */
 export async function studentAssignment(
   db: Db,
-  userId: string,
-  courseId: string,
+  ctx: StudentContext,
   assignmentId: string,
   now: Date = new Date(),
 ): Promise<StudentAssignment> {
-  const course = await studentCourse(db, userId, courseId);
   const assignment = await db.assignment.findUnique({ where: { id: assignmentId } });
-  if (!assignment || assignment.courseId !== course.id || assignment.releaseAt > now) throw notFound();
-  const extension = await db.extension.findUnique({ where: { assignmentId_userId: { assignmentId, userId } } });
-  return { course, assignment, extension, dueAt: effectiveDueAt(assignment, extension) };
+  if (!assignment || assignment.courseId !== ctx.courseId || assignment.releaseAt > now)
+    throw new AccessError("not_found", "assignment");
+  const extension = await db.extension.findUnique({
+    where: { assignmentId_userId: { assignmentId, userId: ctx.userId } },
+  });
+  return { assignment, extension, dueAt: effectiveDueAt(assignment, extension) };
+}
+
+/** Which exercise of which assignment a student request is about (exercise id or slug). */
+export interface ExerciseRef {
+  assignmentId: string;
+  /** Exercise id or slug. */
+  exerciseId: string;
 }
 
 export interface StudentExercise extends StudentAssignment {
@@ -65,26 +59,25 @@ export interface StudentExercise extends StudentAssignment {
   version: ExerciseVersion;
 }
 
-/** An exercise (by id or slug) of a released assignment the student can see. */
+/** An exercise (by id or slug) of a released assignment of the context's course. */
 export async function studentExercise(
   db: Db,
-  userId: string,
-  courseId: string,
-  assignmentId: string,
-  exerciseIdOrSlug: string,
+  ctx: StudentContext,
+  ref: ExerciseRef,
   now: Date = new Date(),
 ): Promise<StudentExercise> {
-  const sa = await studentAssignment(db, userId, courseId, assignmentId, now);
+  const sa = await studentAssignment(db, ctx, ref.assignmentId, now);
+  const missing = () => new AccessError("not_found", "exercise");
   const exercise = await db.exercise.findFirst({
-    where: { OR: [{ id: exerciseIdOrSlug }, { slug: exerciseIdOrSlug }] },
+    where: { OR: [{ id: ref.exerciseId }, { slug: ref.exerciseId }] },
   });
-  if (!exercise || !exercise.currentVersionId) throw notFound();
+  if (!exercise || !exercise.currentVersionId) throw missing();
   const item = await db.assignmentExercise.findUnique({
-    where: { assignmentId_exerciseId: { assignmentId, exerciseId: exercise.id } },
+    where: { assignmentId_exerciseId: { assignmentId: sa.assignment.id, exerciseId: exercise.id } },
   });
-  if (!item) throw notFound();
+  if (!item) throw missing();
   const version = await db.exerciseVersion.findUnique({ where: { id: exercise.currentVersionId } });
-  if (!version) throw notFound();
+  if (!version) throw missing();
   return { ...sa, item, exercise, version };
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The JSON report `exercises:check` writes for one exercise (check.ts), as stored on its
+ * exercise version (store.ts) and shown in the staff check view. Issue-12 checks (generic
+ * and automatic mutants, input immutability, naive variants) add their own `sections`.
+ */
+
+export interface MisconceptionReport {
+  id: string;
+  /** Seeds (of the report's `seeds`) on which it fails at least one hidden case. */
+  caughtSeeds: number;
+  firstUncaughtSeed?: number;
+  /** Seeds on which one of its failing outputs is matched to its own hint (no earlier variant matches it first). */
+  ownHintSeeds?: number;
+  firstWrongHintSeed?: number;
+  /** On the grading seed, its own output is matched to its own hint. */
+  ownHint: boolean;
+  matchedAs?: string;
+}
+
+/** One group of rules of the check (files, cases, grading, misconceptions, declaration, …). */
+export interface CheckSection {
+  name: string;
+  ok: boolean;
+  errors: string[];
+}
+
+export interface CheckReport {
+  folder: string;
+  slug: string;
+  section: string;
+  points: number;
+  ok: boolean;
+  /** Every section's errors, in section order. */
+  errors: string[];
+  sections: CheckSection[];
+  visibleCases: number;
+  hiddenCases: number;
+  deterministic: boolean;
+  /** Number of seeds each misconception was tried on. */
+  seeds?: number;
+  prompts: { en: boolean; zh: boolean };
+  solution?: { score: number; maxScore: number; status: string };
+  starter?: { score: number; maxScore: number; status: string };
+  misconceptions: MisconceptionReport[];
+  declaration: { ok: boolean; errors: string[] };
+  ms: number;
+}
+
+/** A stored report (ExerciseVersion.checkJson), or null when there is none or it cannot be read. */
+export function parseCheckReport(json: string | null | undefined): CheckReport | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as CheckReport;
+  } catch {
+    return null;
+  }
+}
