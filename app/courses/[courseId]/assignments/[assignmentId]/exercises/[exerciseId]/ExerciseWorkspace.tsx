@@ -396,6 +396,17 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             ) : !full ? (
               <p className={styles.status} data-testid="live-status" data-status={shown.status}>
                 {t(`status.${shown.status}`)}
+                {shown.queue ? (
+                  <span className="muted" data-testid="queue-position">
+                    {" · "}
+                    {shown.queue.estimatedWaitSeconds === null
+                      ? t("queuePositionNoEstimate", { position: shown.queue.position })
+                      : t("queuePosition", {
+                          position: shown.queue.position,
+                          seconds: shown.queue.estimatedWaitSeconds,
+                        })}
+                  </span>
+                ) : null}
               </p>
             ) : (
               <>
