@@ -5,7 +5,7 @@
  * above use them.
  * tests/layers.test.ts fails on any violation.
  */
-const GRADER_TOP = "^grader/(worker|supervisor|cli|gradeProcess|bench|queueFixture)\\.ts$";
+const GRADER_TOP = "^grader/(worker|wakeup|supervisor|cli|gradeProcess|bench|benchDatabase|queueFixture)\\.ts$";
 const GRADER_CORE = "^grader/";
 module.exports = {
   forbidden: [
