@@ -253,7 +253,7 @@ export interface IdleFigures {
 }
 
 /** Idle workers: CPU over `seconds` with an empty queue, then how fast a single new job is claimed. */
-async function idle(
+export async function idle(
   t: TempDb,
   fx: QueueFixture,
   mix: ReturnType<typeof solutionMix>,

@@ -121,6 +121,12 @@ export interface QueuePosition {
 
 export const DRAIN_WINDOW_MS = 60_000;
 
+/** Jobs graded per second over the last DRAIN_WINDOW_MS, by all workers together. */
+async function recentDrainRate(db: Db, now: Date): Promise<number> {
+  const drained = await db.submission.count({ where: { gradedAt: { gt: new Date(now.getTime() - DRAIN_WINDOW_MS) } } });
+  return drained / (DRAIN_WINDOW_MS / 1000);
+}
+
 /** The queue position of a submission, or null once it is no longer queued. */
 export async function queuePosition(db: Db, submissionId: string, now = new Date()): Promise<QueuePosition | null> {
   const s = await db.submission.findUnique({
@@ -128,22 +134,45 @@ export async function queuePosition(db: Db, submissionId: string, now = new Date
     select: { status: true, priority: true, submittedAt: true },
   });
   if (!s || s.status !== "queued") return null;
-  const [ahead, drained] = await Promise.all([
+  const [ahead, drainPerSecond] = await Promise.all([
     db.submission.count({
       where: {
         status: "queued",
         OR: [{ priority: { gt: s.priority } }, { priority: s.priority, submittedAt: { lt: s.submittedAt } }],
       },
     }),
-    db.submission.count({ where: { gradedAt: { gt: new Date(now.getTime() - DRAIN_WINDOW_MS) } } }),
+    recentDrainRate(db, now),
   ]);
   const position = ahead + 1;
-  const drainPerSecond = drained / (DRAIN_WINDOW_MS / 1000);
   return {
     position,
     drainPerSecond,
     estimatedWaitSeconds: drainPerSecond > 0 ? Math.ceil(position / drainPerSecond) : null,
   };
+}
+
+export const DEFAULT_QUEUE_LIMIT = 5_000;
+
+/** GIBBS_QUEUE_LIMIT: queued jobs past which a new submit is refused (admission control). */
+export function queueLimit(): number {
+  const n = Number(process.env.GIBBS_QUEUE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_QUEUE_LIMIT;
+}
+
+/**
+ * Whether the queue takes one more submit. When it is full, `retryAfterSeconds` is the time the
+ * last minute's drain rate needs to bring it back under the limit (5 s to 5 min; 60 s while nothing drains).
+ */
+export async function admission(
+  db: Db,
+  now = new Date(),
+): Promise<{ admitted: true } | { admitted: false; depth: number; retryAfterSeconds: number }> {
+  const limit = queueLimit();
+  const depth = await db.submission.count({ where: { status: "queued" } });
+  if (depth < limit) return { admitted: true };
+  const perSecond = await recentDrainRate(db, now);
+  const seconds = perSecond > 0 ? Math.ceil((depth - limit + 1) / perSecond) : 60;
+  return { admitted: false, depth, retryAfterSeconds: Math.min(300, Math.max(5, seconds)) };
 }
 
 /** Polls until the submission is graded or failed for good (for tests, the CLI and simple callers). */
@@ -172,6 +201,15 @@ const QUEUE_TABLES = {
   submission: Prisma.raw('"Submission"'),
   regrade: Prisma.raw('"RegradeItem"'),
 } as const satisfies Record<Job["type"], Prisma.Sql>;
+
+/** Whether any job is queued, in one cheap read (an idle worker asks this before it claims). */
+export async function hasQueuedJobs(db: Db): Promise<boolean> {
+  const queued = Object.values(QUEUE_TABLES).map(
+    (t) => Prisma.sql`EXISTS (SELECT 1 FROM ${t} WHERE "status" = 'queued')`,
+  );
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 AS "queued" WHERE ${Prisma.join(queued, " OR ")}`;
+  return rows.length > 0;
+}
 
 /** "Still leased by `owner`" for job `id` (the condition every lease-holder write is guarded by). */
 function heldBy(id: string, owner: string): Prisma.Sql {

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WORKER_PATH = path.join(here, "worker.ts");
 export const HEARTBEAT_TIMEOUT_MS = 10_000;
+export const STARTUP_TIMEOUT_MS = 120_000;
 
 export interface SupervisorOptions {
   concurrency?: number;
@@ -50,6 +51,8 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
   const slots: (ChildProcess | undefined)[] = new Array(n).fill(undefined);
   const quickDeaths: number[] = new Array(n).fill(0);
   const lastBeat = new Map<ChildProcess, number>();
+  /** Workers that have sent "ready": the heartbeat timeout applies to them. */
+  const started = new Set<ChildProcess>();
   let stopping = false;
   let readyCount = 0;
   let resolveReady!: () => void;
@@ -72,11 +75,13 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
         lastBeat.set(child, Date.now());
         if (m?.type === "ready" && !counted) {
           counted = true;
+          started.add(child);
           if (++readyCount === n) resolveReady();
         }
       });
       child.on("exit", (code, signal) => {
         lastBeat.delete(child);
+        started.delete(child);
         if (slots[i] === child) slots[i] = undefined;
         if (stopping) return;
         sup.restarts++;
@@ -95,9 +100,13 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
       for (const child of slots) {
         if (!child) continue;
         const t = lastBeat.get(child) ?? now;
-        // A worker still starting up (tsx, catalogue) gets three timeouts before it must beat.
-        if (now - t > timeoutMs) {
-          log(`worker ${child.pid} sent no heartbeat for ${now - t} ms; killing it`);
+        // A worker still starting up (tsx, the catalogue, the database check) has STARTUP_TIMEOUT_MS
+        // to say "ready"; a loaded machine can take longer than one heartbeat timeout for that.
+        const limit = started.has(child) ? timeoutMs : Math.max(timeoutMs, STARTUP_TIMEOUT_MS);
+        if (now - t > limit) {
+          log(
+            `worker ${child.pid} sent no ${started.has(child) ? "heartbeat" : "ready"} for ${now - t} ms; killing it`,
+          );
           lastBeat.set(child, now);
           child.kill("SIGKILL");
         }

@@ -18,7 +18,7 @@ export const QUEUE_CHANNEL = "gibbs_queue";
 export const MIN_BACKOFF_MS = 2;
 export const MAX_BACKOFF_MS = 200;
 /** A lane that waits for another lane's poll still looks on its own this often. */
-export const FOLLOWER_MAX_MS = 1_000;
+export const FOLLOWER_MAX_MS = 5_000;
 /** A lost LISTEN connection is retried after this long; meanwhile the worker polls with the backoff. */
 export const RELISTEN_MS = 1_000;
 

@@ -24,6 +24,7 @@ import {
   completeRegradeItem,
   completeSubmission,
   failJob,
+  hasQueuedJobs,
   releaseJob,
   renewLease,
   sweepExpiredLeases,
@@ -78,6 +79,8 @@ export class GradingWorker {
   private readonly inFlight: number;
   private lastSweep = 0;
   private lastClaimAt = 0;
+  private idle = false;
+  private readonly probeWhenIdle: boolean;
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
   /** Set when the exercise folders changed under this process: exit so the supervisor restarts it. */
@@ -92,6 +95,7 @@ export class GradingWorker {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.wakeup = opts.wakeup;
+    this.probeWhenIdle = dbTarget(opts.db).provider === "sqlite";
     this.inFlight = Math.max(1, opts.inFlight ?? 2);
     this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
   }
@@ -104,10 +108,15 @@ export class GradingWorker {
       const s = await sweepExpiredLeases(this.db);
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
     }
+    // Polling while idle (SQLite: the last claim found nothing): one cheap read before the two claim
+    // statements. On PostgreSQL an idle lane wakes on NOTIFY, which already says a job is there.
     const job =
-      (await claimSubmission(this.db, this.id, this.leaseMs)) ??
-      (await claimRegradeItem(this.db, this.id, this.leaseMs));
+      this.idle && this.probeWhenIdle && !(await hasQueuedJobs(this.db))
+        ? null
+        : ((await claimSubmission(this.db, this.id, this.leaseMs)) ??
+          (await claimRegradeItem(this.db, this.id, this.leaseMs)));
     this.lastProgressAt = Date.now();
+    this.idle = !job;
     if (!job) return false;
     this.lastClaimAt = Date.now();
     this.current.set(job, Date.now());

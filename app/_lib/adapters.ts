@@ -53,7 +53,7 @@ export async function route(req: Request, fn: () => Promise<unknown>): Promise<R
   } catch (e) {
     if (e instanceof AccessError || e instanceof InputError) {
       const headers: Record<string, string> = { ...NO_STORE };
-      if (e instanceof InputError && e.code === "rate_limited")
+      if (e instanceof InputError && e.params.retryAfterSeconds !== undefined)
         headers["retry-after"] = String(e.params.retryAfterSeconds);
       return Response.json(e.toJSON(), { status: e.status, headers });
     }

@@ -48,6 +48,7 @@ const STATUS: Partial<Record<InputErrorCode, number>> = {
   closed: 403,
   attempts_exhausted: 403,
   rate_limited: 429,
+  queue_full: 429,
   code_too_large: 413,
   run_timeout: 504,
   submission_pending: 409,

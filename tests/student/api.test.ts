@@ -297,6 +297,34 @@ describe("submit", () => {
     expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(1);
   });
 
+  it("past GIBBS_QUEUE_LIMIT a submit is refused with 429 and a retry time, and the code is kept as the draft", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: null });
+    const queued = await t.db.submission.count({ where: { status: "queued" } });
+    const previous = process.env.GIBBS_QUEUE_LIMIT;
+    process.env.GIBBS_QUEUE_LIMIT = String(queued + 1);
+    try {
+      const first = await submit(t.db, await as(f), { ...ref(f), code: "// first" }, f.now);
+      expect(first.status).toBe("queued");
+      // While queued, the status says where the submission stands.
+      const status = await submissionStatus(t.db, await as(f), first.id);
+      expect(status.queue?.position).toBeGreaterThanOrEqual(1);
+      const e = await refusal(submit(t.db, await as(f, f.bob), { ...ref(f), code: "// bob's code" }, f.now));
+      expect(e.code).toBe("queue_full");
+      expect(e.status).toBe(429);
+      const body = e.toJSON();
+      expect(body.message.en).toMatch(/grading queue is full .* saved as a draft; submit again in \d+ s/);
+      expect(body.message.zh).toMatch(/评测队列已满.*草稿.*\d+ 秒后/);
+      const retry = Number((e as InputError).params.retryAfterSeconds);
+      expect(retry).toBeGreaterThanOrEqual(5);
+      expect(retry).toBeLessThanOrEqual(300);
+      expect((await getDraft(t.db, await as(f, f.bob), ref(f), f.now)).code).toBe("// bob's code");
+      expect(await t.db.submission.count({ where: { userId: f.bob, assignmentId: f.assignmentId } })).toBe(0);
+    } finally {
+      if (previous === undefined) delete process.env.GIBBS_QUEUE_LIMIT;
+      else process.env.GIBBS_QUEUE_LIMIT = previous;
+    }
+  });
+
   it("refuses oversized code", async () => {
     const f = await makeFixture(t.db);
     const e = await refusal(submit(t.db, await as(f), { ...ref(f), code: "x".repeat(200_000) }, f.now));

@@ -8,7 +8,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import type { Db } from "@/prisma/client";
 import { lateness, refuseSubmission } from "@/grader/policy";
-import { enqueue, waitForResult } from "@/grader/queue";
+import { admission, enqueue, queuePosition, waitForResult } from "@/grader/queue";
 import type { StudentContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { hitRateLimit, type RateLimitRule } from "@/app/_lib/rate-limit";
@@ -118,6 +118,12 @@ export async function submit(
   if (refusal === "not_released") throw new AccessError("not_found", "assignment");
   if (refusal === "closed") throw new InputError("closed");
   if (refusal === "attempts_exhausted") throw new InputError("attempts_exhausted", { limit: policy.attemptLimit ?? 0 });
+  const admitted = await admission(db, now);
+  if (!admitted.admitted) {
+    // The code is kept as the draft; the student resubmits after Retry-After.
+    await storeDraft(db, ctx, ex, code);
+    throw new InputError("queue_full", { depth: admitted.depth, retryAfterSeconds: admitted.retryAfterSeconds });
+  }
   const late = lateness(now, ex.dueAt, policy);
   let id: string;
   try {
@@ -179,5 +185,6 @@ export async function submissionStatus(db: Db, ctx: StudentContext, submissionId
     where: { id: submissionId, userId: ctx.userId, assignment: { courseId: ctx.courseId } },
   });
   if (!s) throw new AccessError("not_found", "submission");
-  return submissionSummary(s);
+  const summary = submissionSummary(s);
+  return s.status === "queued" ? { ...summary, queue: await queuePosition(db, s.id) } : summary;
 }

@@ -4,6 +4,7 @@
  * inputs and expected values never do.
  */
 
+import type { QueuePosition } from "@/grader/queue";
 import type { Bilingual, Visibility } from "@/grader/spec";
 
 export type { Bilingual };
@@ -61,6 +62,8 @@ export interface SubmissionSummary {
   /** After the late penalty; null until graded. */
   score: number | null;
   maxScore: number | null;
+  /** While queued (status polling only): the place in line and the predicted wait. */
+  queue?: QueuePosition | null;
 }
 
 export interface SubmissionView extends SubmissionSummary {

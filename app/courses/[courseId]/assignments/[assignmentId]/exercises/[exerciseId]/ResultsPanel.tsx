@@ -142,12 +142,22 @@ function Result({
   argNames: string[];
 }) {
   const t = useTranslations("student.results");
+  const tx = useTranslations("student.exercise");
   if (!shown) return <p className="muted">{empty}</p>;
   const full = "result" in shown ? (shown as SubmissionView) : null;
+  const queue = !full && "queue" in shown ? shown.queue : null;
   return (
     <>
       <p className={styles.status} data-testid="live-status" data-status={shown.status}>
         {t(`status.${statusKey(full ?? shown)}`)}
+        {queue ? (
+          <span className="muted" data-testid="queue-position">
+            {" · "}
+            {queue.estimatedWaitSeconds === null
+              ? tx("queuePositionNoEstimate", { position: queue.position })
+              : tx("queuePosition", { position: queue.position, seconds: queue.estimatedWaitSeconds })}
+          </span>
+        ) : null}
         {full ? after : null}
       </p>
       {full ? (
