@@ -4,7 +4,8 @@
  *   2. seeds the demo course when the database has no course yet (data is kept on later starts),
  *      otherwise syncs the exercise folders (a changed folder becomes a new exercise version);
  *   3. builds the app when there is no production build (.next/BUILD_ID);
- *   4. serves it with `next start` on PORT (default 3000) and, when the grader worker exists,
+ *   4. serves it with `next start` on PORT (default 3000), with scripts/peer-header.mjs preloaded
+ *      (the socket address for the sign-in back-off), and, when the grader worker exists,
  *      runs it beside the web server as a child process (restarted if it crashes).
  * SIGINT/SIGTERM are forwarded to both children.
  */
@@ -12,7 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createDb, databaseUrl, redactUrl } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
 import { formatSeedReport, seed } from "./seed";
@@ -83,7 +84,10 @@ let stopping = false;
 
 function startWeb(): ChildProcess {
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "start", "-p", port], { stdio: "inherit", env });
+  // The socket address reaches the sign-in back-off only through this preload (Next does not expose it).
+  const peerHeader = `--import ${pathToFileURL(path.join(root, "scripts", "peer-header.mjs")).href}`;
+  const webEnv = { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, peerHeader].filter(Boolean).join(" ") };
+  const child = spawn(process.execPath, [next, "start", "-p", port], { stdio: "inherit", env: webEnv });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);

@@ -9,10 +9,13 @@ import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "../_i18n/config"
 import { getCurrentUser, safeNextPath, secureCookies } from "./auth";
 import { deleteSession, SESSION_COOKIE } from "./auth/sessions";
 import { signIn } from "./auth/signin";
+import { clientAddress, trustedProxies } from "./auth/client-address";
+
+const TRUSTED_PROXIES = trustedProxies(process.env.GIBBS_TRUSTED_PROXIES);
 
 export interface SignInState {
   error?: "missing" | "invalid" | "rateLimited";
-  retryAfterMinutes?: number;
+  retryAfterSeconds?: number;
   email?: string;
 }
 
@@ -21,14 +24,13 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const password = String(form.get("password") ?? "");
   const next = form.get("next");
   const h = await headers();
-  const client = (h.get("x-forwarded-for") ?? "").split(",")[0].trim() || h.get("x-real-ip") || "unknown";
+  const client = clientAddress(h, TRUSTED_PROXIES, process.env.GIBBS_PEER_HEADER);
   const result = await signIn(db(), { email, password, client });
   if (!result.ok) {
     return {
       error: result.error,
       email,
-      retryAfterMinutes:
-        result.error === "rateLimited" ? Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) : undefined,
+      retryAfterSeconds: result.error === "rateLimited" ? Math.ceil(result.retryAfterMs / 1000) : undefined,
     };
   }
   const store = await cookies();

@@ -3,13 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "../_lib/auth-actions";
+import { waitParams } from "./wait";
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const message =
     state.error === "rateLimited"
-      ? t("errors.rateLimited", { minutes: state.retryAfterMinutes ?? 1 })
+      ? t("errors.rateLimited", waitParams(state.retryAfterSeconds ?? 60))
       : state.error
         ? t(`errors.${state.error}`)
         : null;

@@ -1,4 +1,4 @@
-/** Sign-in, sessions, rate limits and the access check, against a real temporary SQLite database. */
+/** Sign-in, sessions, rate limits and the access check (sign-in back-off: signin-backoff.test.ts), against a real temporary SQLite database. */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANY_ROLE, findAccess, STAFF_ROLES } from "@/app/_lib/access";
@@ -10,7 +10,7 @@ import {
   sessionIdFor,
   userForSessionToken,
 } from "@/app/_lib/auth/sessions";
-import { signIn, SIGNIN_LIMITS } from "@/app/_lib/auth/signin";
+import { signIn } from "@/app/_lib/auth/signin";
 import { hitRateLimit } from "@/app/_lib/rate-limit";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -110,31 +110,6 @@ describe("sign-in", () => {
       ok: false,
       error: "missing",
     });
-  });
-
-  it("rate-limits attempts per email, even with the right password, and says how long to wait", async () => {
-    const email = "limited@example.edu";
-    await t.db.user.create({ data: { email, name: "L", passwordHash: await hashPassword(PASSWORD) } });
-    const now = new Date("2026-03-02T08:00:00Z");
-    for (let i = 0; i < SIGNIN_LIMITS.perEmail.limit; i++) {
-      expect((await signIn(t.db, { email, password: "wrong password", client: `10.1.0.${i}` }, now)).ok).toBe(false);
-    }
-    const blocked = await signIn(
-      t.db,
-      { email, password: PASSWORD, client: "10.1.1.1" },
-      new Date(now.getTime() + 60_000),
-    );
-    expect(blocked).toEqual({
-      ok: false,
-      error: "rateLimited",
-      retryAfterMs: SIGNIN_LIMITS.perEmail.windowMs - 60_000,
-    });
-    const afterWindow = await signIn(
-      t.db,
-      { email, password: PASSWORD, client: "10.1.1.1" },
-      new Date(now.getTime() + SIGNIN_LIMITS.perEmail.windowMs),
-    );
-    expect(afterWindow.ok).toBe(true);
   });
 });
 

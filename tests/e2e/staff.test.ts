@@ -199,7 +199,7 @@ describe("staff", () => {
       expect(await skipped.getAttribute("data-problems")).toBe("badEmail");
       // the instructor's account is set to Chinese: the reason is shown in it
       expect(await skipped.innerText()).toContain("邮箱格式错误");
-      expect(await page.locator("[data-testid=roster-row][data-action=new]").count()).toBe(3);
+      expect(await page.locator("[data-testid=roster-row][data-action=add]").count()).toBe(3);
       await screenshot(page, "staff-roster-preview");
       await page.click("[data-testid=roster-commit]");
       await page.locator("[data-testid=roster-done]").waitFor();

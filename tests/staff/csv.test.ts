@@ -54,16 +54,31 @@ describe("roster import", () => {
     const users = await t.db.user.count();
     const p = await previewRoster(t.db, ia, ROSTER);
     expect(p.rows.map((r) => [r.line, r.action, r.problems])).toEqual([
-      [2, "new", []],
-      [3, "new", []],
+      [2, "add", []],
+      [3, "add", []],
       [4, "skip", ["badEmail"]],
       [5, "skip", ["duplicate"]],
       [6, "skip", ["unknownRole"]],
       [7, "skip", ["alreadyEnrolled"]],
-      [8, "existing", []],
+      [8, "add", []],
     ]);
-    expect(p.counts).toEqual({ new: 2, existing: 1, skip: 4 });
+    expect(p.counts).toEqual({ add: 3, skip: 4 });
     expect(await t.db.user.count()).toBe(users);
+  });
+
+  test("preview does not reveal whether an e-mail has an account in another course", async () => {
+    const ia = await f.actor(f.a.instructor, f.a.courseId);
+    const other = "inst-b@example.edu"; // instructor of course B only
+    const fresh = "nobody-yet@example.edu"; // no account anywhere
+    expect(await t.db.user.count({ where: { email: other } })).toBe(1);
+    expect(await t.db.user.count({ where: { email: fresh } })).toBe(0);
+    const row = (email: string) => `email,name,student id,role\n${email},Same Name,,ta\n`;
+    const withAccount = await previewRoster(t.db, ia, row(other));
+    const withoutAccount = await previewRoster(t.db, ia, row(fresh));
+    expect(withAccount.rows[0].action).toBe("add");
+    expect(JSON.stringify(withAccount).replaceAll(other, "EMAIL")).toBe(
+      JSON.stringify(withoutAccount).replaceAll(fresh, "EMAIL"),
+    );
   });
 
   test("commit enrols the good rows in one go, with one-time password links", async () => {

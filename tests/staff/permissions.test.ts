@@ -111,7 +111,7 @@ describe("instructor of A versus course B", () => {
       dueAt: new Date(Date.now() + 86_400_000),
       reason: "ill",
     });
-    expect((await previewRoster(t.db, ia, csv)).counts.new).toBe(1);
+    expect((await previewRoster(t.db, ia, csv)).counts.add).toBe(1);
     const actions = (await listAudit(t.db, ia)).rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["assignment.create", "assignment.update", "extension.set"]));
   });

@@ -1,7 +1,8 @@
 /**
  * Roster import from CSV: email, name, student id, role.
  *
- * `previewRoster` is a dry run that classifies every row. `commitRoster` re-checks the
+ * `previewRoster` is a dry run that says what the import will do with every row in this course
+ * ("add" or "skip" with problems), never whether an e-mail has an account elsewhere. `commitRoster` re-checks the
  * same text against the database and applies the good rows in ONE transaction (bad
  * rows are reported and skipped; a failure rolls everything back, so nothing is ever
  * half-imported). New users get a one-time password-set link for the instructor.
@@ -22,6 +23,7 @@ export const ROSTER_MAX_BYTES = 2_000_000;
 /** Why a row is skipped; i18n keys under staff.roster.problem. */
 export type RowProblem = "badEmail" | "duplicate" | "unknownRole" | "missingName" | "alreadyEnrolled";
 
+/** One CSV row and what the import will do with it in this course (never whether the person has an account elsewhere). */
 export interface RosterRow {
   /** 1-based line of the CSV record (the header is line 1). */
   line: number;
@@ -29,14 +31,20 @@ export interface RosterRow {
   name: string;
   studentId: string | null;
   role: string;
-  /** "new" user, "existing" user to enrol, or "skip" with problems. */
-  action: "new" | "existing" | "skip";
+  /** "add" to this course, or "skip" with problems. */
+  action: "add" | "skip";
   problems: RowProblem[];
 }
 
 export interface RosterPreview {
   rows: RosterRow[];
-  counts: { new: number; existing: number; skip: number };
+  counts: { add: number; skip: number };
+}
+
+/** A row with the id of the account it will enrol (null: one is created), kept server-side. */
+interface PlannedRow {
+  row: RosterRow;
+  userId: string | null;
 }
 
 // Header names accepted for each column (lower-cased, spaces/underscores/dashes removed).
@@ -91,30 +99,40 @@ export function parseRosterCsv(text: string): Parsed[] {
   }));
 }
 
-export async function previewRoster(db: Db, actor: StaffContext, text: string): Promise<RosterPreview> {
-  asInstructor(actor);
+async function planRoster(db: Db, actor: StaffContext, text: string): Promise<PlannedRow[]> {
   const parsed = parseRosterCsv(text);
   const emails = [...new Set(parsed.map((p) => p.email).filter((e) => EMAIL.test(e)))];
   const users = await db.user.findMany({
     where: { email: { in: emails } },
-    select: { email: true, enrollments: { where: { courseId: actor.courseId }, select: { id: true } } },
+    select: { id: true, email: true, enrollments: { where: { courseId: actor.courseId }, select: { id: true } } },
   });
-  const known = new Map(users.map((u) => [u.email, u.enrollments.length > 0]));
+  const known = new Map(users.map((u) => [u.email, { id: u.id, member: u.enrollments.length > 0 }]));
   const seen = new Set<string>();
-  const rows = parsed.map((p): RosterRow => {
+  return parsed.map((p): PlannedRow => {
     const problems: RowProblem[] = [];
     if (!EMAIL.test(p.email)) problems.push("badEmail");
     else if (seen.has(p.email)) problems.push("duplicate");
     if (!p.name) problems.push("missingName");
     if (!(ROSTER_ROLES as readonly string[]).includes(p.role)) problems.push("unknownRole");
     if (EMAIL.test(p.email)) seen.add(p.email);
-    if (known.get(p.email) === true && problems.length === 0) problems.push("alreadyEnrolled");
-    const action = problems.length ? "skip" : known.has(p.email) ? "existing" : "new";
-    return { ...p, action, problems };
+    if (known.get(p.email)?.member && problems.length === 0) problems.push("alreadyEnrolled");
+    return {
+      row: { ...p, action: problems.length ? "skip" : "add", problems },
+      userId: known.get(p.email)?.id ?? null,
+    };
   });
-  const counts = { new: 0, existing: 0, skip: 0 };
+}
+
+function summarize(plan: PlannedRow[]): RosterPreview {
+  const rows = plan.map((p) => p.row);
+  const counts = { add: 0, skip: 0 };
   for (const r of rows) counts[r.action]++;
   return { rows, counts };
+}
+
+export async function previewRoster(db: Db, actor: StaffContext, text: string): Promise<RosterPreview> {
+  asInstructor(actor);
+  return summarize(await planRoster(db, actor, text));
 }
 
 export interface RosterCommitResult extends RosterPreview {
@@ -126,17 +144,17 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
   asInstructor(actor);
   return db.$transaction(async (tx) => {
     // Re-check inside the transaction: the database may have changed since the preview.
-    const preview = await previewRoster(tx as unknown as Db, actor, text);
+    const plan = await planRoster(tx as unknown as Db, actor, text);
+    const preview = summarize(plan);
     const links: RosterCommitResult["links"] = [];
-    for (const r of preview.rows) {
+    const created = new Set<string>();
+    for (const { row: r, userId: existing } of plan) {
       if (r.action === "skip") continue;
-      let userId: string;
-      if (r.action === "new") {
-        const u = await tx.user.create({ data: { email: r.email, name: r.name, studentId: r.studentId } });
-        userId = u.id;
-        links.push({ email: r.email, name: r.name, path: passwordSetPath(await issuePasswordToken(tx, u.id)) });
-      } else {
-        userId = (await tx.user.findUniqueOrThrow({ where: { email: r.email }, select: { id: true } })).id;
+      let userId = existing;
+      if (!userId) {
+        userId = (await tx.user.create({ data: { email: r.email, name: r.name, studentId: r.studentId } })).id;
+        created.add(r.email);
+        links.push({ email: r.email, name: r.name, path: passwordSetPath(await issuePasswordToken(tx, userId)) });
       }
       await tx.enrollment.create({ data: { courseId: actor.courseId, userId, role: r.role } });
     }
@@ -147,7 +165,7 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
       after: {
         enrolled: preview.rows
           .filter((r) => r.action !== "skip")
-          .map((r) => ({ email: r.email, role: r.role, created: r.action === "new" })),
+          .map((r) => ({ email: r.email, role: r.role, created: created.has(r.email) })),
         skipped: preview.rows
           .filter((r) => r.action === "skip")
           .map((r) => ({ line: r.line, email: r.email, problems: r.problems })),

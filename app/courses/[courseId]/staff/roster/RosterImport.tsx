@@ -10,7 +10,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
   const [state, dispatch, pending] = useActionState(action, { step: "start" } as RosterState);
 
   if (state.step === "done") {
-    const n = state.result.counts.new + state.result.counts.existing;
+    const n = state.result.counts.add;
     return (
       <div>
         <p className="alert alert--ok" role="status" data-testid="roster-done">
@@ -49,7 +49,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
   }
 
   if (state.step === "preview") {
-    const good = state.preview.counts.new + state.preview.counts.existing;
+    const good = state.preview.counts.add;
     return (
       <div>
         <p data-testid="roster-summary">{t("roster.summary", state.preview.counts)}</p>

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "SignInFailure" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "failures" INTEGER NOT NULL,
+    "lastFailureAt" DATETIME NOT NULL
+);
