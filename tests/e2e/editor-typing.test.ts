@@ -157,11 +157,13 @@ describe("exercise editor under load", () => {
       expected.splice(TODO_LINE + 1, 0, INDENT + LINE);
       const expectedText = expected.join("\n");
       let exact = 0;
+      // One sign-in for all runs (sign-in is rate-limited per email); a fresh tab per run.
+      const first = await newPage(browser, { locale: "en-US" });
+      await signIn(first, app, DEMO.student);
       for (let run = 0; run < RUNS; run++) {
         await resetDraft(DEMO.student.email);
-        const page = await newPage(browser, { locale: "en-US" });
+        const page = await first.context().newPage();
         await recordKeyToFrame(page);
-        await signIn(page, app, DEMO.student);
         await openExercise(page);
         const cdp = await page.context().newCDPSession(page);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
@@ -187,8 +189,9 @@ describe("exercise editor under load", () => {
         expect(cursor).toBe(`${TODO_LINE + 2}:${INDENT.length + LINE.length + 1}`);
         exact++;
         console.log(`[editor e2e] run ${run + 1}/${RUNS}: exact text and cursor, ${saves} autosaves while typing`);
-        await page.context().close();
+        await page.close();
       }
+      await first.context().close();
       console.log(`[editor e2e] ${exact}/${RUNS} runs exact`);
     },
     RUNS * 90_000,
