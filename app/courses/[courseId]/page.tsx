@@ -9,6 +9,7 @@ import { courseHref, courseTitle } from "../../_lib/routes";
 import { db } from "@/prisma/client";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
+import { labForSection } from "@/labs/catalogue";
 import { LocalTime } from "./LocalTime";
 import styles from "./dashboard.module.css";
 
@@ -24,8 +25,9 @@ export default async function CoursePage({ params }: Props) {
   const { courseId } = await params;
   const { user, access } = await requireEnrollment(courseId);
   if (access.role !== "student") redirect(courseHref(access.course.id, access.role));
-  const [t, locale, format, dash] = await Promise.all([
+  const [t, tLabs, locale, format, dash] = await Promise.all([
     getTranslations("student.dashboard"),
+    getTranslations("labs"),
     getLocale(),
     getFormatter(),
     studentDashboard(db(), user.id, access.course.id),
@@ -123,6 +125,16 @@ export default async function CoursePage({ params }: Props) {
               </li>
             ))}
           </ul>
+          {a.sections.length === 1 && labForSection(a.sections[0].section) ? (
+            <p>
+              <Link
+                href={`/courses/${encodeURIComponent(access.course.id)}/assignments/${encodeURIComponent(a.id)}/lab`}
+                data-testid="lab-link"
+              >
+                {tLabs("open", { section: a.sections[0].section })}
+              </Link>
+            </p>
+          ) : null}
           <table className={styles.table}>
             <caption className="visually-hidden">{t("exercisesOf", { title: zh ? a.titleZh : a.titleEn })}</caption>
             <thead>

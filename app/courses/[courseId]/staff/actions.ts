@@ -125,6 +125,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     lateDaysMax: Number(str(form, "lateDaysMax") || 0),
     attemptLimit: attempts ? Number(attempts) : null,
     scorePolicy: str(form, "scorePolicy") === "latest" ? "latest" : "best",
+    labReference: form.get("labReference") === "on",
     items,
   };
 }

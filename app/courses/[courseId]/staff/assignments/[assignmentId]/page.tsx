@@ -8,6 +8,7 @@ import { getAssignment, listExercises } from "@/app/_lib/staff/assignments";
 import { extensionAction, saveAssignmentAction, startRegradeAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
+import { labForSection } from "@/labs/catalogue";
 import styles from "../../staff.module.css";
 
 type Props = {
@@ -24,8 +25,9 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const { actor } = await staffPage(courseId);
   const a = await orNotFound(getAssignment(db(), actor, assignmentId));
-  const [t, locale, format, exercises, students] = await Promise.all([
+  const [t, tLabs, locale, format, exercises, students] = await Promise.all([
     getTranslations("staff"),
+    getTranslations("labs"),
     getLocale(),
     getFormatter(),
     listExercises(db()),
@@ -46,6 +48,11 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
       <p className={styles.row}>
         <Link href={`${base}/gradebook?assignment=${a.id}`}>{t("overview.gradebook")}</Link>
         <Link href={`${base}/analytics/${a.id}`}>{t("overview.analytics")}</Link>
+        {a.items[0] && labForSection(a.items[0].exercise.section) ? (
+          <Link href={`/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(a.id)}/lab`}>
+            {tLabs("open", { section: a.items[0].exercise.section })}
+          </Link>
+        ) : null}
       </p>
       {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
       <AssignmentForm
