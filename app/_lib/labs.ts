@@ -99,7 +99,7 @@ export async function labCode(db: Db, userId: string, la: LabAccess, source: unk
   const out: LabCodeResult = { source: src, code: {}, problems: {} };
   for (const f of la.functions) {
     if (src === "reference") {
-      out.code[f.entry] = await referenceBundle(labFunction(la, f.entry));
+      out.code[f.entry] = await referenceSource(labFunction(la, f.entry));
       continue;
     }
     const version = la.versions[f.entry];
@@ -155,7 +155,7 @@ async function bestSubmission(
 const referenceBundles = new Map<string, Promise<string>>();
 
 /** reference/<module>.ts's export, bundled to CommonJS under the exercise's entry name (staff, or an enabled demo). */
-function referenceBundle(f: LabFunction): Promise<string> {
+export function referenceSource(f: LabFunction): Promise<string> {
   const key = `${f.reference.module}#${f.reference.name}#${f.entry}`;
   let b = referenceBundles.get(key);
   if (!b) {

@@ -117,7 +117,9 @@ export function drawChart(ctx: CanvasRenderingContext2D, theme: Theme, o: ChartO
   if (o.xTickLabels) {
     o.xTickLabels.forEach((label, i) => ctx.fillText(label, X(i), bottom + 4));
   } else {
-    for (const t of ticks(x0, x1, 6)) ctx.fillText(fmt(t), X(t), bottom + 4);
+    // counts (sweeps, epochs, patterns) get whole-number ticks only
+    const whole = o.series.every((s) => s.x.every(Number.isInteger));
+    for (const t of ticks(x0, x1, 6)) if (!whole || Number.isInteger(t)) ctx.fillText(fmt(t), X(t), bottom + 4);
   }
   ctx.fillStyle = theme.text;
   ctx.fillText(o.xLabel, (left + right) / 2, bottom + 20);

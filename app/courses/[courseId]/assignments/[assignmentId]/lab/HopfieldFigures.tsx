@@ -28,6 +28,8 @@ export interface HopfieldResult {
 }
 
 const CELL = 84;
+/** Room for the captions under the crosstalk images. */
+const CROSSTALK_GAP = 32;
 
 export function HopfieldFigures({ result }: { result: Record<string, unknown> }) {
   const r = result as HopfieldResult;
@@ -95,7 +97,7 @@ export function HopfieldFigures({ result }: { result: Record<string, unknown> })
         y: 8,
         cols: 4,
         size: CELL,
-        gap: 8,
+        gap: CROSSTALK_GAP,
         captions: ['"1"', '"4"', t("hopfield.example"), t("hopfield.exampleBalanced")],
       });
     },
@@ -180,7 +182,7 @@ export function HopfieldFigures({ result }: { result: Record<string, unknown> })
           <h2>{t("hopfield.crosstalkTitle")}</h2>
           <Figure
             label={t("hopfield.crosstalkTitle")}
-            width={4 * (CELL + 8) + 8}
+            width={4 * (CELL + CROSSTALK_GAP) + 8}
             height={gridHeight(1, 1, CELL, 8, true) + 16}
             draw={drawCrosstalk}
             filename="hopfield-crosstalk.png"

@@ -43,8 +43,13 @@ export function LabWorkbench({ lab, codeUrl, digitsUrl, referenceAllowed, defaul
   const [result, setResult] = useState<LabResult>({});
   const [warnings, setWarnings] = useState<Bilingual[]>([]);
   const run = useRef<LabRun | null>(null);
+  // set once hydrated, so that tests (and people) never click a button that is not wired yet
+  const [ready, setReady] = useState(false);
 
-  useEffect(() => () => run.current?.stop(), []);
+  useEffect(() => {
+    setReady(true);
+    return () => run.current?.stop();
+  }, []);
 
   const start = async () => {
     run.current?.stop();
@@ -108,7 +113,7 @@ export function LabWorkbench({ lab, codeUrl, digitsUrl, referenceAllowed, defaul
   const percent = view ? Math.round((100 * view.done) / Math.max(view.total, 1e-9)) : 0;
 
   return (
-    <div className={styles.workbench}>
+    <div className={styles.workbench} data-testid="lab-workbench" data-ready={String(ready)}>
       <form
         className={`card ${styles.controls}`}
         onSubmit={(e) => {
