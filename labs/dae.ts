@@ -97,7 +97,7 @@ export const daeLab: Experiment = async (ctx, params) => {
   const epochs = Math.round(param(params, "epochs", 3, 1, 30));
   const sparseEpochs = Math.round(param(params, "sparseEpochs", 3, 0, 30));
   const batch = 20;
-  const eta = param(params, "eta", 0.5, 1e-4, 10);
+  const eta = param(params, "eta", 1, 1e-4, 10);
   const trainCount = Math.round(param(params, "train", 1000, batch, 8000));
   const rho = param(params, "rho", 0.05, 0.001, 0.5);
   const beta = param(params, "beta", 3, 0, 100);

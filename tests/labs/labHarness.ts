@@ -20,7 +20,8 @@ export function digitsUrl(): Promise<string> {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gibbs-lab-")), "digits.bin");
     writeDigitsAsset(file);
     const bytes = fs.readFileSync(file);
-    const s = http.createServer((_req, res) => res.end(bytes));
+    // no keep-alive: a reused socket that the server closes meanwhile fails the next fetch
+    const s = http.createServer((_req, res) => res.writeHead(200, { connection: "close" }).end(bytes));
     s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}/digits.bin`));
     s.unref();
   });
