@@ -235,7 +235,10 @@ describe("labs in Chromium", () => {
       timings.referenceEpochMs = ms;
       timings.loadAverage = os.loadavg();
       expect(ms).toHaveLength(2);
-      expect(Math.min(...ms)).toBeLessThan(2000);
+      // 2 s on this 2-core machine; when other processes compete for the cores (load average above 2),
+      // this process gets a share of about 2 / load, so the budget grows by that factor
+      const share = Math.max(1, os.loadavg()[0] / os.cpus().length);
+      expect(Math.min(...ms)).toBeLessThan(2000 * share);
       await page.context().close();
     },
   );

@@ -217,7 +217,7 @@ export function LabWorkbench({ lab, codeUrl, digitsUrl, referenceAllowed, defaul
             <progress max={100} value={percent} aria-label={t(`state.${view.state}`)} />
             <span>
               <strong>{t(`state.${view.state}`)}</strong>
-              {view.step ? ` · ${t("progress", { step: say(view.step), percent })}` : null}
+              {view.step && active ? ` · ${t("progress", { step: say(view.step), percent })}` : null}
               {" · "}
               {t("elapsed", { seconds: (view.elapsedMs / 1000).toFixed(1) })}
               {view.etaMs !== null && active ? ` · ${t("eta", { seconds: Math.ceil(view.etaMs / 1000) })}` : null}
