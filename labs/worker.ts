@@ -56,33 +56,6 @@ export function serve(port: Port): void {
     let lastYield = performance.now();
     let lastProgress = 0;
     let digits: Promise<Digits> | undefined;
-    const ctx: LabContext = {
-      code: undefined as unknown as StudentCode,
-      rng: new Rng(`lab ${m.lab} ${String(m.params.seed ?? 1)}`),
-      digits: () =>
-        (digits ??= fetch(m.digitsUrl).then(async (r) => {
-          if (!r.ok) throw new Error(`digits: HTTP ${r.status}`);
-          return decodeDigits(await r.arrayBuffer());
-        })),
-      async progress(done, total, step) {
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_EVERY_MS || done >= total) {
-          lastProgress = now;
-          post({ type: "progress", done, total, step });
-        }
-        if (now - lastYield < YIELD_EVERY_MS && !paused) return;
-        await yieldNow();
-        lastYield = performance.now();
-        if (!paused) return;
-        post({ type: "paused" });
-        while (paused) await new Promise<void>((r) => (wake = r));
-        wake = null;
-        post({ type: "resumed" });
-        lastYield = performance.now();
-      },
-      update: (patch) => post({ type: "update", patch }),
-      warn: (message) => post({ type: "warning", message }),
-    };
     try {
       const def = labById(m.lab);
       const experiment = EXPERIMENTS[m.lab];
@@ -91,7 +64,33 @@ export function serve(port: Port): void {
         m.code,
         def.functions.map((f) => f.entry),
       );
-      ctx.code = new StudentCode(fns, (fn) => post({ type: "calling", fn }));
+      const ctx: LabContext = {
+        code: new StudentCode(fns, (fn) => post({ type: "calling", fn })),
+        rng: new Rng(`lab ${m.lab} ${String(m.params.seed ?? 1)}`),
+        digits: () =>
+          (digits ??= fetch(m.digitsUrl).then(async (r) => {
+            if (!r.ok) throw new Error(`digits: HTTP ${r.status}`);
+            return decodeDigits(await r.arrayBuffer());
+          })),
+        async progress(done, total, step) {
+          const now = performance.now();
+          if (now - lastProgress >= PROGRESS_EVERY_MS || done >= total) {
+            lastProgress = now;
+            post({ type: "progress", done, total, step });
+          }
+          if (now - lastYield < YIELD_EVERY_MS && !paused) return;
+          await yieldNow();
+          lastYield = performance.now();
+          if (!paused) return;
+          post({ type: "paused" });
+          while (paused) await new Promise<void>((r) => (wake = r));
+          wake = null;
+          post({ type: "resumed" });
+          lastYield = performance.now();
+        },
+        update: (patch) => post({ type: "update", patch }),
+        warn: (message) => post({ type: "warning", message }),
+      };
       await experiment(ctx, m.params);
       post({ type: "done" });
     } catch (e) {

@@ -5,7 +5,7 @@
  * Hopfield recall from 10 % noise, RBM reconstruction error down ≥ 30 % over 3 epochs,
  * denoised digits closer (MSE) than the noisy ones. A broken function's error names it;
  * the reference never reaches a student's browser; no request leaves localhost. Saves one
- * screenshot per lab under docs/ and the measured CD-1 epoch times in test-results/.
+ * screenshot per lab and the measured CD-1 epoch times in test-results/.
  */
 
 import fs from "node:fs";
@@ -24,6 +24,7 @@ import {
   ROOT,
   launchBrowser,
   newPage,
+  screenshot,
   signIn,
   startApp,
   type RunningApp,
@@ -132,9 +133,10 @@ async function runToEnd(page: Page): Promise<string> {
   return (await state.getAttribute("data-state"))!;
 }
 
-async function docsScreenshot(page: Page, name: string) {
+/** A full-page screenshot in test-results/ (the ones in docs/ are copied from there by hand, not by tests). */
+async function labScreenshot(page: Page, name: string) {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ROOT, "docs", `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 
 describe("labs in Chromium", () => {
@@ -154,7 +156,7 @@ describe("labs in Chromium", () => {
       expect(await page.locator("[data-testid=hopfield-outcome]").getAttribute("data-recalled")).toBe("true");
       await expect(page.locator("[data-testid=lab-warning]").count()).resolves.toBe(0);
       await page.locator("[data-testid=hopfield-crosstalk]").waitFor();
-      await docsScreenshot(page, "screenshot-lab-hopfield");
+      await labScreenshot(page, "lab-hopfield");
       expect(foreign(urls)).toEqual([]);
       await page.context().close();
     },
@@ -193,7 +195,7 @@ describe("labs in Chromium", () => {
         Number(await s.getAttribute("data-quenched")),
       );
       await expect(page.getByText("总变差距离").first().isVisible()).resolves.toBe(true);
-      await docsScreenshot(page, "screenshot-lab-boltzmann");
+      await labScreenshot(page, "lab-boltzmann");
       expect(foreign(urls)).toEqual([]);
       await page.context().close();
     },
@@ -215,7 +217,7 @@ describe("labs in Chromium", () => {
       const last = Number(await e.getAttribute("data-last"));
       expect((first - last) / first).toBeGreaterThanOrEqual(0.3);
       timings.studentSolutionEpochMs = JSON.parse((await e.getAttribute("data-epoch-ms"))!);
-      await docsScreenshot(page, "screenshot-lab-rbm");
+      await labScreenshot(page, "lab-rbm");
       expect(foreign(urls)).toEqual([]);
       await page.context().close();
     },
@@ -256,7 +258,7 @@ describe("labs in Chromium", () => {
       const m = page.locator("[data-testid=dae-mse]");
       expect(await m.getAttribute("data-closer")).toBe("true");
       expect(Number(await m.getAttribute("data-denoised"))).toBeLessThan(Number(await m.getAttribute("data-noisy")));
-      await docsScreenshot(page, "screenshot-lab-dae");
+      await labScreenshot(page, "lab-dae");
       expect(foreign(urls)).toEqual([]);
       await page.context().close();
     },
