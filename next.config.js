@@ -22,6 +22,12 @@ const nextConfig = {
   // (it would double the build time on 2 cores).
   typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
+  // The labs' digit file (scripts/lab-digits.ts) is immutable: its name carries the format version.
+  async headers() {
+    return [
+      { source: "/labs/:file", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

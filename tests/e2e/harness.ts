@@ -31,6 +31,8 @@ import { createDb, type Provider } from "@/prisma/client";
 import { applyMigrations } from "@/prisma/migrate";
 import { DEMO_COURSE, DEMO_PASSWORD, DEMO_USERS, seed } from "@/scripts/seed";
 import { createPostgresDatabase } from "../helpers/db";
+import { DIGITS_PATH } from "@/labs/digits";
+import { writeDigitsAsset } from "@/scripts/lab-digits";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const RESULTS_DIR = path.join(ROOT, "test-results");
@@ -53,6 +55,7 @@ export const DEMO = {
 const FINGERPRINT_PATHS = [
   "app",
   "accounts",
+  "labs",
   "prisma",
   "grader",
   "exercises",
@@ -124,6 +127,9 @@ async function withLock<T>(fn: () => Promise<T> | T): Promise<T> {
 /** A production build of the current sources in .next/ (built at most once per source tree). */
 export async function ensureBuild(): Promise<void> {
   await withLock(async () => {
+    // The labs' digit file is served from public/, read at run time, not part of the build.
+    const digits = path.join(ROOT, "public", DIGITS_PATH);
+    if (!fs.existsSync(digits)) writeDigitsAsset(digits);
     const fp = sourceFingerprint();
     const built =
       fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&

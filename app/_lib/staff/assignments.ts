@@ -55,6 +55,8 @@ export interface AssignmentInput {
   lateDaysMax: number;
   attemptLimit: number | null;
   scorePolicy: "best" | "latest";
+  /** Students may run this section's lab with the reference solutions (staff always may). */
+  labReference?: boolean;
   /** In display order. */
   items: { exerciseId: string; points: number }[];
 }
@@ -102,6 +104,7 @@ const snapshot = (a: AssignmentValues) => ({
   lateDaysMax: a.lateDaysMax,
   attemptLimit: a.attemptLimit,
   scorePolicy: a.scorePolicy,
+  labReference: a.labReference ?? false,
   items: a.items.map((i) => ({ exerciseId: i.exerciseId, points: i.points })),
 });
 

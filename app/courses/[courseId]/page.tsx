@@ -12,6 +12,7 @@ import { localized } from "@/app/_i18n/localized";
 import { studentDashboard, type DashboardAssignment } from "@/app/_lib/student/dashboard";
 import { formatNumber } from "@/app/_components/results/ValueView";
 import { CourseTime } from "@/app/_components/CourseTime";
+import { labForSection } from "@/labs/catalogue";
 import styles from "./dashboard.module.css";
 
 type Props = { params: Promise<{ courseId: string }> };
@@ -33,8 +34,9 @@ export default async function CoursePage({ params }: Props) {
 }
 
 async function dashboardPage(ctx: StudentContext) {
-  const [t, locale, dash] = await Promise.all([
+  const [t, tLabs, locale, dash] = await Promise.all([
     getTranslations("student.dashboard"),
+    getTranslations("labs"),
     getLocale(),
     studentDashboard(db(), ctx),
   ]);
@@ -131,6 +133,16 @@ async function dashboardPage(ctx: StudentContext) {
               </li>
             ))}
           </ul>
+          {a.sections.length === 1 && labForSection(a.sections[0].section) ? (
+            <p>
+              <Link
+                href={`/courses/${encodeURIComponent(ctx.courseId)}/assignments/${encodeURIComponent(a.id)}/lab`}
+                data-testid="lab-link"
+              >
+                {tLabs("open", { section: a.sections[0].section })}
+              </Link>
+            </p>
+          ) : null}
           <table className={styles.table}>
             <caption className="visually-hidden">{t("exercisesOf", { title: localized(a, locale) })}</caption>
             <thead>

@@ -118,6 +118,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     lateDaysMax: Number(formText(form, "lateDaysMax") || 0),
     attemptLimit: attempts ? Number(attempts) : null,
     scorePolicy: formText(form, "scorePolicy") === "latest" ? "latest" : "best",
+    labReference: formText(form, "labReference") === "on",
     items,
   };
 }

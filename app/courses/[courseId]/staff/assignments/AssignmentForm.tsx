@@ -79,6 +79,10 @@ export async function AssignmentForm({
             </select>
           </label>
         </div>
+        <label>
+          <input type="checkbox" name="labReference" defaultChecked={values.labReference ?? false} />{" "}
+          {t("assignments.labReference")}
+        </label>
         <fieldset>
           <legend>{t("assignments.exercises")}</legend>
           <div className={styles.tableWrap}>

@@ -10,6 +10,7 @@ import { getAssignment, listExercises } from "@/app/_lib/staff/assignments";
 import { extensionAction, saveAssignmentAction, startRegradeAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
 import { Notice } from "../../Notice";
+import { labForSection } from "@/labs/catalogue";
 import styles from "../../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -31,8 +32,9 @@ async function assignmentPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const actor = await staffContext(courseId);
   const a = await getAssignment(db(), actor, assignmentId);
-  const [t, locale, format, exercises, students] = await Promise.all([
+  const [t, tLabs, locale, format, exercises, students] = await Promise.all([
     getTranslations("staff"),
+    getTranslations("labs"),
     getLocale(),
     getFormatter(),
     listExercises(db()),
@@ -53,6 +55,11 @@ async function assignmentPage({ params, searchParams }: Props) {
       <p className={styles.row}>
         <Link href={`${base}/gradebook?assignment=${a.id}`}>{t("overview.gradebook")}</Link>
         <Link href={`${base}/analytics/${a.id}`}>{t("overview.analytics")}</Link>
+        {a.items[0] && labForSection(a.items[0].exercise.section) ? (
+          <Link href={`/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(a.id)}/lab`}>
+            {tLabs("open", { section: a.items[0].exercise.section })}
+          </Link>
+        ) : null}
       </p>
       {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
       <AssignmentForm
