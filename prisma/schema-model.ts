@@ -244,14 +244,6 @@ export function indexName(model: string, idx: IndexDef): string {
   return `${model}_${idx.columns.join("_")}_${idx.unique ? "key" : "idx"}`;
 }
 
-const ACTION_SQL: Record<ReferentialAction, string> = {
-  Cascade: "CASCADE",
-  Restrict: "RESTRICT",
-  SetNull: "SET NULL",
-  NoAction: "NO ACTION",
-  SetDefault: "SET DEFAULT",
-};
-
 /** Prisma's defaults: Restrict (SetNull when a foreign-key field is optional) on delete, Cascade on update. */
 export function foreignKeyActions(
   model: ModelDef,
@@ -270,35 +262,4 @@ export function defaultSql(field: ScalarField): string {
   if (/^".*"$/.test(d)) return ` DEFAULT '${(JSON.parse(d) as string).replace(/'/g, "''")}'`;
   if (/^-?\d+(\.\d+)?$/.test(d) || d === "true" || d === "false") return ` DEFAULT ${d}`;
   throw new Error(`unsupported @default(${d}) on ${field.name}`);
-}
-
-/** The migration SQL Prisma's schema engine writes for a fresh SQLite database. */
-export function createSql(models: ModelDef[]): string {
-  const parts: string[] = [];
-  for (const m of models) {
-    const lines = m.scalars.map((f) => {
-      const nn = f.optional ? "" : " NOT NULL";
-      const pk = f.id ? " PRIMARY KEY" : "";
-      return `    "${f.name}" ${SQLITE_TYPE[f.type]}${nn}${pk}${defaultSql(f)}`;
-    });
-    for (const r of m.relations) {
-      if (!r.fields) continue;
-      const { onDelete, onUpdate } = foreignKeyActions(m, r);
-      const cols = r.fields.map((c) => `"${c}"`).join(", ");
-      const refs = (r.references ?? []).map((c) => `"${c}"`).join(", ");
-      lines.push(
-        `    CONSTRAINT "${m.name}_${r.fields.join("_")}_fkey" FOREIGN KEY (${cols}) REFERENCES "${r.model}" (${refs}) ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`,
-      );
-    }
-    parts.push(`-- CreateTable\nCREATE TABLE "${m.name}" (\n${lines.join(",\n")}\n);\n`);
-  }
-  for (const m of models) {
-    for (const idx of m.indexes) {
-      const cols = idx.columns.map((c) => `"${c}"`).join(", ");
-      parts.push(
-        `-- CreateIndex\nCREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${indexName(m.name, idx)}" ON "${m.name}"(${cols});\n`,
-      );
-    }
-  }
-  return parts.join("\n");
 }

@@ -26,7 +26,6 @@ const port = process.env.PORT ?? "3000";
 const log = (msg: string) => console.log(`[gibbs] ${msg}`);
 
 /** The grader engineer's worker entry points, first match wins. */
-const WORKER_ENTRIES = ["grader/supervisor.ts", "grader/worker.ts"];
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -143,13 +142,8 @@ try {
   process.exit(1);
 }
 startWeb();
-const worker = WORKER_ENTRIES.find((f) => fs.existsSync(path.join(root, f)));
-if (worker && process.env.GIBBS_WORKER !== "0") {
-  log(`grader worker: ${worker}`);
-  startWorker(worker);
-} else {
-  log(worker ? "grader worker disabled (GIBBS_WORKER=0)" : "no grader worker yet: submissions stay queued");
-}
+if (process.env.GIBBS_WORKER !== "0") startWorker("grader/supervisor.ts");
+else log("grader worker disabled (GIBBS_WORKER=0)");
 if (unchecked.length && process.env.GIBBS_WORKER !== "0") {
   // New exercise versions get their validation report in the background, through the real sandbox.
   log(`validating ${unchecked.length} new exercise version(s) in the background`);

@@ -90,19 +90,3 @@ export async function setOverride(db: Db, actor: StaffContext, input: OverrideIn
     return o;
   });
 }
-
-/** Override history of one cell, newest first (staff view). */
-export async function listOverrides(
-  db: Db,
-  actor: StaffContext,
-  assignmentId: string,
-  exerciseId: string,
-  userId: string,
-) {
-  await assignmentOfCourse(db, actor, assignmentId);
-  return db.override.findMany({
-    where: { assignmentId, exerciseId, userId },
-    orderBy: { createdAt: "desc" },
-    include: { actor: { select: { name: true, email: true } } },
-  });
-}
