@@ -35,6 +35,8 @@ export interface Supervisor {
   readonly workers: () => ChildProcess[];
   /** Resolves when every worker has sent "ready" once. */
   readonly ready: Promise<void>;
+  /** The workers that have said "ready", to which the heartbeat timeout applies (not the start-up grace). */
+  readyWorkers(): ChildProcess[];
   restarts: number;
   stop(): Promise<void>;
 }
@@ -57,7 +59,9 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
   let readyCount = 0;
   let resolveReady!: () => void;
   const ready = new Promise<void>((r) => (resolveReady = r));
-  const sup: Supervisor = { workers: () => slots.filter((c): c is ChildProcess => !!c), ready, restarts: 0, stop };
+  const workers = () => slots.filter((c): c is ChildProcess => !!c);
+  const readyWorkers = () => workers().filter((c) => started.has(c));
+  const sup: Supervisor = { workers, readyWorkers, ready, restarts: 0, stop };
 
   function spawnSlot(i: number, delayMs = 0): void {
     setTimeout(() => {

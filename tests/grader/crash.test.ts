@@ -106,7 +106,9 @@ describe("grader processes", () => {
       quiet = sup.restarts === last ? quiet + 1 : 0;
       last = sup.restarts;
     }
-    const victim = sup.workers()[0];
+    // A worker still starting has the start-up grace, not the heartbeat timeout: stop one that said "ready".
+    for (let i = 0; i < 300 && !sup.readyWorkers().length; i++) await new Promise((r) => setTimeout(r, 100));
+    const victim = sup.readyWorkers()[0];
     const before = sup.restarts;
     process.kill(victim.pid!, "SIGSTOP");
     for (let i = 0; i < 100 && sup.restarts === before; i++) await new Promise((r) => setTimeout(r, 100));
