@@ -68,7 +68,8 @@ async function importDirect(code: string, entry: string): Promise<(...a: unknown
     alias: { lab: path.join(ROOT, "grader", "lab", "lab.ts") },
     logLevel: "silent",
   });
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
+  const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`;
+  const mod = (await import(url)) as Record<string, (...a: unknown[]) => unknown>;
   return mod[entry];
 }
 
@@ -111,7 +112,7 @@ async function benchCode(spec: ExerciseSpec, code: string): Promise<PerExercise>
         const t1 = performance.now();
         direct(...args);
         const t2 = performance.now();
-        if (r.kind !== "ok") throw new Error(`${spec.slug}: case ${cases[i].name}: ${r.kind}`);
+        if (r.kind !== "ok") throw new Error(`${spec.slug}: case ${cases[i].name.en}: ${r.kind}`);
         if (rep === 0) continue; // warm-up
         perCaseSandbox[i].push(t1 - t0);
         perCaseDirect[i].push(t2 - t1);

@@ -48,7 +48,14 @@ export function loadFunctions(code: LabCode, entries: readonly string[]): Record
       );
     };
     try {
-      new Function("module", "exports", "require", js)(module, module.exports, require);
+      // The student's own module, transpiled by the server, runs in this Web Worker as it would in the isolate.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      const load = new Function("module", "exports", "require", js) as (
+        m: typeof module,
+        e: unknown,
+        r: typeof require,
+      ) => void;
+      load(module, module.exports, require);
     } catch (e) {
       if (e instanceof LabError) throw e;
       throw new LabError(
@@ -158,7 +165,12 @@ function describe(x: unknown): Bilingual {
     return bi(`an array of shape ${s}`, `形状为 ${s} 的数组`);
   }
   if (typeof x === "object") return bi("an object", "一个对象");
-  return bi(`${typeof x} ${clip(String(x), 40)}`, ` ${typeof x} ${clip(String(x), 40)}`);
+  if (typeof x === "function") return bi("a function", "一个函数");
+  const text =
+    typeof x === "string" || typeof x === "number" || typeof x === "boolean" || typeof x === "bigint"
+      ? String(x)
+      : typeof x;
+  return bi(`${typeof x} ${clip(text, 40)}`, ` ${typeof x} ${clip(text, 40)}`);
 }
 
 // ---------------------------------------------------------------- calls

@@ -64,7 +64,7 @@ export function serve(port: Port): void {
       );
       const ctx: LabContext = {
         code: new StudentCode(fns, (fn) => post({ type: "calling", fn })),
-        rng: new Rng(`lab ${m.lab} ${String(m.params.seed ?? 1)}`),
+        rng: new Rng(`lab ${m.lab} ${Number(m.params.seed ?? 1)}`),
         digits: () =>
           (digits ??= fetch(m.digitsUrl).then(async (r) => {
             if (!r.ok) throw new Error(`digits: HTTP ${r.status}`);

@@ -6,7 +6,7 @@
  * only the browser knows its zone).
  */
 
-import { useEffect, useState } from "react";
+import { useBrowserValue } from "@/app/_components/browser/useBrowserValue";
 import { useLocale, useTimeZone } from "next-intl";
 
 export type CourseTimeStyle = "short" | "medium";
@@ -26,13 +26,12 @@ export function CourseTime({ value, style = "short" }: { value: Date | string; s
   const courseZone = useTimeZone() ?? "UTC";
   const ms = (typeof value === "string" ? new Date(value) : value).getTime();
   const date = new Date(ms);
-  const [local, setLocal] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    const at = new Date(ms);
+  // the reader's own zone is known only in the browser
+  const local = useBrowserValue(() => {
     const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const differs = formatInZone(at, "en", own) !== formatInZone(at, "en", courseZone);
-    setLocal(differs ? formatInZone(at, locale, own, style) : undefined);
-  }, [ms, locale, courseZone, style]);
+    const differs = formatInZone(date, "en", own) !== formatInZone(date, "en", courseZone);
+    return differs ? formatInZone(date, locale, own, style) : undefined;
+  }, undefined);
   return (
     <time dateTime={date.toISOString()} title={local} suppressHydrationWarning>
       {formatInZone(date, locale, courseZone, style)}

@@ -5,6 +5,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/prisma/client";
+import { formText } from "./forms";
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "../_i18n/config";
 import { getCurrentUser, safeNextPath, secureCookies } from "./auth";
 import { deleteSession, SESSION_COOKIE } from "./auth/sessions";
@@ -20,8 +21,8 @@ export interface SignInState {
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "");
-  const password = String(form.get("password") ?? "");
+  const email = formText(form, "email");
+  const password = formText(form, "password");
   const next = form.get("next");
   const h = await headers();
   const client = clientAddress(h, TRUSTED_PROXIES, process.env.GIBBS_PEER_HEADER);

@@ -29,7 +29,7 @@ afterEach(async () => {
 async function blankUrl(): Promise<string> {
   if (provider === "sqlite") return `file:${path.join(tmp(), "nested", "a.db")}`;
   const d = await createPostgresDatabase();
-  cleanups.push(d.drop);
+  cleanups.push(() => d.drop());
   return d.url;
 }
 
@@ -46,7 +46,7 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(sql)).rows;
+    return (await client.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await client.end();
   }

@@ -83,7 +83,7 @@ describe("access layer", () => {
     expect((await formPost).status()).toBe(403);
     // The form navigated the tab to the API's answer: the refusal, in JSON.
     await page.waitForURL(`${api}/submissions`);
-    expect(JSON.parse((await page.textContent("body")) ?? "{}").error).toBe("cross_site");
+    expect((JSON.parse((await page.textContent("body")) ?? "{}") as { error?: string }).error).toBe("cross_site");
 
     const subs = await db.submission.count({ where: { userId: student.id, assignmentId: item.assignmentId } });
     expect(subs).toBe(0);

@@ -144,8 +144,8 @@ export async function ensureBuild(): Promise<void> {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (out += d));
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${out}`);
     fs.writeFileSync(STAMP, fp);
@@ -244,8 +244,8 @@ export async function startApp(
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (out += d));
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
     servers.push({ child, port, baseUrl: `http://127.0.0.1:${port}` });
   }
   const grader = opts.graderWorkers

@@ -16,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/prisma/client";
 import { DEMO_COURSE } from "@/scripts/seed";
 import { labById, type LabId } from "@/labs/catalogue";
-import { DIGITS_PATH } from "@/labs/digits";
 import {
   DEMO,
   E2E_SETUP_TIMEOUT_MS,
@@ -216,7 +215,7 @@ describe("labs in Chromium", () => {
       const first = Number(await e.getAttribute("data-first"));
       const last = Number(await e.getAttribute("data-last"));
       expect((first - last) / first).toBeGreaterThanOrEqual(0.3);
-      timings.studentSolutionEpochMs = JSON.parse((await e.getAttribute("data-epoch-ms"))!);
+      timings.studentSolutionEpochMs = JSON.parse((await e.getAttribute("data-epoch-ms"))!) as number[];
       await labScreenshot(page, "lab-rbm");
       expect(foreign(urls)).toEqual([]);
       await page.context().close();
@@ -233,7 +232,7 @@ describe("labs in Chromium", () => {
       expect(await page.locator("input[name=source][value=reference]").isChecked()).toBe(true);
       await setNumber(page, "epochs", 2);
       expect(await runToEnd(page)).toBe("done");
-      const ms: number[] = JSON.parse((await page.locator("[data-testid=rbm-error]").getAttribute("data-epoch-ms"))!);
+      const ms = JSON.parse((await page.locator("[data-testid=rbm-error]").getAttribute("data-epoch-ms"))!) as number[];
       timings.referenceEpochMs = ms;
       timings.loadAverage = os.loadavg();
       expect(ms).toHaveLength(2);

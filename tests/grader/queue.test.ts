@@ -244,7 +244,7 @@ describe("grading queue", () => {
     expect(s.status).toBe("graded");
     expect(s.score).toBe(0);
     expect(s.result?.status).toBe("compile_error");
-    expect(JSON.parse(s.result!.message!).zh).toMatch(/语法错误/);
+    expect((JSON.parse(s.result!.message!) as { zh: string }).zh).toMatch(/语法错误/);
   });
 
   it("a version synced after the worker started hands the job back and asks for a restart", async () => {

@@ -18,7 +18,7 @@ describe("the labs' digit asset", () => {
   });
 
   it("labels are 0–9, each class about a tenth, and a prefix of 2,000 mixes them all", () => {
-    const counts = new Array(10).fill(0);
+    const counts = new Array<number>(10).fill(0);
     for (const l of d.labels) counts[l]++;
     expect(counts.reduce((s, c) => s + c, 0)).toBe(10_000);
     for (const c of counts) expect(c).toBeGreaterThan(700);

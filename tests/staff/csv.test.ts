@@ -146,7 +146,7 @@ describe("gradebook CSV export", () => {
     expect(text.startsWith(CSV_BOM)).toBe(true);
     const bytes = Buffer.from(text, "utf8");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parse(bytes, { bom: true }) as string[][];
+    const records: string[][] = parse(bytes, { bom: true });
     const [header, ...rows] = records;
     expect(header).toEqual(["student_id", "name", "email", "ex-one (10)", "ex-two (10)", "total (20)"]);
     const book = await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId, pageSize: 0 });
@@ -172,9 +172,12 @@ describe("gradebook CSV export", () => {
       await t.db.enrollment.create({ data: { courseId: f.a.courseId, userId: u.id, role: "student" } });
     }
     const ta = await f.actor(f.a.ta, f.a.courseId);
-    const rows = parse(Buffer.from(await gradebookCsv(t.db, ta, { assignmentId: f.a.assignmentId }), "utf8"), {
-      bom: true,
-    }) as string[][];
+    const rows: string[][] = parse(
+      Buffer.from(await gradebookCsv(t.db, ta, { assignmentId: f.a.assignmentId }), "utf8"),
+      {
+        bom: true,
+      },
+    );
     for (const h of hostile) {
       const rec = rows.find((r) => r[2] === h.email)!;
       expect(rec[1]).toBe(`'${h.name}`);

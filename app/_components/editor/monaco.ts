@@ -10,7 +10,6 @@ import { loader } from "@monaco-editor/react";
 import { LAB_TYPES } from "./labTypes.generated";
 
 declare global {
-  // eslint-disable-next-line no-var
   var MonacoEnvironment: monaco.Environment | undefined;
 }
 

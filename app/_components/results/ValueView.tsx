@@ -113,7 +113,7 @@ export function ValueView({ value, against, label }: { value: unknown; against?:
     const expArr = Array.isArray(exp) ? exp : undefined;
     return (
       <ol className={styles.list} start={0}>
-        {value.map((x, i) => (
+        {(value as unknown[]).map((x, i) => (
           <li key={i}>
             <ValueView value={x} against={against ? { value: expArr?.[i] } : undefined} />
           </li>

@@ -13,7 +13,7 @@ export interface CaseView {
   position: number;
   name: Bilingual;
   visibility: Visibility;
-  status: "passed" | "failed" | string;
+  status: "passed" | "failed";
   score: number;
   maxScore: number;
   /** The comparison's explanation (shape, NaN, largest error …), or a time-limit/runtime message. */
@@ -39,7 +39,7 @@ export interface CompileErrorView {
 }
 
 export interface ResultView {
-  status: "ok" | "compile_error" | "error" | string;
+  status: "ok" | "compile_error" | "error";
   /** Raw score before any late penalty. */
   score: number;
   maxScore: number;
@@ -54,8 +54,8 @@ export type SubmissionStatus = "queued" | "running" | "graded" | "error";
 
 export interface SubmissionSummary {
   id: string;
-  kind: "submit" | "run" | string;
-  status: SubmissionStatus | string;
+  kind: "submit" | "run";
+  status: SubmissionStatus;
   submittedAt: string;
   lateDays: number;
   latePenalty: number;

@@ -133,7 +133,7 @@ export function resultView(result: GradingResult & { cases: CaseResult[] }, audi
       ).cases;
   const cases = shown.map((c, i) => caseView(c, rows[i].position));
   return {
-    status: result.status,
+    status: result.status as ResultView["status"],
     score: result.score,
     maxScore: result.maxScore,
     message,
@@ -147,8 +147,8 @@ export function resultView(result: GradingResult & { cases: CaseResult[] }, audi
 export function submissionSummary(s: Submission): SubmissionSummary {
   return {
     id: s.id,
-    kind: s.kind,
-    status: s.status,
+    kind: s.kind as SubmissionSummary["kind"],
+    status: s.status as SubmissionSummary["status"],
     submittedAt: s.submittedAt.toISOString(),
     lateDays: s.lateDays,
     latePenalty: s.latePenalty,

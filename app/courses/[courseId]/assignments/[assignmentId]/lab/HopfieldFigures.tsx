@@ -1,7 +1,7 @@
 "use client";
 /** 10.1 figures: recall sweep by sweep, the energy trace, the 1/4 crosstalk, the capacity curve. */
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { LabImage } from "@/labs/protocol";
 import { Figure } from "@/app/_components/figures/Figure";
@@ -34,23 +34,25 @@ const CROSSTALK_GAP = 32;
 export function HopfieldFigures({ result }: { result: Record<string, unknown> }) {
   const r = result as HopfieldResult;
   const t = useTranslations("labs");
-  const frames = r.frames ?? [];
-  const [frame, setFrame] = useState(0);
+  const frames = useMemo(() => r.frames ?? [], [r.frames]);
+  const [replayed, setReplayed] = useState(0);
   // follow the run, then replay the recall sweep by sweep once it is over
-  useEffect(() => setFrame(Math.max(0, frames.length - 1)), [frames.length]);
+  const frame = r.outcome ? replayed : Math.max(0, frames.length - 1);
   useEffect(() => {
     if (!r.outcome || frames.length < 2) return;
     let k = 0;
-    setFrame(0);
     const id = setInterval(() => {
       k++;
-      setFrame(k);
+      setReplayed(k);
       if (k >= frames.length - 1) clearInterval(id);
     }, 500);
-    return () => clearInterval(id);
+    return () => {
+      clearInterval(id);
+      setReplayed(0);
+    };
   }, [r.outcome, frames.length]);
 
-  const stored = r.stored ?? [];
+  const stored = useMemo(() => r.stored ?? [], [r.stored]);
   const recallW = Math.max(3, stored.length + 2) * (CELL + 8);
   const drawRecall = useCallback(
     (ctx: CanvasRenderingContext2D, theme: Theme) => {
@@ -71,7 +73,7 @@ export function HopfieldFigures({ result }: { result: Record<string, unknown> })
     [r.noisy, r.labels, stored, frames, frame, t],
   );
 
-  const energies = r.energies ?? [];
+  const energies = useMemo(() => r.energies ?? [], [r.energies]);
   const drawEnergy = useCallback(
     (ctx: CanvasRenderingContext2D, theme: Theme) => {
       if (!energies.length) return;
@@ -157,7 +159,7 @@ export function HopfieldFigures({ result }: { result: Record<string, unknown> })
                 min={0}
                 max={frames.length - 1}
                 value={Math.min(frame, frames.length - 1)}
-                onChange={(e) => setFrame(Number(e.target.value))}
+                onChange={(e) => setReplayed(Number(e.target.value))}
               />
             </label>
           ) : null}

@@ -6,6 +6,7 @@
  */
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useHydrated } from "@/app/_components/browser/useBrowserValue";
 import { useLocale, useTranslations } from "next-intl";
 import type { LabId } from "@/labs/catalogue";
 import { labById } from "@/labs/catalogue";
@@ -43,13 +44,10 @@ export function LabWorkbench({ lab, codeUrl, digitsUrl, referenceAllowed, defaul
   const [result, setResult] = useState<LabResult>({});
   const [warnings, setWarnings] = useState<Bilingual[]>([]);
   const run = useRef<LabRun | null>(null);
-  // set once hydrated, so that tests (and people) never click a button that is not wired yet
-  const [ready, setReady] = useState(false);
+  // true once hydrated, so that tests (and people) never click a button that is not wired yet
+  const ready = useHydrated();
 
-  useEffect(() => {
-    setReady(true);
-    return () => run.current?.stop();
-  }, []);
+  useEffect(() => () => run.current?.stop(), []);
 
   const start = async () => {
     run.current?.stop();
@@ -60,7 +58,7 @@ export function LabWorkbench({ lab, codeUrl, digitsUrl, referenceAllowed, defaul
     try {
       const res = await fetch(`${codeUrl}?source=${source}`, { cache: "no-store" });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      body = await res.json();
+      body = (await res.json()) as typeof body;
     } catch (e) {
       setLoading(false);
       setProblems({

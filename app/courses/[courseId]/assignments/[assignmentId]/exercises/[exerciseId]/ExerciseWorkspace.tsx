@@ -186,7 +186,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             dark={dark}
             onRun={doRun}
             onSubmit={doSubmit}
-            onReset={resetToStarter}
+            onReset={() => void resetToStarter()}
             onDark={setDark}
           />
           <p className={styles.policy} data-testid="attempts" data-used={submission.used}>

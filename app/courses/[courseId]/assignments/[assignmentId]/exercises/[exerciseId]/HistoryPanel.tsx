@@ -20,8 +20,8 @@ export function HistoryPanel({
 }: {
   rows: SubmissionSummary[];
   /** The editor's text now. */
-  currentCode(): string;
-  onRestore(code: string): void;
+  currentCode: () => string;
+  onRestore: (code: string) => void;
   courseId: string;
 }) {
   const t = useTranslations("student.history");
@@ -96,7 +96,7 @@ export function HistoryPanel({
                     <a href={`/courses/${encodeURIComponent(courseId)}/submissions/${encodeURIComponent(r.id)}`}>
                       {t("view", { n: n(r.id) })}
                     </a>
-                    <button type="button" className="button button--quiet" onClick={() => restore(r.id)}>
+                    <button type="button" className="button button--quiet" onClick={() => void restore(r.id)}>
                       {t("restore", { n: n(r.id) })}
                     </button>
                   </td>
@@ -126,7 +126,7 @@ export function HistoryPanel({
                 ))}
               </select>
             </label>
-            <button type="button" className="button" onClick={compare} disabled={busy}>
+            <button type="button" className="button" onClick={() => void compare()} disabled={busy}>
               {t("compare")}
             </button>
           </div>

@@ -13,7 +13,7 @@ const TABS: ResultTab[] = ["run", "submit"];
 
 export interface ResultsPanelProps {
   tab: ResultTab;
-  onTab(tab: ResultTab): void;
+  onTab: (tab: ResultTab) => void;
   mod: string;
   courseId: string;
   argNames: string[];
@@ -144,7 +144,7 @@ function Result({
   const t = useTranslations("student.results");
   const tx = useTranslations("student.exercise");
   if (!shown) return <p className="muted">{empty}</p>;
-  const full = "result" in shown ? (shown as SubmissionView) : null;
+  const full = "result" in shown ? shown : null;
   const queue = !full && "queue" in shown ? shown.queue : null;
   return (
     <>

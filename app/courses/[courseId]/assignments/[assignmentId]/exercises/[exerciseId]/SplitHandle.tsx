@@ -2,10 +2,11 @@
 /**
  * The draggable divider between the prompt and the editor (a focusable ARIA separator:
  * arrow keys move it by 5 %, Home/End to the limits). It sets the `--split` custom
- * property on the workspace directly, so dragging re-renders nothing.
+ * property on the workspace directly, so dragging re-renders only this handle.
  */
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useBrowserValue } from "@/app/_components/browser/useBrowserValue";
 import styles from "./workspace.module.css";
 
 const MIN = 20;
@@ -13,18 +14,27 @@ const MAX = 75;
 const STEP = 5;
 const KEY = "gibbs-split";
 
+const clamp = (v: number) => Math.round(Math.min(MAX, Math.max(MIN, v)));
+
 export function SplitHandle({ label }: { label: string }) {
   const ref = useRef<HTMLDivElement | null>(null);
-  const [value, setValue] = useState(40);
+  const stored = useBrowserValue(() => Number(localStorage.getItem(KEY)) || null, null);
+  const [moved, setMoved] = useState<number | null>(null);
+  const value = clamp(moved ?? stored ?? 40);
   /** The value the last drag or key set (read when a drag ends). */
   const current = useRef(value);
+  const setSplit = (v: number) => ref.current?.parentElement?.style.setProperty("--split", `${v}%`);
   const apply = (v: number) => {
-    const clamped = Math.round(Math.min(MAX, Math.max(MIN, v)));
-    ref.current?.parentElement?.style.setProperty("--split", `${clamped}%`);
+    const clamped = clamp(v);
+    setSplit(clamped);
     current.current = clamped;
-    setValue(clamped);
+    setMoved(clamped);
     return clamped;
   };
+  useEffect(() => {
+    current.current = value;
+    setSplit(value);
+  }, [value]);
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const container = ref.current?.parentElement;
     if (!container) return;
@@ -39,10 +49,6 @@ export function SplitHandle({ label }: { label: string }) {
     window.addEventListener("pointermove", move);
     window.addEventListener("pointerup", up);
   };
-  useEffect(() => {
-    const stored = Number(localStorage.getItem(KEY));
-    if (stored) apply(stored);
-  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     const next =
       e.key === "ArrowLeft"

@@ -12,10 +12,10 @@ export interface ToolbarProps {
   submitting: boolean;
   canSubmit: boolean;
   dark: boolean;
-  onRun(): void;
-  onSubmit(): void;
-  onReset(): void;
-  onDark(dark: boolean): void;
+  onRun: () => void;
+  onSubmit: () => void;
+  onReset: () => void;
+  onDark: (dark: boolean) => void;
 }
 
 export function Toolbar(p: ToolbarProps) {

@@ -21,7 +21,7 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok) {
     let body: { error?: string; message?: Bilingual } = {};
     try {
-      body = await res.json();
+      body = (await res.json()) as typeof body;
     } catch {
       // not JSON
     }

@@ -18,16 +18,16 @@ const AUTOSAVE_MAX_WAIT_MS = 3000;
 
 export interface DraftStore {
   /** The text in the editor now (the initial draft until the editor is ready). */
-  code(): string;
-  attach(editor: MonacoCodeEditor): void;
+  code: () => string;
+  attach: (editor: MonacoCodeEditor) => void;
   /** The editor's text changed (a keystroke, paste, undo …). */
-  changed(): void;
+  changed: () => void;
   /** Replaces the editor's text as one undoable edit (restore, reset). */
-  replace(code: string, saved: boolean): void;
+  replace: (code: string, saved: boolean) => void;
   /** The server now holds the editor's text (a submit stores it as the draft). */
-  markSaved(): void;
-  subscribe(listener: () => void): () => void;
-  state(): SaveState;
+  markSaved: () => void;
+  subscribe: (listener: () => void) => () => void;
+  state: () => SaveState;
 }
 
 export function createDraftStore(initialCode: string, save: (code: string) => Promise<unknown>): DraftStore {
@@ -53,7 +53,7 @@ export function createDraftStore(initialCode: string, save: (code: string) => Pr
     const now = Date.now();
     firstUnsavedAt ??= now;
     const wait = Math.max(0, Math.min(AUTOSAVE_MS, firstUnsavedAt + AUTOSAVE_MAX_WAIT_MS - now));
-    timer = setTimeout(saveNow, wait);
+    timer = setTimeout(() => void saveNow(), wait);
   };
 
   async function saveNow() {

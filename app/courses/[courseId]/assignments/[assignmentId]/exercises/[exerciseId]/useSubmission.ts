@@ -22,8 +22,8 @@ export function useSubmission(
     initialLatest: SubmissionView | null;
     initialHistory: SubmissionSummary[];
     attemptsUsed: number;
-    onSubmitted(): void;
-    onError(e: unknown): void;
+    onSubmitted: () => void;
+    onError: (e: unknown) => void;
   },
 ) {
   const [submission, setSubmission] = useState<SubmissionView | SubmissionSummary | null>(opts.initialLatest);
@@ -63,8 +63,12 @@ export function useSubmission(
 
   useEffect(() => {
     const s = opts.initialLatest;
+    // follow() sets state only after its first await (the poll's delay)
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (s && pending(s)) void follow(s.id, performance.now());
     return () => {
+      // the token is a counter, not a DOM node: bumping it stops the poll this effect started
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       pollToken.current++;
     };
   }, [opts.initialLatest, follow]);
