@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../prisma/client";
 import { Rng } from "../reference/random";
+import { toJson } from "../grader/json";
 import {
   exerciseContent,
   exerciseHash,
@@ -32,6 +33,25 @@ export interface ExerciseMeta {
   misconceptions: { id: string; hint: { en: string; zh: string } }[];
   helpers: string[];
   limits: NonNullable<ExerciseEntry["spec"]["limits"]> | null;
+  /** Starting points for the scratchpad: visible-case arguments drawn with seeds other than the grading seed. */
+  tryExamples: TryExample[];
+}
+
+export interface TryExample {
+  /** The visible case's name. */
+  name: { en: string; zh: string };
+  seed: number;
+  /** The arguments as JSON text (NaN and ±Infinity as strings, see grader/json.ts). */
+  args: string;
+}
+
+/** Seeds of the scratchpad's examples: small numbers a student can name ("seed 2"). */
+const TRY_SEEDS = [1, 2, 3];
+
+function tryExamples(spec: ExerciseEntry["spec"]): TryExample[] {
+  return TRY_SEEDS.flatMap((seed) =>
+    spec.visibleCases(new Rng(seed)).map((c) => ({ name: c.name, seed, args: toJson(c.args) })),
+  );
 }
 
 export function exerciseMeta(entry: ExerciseEntry): ExerciseMeta {
@@ -48,6 +68,7 @@ export function exerciseMeta(entry: ExerciseEntry): ExerciseMeta {
     misconceptions: spec.misconceptions.map((m) => ({ id: m.id, hint: m.hint })),
     helpers: spec.helpers ?? [],
     limits: spec.limits ?? null,
+    tryExamples: tryExamples(spec),
   };
 }
 
@@ -100,7 +121,9 @@ export async function syncExercises(db: Db, catalogue?: Map<string, ExerciseEntr
         select: { id: true },
       });
       if (same) {
-        // Unchanged (or reverted to an earlier version's content, which becomes current again).
+        // Unchanged (or reverted to an earlier version's content, which becomes current again). Its
+        // metadata is derived from the files by this code, so it is refreshed when the code changes.
+        await tx.exerciseVersion.update({ where: { id: same.id }, data: { metaJson: content.metaJson } });
         if (exercise.currentVersionId !== same.id) {
           await tx.exercise.update({ where: { id: exercise.id }, data: { currentVersionId: same.id } });
         }

@@ -87,6 +87,8 @@ function upperFirst(s: string): string {
 // ---------------------------------------------------------------- case and load messages
 
 export const PASSED = bi("Passed.", "通过。");
+/** A scratchpad run that returned a value: there is nothing to compare it with. */
+export const RAN = bi("Your function returned a value.", "你的函数返回了一个值。");
 
 /**
  * The message of a case whose call did not return a plain value. `reveal` false (hidden cases): the

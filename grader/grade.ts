@@ -15,6 +15,7 @@ import { bi, joinBi, type Bilingual } from "./messages";
 import {
   BUDGET_EXCEEDED,
   PASSED,
+  RAN,
   consoleText,
   loadFailureMessage,
   matchWrongOutput,
@@ -30,7 +31,8 @@ import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility
 import { parameterNames } from "./signature";
 import { transpile, type SourcePosition } from "./transpile";
 
-export type Mode = "run" | "submit";
+/** "try" runs the student's own arguments (the scratchpad): no expected value, no score. */
+export type Mode = "run" | "submit" | "try";
 
 export const DEFAULT_LIMITS: Required<Limits> = {
   memoryMb: DEFAULT_MEMORY_MB,
@@ -74,7 +76,8 @@ export interface CaseTimings {
 export interface CaseOutcome {
   name: Bilingual;
   visibility: Visibility;
-  status: "passed" | "failed";
+  /** "ran": a scratchpad run, which has nothing to compare with. */
+  status: "passed" | "failed" | "ran";
   score: number;
   max_score: number;
   message: Bilingual;
@@ -110,6 +113,8 @@ export interface GradeInput {
   mode: Mode;
   /** Defaults to gradingSeed(spec). */
   seed?: number;
+  /** Mode "try": the student's own arguments (checked by the caller: an array, of bounded size). */
+  args?: unknown[];
   /** Overrides on top of the exercise's limits. */
   limits?: Limits;
 }
@@ -163,6 +168,21 @@ export function prepareCases(spec: ExerciseSpec, mode: Mode, seed = gradingSeed(
   return cases;
 }
 
+const TRY_CASE_NAME = bi("Your arguments", "你的参数");
+
+/** The scratchpad's one case: the student's arguments, with nothing to compare against. */
+function tryCase(args: unknown[], outputElements: number): PreparedCase {
+  return {
+    name: TRY_CASE_NAME,
+    visibility: "visible",
+    args,
+    expected: undefined,
+    maxScore: 0,
+    packed: packArgs(args),
+    outputCap: Math.min(MAX_OUTPUT_ELEMENTS, outputElements),
+  };
+}
+
 // ---------------------------------------------------------------- grading
 
 export async function grade(input: GradeInput): Promise<GradeResult> {
@@ -170,7 +190,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const { spec, code, mode } = input;
   const seed = input.seed ?? gradingSeed(spec);
   const limits: Required<Limits> = { ...DEFAULT_LIMITS, ...spec.limits, ...input.limits };
-  const cases = prepareCases(spec, mode, seed);
+  const cases = mode === "try" ? [tryCase(input.args ?? [], limits.outputElements)] : prepareCases(spec, mode, seed);
   const maxScore = round9(cases.reduce((s, c) => s + c.maxScore, 0));
   const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
   const helpers = spec.helpers ?? [];
@@ -257,6 +277,15 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
           console: shownConsole,
           timings: caseTimings,
         });
+      } else if (r.kind === "ok" && mode === "try") {
+        row = caseRow(c, {
+          status: "ran",
+          score: 0,
+          message: RAN,
+          actual: r.value,
+          console: shownConsole,
+          timings: caseTimings,
+        });
       } else if (r.kind === "ok") {
         // Hidden cases get messages that quote no expected values (they reach the student).
         const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
@@ -314,7 +343,10 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       ...base,
       status: "ok",
       score,
-      message: bi(`${passed} of ${out.length} cases passed.`, `${out.length} 个用例中通过了 ${passed} 个。`),
+      message:
+        mode === "try"
+          ? out[0].message
+          : bi(`${passed} of ${out.length} cases passed.`, `${out.length} 个用例中通过了 ${passed} 个。`),
       cases: out,
       timings,
     };

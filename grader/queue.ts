@@ -5,7 +5,7 @@
  * "graded" (result written once, only while the lease is still ours) — or, when a
  * worker dies, its lease expires and `sweepExpiredLeases` puts the job back to
  * "queued"; after MAX_ATTEMPTS grading attempts it becomes "error" with `lastError`
- * for staff. "run" jobs have a higher priority than "submit" jobs, and a student's repeated
+ * for staff. "run" and "try" jobs have a higher priority than "submit" jobs, and a student's repeated
  * submit for an exercise (one of theirs still waiting) a lower one.
  *
  * SQL is portable (UPDATE … WHERE id = (SELECT … LIMIT 1) … RETURNING): on SQLite one
@@ -30,7 +30,9 @@ export interface SubmissionJob {
   type: "submission";
   id: string;
   code: string;
-  kind: "run" | "submit";
+  kind: "run" | "submit" | "try";
+  /** kind "try": the student's own arguments, as JSON. */
+  tryArgs: string | null;
   exerciseVersionId: string;
   latePenalty: number;
   attempts: number;
@@ -66,7 +68,9 @@ export interface EnqueueInput {
   exerciseId: string;
   exerciseVersionId: string;
   code: string;
-  kind: "run" | "submit";
+  kind: "run" | "submit" | "try";
+  /** kind "try": the student's own arguments, as JSON. */
+  tryArgs?: string;
   lateDays?: number;
   latePenalty?: number;
   /** Unique per user: a second enqueue with the same key fails (Prisma P2002). */
@@ -98,8 +102,9 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
       exerciseVersionId: input.exerciseVersionId,
       code: input.code,
       kind: input.kind,
+      tryArgs: input.tryArgs ?? null,
       status: "queued",
-      priority: input.kind === "run" ? RUN_PRIORITY : repeat ? REPEAT_SUBMIT_PRIORITY : SUBMIT_PRIORITY,
+      priority: input.kind !== "submit" ? RUN_PRIORITY : repeat ? REPEAT_SUBMIT_PRIORITY : SUBMIT_PRIORITY,
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
       idempotencyKey: input.idempotencyKey ?? null,
@@ -250,7 +255,7 @@ export async function claimSubmission(
   const rows = await claimRow<Omit<SubmissionJob, "type">>(db, "submission", owner, leaseMs, {
     order: Prisma.sql`ORDER BY "priority" DESC, "submittedAt" ASC`,
     extraSet: Prisma.sql`, "startedAt" = ${new Date()}`,
-    returning: Prisma.sql`"id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts"`,
+    returning: Prisma.sql`"id", "code", "kind", "tryArgs", "exerciseVersionId", "latePenalty", "attempts"`,
   });
   const r = rows[0];
   return r ? { type: "submission", ...r, latePenalty: Number(r.latePenalty), attempts: Number(r.attempts) } : null;

@@ -56,7 +56,8 @@ export function toGradescope(result: ResultLike, locale?: Locale): GradescopeRes
       name: locale ? c.name[locale] : c.name.en === c.name.zh ? c.name.en : `${c.name.en} / ${c.name.zh}`,
       score: c.score,
       max_score: c.max_score,
-      status: c.status,
+      // a scratchpad run is never exported, and Gradescope knows only passed and failed
+      status: c.status === "failed" ? "failed" : "passed",
       output: text(c.message) + (c.hintId ? `\n[hint: ${c.hintId}]` : ""),
       visibility: c.visibility,
     })),

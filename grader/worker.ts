@@ -168,11 +168,14 @@ export class GradingWorker {
     // A version synced after this worker started whose content differs from the loaded files:
     // this process has stale specs (ES modules cannot be reloaded), so hand the job back and restart.
     if (v.createdAt > this.startedAt && v.hash !== this.loadedHash(entry)) throw new StaleCatalogueError(v.slug);
-    return grade({
-      spec: entry.spec,
-      code: job.code,
-      mode: job.type === "submission" && job.kind === "run" ? "run" : "submit",
-    });
+    if (job.type === "submission" && job.kind === "try")
+      return grade({
+        spec: entry.spec,
+        code: job.code,
+        mode: "try",
+        args: JSON.parse(job.tryArgs ?? "[]") as unknown[],
+      });
+    return grade({ spec: entry.spec, code: job.code, mode: job.type === "submission" ? job.kind : "submit" });
   }
 
   private readonly hashes = new Map<ExerciseEntry, string>();

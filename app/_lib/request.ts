@@ -42,15 +42,20 @@ export function refuseRequest(req: Request): InputError | null {
   return null;
 }
 
-/** The `code` field of a JSON request body. */
-export async function codeFromBody(req: Request): Promise<unknown> {
+/** The named fields of a JSON object request body (each must be present; their types are checked by the caller). */
+export async function fieldsFromBody<K extends string>(req: Request, ...keys: K[]): Promise<Record<K, unknown>> {
   let body: unknown;
   try {
     body = await req.json();
   } catch {
     throw new InputError("bad_request", { reason: "the body is not JSON" });
   }
-  if (!body || typeof body !== "object" || !("code" in body))
-    throw new InputError("bad_request", { reason: 'missing "code"' });
-  return body.code;
+  if (!body || typeof body !== "object") throw new InputError("bad_request", { reason: "the body is not an object" });
+  for (const k of keys) if (!(k in body)) throw new InputError("bad_request", { reason: `missing "${k}"` });
+  return body as Record<K, unknown>;
+}
+
+/** The `code` field of a JSON request body. */
+export async function codeFromBody(req: Request): Promise<unknown> {
+  return (await fieldsFromBody(req, "code")).code;
 }

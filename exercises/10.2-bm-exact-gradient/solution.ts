@@ -7,8 +7,8 @@ export function bmExact(W: number[][], b: number[], X: number[][]): { logZ: numb
   const states = allBinary(n);
   const negE = states.map((x) => 0.5 * dot(x, matvec(W, x)) - dot(b, x));
   const logZ = logsumexp(negE);
-  const dW: number[][] = Array.from({ length: n }, () => new Array(n).fill(0));
-  const db: number[] = new Array(n).fill(0);
+  const dW: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const db: number[] = new Array<number>(n).fill(0);
   states.forEach((x, s) => {
     const p = Math.exp(negE[s] - logZ);
     for (let i = 0; i < n; i++) {

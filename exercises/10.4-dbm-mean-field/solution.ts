@@ -15,8 +15,8 @@ export function meanField(
   b2: number[],
   options: { tol: number; maxIter: number },
 ): { mu1: number[][]; mu2: number[][]; iterations: number } {
-  let mu1 = V.map(() => new Array(b1.length).fill(0));
-  let mu2 = V.map(() => new Array(b2.length).fill(0));
+  let mu1 = V.map(() => new Array<number>(b1.length).fill(0));
+  let mu2 = V.map(() => new Array<number>(b2.length).fill(0));
   const bottomUp = matmul(V, W1);
   const W2T = transpose(W2);
   let iterations = 0;

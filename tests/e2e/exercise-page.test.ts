@@ -176,6 +176,47 @@ describe("exercise page", () => {
     TEST_TIMEOUT_MS,
   );
 
+  it(
+    "Try: the student's code on arguments they pick and type, with the output and console, no expected value, no attempt",
+    async () => {
+      const student = DEMO.students[2];
+      const page = await newPage(browser, { locale: "en-US" });
+      await signIn(page, app, student);
+      await openExercise(page);
+      const used = Number(await page.getByTestId("attempts").getAttribute("data-used"));
+      await page.getByRole("tab", { name: "Try" }).click();
+      const panel = page.getByTestId("try-panel");
+      expect(await panel.isVisible()).toBe(true);
+      // An example with another seed replaces the arguments.
+      const args = page.getByTestId("try-args");
+      const first = await args.inputValue();
+      await page.getByTestId("try-example").selectOption({ index: 1 });
+      expect(await args.inputValue()).not.toBe(first);
+      await page.getByTestId("try-run").click();
+      const output = page.getByTestId("try-output");
+      await output.waitFor({ timeout: 30_000 });
+      // The starter returns placeholder values: it ran, and nothing is compared or expected.
+      expect(await output.getAttribute("data-status")).toBe("ran");
+      expect(await output.textContent()).toContain("Your function returned");
+      expect(await panel.getByText(/Expected/).count()).toBe(0);
+      // A typo in the arguments is named, in the student's language; nothing is queued.
+      const tries = await db.submission.count({ where: { kind: "try", user: { email: student.email } } });
+      expect(tries).toBe(1);
+      await args.click();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.type("[[1, 2], ", { delay: 30 });
+      await page.getByTestId("try-run").click();
+      const error = page.getByTestId("error");
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(/not valid JSON.*V0/);
+      expect(await db.submission.count({ where: { kind: "try", user: { email: student.email } } })).toBe(tries);
+      expect(Number(await page.getByTestId("attempts").getAttribute("data-used"))).toBe(used);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
   for (const colorScheme of ["light", "dark"] as const) {
     it(
       `axe: no serious or critical violations on the exercise page (${colorScheme})`,

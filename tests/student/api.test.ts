@@ -61,7 +61,7 @@ async function recordResult(db: Db, submissionId: string, opts: { allPass?: bool
   expect(s.status).toBe("graded");
 }
 
-function outcome(kind: "run" | "submit", opts: { allPass?: boolean; hint?: boolean }): GradeResult {
+function outcome(kind: "run" | "submit" | "try", opts: { allPass?: boolean; hint?: boolean }): GradeResult {
   const failed = !opts.allPass;
   const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0 };
   const specs = [

@@ -67,18 +67,25 @@ export function ResultSummary({ submission }: { submission: SubmissionView }) {
           <strong>{t("hint")}</strong> {pick(h, locale)}
         </p>
       ))}
-      {r.compileError ? (
-        <p className="alert alert--error" role="alert" data-testid="compile-error">
-          {r.compileError.line ? (
-            <strong>{t("compileErrorAt", { line: r.compileError.line, column: r.compileError.column ?? 1 })} </strong>
-          ) : null}
-          <span className={styles.pre}>{pick(r.compileError.message, locale)}</span>
-        </p>
-      ) : r.status !== "ok" && r.message ? (
-        <p className="alert alert--error" role="alert">
-          <span className={styles.pre}>{pick(r.message, locale)}</span>
-        </p>
-      ) : null}
+      <FailureNote result={r} />
     </div>
   );
+}
+
+/** A compile error (its location stated once) or a load failure; nothing when the code ran. */
+export function FailureNote({ result: r }: { result: NonNullable<SubmissionView["result"]> }) {
+  const t = useTranslations("student.results");
+  const locale = useLocale();
+  return r.compileError ? (
+    <p className="alert alert--error" role="alert" data-testid="compile-error">
+      {r.compileError.line ? (
+        <strong>{t("compileErrorAt", { line: r.compileError.line, column: r.compileError.column ?? 1 })} </strong>
+      ) : null}
+      <span className={styles.pre}>{pick(r.compileError.message, locale)}</span>
+    </p>
+  ) : r.status !== "ok" && r.message ? (
+    <p className="alert alert--error" role="alert">
+      <span className={styles.pre}>{pick(r.message, locale)}</span>
+    </p>
+  ) : null;
 }

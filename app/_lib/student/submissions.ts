@@ -2,7 +2,8 @@
  * Submit and Run for a student. Submit stores the code as a queued "submit"
  * submission and answers at once; the grader worker grades it from the queue.
  * Run queues a "run" (visible cases only, no attempt spent; the queue claims runs
- * first) and waits for its result.
+ * first) and waits for its result; the scratchpad's "try" (./scratchpad.ts) does the same
+ * with the student's own arguments.
  */
 
 import { Prisma } from "@/prisma/generated/client";
@@ -66,9 +67,9 @@ function enqueueFor(
   ctx: StudentContext,
   ex: StudentExercise,
   code: string,
-  kind: "submit" | "run",
+  kind: "submit" | "run" | "try",
   late: { lateDays: number; penalty: number },
-  idempotencyKey: string | null = null,
+  extra: { idempotencyKey?: string | null; tryArgs?: string } = {},
 ) {
   return enqueue(db, {
     userId: ctx.userId,
@@ -79,7 +80,7 @@ function enqueueFor(
     kind,
     lateDays: late.lateDays,
     latePenalty: late.penalty,
-    idempotencyKey,
+    ...extra,
   });
 }
 
@@ -127,7 +128,7 @@ export async function submit(
   const late = lateness(now, ex.dueAt, policy);
   let id: string;
   try {
-    id = await enqueueFor(db, ctx, ex, code, "submit", late, key);
+    id = await enqueueFor(db, ctx, ex, code, "submit", late, { idempotencyKey: key });
   } catch (e) {
     // The same key arrived twice at once: the other request stored it.
     const stored = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
@@ -148,13 +149,31 @@ export async function run(
   db: Db,
   ctx: StudentContext,
   ref: ExerciseRef & { code: unknown },
-  opts: { now?: Date; timeoutMs?: number; pollMs?: number } = {},
+  opts: WaitOptions = {},
 ): Promise<SubmissionView> {
-  const now = opts.now ?? new Date();
-  const ex = await studentExercise(db, ctx, ref, now);
+  const ex = await studentExercise(db, ctx, ref, opts.now ?? new Date());
   const code = checkCode(ref.code);
-  await rateLimit(db, `run:${ctx.userId}`, RUN_RATE, now);
-  const id = await enqueueFor(db, ctx, ex, code, "run", { lateDays: 0, penalty: 0 });
+  return runAndWait(db, ctx, ex, code, {}, opts);
+}
+
+export interface WaitOptions {
+  now?: Date;
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+/** A "run" (or, with `tryArgs`, a "try"): on the Run budget, at Run's priority, and waited for. */
+export async function runAndWait(
+  db: Db,
+  ctx: StudentContext,
+  ex: StudentExercise,
+  code: string,
+  extra: { tryArgs?: string },
+  opts: WaitOptions = {},
+): Promise<SubmissionView> {
+  await rateLimit(db, `run:${ctx.userId}`, RUN_RATE, opts.now ?? new Date());
+  const kind = extra.tryArgs === undefined ? "run" : "try";
+  const id = await enqueueFor(db, ctx, ex, code, kind, { lateDays: 0, penalty: 0 }, extra);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   try {
     await waitForResult(db, id, { timeoutMs, pollMs: opts.pollMs ?? 5 });

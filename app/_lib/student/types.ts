@@ -13,7 +13,8 @@ export interface CaseView {
   position: number;
   name: Bilingual;
   visibility: Visibility;
-  status: "passed" | "failed";
+  /** "ran": a scratchpad run (nothing to compare with). */
+  status: "passed" | "failed" | "ran";
   score: number;
   maxScore: number;
   /** The comparison's explanation (shape, NaN, largest error …), or a time-limit/runtime message. */
@@ -54,7 +55,7 @@ export type SubmissionStatus = "queued" | "running" | "graded" | "error";
 
 export interface SubmissionSummary {
   id: string;
-  kind: "submit" | "run";
+  kind: "submit" | "run" | "try";
   status: SubmissionStatus;
   submittedAt: string;
   lateDays: number;

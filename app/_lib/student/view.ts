@@ -4,6 +4,7 @@
  * and case details pass through the grader's redaction rule.
  */
 
+import type { ExerciseMeta, TryExample } from "@/exercises/sync";
 import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult, Submission } from "@/prisma/generated/client";
 import { parameterNames } from "@/grader/signature";
@@ -185,4 +186,9 @@ export async function submissionView(
 /** The parameter names of the exercise's entry function ("V0", "W", "a" …), read from its declaration, to label a case's inputs. */
 export function entryArgNames(version: { declaration: string; entry: string }): string[] {
   return parameterNames(version.declaration, version.entry);
+}
+
+/** The scratchpad's examples, from the version's metadata (none in versions synced before there were any). */
+export function tryExamples(version: { metaJson: string }): TryExample[] {
+  return (JSON.parse(version.metaJson) as Partial<ExerciseMeta>).tryExamples ?? [];
 }

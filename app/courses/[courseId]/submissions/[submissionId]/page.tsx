@@ -78,7 +78,7 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
       <p className="muted">
         {t("submittedAt")} <CourseTime value={s.submittedAt} style="medium" />
         {" · "}
-        {t(`kind.${s.kind === "run" ? "run" : "submit"}`)}
+        {t(`kind.${s.kind}`)}
       </p>
       <ResultSummary submission={s} />
       {counted ? (

@@ -17,6 +17,8 @@ import type { Bilingual, DraftView, SubmissionSummary, SubmissionView } from "@/
 import { ApiError, exerciseApi } from "./api";
 import { HistoryPanel } from "./HistoryPanel";
 import PromptPane from "./PromptPane";
+import { TryPanel } from "./TryPanel";
+import type { TryExample } from "@/exercises/sync";
 import { ResultsPanel, type ResultTab } from "./ResultsPanel";
 import { SplitHandle } from "./SplitHandle";
 import { SaveIndicator, Toolbar } from "./Toolbar";
@@ -50,6 +52,8 @@ export interface ExerciseWorkspaceProps {
   initialHistory: SubmissionSummary[];
   initialLatest: SubmissionView | null;
   argNames: string[];
+  /** Starting points for the scratchpad (ExerciseVersion.metaJson). */
+  tryExamples: TryExample[];
   dueAt: string;
   closesAt: string;
   attemptLimit: number | null;
@@ -145,6 +149,19 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
     [draft],
   );
   const saveIndicator = useMemo(() => <SaveIndicator draft={draft} />, [draft]);
+  const tryPanel = useMemo(
+    () => (
+      <TryPanel
+        api={api}
+        code={draft.code}
+        argNames={props.argNames}
+        examples={props.tryExamples}
+        ready={ready}
+        onError={showError}
+      />
+    ),
+    [api, draft.code, props.argNames, props.tryExamples, ready, showError],
+  );
 
   const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = isMac ? "⌘" : "Ctrl";
@@ -235,6 +252,7 @@ export function ExerciseWorkspace(props: ExerciseWorkspaceProps) {
             argNames={props.argNames}
             run={{ result: run.result, ms: run.ms }}
             submission={{ current: submission.submission, ms: submission.ms }}
+            tryPanel={tryPanel}
           />
           <HistoryPanel
             rows={submission.history}

@@ -1,5 +1,5 @@
 "use client";
-/** The two result tabs (Run: visible cases; Submission: hidden cases) as an ARIA tablist with arrow keys and real tabpanels. */
+/** The result tabs (Run: visible cases; Submission: hidden cases; Try: the scratchpad) as an ARIA tablist with arrow keys and real tabpanels. */
 
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
@@ -8,8 +8,8 @@ import { ResultSummary, statusKey } from "@/app/_components/results/ResultSummar
 import type { SubmissionSummary, SubmissionView } from "@/app/_lib/student/types";
 import styles from "./workspace.module.css";
 
-export type ResultTab = "run" | "submit";
-const TABS: ResultTab[] = ["run", "submit"];
+export type ResultTab = "run" | "submit" | "try";
+const TABS: ResultTab[] = ["run", "submit", "try"];
 
 export interface ResultsPanelProps {
   tab: ResultTab;
@@ -19,11 +19,13 @@ export interface ResultsPanelProps {
   argNames: string[];
   run: { result: SubmissionView | null; ms: number | null };
   submission: { current: SubmissionView | SubmissionSummary | null; ms: number | null };
+  /** The scratchpad, rendered by the workspace (it owns the editor's text). */
+  tryPanel: ReactNode;
 }
 
 export function ResultsPanel(p: ResultsPanelProps) {
   const t = useTranslations("student.exercise");
-  const tabs = useRef<Record<ResultTab, HTMLButtonElement | null>>({ run: null, submit: null });
+  const tabs = useRef<Record<ResultTab, HTMLButtonElement | null>>({ run: null, submit: null, try: null });
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.indexOf(p.tab);
     const next =
@@ -41,7 +43,8 @@ export function ResultsPanel(p: ResultsPanelProps) {
     p.onTab(next);
     tabs.current[next]?.focus();
   };
-  const label = (tab: ResultTab) => (tab === "run" ? t("runResults") : t("submitResults"));
+  const label = (tab: ResultTab) =>
+    tab === "run" ? t("runResults") : tab === "submit" ? t("submitResults") : t("tryTab");
   return (
     <section className={styles.results} aria-label={t("resultsLabel")}>
       <div className={styles.tabs} role="tablist" aria-label={t("resultsLabel")} onKeyDown={onKeyDown}>
@@ -96,6 +99,9 @@ export function ResultsPanel(p: ResultsPanelProps) {
           argNames={p.argNames}
         />
       </Panel>
+      <Panel tab="try" selected={p.tab} testId="try-results" data={{}} live={false}>
+        {p.tryPanel}
+      </Panel>
     </section>
   );
 }
@@ -105,6 +111,7 @@ function Panel({
   selected,
   testId,
   data,
+  live = true,
   children,
 }: {
   tab: ResultTab;
@@ -112,6 +119,8 @@ function Panel({
   testId: string;
   /** Timing attributes the tests read. */
   data: Record<string, number | undefined>;
+  /** Announce changes (results); not for a panel the reader types in. */
+  live?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -121,7 +130,7 @@ function Panel({
       aria-labelledby={`results-tab-${tab}`}
       hidden={selected !== tab}
       tabIndex={0}
-      aria-live="polite"
+      aria-live={live ? "polite" : undefined}
       data-testid={testId}
       {...data}
     >

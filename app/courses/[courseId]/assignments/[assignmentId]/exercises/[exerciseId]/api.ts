@@ -51,6 +51,9 @@ export function exerciseApi(courseId: string, assignmentId: string, exerciseId: 
     saveDraft: (code: string) => call<DraftView>(`${base}/draft`, { method: "PUT", body: JSON.stringify({ code }) }),
     resetDraft: () => call<DraftView>(`${base}/draft`, { method: "DELETE" }),
     run: (code: string) => call<SubmissionView>(`${base}/run`, { method: "POST", body: JSON.stringify({ code }) }),
+    /** The scratchpad: `args` is the JSON text the student typed (the server checks it). */
+    tryArgs: (code: string, args: string) =>
+      call<SubmissionView>(`${base}/try`, { method: "POST", body: JSON.stringify({ code, args }) }),
     /** The same `idempotencyKey` always yields the same submission, however often the request is sent. */
     submit: (code: string, idempotencyKey: string) =>
       callRetrying<SubmissionSummary>(`${base}/submissions`, {

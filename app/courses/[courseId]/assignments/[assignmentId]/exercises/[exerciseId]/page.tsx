@@ -10,7 +10,7 @@ import { studentExercise, assignmentPolicy, type StudentExercise } from "@/app/_
 import { getDraft } from "@/app/_lib/student/drafts";
 import { countedScore } from "@/app/_lib/student/dashboard";
 import { attemptsUsed, history } from "@/app/_lib/student/submissions";
-import { entryArgNames, submissionView } from "@/app/_lib/student/view";
+import { entryArgNames, submissionView, tryExamples } from "@/app/_lib/student/view";
 import { closesAt, lateness } from "@/grader/policy";
 import { ExerciseWorkspace } from "./ExerciseWorkspace";
 
@@ -70,6 +70,7 @@ async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext
         initialHistory={subs}
         initialLatest={latest}
         argNames={entryArgNames(ctx.version)}
+        tryExamples={tryExamples(ctx.version)}
         dueAt={ctx.dueAt.toISOString()}
         closesAt={closesAt(ctx.dueAt, policy).toISOString()}
         attemptLimit={policy.attemptLimit}
