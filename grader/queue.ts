@@ -14,7 +14,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { dbTarget, type Db } from "../prisma/client";
+import { dbTarget, type Db, type DbOrTx } from "../prisma/client";
 import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
@@ -82,7 +82,7 @@ export interface EnqueueInput {
  * Fairness at deadlines: a student's submit for an exercise while an earlier one of theirs is
  * still queued or running gets REPEAT_SUBMIT_PRIORITY, so it waits behind other students' first ones.
  */
-export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
+export async function enqueue(db: DbOrTx, input: EnqueueInput): Promise<string> {
   const repeat =
     input.kind === "submit" &&
     (await db.submission.count({

@@ -7,7 +7,7 @@
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 import { PrismaClient as PostgresqlClient } from "./generated-postgresql/client/client";
 import { CONNECT_TIMEOUT_MS, databaseProvider, databaseUrl, redactUrl, type Provider } from "./url";
 
@@ -16,6 +16,8 @@ export type { Provider } from "./url";
 
 /** Both generated clients have the same models; the SQLite one's type is the shared interface. */
 export type Db = PrismaClient;
+/** A client or an interactive transaction's client: for data functions that run in either. */
+export type DbOrTx = Db | Prisma.TransactionClient;
 
 export const DEFAULT_POOL_SIZE = 10;
 

@@ -269,6 +269,23 @@ describe("submit", () => {
     expect(await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId } })).toBe(2);
   });
 
+  it("two submits at the same moment without an Idempotency-Key: one is stored, the other is refused with 409", async () => {
+    const f = await makeFixture(t.db, { attemptLimit: 5 });
+    for (const n of [2, 5]) {
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, async () => submit(t.db, await as(f), { ...ref(f), code: `// ${n}` }, f.now)),
+      );
+      const stored = results.filter((r) => r.status === "fulfilled");
+      const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as InputError] : []));
+      expect(stored).toHaveLength(1);
+      expect(refused.map((e) => e.code)).toEqual(Array(n - 1).fill("submission_pending"));
+      await recordResult(t.db, (stored[0] as PromiseFulfilledResult<{ id: string }>).value.id);
+    }
+    expect(
+      await t.db.submission.count({ where: { userId: f.alice, assignmentId: f.assignmentId, kind: "submit" } }),
+    ).toBe(2);
+  });
+
   it("returns the same submission for a retried request with the same Idempotency-Key", async () => {
     const f = await makeFixture(t.db, { attemptLimit: 5 });
     const key = "4b0c6b9e-0d52-4d63-9d8e-1f6f3f7c2a10";

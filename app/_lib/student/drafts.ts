@@ -1,6 +1,6 @@
 /** Editor drafts: the starter on the first visit, then whatever the student last saved (from any device). */
 
-import type { Db } from "@/prisma/client";
+import type { Db, DbOrTx } from "@/prisma/client";
 import { MAX_CODE_BYTES } from "@/grader/limits";
 import type { StudentContext } from "@/app/_lib/access";
 import { InputError } from "@/app/_lib/errors";
@@ -20,7 +20,12 @@ function draftKey(ctx: StudentContext, ex: StudentExercise) {
 }
 
 /** Stores `code` as the student's draft of the exercise (autosave, and every submit). */
-export async function storeDraft(db: Db, ctx: StudentContext, ex: StudentExercise, code: string): Promise<DraftView> {
+export async function storeDraft(
+  db: DbOrTx,
+  ctx: StudentContext,
+  ex: StudentExercise,
+  code: string,
+): Promise<DraftView> {
   const key = draftKey(ctx, ex);
   const d = await db.draft.upsert({
     where: { userId_assignmentId_exerciseId: key },

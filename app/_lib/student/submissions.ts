@@ -7,7 +7,7 @@
  */
 
 import { Prisma } from "@/prisma/generated/client";
-import type { Db } from "@/prisma/client";
+import type { Db, DbOrTx } from "@/prisma/client";
 import { lateness, refuseSubmission } from "@/grader/policy";
 import { admission, enqueue, queuePosition, waitForResult } from "@/grader/queue";
 import type { StudentContext } from "@/app/_lib/access";
@@ -43,6 +43,19 @@ export function attemptsUsed(db: Db, userId: string, assignmentId: string, exerc
   return db.submission.count({ where: { userId, assignmentId, exerciseId, kind: "submit", status: { not: "error" } } });
 }
 
+/** The student's submits of this exercise still queued or being graded (at most one is allowed). */
+function pendingSubmits(db: DbOrTx, ctx: StudentContext, ex: StudentExercise): Promise<number> {
+  return db.submission.count({
+    where: {
+      userId: ctx.userId,
+      assignmentId: ex.assignment.id,
+      exerciseId: ex.exercise.id,
+      kind: "submit",
+      status: { in: ["queued", "running"] },
+    },
+  });
+}
+
 /** An Idempotency-Key header: absent, or 1–200 visible ASCII characters (a UUID, typically). */
 export function checkIdempotencyKey(key: unknown): string | null {
   if (key === null || key === undefined) return null;
@@ -52,7 +65,7 @@ export function checkIdempotencyKey(key: unknown): string | null {
 }
 
 /** The submission a request with this key already created, if any (a retry must not become a second attempt). */
-async function byIdempotencyKey(db: Db, ctx: StudentContext, key: string | null, ex: StudentExercise) {
+async function byIdempotencyKey(db: DbOrTx, ctx: StudentContext, key: string | null, ex: StudentExercise) {
   if (key === null) return null;
   const s = await db.submission.findUnique({
     where: { userId_idempotencyKey: { userId: ctx.userId, idempotencyKey: key } },
@@ -63,7 +76,7 @@ async function byIdempotencyKey(db: Db, ctx: StudentContext, key: string | null,
 }
 
 function enqueueFor(
-  db: Db,
+  db: DbOrTx,
   ctx: StudentContext,
   ex: StudentExercise,
   code: string,
@@ -102,16 +115,7 @@ export async function submit(
   const key = checkIdempotencyKey(ref.idempotencyKey);
   const again = await byIdempotencyKey(db, ctx, key, ex);
   if (again) return submissionSummary(again);
-  const pending = await db.submission.count({
-    where: {
-      userId: ctx.userId,
-      assignmentId: ex.assignment.id,
-      exerciseId: ex.exercise.id,
-      kind: "submit",
-      status: { in: ["queued", "running"] },
-    },
-  });
-  if (pending > 0) throw new InputError("submission_pending");
+  if ((await pendingSubmits(db, ctx, ex)) > 0) throw new InputError("submission_pending");
   await rateLimit(db, `submit:${ctx.userId}`, SUBMIT_RATE, now);
   const policy = assignmentPolicy(ex.assignment);
   const used = await attemptsUsed(db, ctx.userId, ex.assignment.id, ex.exercise.id);
@@ -128,16 +132,25 @@ export async function submit(
   const late = lateness(now, ex.dueAt, policy);
   let id: string;
   try {
-    id = await enqueueFor(db, ctx, ex, code, "submit", late, { idempotencyKey: key });
+    // Two requests at the same moment (no key, or different keys): the draft's upsert comes first and
+    // holds its row (PostgreSQL) or the database (SQLite) until commit, so the second request's count
+    // sees the first one's submission. The latest submitted code is also the draft, for other devices.
+    id = await db.$transaction(async (tx) => {
+      await storeDraft(tx, ctx, ex, code);
+      // a copy of this very request (same key) that was stored while this one waited
+      const copy = await byIdempotencyKey(tx, ctx, key, ex);
+      if (copy) return copy.id;
+      if ((await pendingSubmits(tx, ctx, ex)) > 0) throw new InputError("submission_pending");
+      return enqueueFor(tx, ctx, ex, code, "submit", late, { idempotencyKey: key });
+    });
   } catch (e) {
-    // The same key arrived twice at once: the other request stored it.
-    const stored = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-    const winner = stored ? await byIdempotencyKey(db, ctx, key, ex) : null;
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    // The same key arrived twice at once: the other request stored it. Or two first drafts collided.
+    const winner = await byIdempotencyKey(db, ctx, key, ex);
     if (winner) return submissionSummary(winner);
+    if ((await pendingSubmits(db, ctx, ex)) > 0) throw new InputError("submission_pending");
     throw e;
   }
-  // The latest submitted code is also the draft, so another device opens it.
-  await storeDraft(db, ctx, ex, code);
   return submissionSummary(await db.submission.findUniqueOrThrow({ where: { id } }));
 }
 
