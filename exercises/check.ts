@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
-import { matchMisconception, matchWrongOutput, wrongOutputs, type WrongOutput } from "../grader/feedback";
+import { enoughEvidence, matchHint, wrongOutputs, type HintEvidence, type WrongOutput } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
 import * as lab from "../grader/lab/lab";
 import { SECTION_IDS } from "../grader/sections";
@@ -199,54 +199,21 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         );
         break;
       }
-      // Variant k on case i as the grader sees it (wrongOutputs: dropped when it agrees with the reference), lazily.
-      const expected: unknown[] = [];
-      const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
-      const outcome = (i: number, k: number): WrongOutput | null => {
-        if (!(i in expected)) expected[i] = spec.reference(...structuredClone(cases[i].args));
-        return (outcomes[i][k] ??=
-          wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected[i])[0] ?? null);
-      };
+      const asStudent = variantsAsStudents(spec, cases);
       spec.misconceptions.forEach((m, k) => {
-        let caught = false;
-        let own = false;
-        for (let i = 0; i < cases.length && !own; i++) {
-          const w = outcome(i, k);
-          if (!w) continue; // agrees with the reference on this case
-          caught = true; // a variant that crashes is certainly caught, but gives no hint
-          if ("threw" in w) continue;
-          // A student whose output is this variant's gets the hint the grader's rule picks: the first match
-          // in table order, so only the variants up to k can come first.
-          const before = spec.misconceptions.slice(0, k + 1).map((_, j) => outcome(i, j));
-          own =
-            matchWrongOutput(
-              before.filter((x) => x !== null),
-              w.output,
-              spec.output,
-            )?.id === m.id;
-        }
+        const { caught, hintId } = asStudent(k);
         if (caught) reports[k].caughtSeeds++;
         else reports[k].firstUncaughtSeed ??= s;
-        if (own) reports[k].ownHintSeeds!++;
+        if (hintId === m.id) reports[k].ownHintSeeds!++;
         else reports[k].firstWrongHintSeed ??= s;
       });
     }
     // own hint on the grading seed
+    const asStudent = variantsAsStudents(spec, hidden);
     spec.misconceptions.forEach((m, k) => {
-      for (const c of hidden as { args: unknown[] }[]) {
-        const expected = spec.reference(...structuredClone(c.args));
-        let wrong: unknown;
-        try {
-          wrong = m.fn(...structuredClone(c.args));
-        } catch {
-          continue;
-        }
-        if (passes(expected, wrong, spec.output)) continue;
-        const match = matchMisconception(spec.misconceptions, c.args, wrong, spec.output, expected);
-        reports[k].matchedAs = match?.id;
-        reports[k].ownHint = match?.id === m.id;
-        if (reports[k].ownHint) break;
-      }
+      const { hintId } = asStudent(k);
+      reports[k].matchedAs = hintId;
+      reports[k].ownHint = hintId === m.id;
     });
   } catch (err) {
     misconceptionErrors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
@@ -272,10 +239,45 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   return report();
 }
 
-/** The grader's comparison, verdict only (no message): whether `actual` passes against `expected`. */
-function passes(expected: unknown, actual: unknown, schema: OutputSchema): boolean {
-  return compare(expected, actual, schema, { verdictOnly: true }).pass;
+/**
+ * Each registered variant as a student on `cases`, judged as the grader judges a run: whether it fails
+ * a case, and the hint THE rule (feedback.ts `matchHint`) gives it. Only the variants up to k can come
+ * first in table order. Each variant runs once per case, and only when asked about.
+ */
+function variantsAsStudents(
+  spec: CheckedSpec,
+  cases: readonly Case[],
+): (k: number) => { caught: boolean; hintId?: string } {
+  const expected: unknown[] = [];
+  const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
+  const index = new Map(spec.misconceptions.map((m, k) => [m, k]));
+  const outcome = (i: number, k: number): WrongOutput | null => {
+    if (!(i in expected)) expected[i] = spec.reference(...structuredClone(cases[i].args));
+    return (outcomes[i][k] ??=
+      wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected[i])[0] ?? null);
+  };
+  return (k) => {
+    if (cases.every((_, i) => outcome(i, k) === null)) return { caught: false };
+    // The student is variant k, so it agrees with itself on every case: its own hint needs the rule's
+    // evidence, and no earlier variant may satisfy the rule first (both asked lazily, case by case).
+    const seen: HintEvidence[] = cases.map((_, i) => ({
+      variant: (m) => outcome(i, index.get(m)!) ?? undefined,
+      get passed() {
+        return outcome(i, k) === null;
+      },
+      get actual() {
+        const w = outcome(i, k);
+        return w && "output" in w ? { value: w.output } : undefined;
+      },
+    }));
+    const earlier = matchHint(spec.misconceptions.slice(0, k), seen, spec.output);
+    if (earlier) return { caught: true, hintId: earlier.id };
+    const own = enoughEvidence(cases.map((_, i) => () => outcome(i, k) ?? undefined));
+    return { caught: true, hintId: own ? spec.misconceptions[k].id : undefined };
+  };
 }
+
+type CheckedSpec = ExerciseEntry["spec"];
 
 /** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */
 function loosened(schema: OutputSchema): boolean {
