@@ -14,7 +14,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
-import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
 import { enoughEvidence, matchHint, wrongOutputs, type HintEvidence, type WrongOutput } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";

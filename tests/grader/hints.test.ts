@@ -45,7 +45,7 @@ const ENERGY_MISSING_HALF = ENERGY_OVER_N.replace("return (-0.5 * q) / n + t;", 
 
 describe("coincidences draw no hint", () => {
   it("dividing the energy by n matches half-of-pairs on a two-unit case, one case alone (the old rule)", () => {
-    const twoUnits = prepareCases(energy.spec, "submit").find((c) => c.args[2].length === 2)!;
+    const twoUnits = prepareCases(energy.spec, "submit").find((c) => (c.args[2] as number[]).length === 2)!;
     const [W, b, x] = twoUnits.args as [number[][], number[], number[]];
     const overN =
       (-0.5 * W.flat().reduce((s, w, k) => s + w * x[Math.floor(k / 2)] * x[k % 2], 0)) / 2 + b[0] * x[0] + b[1] * x[1];
