@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
+import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
 import { enoughEvidence, matchHint, wrongOutputs, type HintEvidence, type WrongOutput } from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
@@ -29,7 +30,9 @@ import {
   type ExerciseEntry,
 } from "./catalogue";
 import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
-import type { CheckReport, CheckSection, MisconceptionReport } from "./report";
+import { toleranceUsed } from "./headroom";
+import { float32Mutant, hasFloats, inputWriterCode, perturbedMutant, PERTURBATION } from "./mutants";
+import type { CheckReport, CheckSection, GenericMutantsReport, MisconceptionReport } from "./report";
 
 export type { CheckReport, MisconceptionReport };
 
@@ -38,7 +41,15 @@ export const MISCONCEPTION_SEEDS = 1000;
 export const CATALOGUE_MINIMUMS = { exercises: 24, perSection: 2, misconceptions: 40 } as const;
 const CJK = /[\u4e00-\u9fff]/;
 /** What the generated prompt footer says (exercises/prompt.ts); a prompt that says it too goes stale. */
-const RESTATED_FOOTER = /10\^\{-9\}\s*\+\s*10\^\{-7\}|do not modify the inputs|不要修改输入/i;
+const RESTATED_FOOTER = new RegExp(
+  [
+    `10\\^\\{${Math.log10(DEFAULT_TOLERANCE.atol)}\\}\\s*\\+\\s*10\\^\\{${Math.log10(DEFAULT_TOLERANCE.rtol)}\\}`,
+    "10\\^\\{-9\\}\\s*\\+\\s*10\\^\\{-7\\}", // the default before issue 12
+    "do not modify the inputs",
+    "不要修改输入",
+  ].join("|"),
+  "i",
+);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // ---------------------------------------------------------------- one exercise (all but TypeScript)
@@ -52,11 +63,12 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     sections.push({ name, ok: true, errors });
     return errors;
   };
-  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors] = [
+  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors] = [
     "files",
     "cases",
     "grading",
     "misconceptions",
+    "generic mutants",
   ].map(section);
   const seed = gradingSeed(spec);
   const file = (n: string) => path.join(entry.dir, n);
@@ -104,6 +116,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   let solution: CheckReport["solution"];
   let starter: CheckReport["starter"];
   let reports: MisconceptionReport[] = [];
+  const generic: GenericMutantsReport = {};
   const report = (): CheckReport => ({
     folder: entry.folder,
     slug: spec.slug,
@@ -120,6 +133,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     solution,
     starter,
     misconceptions: reports,
+    generic,
     declaration: { ok: false, errors: [] },
     ms: performance.now() - t0,
   });
@@ -166,6 +180,13 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       const r = await grade({ spec, code, mode: "submit" });
       const s = { score: r.score, maxScore: r.maxScore, status: r.status };
       if (which === "solution") {
+        // Headroom: the largest share of its tolerance that a correct solution in another style uses.
+        Object.assign(s, {
+          toleranceUsed: r.cases.reduce(
+            (m, c) => (c.status === "passed" ? Math.max(m, toleranceUsed(c.expected, c.actual, spec.output)) : m),
+            0,
+          ),
+        });
         solution = s;
         if (r.score !== r.maxScore || r.maxScore !== spec.points) {
           const failed = r.cases.filter((c) => c.status !== "passed").slice(0, 3);
@@ -179,6 +200,32 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       }
     } catch (err) {
       gradingErrors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  // the generic input writer: solution.ts changing its inputs after computing the right answer
+  const solutionCode = read("solution.ts");
+  if (spec.inputsMayChange) {
+    // The contract lets the function update its arguments: writing into them is not a mistake here.
+  } else if (solutionCode !== undefined) {
+    const code = inputWriterCode(solutionCode, spec.entry);
+    if (code === undefined)
+      genericErrors.push(
+        `solution.ts does not declare "export function ${spec.entry}(": the input writer cannot be derived`,
+      );
+    else {
+      try {
+        const r = await grade({ spec, code, mode: "submit" });
+        const hiddenRows = r.cases.filter((c) => c.visibility !== "visible");
+        generic.inputWriter = {
+          hiddenFailed: hiddenRows.filter((c) => c.status === "failed").length,
+          hidden: hiddenRows.length,
+        };
+        if (generic.inputWriter.hiddenFailed === 0)
+          genericErrors.push("the input-writing solution passes every hidden case: the grader does not see it");
+      } catch (err) {
+        genericErrors.push(`grading the input-writing solution crashed: ${(err as Error).stack ?? String(err)}`);
+      }
     }
   }
 
@@ -199,6 +246,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         break;
       }
       const asStudent = variantsAsStudents(spec, cases);
+      genericMutants(spec, cases, s, generic);
       spec.misconceptions.forEach((m, k) => {
         const { caught, hintId } = asStudent(k);
         if (caught) reports[k].caughtSeeds++;
@@ -231,6 +279,14 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         `misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`,
       );
   }
+  for (const [name, g] of [
+    ["float32", generic.float32],
+    ["perturbed", generic.perturbed],
+  ] as const)
+    if (g && g.caughtSeeds + g.equivalentSeeds < seeds)
+      genericErrors.push(
+        `the ${name === "float32" ? "float32-rounded reference" : `reference with one element moved by a relative ${PERTURBATION}`} passes every hidden case on seed ${g.firstUncaughtSeed} (caught on ${g.caughtSeeds}/${seeds} seeds)`,
+      );
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
@@ -277,6 +333,33 @@ function variantsAsStudents(
 }
 
 type CheckedSpec = ExerciseEntry["spec"];
+
+/**
+ * Counts seed `s` for each float mutant that fails at least one of `cases` (with the grader's compare). A
+ * mutant identical to the reference on every case (float32 represents every output exactly, e.g. integer
+ * weights) is no wrong answer on that seed: it counts as equivalent there, not as uncaught.
+ */
+function genericMutants(spec: CheckedSpec, cases: readonly Case[], s: number, into: GenericMutantsReport): void {
+  if (!hasFloats(spec.output)) return;
+  const mutants = { float32: float32Mutant, perturbed: perturbedMutant };
+  const seen = { float32: { caught: false, differs: false }, perturbed: { caught: false, differs: false } };
+  for (const c of cases) {
+    if (seen.float32.caught && seen.perturbed.caught) break;
+    const expected = spec.reference(...structuredClone(c.args)) as unknown;
+    for (const k of ["float32", "perturbed"] as const) {
+      const out = mutants[k](expected, spec.output);
+      if (out === undefined || toJson(out) === toJson(expected)) continue;
+      seen[k].differs = true;
+      seen[k].caught ||= !compare(expected, out, spec.output, { verdictOnly: true }).pass;
+    }
+  }
+  for (const k of ["float32", "perturbed"] as const) {
+    const r = (into[k] ??= { caughtSeeds: 0, equivalentSeeds: 0 });
+    if (seen[k].caught) r.caughtSeeds++;
+    else if (!seen[k].differs) r.equivalentSeeds++;
+    else r.firstUncaughtSeed ??= s;
+  }
+}
 
 /** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */
 function loosened(schema: OutputSchema): boolean {
@@ -443,7 +526,9 @@ export function formatReports(reports: CheckReport[]): string {
     "visible",
     "hidden",
     "misconceptions caught",
+    "generic mutants",
     "solution",
+    "tol. used",
     "starter",
     "ms",
     "status",
@@ -455,7 +540,9 @@ export function formatReports(reports: CheckReport[]): string {
     String(r.visibleCases),
     String(r.hiddenCases),
     `${r.misconceptions.filter((m) => m.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHintSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHint).length}/${r.misconceptions.length}`,
+    genericCell(r),
     r.solution ? `${round(r.solution.score)}/${round(r.solution.maxScore)}` : "-",
+    r.solution?.toleranceUsed !== undefined ? r.solution.toleranceUsed.toExponential(1) : "-",
     r.starter ? `${round(r.starter.score)}/${round(r.starter.maxScore)}` : "-",
     r.ms.toFixed(0),
     r.ok ? "ok" : "FAIL",
@@ -471,6 +558,19 @@ export function formatReports(reports: CheckReport[]): string {
     `${reports.length} exercises, ${reports.filter((r) => r.ok).length} ok; ${mis} misconceptions; ${reports.reduce((s, r) => s + r.hiddenCases, 0)} hidden cases.`,
   );
   return out.join("\n");
+}
+
+/** "caught/applicable" over the generic mutants (float32, perturbed, input writer). */
+function genericCell(r: CheckReport): string {
+  const seeds = r.seeds ?? MISCONCEPTION_SEEDS;
+  const g = r.generic ?? {};
+  const all = [
+    g.float32 && g.float32.caughtSeeds + g.float32.equivalentSeeds === seeds,
+    g.perturbed && g.perturbed.caughtSeeds + g.perturbed.equivalentSeeds === seeds,
+    g.inputWriter && g.inputWriter.hiddenFailed > 0,
+  ].filter((x) => x !== undefined);
+  const equivalent = [g.float32, g.perturbed].filter((m) => m && m.equivalentSeeds === seeds).length;
+  return `${all.filter(Boolean).length - equivalent}/${all.length - equivalent}${equivalent ? ` (+${equivalent} equivalent)` : ""}`;
 }
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

@@ -20,7 +20,12 @@ export interface Tolerance {
   rtol: number;
 }
 
-export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-9, rtol: 1e-7 };
+/**
+ * A float64 tolerance (DOMAIN.md "Comparing numbers"): float32 rounding (relative up to 6e-8) fails it by far,
+ * while correct solutions in other styles (solution.ts, tests/grader/styles.test.ts) use under a hundredth of it
+ * (exercises:check reports each exercise's headroom).
+ */
+export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-11, rtol: 1e-10 };
 
 /**
  * How an output is compared. The shape always comes from the expected value.
