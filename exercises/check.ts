@@ -16,11 +16,18 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
-import { enoughEvidence, matchHint, wrongOutputs, type HintEvidence, type WrongOutput } from "../grader/feedback";
+import {
+  enoughEvidence,
+  matchHint,
+  variantIn,
+  wrongOutputs,
+  type HintEvidence,
+  type WrongOutput,
+} from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
 import * as lab from "../grader/lab/lab";
 import { SECTION_IDS } from "../grader/sections";
-import { DEFAULT_TOLERANCE, type Case, type OutputSchema } from "../grader/spec";
+import { DEFAULT_TOLERANCE, type Case, type NaiveVariant, type OutputSchema } from "../grader/spec";
 import { Rng } from "../reference/random";
 import {
   loadCatalogue,
@@ -32,7 +39,13 @@ import {
 import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
 import { toleranceUsed } from "./headroom";
 import { float32Mutant, hasFloats, inputWriterCode, perturbedMutant, PERTURBATION } from "./mutants";
-import type { CheckReport, CheckSection, GenericMutantsReport, MisconceptionReport } from "./report";
+import type {
+  CheckReport,
+  CheckSection,
+  GenericMutantsReport,
+  MisconceptionReport,
+  NaiveVariantReport,
+} from "./report";
 
 export type { CheckReport, MisconceptionReport };
 
@@ -63,12 +76,13 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     sections.push({ name, ok: true, errors });
     return errors;
   };
-  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors] = [
+  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors, naiveErrors] = [
     "files",
     "cases",
     "grading",
     "misconceptions",
     "generic mutants",
+    "naive variants",
   ].map(section);
   const seed = gradingSeed(spec);
   const file = (n: string) => path.join(entry.dir, n);
@@ -117,6 +131,11 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   let starter: CheckReport["starter"];
   let reports: MisconceptionReport[] = [];
   const generic: GenericMutantsReport = {};
+  const naive: NaiveVariantReport[] = (spec.naiveVariants ?? []).map((v) => ({
+    id: v.id,
+    what: v.what,
+    caughtSeeds: 0,
+  }));
   const report = (): CheckReport => ({
     folder: entry.folder,
     slug: spec.slug,
@@ -134,6 +153,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     starter,
     misconceptions: reports,
     generic,
+    naiveVariants: naive,
     declaration: { ok: false, errors: [] },
     ms: performance.now() - t0,
   });
@@ -247,6 +267,10 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       }
       const asStudent = variantsAsStudents(spec, cases);
       genericMutants(spec, cases, s, generic);
+      (spec.naiveVariants ?? []).forEach((v, k) => {
+        if (cases.some((c) => !naivePasses(spec, v, c))) naive[k].caughtSeeds++;
+        else naive[k].firstUncaughtSeed ??= s;
+      });
       spec.misconceptions.forEach((m, k) => {
         const { caught, hintId } = asStudent(k);
         if (caught) reports[k].caughtSeeds++;
@@ -287,6 +311,32 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       genericErrors.push(
         `the ${name === "float32" ? "float32-rounded reference" : `reference with one element moved by a relative ${PERTURBATION}`} passes every hidden case on seed ${g.firstUncaughtSeed} (caught on ${g.caughtSeeds}/${seeds} seeds)`,
       );
+  // Naive variants carry no hint: on the grading seed THE rule must not name a misconception for them.
+  (spec.naiveVariants ?? []).forEach((v, k) => {
+    try {
+      const seen: HintEvidence[] = hidden.map((c) => {
+        const expected = spec.reference(...structuredClone(c.args)) as unknown;
+        let out: { value: unknown } | undefined;
+        try {
+          out = { value: v.fn(...structuredClone(c.args)) };
+        } catch {
+          out = undefined;
+        }
+        const wrong = wrongOutputs(spec.misconceptions, c.args, spec.output, expected);
+        const passed = out !== undefined && compare(expected, out.value, spec.output, { verdictOnly: true }).pass;
+        return { variant: variantIn(wrong), passed, actual: out };
+      });
+      naive[k].hint = matchHint(spec.misconceptions, seen, spec.output)?.id;
+    } catch (err) {
+      naiveErrors.push(`naive variant ${v.id} check threw: ${(err as Error).stack ?? String(err)}`);
+    }
+    const r = naive[k];
+    if (r.caughtSeeds < seeds)
+      naiveErrors.push(
+        `naive variant ${r.id} (${r.what}) passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds): add a hidden case that breaks it`,
+      );
+    if (r.hint) naiveErrors.push(`naive variant ${r.id} is given the hint of ${r.hint} on the grading seed`);
+  });
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
@@ -333,6 +383,17 @@ function variantsAsStudents(
 }
 
 type CheckedSpec = ExerciseEntry["spec"];
+
+/** Whether a naive variant passes one case (a variant that throws fails it). */
+function naivePasses(spec: CheckedSpec, v: NaiveVariant, c: Case): boolean {
+  let out: unknown;
+  try {
+    out = v.fn(...structuredClone(c.args));
+  } catch {
+    return false;
+  }
+  return compare(spec.reference(...structuredClone(c.args)), out, spec.output, { verdictOnly: true }).pass;
+}
 
 /**
  * Counts seed `s` for each float mutant that fails at least one of `cases` (with the grader's compare). A
@@ -527,6 +588,7 @@ export function formatReports(reports: CheckReport[]): string {
     "hidden",
     "misconceptions caught",
     "generic mutants",
+    "naive caught",
     "solution",
     "tol. used",
     "starter",
@@ -541,6 +603,9 @@ export function formatReports(reports: CheckReport[]): string {
     String(r.hiddenCases),
     `${r.misconceptions.filter((m) => m.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHintSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHint).length}/${r.misconceptions.length}`,
     genericCell(r),
+    r.naiveVariants?.length
+      ? `${r.naiveVariants.filter((v) => v.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && !v.hint).length}/${r.naiveVariants.length}`
+      : "-",
     r.solution ? `${round(r.solution.score)}/${round(r.solution.maxScore)}` : "-",
     r.solution?.toleranceUsed !== undefined ? r.solution.toleranceUsed.toExponential(1) : "-",
     r.starter ? `${round(r.starter.score)}/${round(r.starter.maxScore)}` : "-",

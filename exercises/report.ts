@@ -34,6 +34,16 @@ export interface GenericMutantsReport {
   inputWriter?: { hiddenFailed: number; hidden: number };
 }
 
+/** A naive variant (spec.naiveVariants): broken by a hidden case on every seed, and given no hint. */
+export interface NaiveVariantReport {
+  id: string;
+  what: string;
+  caughtSeeds: number;
+  firstUncaughtSeed?: number;
+  /** The misconception whose hint THE rule would give it on the grading seed (must be none). */
+  hint?: string;
+}
+
 /** One group of rules of the check (files, cases, grading, misconceptions, declaration, …). */
 export interface CheckSection {
   name: string;
@@ -61,6 +71,7 @@ export interface CheckReport {
   starter?: { score: number; maxScore: number; status: string };
   misconceptions: MisconceptionReport[];
   generic?: GenericMutantsReport;
+  naiveVariants?: NaiveVariantReport[];
   declaration: { ok: boolean; errors: string[] };
   ms: number;
 }

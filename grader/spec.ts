@@ -5,11 +5,11 @@
  */
 
 import { seedFromString, type Rng } from "../reference/random";
-import type { Bilingual, Misconception } from "../reference/misconceptions/types";
+import type { Bilingual, Misconception, NaiveVariant } from "../reference/misconceptions/types";
 
 import type { Section } from "./sections";
 
-export type { Bilingual, Misconception, Section };
+export type { Bilingual, Misconception, NaiveVariant, Section };
 
 /** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
 export type Visibility = "visible" | "hidden" | "after_due_date";
@@ -113,6 +113,11 @@ export interface ExerciseDefinition<Args extends unknown[] = any[], Out = any> {
   hiddenVisibility?: Extract<Visibility, "hidden" | "after_due_date">;
   /** Wrong variants the grader recognises: the reference function's table from reference/misconceptions/. */
   misconceptions: Misconception<Args, Out>[];
+  /**
+   * Textbook-naive forms that a prompt's claim about large, saturating or boundary inputs rules out (from
+   * reference/misconceptions/): exercises:check requires a hidden case to break each, with no hint given.
+   */
+  naiveVariants?: NaiveVariant<Args, Out>[];
   /**
    * The contract lets the function update its arguments in place (the prompt must say so). By default
    * inputs are read-only: a call that changes one fails its case (DOMAIN.md "Comparing numbers").
