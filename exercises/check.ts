@@ -249,6 +249,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     }
   }
 
+  const hiddenExpected = expectedOf(spec, hidden);
+
   // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
   reports = spec.misconceptions.map((m) => ({
     id: m.id,
@@ -265,10 +267,11 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         );
         break;
       }
-      const asStudent = variantsAsStudents(spec, cases);
-      genericMutants(spec, cases, s, generic);
+      const expected = expectedOf(spec, cases);
+      const asStudent = variantsAsStudents(spec, cases, expected);
+      genericMutants(spec, cases, expected, s, generic);
       (spec.naiveVariants ?? []).forEach((v, k) => {
-        if (cases.some((c) => !naivePasses(spec, v, c))) naive[k].caughtSeeds++;
+        if (cases.some((c, i) => !naivePasses(spec, v, c, expected(i)))) naive[k].caughtSeeds++;
         else naive[k].firstUncaughtSeed ??= s;
       });
       spec.misconceptions.forEach((m, k) => {
@@ -280,7 +283,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       });
     }
     // own hint on the grading seed
-    const asStudent = variantsAsStudents(spec, hidden);
+    const asStudent = variantsAsStudents(spec, hidden, hiddenExpected);
     spec.misconceptions.forEach((m, k) => {
       const { hintId } = asStudent(k);
       reports[k].matchedAs = hintId;
@@ -314,8 +317,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   // Naive variants carry no hint: on the grading seed THE rule must not name a misconception for them.
   (spec.naiveVariants ?? []).forEach((v, k) => {
     try {
-      const seen: HintEvidence[] = hidden.map((c) => {
-        const expected = spec.reference(...structuredClone(c.args)) as unknown;
+      const seen: HintEvidence[] = hidden.map((c, i) => {
+        const expected = hiddenExpected(i);
         let out: { value: unknown } | undefined;
         try {
           out = { value: v.fn(...structuredClone(c.args)) };
@@ -352,14 +355,13 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
 function variantsAsStudents(
   spec: CheckedSpec,
   cases: readonly Case[],
+  expected: (i: number) => unknown,
 ): (k: number) => { caught: boolean; hintId?: string } {
-  const expected: unknown[] = [];
   const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
   const index = new Map(spec.misconceptions.map((m, k) => [m, k]));
   const outcome = (i: number, k: number): WrongOutput | null => {
-    if (!(i in expected)) expected[i] = spec.reference(...structuredClone(cases[i].args));
     return (outcomes[i][k] ??=
-      wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected[i])[0] ?? null);
+      wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected(i))[0] ?? null);
   };
   return (k) => {
     if (cases.every((_, i) => outcome(i, k) === null)) return { caught: false };
@@ -385,14 +387,23 @@ function variantsAsStudents(
 type CheckedSpec = ExerciseEntry["spec"];
 
 /** Whether a naive variant passes one case (a variant that throws fails it). */
-function naivePasses(spec: CheckedSpec, v: NaiveVariant, c: Case): boolean {
+/** The reference's output on case i, computed once and only when asked for (shared by the seed's checks). */
+function expectedOf(spec: CheckedSpec, cases: readonly Case[]): (i: number) => unknown {
+  const memo: unknown[] = [];
+  return (i) => {
+    if (!(i in memo)) memo[i] = spec.reference(...structuredClone(cases[i].args));
+    return memo[i];
+  };
+}
+
+function naivePasses(spec: CheckedSpec, v: NaiveVariant, c: Case, expected: unknown): boolean {
   let out: unknown;
   try {
     out = v.fn(...structuredClone(c.args));
   } catch {
     return false;
   }
-  return compare(spec.reference(...structuredClone(c.args)), out, spec.output, { verdictOnly: true }).pass;
+  return compare(expected, out, spec.output, { verdictOnly: true }).pass;
 }
 
 /**
@@ -400,13 +411,19 @@ function naivePasses(spec: CheckedSpec, v: NaiveVariant, c: Case): boolean {
  * mutant identical to the reference on every case (float32 represents every output exactly, e.g. integer
  * weights) is no wrong answer on that seed: it counts as equivalent there, not as uncaught.
  */
-function genericMutants(spec: CheckedSpec, cases: readonly Case[], s: number, into: GenericMutantsReport): void {
+function genericMutants(
+  spec: CheckedSpec,
+  cases: readonly Case[],
+  expectedOf: (i: number) => unknown,
+  s: number,
+  into: GenericMutantsReport,
+): void {
   if (!hasFloats(spec.output)) return;
   const mutants = { float32: float32Mutant, perturbed: perturbedMutant };
   const seen = { float32: { caught: false, differs: false }, perturbed: { caught: false, differs: false } };
-  for (const c of cases) {
+  for (let i = 0; i < cases.length; i++) {
     if (seen.float32.caught && seen.perturbed.caught) break;
-    const expected = spec.reference(...structuredClone(c.args)) as unknown;
+    const expected = expectedOf(i);
     for (const k of ["float32", "perturbed"] as const) {
       const out = mutants[k](expected, spec.output);
       if (out === undefined || toJson(out) === toJson(expected)) continue;
