@@ -16,11 +16,18 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
-import { matchMisconception, matchWrongOutput, wrongOutputs, type WrongOutput } from "../grader/feedback";
+import {
+  enoughEvidence,
+  matchHint,
+  variantIn,
+  wrongOutputs,
+  type HintEvidence,
+  type WrongOutput,
+} from "../grader/feedback";
 import { grade, gradingSeed } from "../grader/grade";
 import * as lab from "../grader/lab/lab";
 import { SECTION_IDS } from "../grader/sections";
-import { DEFAULT_TOLERANCE, type Case, type OutputSchema } from "../grader/spec";
+import { DEFAULT_TOLERANCE, type Case, type NaiveVariant, type OutputSchema } from "../grader/spec";
 import { Rng } from "../reference/random";
 import {
   loadCatalogue,
@@ -30,7 +37,15 @@ import {
   type ExerciseEntry,
 } from "./catalogue";
 import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
-import type { CheckReport, CheckSection, MisconceptionReport } from "./report";
+import { toleranceUsed } from "./headroom";
+import { float32Mutant, hasFloats, inputWriterCode, perturbedMutant, PERTURBATION } from "./mutants";
+import type {
+  CheckReport,
+  CheckSection,
+  GenericMutantsReport,
+  MisconceptionReport,
+  NaiveVariantReport,
+} from "./report";
 
 export type { CheckReport, MisconceptionReport };
 
@@ -39,7 +54,15 @@ export const MISCONCEPTION_SEEDS = 1000;
 export const CATALOGUE_MINIMUMS = { exercises: 24, perSection: 2, misconceptions: 40 } as const;
 const CJK = /[\u4e00-\u9fff]/;
 /** What the generated prompt footer says (exercises/prompt.ts); a prompt that says it too goes stale. */
-const RESTATED_FOOTER = /10\^\{-9\}\s*\+\s*10\^\{-7\}|do not modify the inputs|不要修改输入/i;
+const RESTATED_FOOTER = new RegExp(
+  [
+    `10\\^\\{${Math.log10(DEFAULT_TOLERANCE.atol)}\\}\\s*\\+\\s*10\\^\\{${Math.log10(DEFAULT_TOLERANCE.rtol)}\\}`,
+    "10\\^\\{-9\\}\\s*\\+\\s*10\\^\\{-7\\}", // the default before issue 12
+    "do not modify the inputs",
+    "不要修改输入",
+  ].join("|"),
+  "i",
+);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // ---------------------------------------------------------------- one exercise (all but TypeScript)
@@ -53,11 +76,13 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     sections.push({ name, ok: true, errors });
     return errors;
   };
-  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors] = [
+  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors, naiveErrors] = [
     "files",
     "cases",
     "grading",
     "misconceptions",
+    "generic mutants",
+    "naive variants",
   ].map(section);
   const seed = gradingSeed(spec);
   const file = (n: string) => path.join(entry.dir, n);
@@ -105,6 +130,12 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   let solution: CheckReport["solution"];
   let starter: CheckReport["starter"];
   let reports: MisconceptionReport[] = [];
+  const generic: GenericMutantsReport = {};
+  const naive: NaiveVariantReport[] = (spec.naiveVariants ?? []).map((v) => ({
+    id: v.id,
+    what: v.what,
+    caughtSeeds: 0,
+  }));
   const report = (): CheckReport => ({
     folder: entry.folder,
     slug: spec.slug,
@@ -121,6 +152,8 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     solution,
     starter,
     misconceptions: reports,
+    generic,
+    naiveVariants: naive,
     declaration: { ok: false, errors: [] },
     ms: performance.now() - t0,
   });
@@ -167,6 +200,13 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       const r = await grade({ spec, code, mode: "submit" });
       const s = { score: r.score, maxScore: r.maxScore, status: r.status };
       if (which === "solution") {
+        // Headroom: the largest share of its tolerance that a correct solution in another style uses.
+        Object.assign(s, {
+          toleranceUsed: r.cases.reduce(
+            (m, c) => (c.status === "passed" ? Math.max(m, toleranceUsed(c.expected, c.actual, spec.output)) : m),
+            0,
+          ),
+        });
         solution = s;
         if (r.score !== r.maxScore || r.maxScore !== spec.points) {
           const failed = r.cases.filter((c) => c.status !== "passed").slice(0, 3);
@@ -182,6 +222,34 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       gradingErrors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? err}`);
     }
   }
+
+  // the generic input writer: solution.ts changing its inputs after computing the right answer
+  const solutionCode = read("solution.ts");
+  if (spec.inputsMayChange) {
+    // The contract lets the function update its arguments: writing into them is not a mistake here.
+  } else if (solutionCode !== undefined) {
+    const code = inputWriterCode(solutionCode, spec.entry);
+    if (code === undefined)
+      genericErrors.push(
+        `solution.ts does not declare "export function ${spec.entry}(": the input writer cannot be derived`,
+      );
+    else {
+      try {
+        const r = await grade({ spec, code, mode: "submit" });
+        const hiddenRows = r.cases.filter((c) => c.visibility !== "visible");
+        generic.inputWriter = {
+          hiddenFailed: hiddenRows.filter((c) => c.status === "failed").length,
+          hidden: hiddenRows.length,
+        };
+        if (generic.inputWriter.hiddenFailed === 0)
+          genericErrors.push("the input-writing solution passes every hidden case: the grader does not see it");
+      } catch (err) {
+        genericErrors.push(`grading the input-writing solution crashed: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
+  }
+
+  const hiddenExpected = expectedOf(spec, hidden);
 
   // misconceptions over many seeds (host side, same compare routine and matching rule as the grader)
   reports = spec.misconceptions.map((m) => ({
@@ -199,54 +267,27 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         );
         break;
       }
-      // Variant k on case i as the grader sees it (wrongOutputs: dropped when it agrees with the reference), lazily.
-      const expected: unknown[] = [];
-      const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
-      const outcome = (i: number, k: number): WrongOutput | null => {
-        if (!(i in expected)) expected[i] = spec.reference(...structuredClone(cases[i].args));
-        return (outcomes[i][k] ??=
-          wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected[i])[0] ?? null);
-      };
+      const expected = expectedOf(spec, cases);
+      const asStudent = variantsAsStudents(spec, cases, expected);
+      genericMutants(spec, cases, expected, s, generic);
+      (spec.naiveVariants ?? []).forEach((v, k) => {
+        if (cases.some((c, i) => !naivePasses(spec, v, c, expected(i)))) naive[k].caughtSeeds++;
+        else naive[k].firstUncaughtSeed ??= s;
+      });
       spec.misconceptions.forEach((m, k) => {
-        let caught = false;
-        let own = false;
-        for (let i = 0; i < cases.length && !own; i++) {
-          const w = outcome(i, k);
-          if (!w) continue; // agrees with the reference on this case
-          caught = true; // a variant that crashes is certainly caught, but gives no hint
-          if ("threw" in w) continue;
-          // A student whose output is this variant's gets the hint the grader's rule picks: the first match
-          // in table order, so only the variants up to k can come first.
-          const before = spec.misconceptions.slice(0, k + 1).map((_, j) => outcome(i, j));
-          own =
-            matchWrongOutput(
-              before.filter((x) => x !== null),
-              w.output,
-              spec.output,
-            )?.id === m.id;
-        }
+        const { caught, hintId } = asStudent(k);
         if (caught) reports[k].caughtSeeds++;
         else reports[k].firstUncaughtSeed ??= s;
-        if (own) reports[k].ownHintSeeds!++;
+        if (hintId === m.id) reports[k].ownHintSeeds!++;
         else reports[k].firstWrongHintSeed ??= s;
       });
     }
     // own hint on the grading seed
+    const asStudent = variantsAsStudents(spec, hidden, hiddenExpected);
     spec.misconceptions.forEach((m, k) => {
-      for (const c of hidden as { args: unknown[] }[]) {
-        const expected = spec.reference(...structuredClone(c.args));
-        let wrong: unknown;
-        try {
-          wrong = m.fn(...structuredClone(c.args));
-        } catch {
-          continue;
-        }
-        if (passes(expected, wrong, spec.output)) continue;
-        const match = matchMisconception(spec.misconceptions, c.args, wrong, spec.output, expected);
-        reports[k].matchedAs = match?.id;
-        reports[k].ownHint = match?.id === m.id;
-        if (reports[k].ownHint) break;
-      }
+      const { hintId } = asStudent(k);
+      reports[k].matchedAs = hintId;
+      reports[k].ownHint = hintId === m.id;
     });
   } catch (err) {
     misconceptionErrors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
@@ -265,6 +306,40 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         `misconception ${r.id} is not recognised with its own hint on the grading seed${r.matchedAs ? ` (matched ${r.matchedAs} first)` : ""}`,
       );
   }
+  for (const [name, g] of [
+    ["float32", generic.float32],
+    ["perturbed", generic.perturbed],
+  ] as const)
+    if (g && g.caughtSeeds + g.equivalentSeeds < seeds)
+      genericErrors.push(
+        `the ${name === "float32" ? "float32-rounded reference" : `reference with one element moved by a relative ${PERTURBATION}`} passes every hidden case on seed ${g.firstUncaughtSeed} (caught on ${g.caughtSeeds}/${seeds} seeds)`,
+      );
+  // Naive variants carry no hint: on the grading seed THE rule must not name a misconception for them.
+  (spec.naiveVariants ?? []).forEach((v, k) => {
+    try {
+      const seen: HintEvidence[] = hidden.map((c, i) => {
+        const expected = hiddenExpected(i);
+        let out: { value: unknown } | undefined;
+        try {
+          out = { value: v.fn(...structuredClone(c.args)) };
+        } catch {
+          out = undefined;
+        }
+        const wrong = wrongOutputs(spec.misconceptions, c.args, spec.output, expected);
+        const passed = out !== undefined && compare(expected, out.value, spec.output, { verdictOnly: true }).pass;
+        return { variant: variantIn(wrong), passed, actual: out };
+      });
+      naive[k].hint = matchHint(spec.misconceptions, seen, spec.output)?.id;
+    } catch (err) {
+      naiveErrors.push(`naive variant ${v.id} check threw: ${(err as Error).stack ?? String(err)}`);
+    }
+    const r = naive[k];
+    if (r.caughtSeeds < seeds)
+      naiveErrors.push(
+        `naive variant ${r.id} (${r.what}) passes every hidden case on seed ${r.firstUncaughtSeed} (caught on ${r.caughtSeeds}/${seeds} seeds): add a hidden case that breaks it`,
+      );
+    if (r.hint) naiveErrors.push(`naive variant ${r.id} is given the hint of ${r.hint} on the grading seed`);
+  });
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
@@ -272,9 +347,96 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   return report();
 }
 
-/** The grader's comparison, verdict only (no message): whether `actual` passes against `expected`. */
-function passes(expected: unknown, actual: unknown, schema: OutputSchema): boolean {
-  return compare(expected, actual, schema, { verdictOnly: true }).pass;
+/**
+ * Each registered variant as a student on `cases`, judged as the grader judges a run: whether it fails
+ * a case, and the hint THE rule (feedback.ts `matchHint`) gives it. Only the variants up to k can come
+ * first in table order. Each variant runs once per case, and only when asked about.
+ */
+function variantsAsStudents(
+  spec: CheckedSpec,
+  cases: readonly Case[],
+  expected: (i: number) => unknown,
+): (k: number) => { caught: boolean; hintId?: string } {
+  const outcomes: (WrongOutput | null)[][] = cases.map(() => []);
+  const index = new Map(spec.misconceptions.map((m, k) => [m, k]));
+  const outcome = (i: number, k: number): WrongOutput | null => {
+    return (outcomes[i][k] ??=
+      wrongOutputs([spec.misconceptions[k]], cases[i].args, spec.output, expected(i))[0] ?? null);
+  };
+  return (k) => {
+    if (cases.every((_, i) => outcome(i, k) === null)) return { caught: false };
+    // The student is variant k, so it agrees with itself on every case: its own hint needs the rule's
+    // evidence, and no earlier variant may satisfy the rule first (both asked lazily, case by case).
+    const seen: HintEvidence[] = cases.map((_, i) => ({
+      variant: (m) => outcome(i, index.get(m)!) ?? undefined,
+      get passed() {
+        return outcome(i, k) === null;
+      },
+      get actual() {
+        const w = outcome(i, k);
+        return w && "output" in w ? { value: w.output } : undefined;
+      },
+    }));
+    const earlier = matchHint(spec.misconceptions.slice(0, k), seen, spec.output);
+    if (earlier) return { caught: true, hintId: earlier.id };
+    const own = enoughEvidence(cases.map((_, i) => () => outcome(i, k) ?? undefined));
+    return { caught: true, hintId: own ? spec.misconceptions[k].id : undefined };
+  };
+}
+
+type CheckedSpec = ExerciseEntry["spec"];
+
+/** Whether a naive variant passes one case (a variant that throws fails it). */
+/** The reference's output on case i, computed once and only when asked for (shared by the seed's checks). */
+function expectedOf(spec: CheckedSpec, cases: readonly Case[]): (i: number) => unknown {
+  const memo: unknown[] = [];
+  return (i) => {
+    if (!(i in memo)) memo[i] = spec.reference(...structuredClone(cases[i].args));
+    return memo[i];
+  };
+}
+
+function naivePasses(spec: CheckedSpec, v: NaiveVariant, c: Case, expected: unknown): boolean {
+  let out: unknown;
+  try {
+    out = v.fn(...structuredClone(c.args));
+  } catch {
+    return false;
+  }
+  return compare(expected, out, spec.output, { verdictOnly: true }).pass;
+}
+
+/**
+ * Counts seed `s` for each float mutant that fails at least one of `cases` (with the grader's compare). A
+ * mutant identical to the reference on every case (float32 represents every output exactly, e.g. integer
+ * weights) is no wrong answer on that seed: it counts as equivalent there, not as uncaught.
+ */
+function genericMutants(
+  spec: CheckedSpec,
+  cases: readonly Case[],
+  expectedOf: (i: number) => unknown,
+  s: number,
+  into: GenericMutantsReport,
+): void {
+  if (!hasFloats(spec.output)) return;
+  const mutants = { float32: float32Mutant, perturbed: perturbedMutant };
+  const seen = { float32: { caught: false, differs: false }, perturbed: { caught: false, differs: false } };
+  for (let i = 0; i < cases.length; i++) {
+    if (seen.float32.caught && seen.perturbed.caught) break;
+    const expected = expectedOf(i);
+    for (const k of ["float32", "perturbed"] as const) {
+      const out = mutants[k](expected, spec.output);
+      if (out === undefined || toJson(out) === toJson(expected)) continue;
+      seen[k].differs = true;
+      seen[k].caught ||= !compare(expected, out, spec.output, { verdictOnly: true }).pass;
+    }
+  }
+  for (const k of ["float32", "perturbed"] as const) {
+    const r = (into[k] ??= { caughtSeeds: 0, equivalentSeeds: 0 });
+    if (seen[k].caught) r.caughtSeeds++;
+    else if (!seen[k].differs) r.equivalentSeeds++;
+    else r.firstUncaughtSeed ??= s;
+  }
 }
 
 /** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */
@@ -442,7 +604,10 @@ export function formatReports(reports: CheckReport[]): string {
     "visible",
     "hidden",
     "misconceptions caught",
+    "generic mutants",
+    "naive caught",
     "solution",
+    "tol. used",
     "starter",
     "ms",
     "status",
@@ -454,7 +619,12 @@ export function formatReports(reports: CheckReport[]): string {
     String(r.visibleCases),
     String(r.hiddenCases),
     `${r.misconceptions.filter((m) => m.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHintSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && m.ownHint).length}/${r.misconceptions.length}`,
+    genericCell(r),
+    r.naiveVariants?.length
+      ? `${r.naiveVariants.filter((v) => v.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && !v.hint).length}/${r.naiveVariants.length}`
+      : "-",
     r.solution ? `${round(r.solution.score)}/${round(r.solution.maxScore)}` : "-",
+    r.solution?.toleranceUsed !== undefined ? r.solution.toleranceUsed.toExponential(1) : "-",
     r.starter ? `${round(r.starter.score)}/${round(r.starter.maxScore)}` : "-",
     r.ms.toFixed(0),
     r.ok ? "ok" : "FAIL",
@@ -470,6 +640,19 @@ export function formatReports(reports: CheckReport[]): string {
     `${reports.length} exercises, ${reports.filter((r) => r.ok).length} ok; ${mis} misconceptions; ${reports.reduce((s, r) => s + r.hiddenCases, 0)} hidden cases.`,
   );
   return out.join("\n");
+}
+
+/** "caught/applicable" over the generic mutants (float32, perturbed, input writer). */
+function genericCell(r: CheckReport): string {
+  const seeds = r.seeds ?? MISCONCEPTION_SEEDS;
+  const g = r.generic ?? {};
+  const all = [
+    g.float32 && g.float32.caughtSeeds + g.float32.equivalentSeeds === seeds,
+    g.perturbed && g.perturbed.caughtSeeds + g.perturbed.equivalentSeeds === seeds,
+    g.inputWriter && g.inputWriter.hiddenFailed > 0,
+  ].filter((x) => x !== undefined);
+  const equivalent = [g.float32, g.perturbed].filter((m) => m && m.equivalentSeeds === seeds).length;
+  return `${all.filter(Boolean).length - equivalent}/${all.length - equivalent}${equivalent ? ` (+${equivalent} equivalent)` : ""}`;
 }
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

@@ -17,6 +17,33 @@ export interface MisconceptionReport {
   matchedAs?: string;
 }
 
+/** How a generic mutant (exercises/mutants.ts) fared over the checked seeds. */
+export interface SeedsCaught {
+  /** Seeds on which it fails at least one hidden case. */
+  caughtSeeds: number;
+  /** Seeds on which it equals the reference on every hidden case (no wrong answer to catch). */
+  equivalentSeeds: number;
+  firstUncaughtSeed?: number;
+}
+
+/** The generic mutants of one exercise; a float mutant is absent when no output is compared as a float. */
+export interface GenericMutantsReport {
+  float32?: SeedsCaught;
+  perturbed?: SeedsCaught;
+  /** solution.ts writing into its inputs, graded through the sandbox on the grading seed's hidden cases. */
+  inputWriter?: { hiddenFailed: number; hidden: number };
+}
+
+/** A naive variant (spec.naiveVariants): broken by a hidden case on every seed, and given no hint. */
+export interface NaiveVariantReport {
+  id: string;
+  what: string;
+  caughtSeeds: number;
+  firstUncaughtSeed?: number;
+  /** The misconception whose hint THE rule would give it on the grading seed (must be none). */
+  hint?: string;
+}
+
 /** One group of rules of the check (files, cases, grading, misconceptions, declaration, …). */
 export interface CheckSection {
   name: string;
@@ -39,9 +66,12 @@ export interface CheckReport {
   /** Number of seeds each misconception was tried on. */
   seeds?: number;
   prompts: { en: boolean; zh: boolean };
-  solution?: { score: number; maxScore: number; status: string };
+  /** `toleranceUsed`: the largest share of its float tolerance the solution uses on a passing case (exercises/headroom.ts). */
+  solution?: { score: number; maxScore: number; status: string; toleranceUsed?: number };
   starter?: { score: number; maxScore: number; status: string };
   misconceptions: MisconceptionReport[];
+  generic?: GenericMutantsReport;
+  naiveVariants?: NaiveVariantReport[];
   declaration: { ok: boolean; errors: string[] };
   ms: number;
 }

@@ -1,9 +1,9 @@
 /**
  * Student feedback: bilingual messages for each way a case can fail, and
- * misconception matching. On a failing case the exercise's registered wrong
- * variants run in the host on the same inputs; when the student's output matches
- * one (with the same `compare`), its hint is attached as "This looks like …",
- * never "you did …".
+ * misconception matching. When a submission fails, the exercise's registered wrong
+ * variants run in the host on the same inputs; when the student's outputs agree with
+ * one on every case (THE hint rule, `matchHint`), its hint is attached to the result
+ * once, as "This looks like …", never "you did …".
  */
 
 import { compare } from "./compare";
@@ -21,7 +21,7 @@ export interface HintMatch {
  * or the fact that it threw (a variant that crashes says nothing about the student's output).
  */
 export type WrongOutput =
-  { misconception: Misconception; output: unknown } | { misconception: Misconception; threw: true };
+  { misconception: Misconception; output: unknown; evidence: number } | { misconception: Misconception; threw: true };
 
 /**
  * Runs each variant on `args` (a fresh copy each). Variants that agree with the reference on this
@@ -32,7 +32,7 @@ export function wrongOutputs(
   misconceptions: readonly Misconception[],
   args: readonly unknown[],
   schema: OutputSchema,
-  expected?: unknown,
+  expected: unknown,
 ): WrongOutput[] {
   const out: WrongOutput[] = [];
   for (const m of misconceptions) {
@@ -43,28 +43,104 @@ export function wrongOutputs(
       out.push({ misconception: m, threw: true });
       continue;
     }
-    if (expected !== undefined && compare(expected, output, schema, { verdictOnly: true }).pass) continue;
-    out.push({ misconception: m, output });
+    const evidence = differingLeaves(expected, output, schema);
+    if (evidence > 0) out.push({ misconception: m, output, evidence });
   }
   return out;
 }
 
 /**
- * THE matching rule: the hint of the first registered variant (in table order) that differs from
- * the expected value and whose output the student's `actual` matches with the grader's compare.
+ * How many exact leaves (binary states, counts, strings) must differ from the reference, over all the
+ * cases a variant is matched on, before its hint may be given: a student whose wrong states happen to
+ * fall on the same one or two places as a variant's is far likelier than one who made that mistake.
+ * A float leaf that differs beyond the tolerance counts as enough on its own (matching a wrong real
+ * number within rtol is not chance).
  */
-export function matchWrongOutput(
-  wrong: readonly WrongOutput[],
-  actual: unknown,
+export const MIN_EXACT_EVIDENCE = 4;
+
+/**
+ * How strongly `output` differs from `expected`: the number of differing exact leaves, or Infinity
+ * when a float leaf differs beyond the tolerance; a different type or shape counts as one leaf.
+ */
+export function differingLeaves(expected: unknown, output: unknown, schema: OutputSchema): number {
+  if (schema.kind === "float")
+    return compare(expected, output, schema, { verdictOnly: true }).pass ? 0 : Number.POSITIVE_INFINITY;
+  if (schema.kind === "record") {
+    if (!isObject(expected) || !isObject(output)) return 1;
+    const keys = new Set([...Object.keys(expected), ...Object.keys(output)]);
+    let n = 0;
+    for (const k of keys) {
+      const field = schema.fields[k];
+      if (!field || !(k in expected) || !(k in output)) n += 1;
+      else n += differingLeaves(expected[k], output[k], field);
+    }
+    return n;
+  }
+  if (Array.isArray(expected) || Array.isArray(output)) {
+    if (!Array.isArray(expected) || !Array.isArray(output) || expected.length !== output.length) return 1;
+    return expected.reduce((n: number, e, i) => n + differingLeaves(e, output[i], schema), 0);
+  }
+  if (isObject(expected) || isObject(output))
+    return compare(expected, output, schema, { verdictOnly: true }).pass ? 0 : 1;
+  return Object.is(expected, output) || expected === output ? 0 : 1;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+
+/** One graded case as the hint rule sees it. */
+export interface HintEvidence {
+  /** Variant `m`'s outcome here (`wrongOutputs`): undefined when it agrees with the reference. Asked lazily. */
+  variant: (m: Misconception) => WrongOutput | undefined;
+  /** Whether the student's call passed this case. */
+  passed: boolean;
+  /** The student's output, when the call returned plain data and left its inputs alone. */
+  actual?: { value: unknown };
+}
+
+/**
+ * THE hint rule. A variant's hint is given only when the student's outputs agree with that variant on
+ * EVERY case of the run: where the variant differs from the reference, the student's output matches it
+ * (with the grader's compare); where it agrees with the reference, the student passes. Cases on which
+ * the variant threw say nothing and are skipped. The variant must differ somewhere, and by at least
+ * MIN_EXACT_EVIDENCE exact leaves in all when no float leaf differs. The first variant in table order
+ * that satisfies this wins.
+ */
+export function matchHint(
+  misconceptions: readonly Misconception[],
+  cases: readonly HintEvidence[],
   schema: OutputSchema,
 ): HintMatch | undefined {
-  for (const w of wrong)
-    if ("output" in w && compare(w.output, actual, schema, { verdictOnly: true }).pass)
-      return { id: w.misconception.id, message: hintMessage(w.misconception) };
+  for (const m of misconceptions) {
+    const agrees = cases.every((c) => {
+      const w = c.variant(m);
+      if (!w) return c.passed;
+      if ("threw" in w) return true;
+      return c.actual !== undefined && compare(w.output, c.actual.value, schema, { verdictOnly: true }).pass;
+    });
+    if (agrees && enoughEvidence(cases.map((c) => () => c.variant(m)))) return { id: m.id, message: hintMessage(m) };
+  }
   return undefined;
 }
 
-/** The first misconception whose output on `args` matches the student's `actual`, if any. */
+/** The rule's evidence test for one variant over a run's cases (asked lazily, stops once it is met). */
+export function enoughEvidence(outcomes: Iterable<() => WrongOutput | undefined>): boolean {
+  let evidence = 0;
+  for (const outcome of outcomes) {
+    const w = outcome();
+    if (w && "output" in w) evidence += w.evidence;
+    if (evidence >= MIN_EXACT_EVIDENCE) return true;
+  }
+  return false;
+}
+
+/** Variant lookup in a case's `wrongOutputs`. */
+export function variantIn(wrong: readonly WrongOutput[]): HintEvidence["variant"] {
+  return (m) => wrong.find((w) => w.misconception === m);
+}
+
+/** The hint rule on a single failing case (`expected` omitted: every variant counts as differing). */
 export function matchMisconception(
   misconceptions: readonly Misconception[],
   args: readonly unknown[],
@@ -72,7 +148,8 @@ export function matchMisconception(
   schema: OutputSchema,
   expected?: unknown,
 ): HintMatch | undefined {
-  return matchWrongOutput(wrongOutputs(misconceptions, args, schema, expected), actual, schema);
+  const wrong = wrongOutputs(misconceptions, args, schema, expected);
+  return matchHint(misconceptions, [{ variant: variantIn(wrong), passed: false, actual: { value: actual } }], schema);
 }
 
 /** "This looks like a known mistake: …" reads right whether a hint is a noun phrase or a sentence; never "you did". */

@@ -18,9 +18,12 @@ import {
   RAN,
   consoleText,
   loadFailureMessage,
-  matchWrongOutput,
+  matchHint,
   modifiedInputMessage,
+  variantIn,
   wrongOutputs,
+  type HintEvidence,
+  type HintMatch,
   type WrongOutput,
   notRunMessage,
   runFailureMessage,
@@ -81,6 +84,7 @@ export interface CaseOutcome {
   score: number;
   max_score: number;
   message: Bilingual;
+  /** Set on the failing cases that the result's `hint` explains (its variant differs from the reference here). */
   hintId?: string;
   /** Arguments, expected and actual output: staff-only for hidden cases (see results.ts redactForStudent). */
   input: unknown[];
@@ -101,10 +105,20 @@ export interface GradeResult {
   message: Bilingual;
   /** Where a compile error is, in the student's file. */
   position?: SourcePosition;
+  /** A located compile error as fields: 1-based line and column, and the message without the location. */
+  compileError?: CompileErrorAt;
+  /** The registered misconception the whole run looks like (THE hint rule, feedback.ts `matchHint`), once. */
+  hint?: HintMatch;
   cases: CaseOutcome[];
   timings: { transpileMs: number; isolateMs: number; runMs: number; compareMs: number; totalMs: number };
   /** True when the isolate could not be stopped: the calling process should exit after recording. */
   hung?: boolean;
+}
+
+export interface CompileErrorAt {
+  line: number;
+  column: number;
+  message: Bilingual;
 }
 
 export interface GradeInput {
@@ -133,7 +147,7 @@ export interface PreparedCase {
   packed: PackedArgs;
   /** The most leaves the student's output may have (see OUTPUT_CAP_FACTOR). */
   outputCap: number;
-  /** The misconceptions' outputs on this case, computed at the first failure and reused. */
+  /** The misconceptions' outputs on this case, computed at the first failing submission and reused. */
   wrong?: WrongOutput[];
 }
 
@@ -220,7 +234,15 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
 
   const tr = await transpile(code, { helpers });
   timings.transpileMs = tr.ms;
-  if (!tr.ok) return allFailed(tr.message, "compile_error", { position: tr.position });
+  if (!tr.ok)
+    return allFailed(tr.message, "compile_error", {
+      position: tr.position,
+      compileError: tr.position && {
+        line: tr.position.line,
+        column: tr.position.column,
+        message: tr.detail ?? tr.message,
+      },
+    });
 
   const tIso = performance.now();
   let hung = false;
@@ -242,6 +264,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     let outputLeft = limits.outputElements;
     let timedOut = false;
     let slowestFinishedMs = 0;
+    // Per case, the output the hint rule may compare: a plain value from a call that left its inputs alone.
+    const returned: ({ value: unknown } | undefined)[] = [];
     for (const c of cases) {
       const caseTimings = { transpileMs: timings.transpileMs, isolateMs: timings.isolateMs, runMs: 0, compareMs: 0 };
       const remaining = limits.totalTimeMs - (performance.now() - t0);
@@ -287,6 +311,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
           timings: caseTimings,
         });
       } else if (r.kind === "ok") {
+        returned[out.length] = { value: r.value };
         // Hidden cases get messages that quote no expected values (they reach the student).
         const cmp = compare(c.expected, r.value, spec.output, { reveal: c.visibility === "visible" });
         if (cmp.pass) {
@@ -299,16 +324,10 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
             timings: caseTimings,
           });
         } else {
-          c.wrong ??= wrongOutputs(spec.misconceptions, c.args, spec.output, c.expected);
-          const hint = matchWrongOutput(c.wrong, r.value, spec.output);
-          const message = hint
-            ? bi(`${cmp.message.en}\n${hint.message.en}`, `${cmp.message.zh}\n${hint.message.zh}`)
-            : cmp.message;
           row = caseRow(c, {
             status: "failed",
             score: 0,
-            message,
-            hintId: hint?.id,
+            message: cmp.message,
             actual: r.value,
             console: shownConsole,
             timings: caseTimings,
@@ -336,6 +355,10 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       timings.compareMs += caseTimings.compareMs;
       out.push(row);
     }
+    const tHint = performance.now();
+    // a scratchpad run has no reference output, so nothing to match a variant against
+    const hint = mode === "try" ? undefined : hintOf(spec, cases, out, returned);
+    timings.compareMs += performance.now() - tHint;
     const score = round9(out.reduce((s, c) => s + c.score, 0));
     const passed = out.filter((c) => c.status === "passed").length;
     timings.totalMs = performance.now() - t0;
@@ -349,6 +372,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
           : bi(`${passed} of ${out.length} cases passed.`, `${out.length} 个用例中通过了 ${passed} 个。`),
       cases: out,
       timings,
+      ...(hint ? { hint } : {}),
     };
   } catch (err) {
     if (err instanceof SandboxHungError) {
@@ -367,6 +391,29 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     // A hung isolate is left alone: disposing it could block; the worker process exits instead.
     if (!hung) sandbox.dispose();
   }
+}
+
+/**
+ * The hint of a graded run (THE rule: feedback.ts `matchHint`), marking the failing cases it explains.
+ * The variants run only when something failed, once per prepared case (cached across submissions).
+ */
+function hintOf(
+  spec: ExerciseSpec,
+  cases: PreparedCase[],
+  rows: CaseOutcome[],
+  returned: readonly ({ value: unknown } | undefined)[],
+): HintMatch | undefined {
+  if (spec.misconceptions.length === 0 || rows.every((r) => r.status === "passed")) return undefined;
+  const seen: HintEvidence[] = cases.map((c, i) => {
+    c.wrong ??= wrongOutputs(spec.misconceptions, c.args, spec.output, c.expected);
+    return { variant: variantIn(c.wrong), passed: rows[i].status === "passed", actual: returned[i] };
+  });
+  const hint = matchHint(spec.misconceptions, seen, spec.output);
+  if (hint)
+    rows.forEach((r, i) => {
+      if (r.status === "failed" && cases[i].wrong!.some((w) => w.misconception.id === hint.id)) r.hintId = hint.id;
+    });
+  return hint;
 }
 
 /** Leaves of a plain value: numbers, strings, booleans and nulls in its arrays and objects. */

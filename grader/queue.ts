@@ -424,9 +424,12 @@ function insertResultStatements(
   const now = new Date();
   const statements = [
     db.$executeRaw`
-      INSERT INTO "GradingResult" ("id", "submissionId", "exerciseVersionId", "purpose", "status", "score", "maxScore", "message", "timingsJson", "workerId", "createdAt")
+      INSERT INTO "GradingResult" ("id", "submissionId", "exerciseVersionId", "purpose", "status", "score", "maxScore", "message",
+                                   "hintId", "hintMessage", "errorLine", "errorColumn", "errorMessage", "timingsJson", "workerId", "createdAt")
       SELECT ${r.resultId}, ${r.submissionId}, ${r.exerciseVersionId}, ${r.purpose}, ${result.status}, ${result.score}, ${result.maxScore},
-             ${JSON.stringify(result.message)}, ${JSON.stringify(result.timings)}, ${r.workerId}, ${now}
+             ${JSON.stringify(result.message)}, ${result.hint?.id ?? null}, ${result.hint ? JSON.stringify(result.hint.message) : null},
+             ${result.compileError?.line ?? null}, ${result.compileError?.column ?? null},
+             ${result.compileError ? JSON.stringify(result.compileError.message) : null}, ${JSON.stringify(result.timings)}, ${r.workerId}, ${now}
        WHERE ${guard}`,
   ];
   const rows = resultRows(result);

@@ -1,7 +1,7 @@
 /**
  * Views of a grading result:
  * - `toGradescope(result)`: Gradescope's results.json (tests[] with score, max_score,
- *   status, name, output, visibility; top-level score, execution_time, output);
+ *   status, name, output, visibility; top-level score, execution_time, output with the hint once);
  * - `redactForStudent(result, { dueDatePassed })`: what a student's request may return.
  *   Hidden cases keep name, status, score, message and hint, but lose input, expected,
  *   actual and console, unless their visibility is "after_due_date" and the due date
@@ -21,6 +21,8 @@ export interface ResultLike {
   message: Bilingual;
   cases: CaseLike[];
   timings: { totalMs: number };
+  hint?: GradeResult["hint"];
+  compileError?: GradeResult["compileError"];
 }
 
 export type CaseLike = Pick<
@@ -51,7 +53,10 @@ export function toGradescope(result: ResultLike, locale?: Locale): GradescopeRes
   return {
     score: result.score,
     execution_time: Math.round(result.timings.totalMs) / 1000,
-    output: text(result.message),
+    output: [
+      text(result.message),
+      ...(result.hint ? [`${text(result.hint.message)}\n[hint: ${result.hint.id}]`] : []),
+    ].join("\n"),
     tests: result.cases.map((c) => ({
       name: locale ? c.name[locale] : c.name.en === c.name.zh ? c.name.en : `${c.name.en} / ${c.name.zh}`,
       score: c.score,

@@ -5,11 +5,11 @@
  */
 
 import { seedFromString, type Rng } from "../reference/random";
-import type { Bilingual, Misconception } from "../reference/misconceptions/types";
+import type { Bilingual, Misconception, NaiveVariant } from "../reference/misconceptions/types";
 
 import type { Section } from "./sections";
 
-export type { Bilingual, Misconception, Section };
+export type { Bilingual, Misconception, NaiveVariant, Section };
 
 /** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
 export type Visibility = "visible" | "hidden" | "after_due_date";
@@ -20,7 +20,12 @@ export interface Tolerance {
   rtol: number;
 }
 
-export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-9, rtol: 1e-7 };
+/**
+ * A float64 tolerance (DOMAIN.md "Comparing numbers"): float32 rounding (relative up to 6e-8) fails it by far,
+ * while correct solutions in other styles (solution.ts, tests/grader/styles.test.ts) use under a hundredth of it
+ * (exercises:check reports each exercise's headroom).
+ */
+export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-11, rtol: 1e-10 };
 
 /**
  * How an output is compared. The shape always comes from the expected value.
@@ -108,6 +113,11 @@ export interface ExerciseDefinition<Args extends unknown[] = any[], Out = any> {
   hiddenVisibility?: Extract<Visibility, "hidden" | "after_due_date">;
   /** Wrong variants the grader recognises: the reference function's table from reference/misconceptions/. */
   misconceptions: Misconception<Args, Out>[];
+  /**
+   * Textbook-naive forms that a prompt's claim about large, saturating or boundary inputs rules out (from
+   * reference/misconceptions/): exercises:check requires a hidden case to break each, with no hint given.
+   */
+  naiveVariants?: NaiveVariant<Args, Out>[];
   /**
    * The contract lets the function update its arguments in place (the prompt must say so). By default
    * inputs are read-only: a call that changes one fails its case (DOMAIN.md "Comparing numbers").

@@ -24,7 +24,14 @@ export interface SourcePosition {
 
 export type TranspileResult =
   | { ok: true; js: string; sourceMap: string; ms: number }
-  | { ok: false; message: Bilingual; position?: SourcePosition; ms: number };
+  | {
+      ok: false;
+      message: Bilingual;
+      position?: SourcePosition;
+      /** With a position: the message without its location, for a page that states the location once. */
+      detail?: Bilingual;
+      ms: number;
+    };
 
 export interface TranspileOptions {
   /** The "lab" exports the exercise allows (its spec's `helpers`); none means no imports at all. */
@@ -78,14 +85,13 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
     const e = (err as esbuild.TransformFailure).errors?.[0];
     if (!e) throw err;
     const position = e.location ? toPosition(e.location) : undefined;
-    const where = position ? ` (line ${position.line}, column ${position.column})` : "";
-    const whereZh = position ? `（第 ${position.line} 行，第 ${position.column} 列）` : "";
     const excerpt = position ? `\n  ${position.lineText}\n  ${" ".repeat(Math.max(0, position.column - 1))}^` : "";
     return {
       ok: false,
       ms: 0,
-      position,
-      message: bi(`Syntax error${where}: ${e.text}${excerpt}`, `语法错误${whereZh}：${e.text}${excerpt}`),
+      ...located(position, (w) =>
+        bi(`Syntax error${w.en}: ${e.text}${excerpt}`, `语法错误${w.zh}：${e.text}${excerpt}`),
+      ),
     };
   }
   const allowLab = opts.helpers.length > 0;
@@ -96,7 +102,8 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
       usesLab = true;
       continue;
     }
-    return { ok: false, ms: 0, position: findSpecifier(code, name), message: importError(name, allowLab) };
+    const message = importError(name, allowLab);
+    return { ok: false, ms: 0, position: findSpecifier(code, name), message, detail: message };
   }
   const refused = usesLab ? await refusedHelper(code, opts.helpers) : undefined;
   if (refused) return { ok: false, ms: 0, ...refused };
@@ -111,7 +118,7 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
 async function refusedHelper(
   code: string,
   helpers: readonly string[],
-): Promise<{ message: Bilingual; position?: SourcePosition } | undefined> {
+): Promise<{ message: Bilingual; position?: SourcePosition; detail?: Bilingual } | undefined> {
   const result = await esbuild
     .build({
       stdin: { contents: code, loader: "ts", sourcefile: "student.ts" },
@@ -142,17 +149,14 @@ async function refusedHelper(
     const name = /import "([^"]+)"/i.exec(m.text)?.[1];
     if (!name || !/matching export/.test(m.text)) continue;
     const position = m.location ? toPosition(m.location) : undefined;
-    const where = position ? ` (line ${position.line}, column ${position.column})` : "";
-    const whereZh = position ? `（第 ${position.line} 行，第 ${position.column} 列）` : "";
     const shown = name === "default" ? "a default export" : `"${name}"`;
     const shownZh = name === "default" ? "默认导出" : `"${name}"`;
-    return {
-      position,
-      message: bi(
-        `Cannot import ${shown} from "lab"${where}: this exercise allows only ${helpers.join(", ")}.`,
-        `无法从 "lab" 导入${shownZh}${whereZh}：本题只允许导入 ${helpers.join("、")}。`,
+    return located(position, (w) =>
+      bi(
+        `Cannot import ${shown} from "lab"${w.en}: this exercise allows only ${helpers.join(", ")}.`,
+        `无法从 "lab" 导入${shownZh}${w.zh}：本题只允许导入 ${helpers.join("、")}。`,
       ),
-    };
+    );
   }
   return undefined;
 }
@@ -168,6 +172,22 @@ export function importError(name: string, allowLab: boolean): Bilingual {
         `Cannot import "${name}": this exercise allows no imports; write the code in this file.`,
         `无法导入 "${name}"：本题不允许导入任何模块，请在本文件中完成代码。`,
       );
+}
+
+/**
+ * A problem at `position`: its message with the location written in (for text: the CLI, Gradescope)
+ * and, as `detail`, the same without it (the student's page states the location once, from the fields).
+ */
+function located(
+  position: SourcePosition | undefined,
+  text: (where: Bilingual) => Bilingual,
+): { position?: SourcePosition; message: Bilingual; detail?: Bilingual } {
+  if (!position) return { message: text(bi("", "")) };
+  const where = bi(
+    ` (line ${position.line}, column ${position.column})`,
+    `（第 ${position.line} 行，第 ${position.column} 列）`,
+  );
+  return { position, message: text(where), detail: text(bi("", "")) };
 }
 
 function toPosition(loc: esbuild.Location): SourcePosition {

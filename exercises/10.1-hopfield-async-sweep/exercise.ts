@@ -11,6 +11,11 @@ import type { Rng } from "../../reference/random";
 
 type Args = [W: Mat, b: Vec, x: Vec, order: number[]];
 
+const zerosMat = (n: number): Mat => Array.from({ length: n }, () => new Array(n).fill(0));
+/** Units 0 … n−1 in a line, neighbours joined by weight 1. */
+const chain = (n: number): Mat =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 ? 1 : 0)));
+
 /** Random integer thresholds in {−1, 0, 1}: with integer weights, inputs u_i = 0 happen often. */
 const intThresholds = (rng: Rng, n: number): Vec => Array.from({ length: n }, () => rng.intRange(-1, 1));
 
@@ -91,6 +96,17 @@ export default defineExercise({
         ],
       },
       { name: { en: "single unit", zh: "单个单元" }, args: [[[0]], [-1], [0], [0]] },
+      // Enough differing states that a hint cannot match by chance (grader/feedback.ts MIN_EXACT_EVIDENCE):
+      // every input is 0, so each tie rule changes four units.
+      {
+        name: { en: "no connections: every input is zero", zh: "没有连接：所有输入都为 0" },
+        args: [zerosMat(8), new Array(8).fill(0), [0, 1, 0, 1, 0, 1, 0, 1], [7, 6, 5, 4, 3, 2, 1, 0]],
+      },
+      // A chain switched on from one end: each unit turns on only after its neighbour did, in this sweep.
+      {
+        name: { en: "a chain that switches on unit by unit", zh: "逐个被点亮的链" },
+        args: [chain(8), new Array(8).fill(0.5), [1, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 0]],
+      },
     ];
     const n0 = rng.intRange(5, 9);
     cases.push({

@@ -79,6 +79,19 @@ export default defineExercise({
         name: { en: "uphill move rejected", zh: "拒绝能量升高的变化" },
         args: [[[0]], [1], [0], { T0: 1, alpha: 0.5, steps: 1, sweepsPerTemp: 1 }, [0], [0.9]],
       },
+      // Four free units with threshold 1: at T0 = 2 each uphill move is accepted (0.5 < e^{−1/2}), at T = 1 none
+      // would be (0.5 > e^{−1}): a schedule that starts one step late ends in another state and energy.
+      {
+        name: { en: "four uphill moves at the first temperature", zh: "第一个温度下的四次能量升高的变化" },
+        args: [
+          Array.from({ length: 4 }, () => [0, 0, 0, 0]),
+          [1, 1, 1, 1],
+          [0, 0, 0, 0],
+          { T0: 2, alpha: 0.5, steps: 1, sweepsPerTemp: 1 },
+          [0, 1, 2, 3],
+          [0.5, 0.5, 0.5, 0.5],
+        ],
+      },
     ];
     const sched = (): AnnealSchedule => ({
       T0: rng.range(1, 5),

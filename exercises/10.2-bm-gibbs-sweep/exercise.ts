@@ -64,6 +64,19 @@ export default defineExercise({
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
+      // A chain of units switched on from one end (w = 4, b = 2, every uniform 0.5): from the latest state each unit
+      // sees p = σ(2) and turns on; from the old state all but one see σ(−2) and stay off.
+      {
+        name: { en: "a chain that switches on unit by unit", zh: "逐个被点亮的链" },
+        args: [
+          Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => (Math.abs(i - j) === 1 ? 4 : 0))),
+          new Array(8).fill(2),
+          [1, 0, 0, 0, 0, 0, 0, 0],
+          [1, 2, 3, 4, 5, 6, 7, 0],
+          new Array(8).fill(0.5),
+          1,
+        ],
+      },
       // Fixed cases (uniforms chosen by hand, all far from their probabilities), one per known mistake.
       // p_0 = σ(−2) ≈ 0.119 > 0.1 → on; then p_1 = σ(4 − 2) ≈ 0.881 > 0.5 → on (from the old state it would be σ(−2)).
       {

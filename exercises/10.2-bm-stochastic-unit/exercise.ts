@@ -1,7 +1,10 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { firingProbabilitiesMisconceptions } from "../../reference/misconceptions/boltzmann";
+import {
+  firingProbabilitiesMisconceptions,
+  firingProbabilitiesNaiveVariants,
+} from "../../reference/misconceptions/boltzmann";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof firingProbabilities>;
@@ -42,6 +45,20 @@ export default defineExercise({
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
+      // T = 10⁻³: u / T = ±1000, where e^{u/T} overflows; the probabilities are 1, 0 and σ(0.5) (u = 5·10⁻⁴).
+      {
+        name: { en: "a very small temperature", zh: "极低温度" },
+        args: [
+          [
+            [0, 1, 0],
+            [1, 0, 0],
+            [0, 0, 0],
+          ],
+          [0, 2, -0.0005],
+          [1, 1, 0],
+          1e-3,
+        ],
+      },
       // Fixed: T ≠ 1, nonzero inputs and thresholds, so every known mistake changes p.
       {
         name: { en: "two units at T = 0.5", zh: "两个单元，T = 0.5" },
@@ -116,5 +133,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: firingProbabilitiesMisconceptions,
+  naiveVariants: firingProbabilitiesNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec"],
 });

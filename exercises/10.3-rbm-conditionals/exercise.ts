@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { conditionalsMisconceptions } from "../../reference/misconceptions/rbm";
+import { conditionalsMisconceptions, conditionalsNaiveVariants } from "../../reference/misconceptions/rbm";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { conditionals, randomRbm } from "../../reference/rbm";
@@ -46,6 +46,17 @@ export default defineExercise({
   ],
   hiddenCases: (rng: Rng): Case<Args>[] => {
     const cases: Case<Args>[] = [
+      // Weights ±50 on 16 visible units that are all on: the hidden inputs reach ±800, where e^z overflows.
+      {
+        name: { en: "weights ±50, every visible unit on", zh: "权重为 ±50，所有可见单元都为 1" },
+        args: [
+          [new Array(16).fill(1)],
+          [[1, 0]],
+          Array.from({ length: 16 }, (_, i) => [50, i % 2 ? -50 : -49]),
+          Array.from({ length: 16 }, (_, i) => (i % 3) - 1),
+          [0.5, -0.5],
+        ],
+      },
       {
         name: { en: "non-square, asymmetric weights", zh: "非方阵，非对称权重" },
         args: [
@@ -142,5 +153,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: conditionalsMisconceptions,
+  naiveVariants: conditionalsNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat"],
 });

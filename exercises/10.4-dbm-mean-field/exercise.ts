@@ -1,6 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { dbmMeanField } from "../../reference/dbm";
-import { dbmMeanFieldMisconceptions } from "../../reference/misconceptions/dbm";
+import { dbmMeanFieldMisconceptions, dbmMeanFieldNaiveVariants } from "../../reference/misconceptions/dbm";
 import type { Rng } from "../../reference/random";
 
 type Options = { tol: number; maxIter: number };
@@ -78,6 +78,11 @@ export default defineExercise({
         name: { en: "converged, single sample", zh: "迭代至收敛，单个样本" },
         args: [[[1, 0, 1]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 1e-10, maxIter: 500 }],
       },
+      // μ1 settles (change < tol) one iteration before μ2 does: δ must cover both layers.
+      {
+        name: { en: "the top layer still moves after the first has settled", zh: "第一隐藏层已收敛而顶层仍在变化" },
+        args: [[[1]], [[5]], [[10]], [0], [-10], { tol: 1e-8, maxIter: 500 }],
+      },
       {
         name: { en: "tolerance 0 runs to maxIter", zh: "容差为 0，迭代到 maxIter" },
         args: [[[0, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 0, maxIter: 7 }],
@@ -111,5 +116,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: dbmMeanFieldMisconceptions,
+  naiveVariants: dbmMeanFieldNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

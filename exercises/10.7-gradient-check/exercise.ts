@@ -50,7 +50,7 @@ function random(rng: Rng, name: Bilingual, N: number, d: number, eps: number, bu
 
 // Central differences amplify the round-off of the loss by 1/(2ε): summing in another order changes the
 // numerical gradient by ~1e-11, and a relative error divides that by |a| + |ĝ| (≥ 1e-3 here).
-const numTol = { kind: "float", tol: { atol: 1e-8, rtol: 1e-6 } } as const;
+const numTol = { kind: "float", tol: { atol: 1e-10, rtol: 1e-9 } } as const;
 const relTol = { kind: "float", tol: { atol: 1e-6, rtol: 1e-5 } } as const;
 
 export default defineExercise({

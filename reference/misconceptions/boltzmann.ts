@@ -15,7 +15,8 @@ import {
 } from "../boltzmann";
 import { hopfieldEnergy, hopfieldInput } from "../hopfield";
 import { type Mat, type Vec, allBinary, logsumexp, sigmoid, zeros, zerosMat } from "../numerics";
-import { misconceptionsOf } from "./types";
+import { literalSigmoid } from "./helpers";
+import { misconceptionsOf, naiveVariantsOf } from "./types";
 
 // ---------------------------------------------------------------- stochastic unit
 
@@ -27,6 +28,15 @@ const tempHint = {
   en: "the temperature T entering the wrong way: a higher temperature must make a unit MORE random (p closer to ½).",
   zh: "温度系数的用法不对：T 越大，单元应当越随机（p 越接近 ½）。",
 };
+
+/** The prompt: "for very small T the argument can be huge: make sure your sigmoid returns 0 or 1 there". */
+export const firingProbabilitiesNaiveVariants = naiveVariantsOf(firingProbabilities, "bm.unit", [
+  {
+    id: "literal-sigmoid",
+    what: "σ(u/T) = e^{u/T} / (1 + e^{u/T}), NaN once u/T > 709",
+    fn: (W, b, x, T) => x.map((_, i) => literalSigmoid(hopfieldInput(W, b, x, i) / T)),
+  },
+]);
 
 export const firingProbabilitiesMisconceptions = misconceptionsOf(firingProbabilities, "bm.unit", [
   {

@@ -6,7 +6,7 @@
 import { type MeanFieldOptions, type MeanFieldResult, dbmEnergy, dbmMeanField } from "../dbm";
 import { type Mat, type Vec, sigmoid, zeros, zerosMat } from "../numerics";
 import { at } from "./helpers";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, naiveVariantsOf } from "./types";
 
 /** Entry (i, j) of M, or NaN when it does not exist (a shape mistake gives NaN, as it would in student code). */
 
@@ -17,6 +17,8 @@ interface Layers {
   in2: (k: number, l: number, mu1New: Mat, mu1Old: Mat) => number;
   /** Update μ2 before μ1 (μ1 then sees the new μ2). */
   topFirst?: boolean;
+  /** Measure the change δ on μ1 only (a stopping rule on a subset of the variables). */
+  changeOfMu1Only?: boolean;
 }
 
 /** Mean-field loop with the reference's start values, change measure and counting, and pluggable inputs. */
@@ -37,7 +39,8 @@ function meanFieldWith(V: Mat, b1: Vec, b2: Vec, o: MeanFieldOptions, L: Layers)
     }
     let delta = 0;
     n1.forEach((row, k) => row.forEach((v, j) => (delta = Math.max(delta, Math.abs(v - mu1[k][j])))));
-    n2.forEach((row, k) => row.forEach((v, l) => (delta = Math.max(delta, Math.abs(v - mu2[k][l])))));
+    if (!L.changeOfMu1Only)
+      n2.forEach((row, k) => row.forEach((v, l) => (delta = Math.max(delta, Math.abs(v - mu2[k][l])))));
     mu1 = n1;
     mu2 = n2;
     if (!(delta >= o.tol) || t >= o.maxIter) return { mu1, mu2, iterations: t };
@@ -47,6 +50,21 @@ function meanFieldWith(V: Mat, b1: Vec, b2: Vec, o: MeanFieldOptions, L: Layers)
 const bottomUp = (V: Mat, W1: Mat, k: number, j: number) => V[k].reduce((s, v, i) => s + v * at(W1, i, j), 0);
 const topDown = (mu2: Mat, W2: Mat, k: number, j: number) => mu2[k].reduce((s, m, l) => s + m * at(W2, j, l), 0);
 const up2 = (mu1: Mat, W2: Mat, k: number, l: number) => mu1[k].reduce((s, m, j) => s + m * at(W2, j, l), 0);
+/** The reference's inputs to both layers (variants that differ elsewhere: order, stopping rule). */
+const rightInputs = (V: Mat, W1: Mat, W2: Mat, b1: Vec, b2: Vec): Pick<Layers, "in1" | "in2"> => ({
+  in1: (k, j, _m1, m2) => bottomUp(V, W1, k, j) + topDown(m2, W2, k, j) + b1[j],
+  in2: (k, l, m1) => up2(m1, W2, k, l) + b2[l],
+});
+
+/** The prompt: δ is the largest change of any entry of μ1 OR μ2. */
+export const dbmMeanFieldNaiveVariants = naiveVariantsOf(dbmMeanField, "dbm.mean-field", [
+  {
+    id: "stops-on-mu1",
+    what: "a convergence test on μ1 alone, which can stop while μ2 is still moving",
+    fn: (V, W1, W2, b1, b2, o) =>
+      meanFieldWith(V, b1, b2, o, { ...rightInputs(V, W1, W2, b1, b2), changeOfMu1Only: true }),
+  },
+]);
 
 export const dbmMeanFieldMisconceptions = misconceptionsOf(dbmMeanField, "dbm.mean-field", [
   {
@@ -79,12 +97,7 @@ export const dbmMeanFieldMisconceptions = misconceptionsOf(dbmMeanField, "dbm.me
       en: "the layers updated in the other order; follow the order given in the prompt.",
       zh: "两层的更新顺序颠倒了；请按照题目给出的顺序更新。",
     },
-    fn: (V, W1, W2, b1, b2, o) =>
-      meanFieldWith(V, b1, b2, o, {
-        topFirst: true,
-        in1: (k, j, _m1, m2) => bottomUp(V, W1, k, j) + topDown(m2, W2, k, j) + b1[j],
-        in2: (k, l, m1) => up2(m1, W2, k, l) + b2[l],
-      }),
+    fn: (V, W1, W2, b1, b2, o) => meanFieldWith(V, b1, b2, o, { ...rightInputs(V, W1, W2, b1, b2), topFirst: true }),
   },
   {
     id: "w2-transposed",

@@ -15,3 +15,6 @@ export const sigm = (Z: Mat): Mat => Z.map((row) => row.map(sigmoid));
 
 /** 0, 1, …, n − 1. */
 export const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** The textbook σ(z) = e^z / (1 + e^z): Infinity / Infinity = NaN once z > 709 (a naive variant). */
+export const literalSigmoid = (z: number): number => Math.exp(z) / (1 + Math.exp(z));

@@ -24,8 +24,8 @@ import {
   type PcdResult,
   type PcdUniforms,
 } from "../rbm";
-import { affine, at, sigm } from "./helpers";
-import { misconceptionsOf, type MisconceptionRow } from "./types";
+import { affine, at, literalSigmoid, sigm } from "./helpers";
+import { misconceptionsOf, naiveVariantsOf, type MisconceptionRow } from "./types";
 
 // ---------------------------------------------------------------- energy (batch)
 
@@ -99,6 +99,18 @@ export const energyBatchMisconceptions = misconceptionsOf(energyBatch, "rbm.ener
 ]);
 
 // ---------------------------------------------------------------- conditionals
+
+/** The prompt: "some inputs are large (weights around ±50), so use a sigmoid that does not overflow". */
+export const conditionalsNaiveVariants = naiveVariantsOf(conditionals, "rbm.conditionals", [
+  {
+    id: "literal-sigmoid",
+    what: "σ(z) = e^z / (1 + e^z), NaN once z > 709",
+    fn: (V, H, W, a, b) => ({
+      Ph: affine(V, b, (i, j) => at(W, i, j)).map((row) => row.map(literalSigmoid)),
+      Pv: affine(H, a, (j, i) => at(W, i, j)).map((row) => row.map(literalSigmoid)),
+    }),
+  },
+]);
 
 export const conditionalsMisconceptions = misconceptionsOf(conditionals, "rbm.conditionals", [
   {

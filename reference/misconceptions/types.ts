@@ -45,3 +45,27 @@ export function misconceptionsOf<F extends AnyFunction>(
   void reference; // names the function the table belongs to, and types its rows
   return rows.map((r) => ({ id: `${prefix}.${r.id}`, hint: r.hint, fn: r.fn }));
 }
+
+/**
+ * A textbook-naive form of a reference function (issue 12 item 5): right on tame inputs, wrong where the
+ * prompt says the inputs can be large, saturating or near a boundary (overflow, underflow, a stopping rule
+ * on a subset of the variables). It has no hint of its own: exercises:check requires a hidden case to break
+ * it on every seed and the grader to give it no hint.
+ */
+export interface NaiveVariant<Args extends unknown[] = any[], Out = unknown> {
+  /** Stable id, e.g. "rbm.conditionals.naive-sigmoid". */
+  id: string;
+  /** What is naive about it, for authors (check report). */
+  what: string;
+  fn: (...args: Args) => Out;
+}
+
+/** The naive-variant table of `reference` (ids prefixed like misconceptionsOf's). */
+export function naiveVariantsOf<F extends AnyFunction>(
+  reference: F,
+  prefix: string,
+  rows: { id: string; what: string; fn: (...args: Parameters<NoInfer<F>>) => ReturnType<NoInfer<F>> }[],
+): NaiveVariant<Parameters<F>, ReturnType<F>>[] {
+  void reference;
+  return rows.map((r) => ({ id: `${prefix}.${r.id}`, what: r.what, fn: r.fn }));
+}

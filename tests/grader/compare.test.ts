@@ -127,8 +127,8 @@ describe("compare: float", () => {
     );
     expect(values.kind).toBe("values");
     expect(values.message).toEqual({
-      en: "Values outside the tolerance (atol 1e-9, rtol 1e-7).",
-      zh: "数值超出容差（atol 1e-9，rtol 1e-7）。",
+      en: "Values outside the tolerance (atol 1e-11, rtol 1e-10).",
+      zh: "数值超出容差（atol 1e-11，rtol 1e-10）。",
     });
     // Any other wrong values, anywhere, give the very same message.
     expect(

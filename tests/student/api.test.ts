@@ -102,14 +102,7 @@ function outcome(kind: "run" | "submit" | "try", opts: { allPass?: boolean; hint
     status: c.pass ? "passed" : "failed",
     score: c.pass ? per : 0,
     max_score: per,
-    message: c.pass
-      ? { en: "Passed.", zh: "通过。" }
-      : opts.hint
-        ? {
-            en: "Values differ.\nThis looks like the hidden bias left out.",
-            zh: "数值不同。\n这看起来像是漏掉了隐藏层偏置。",
-          }
-        : { en: "Values differ.", zh: "数值不同。" },
+    message: c.pass ? { en: "Passed.", zh: "通过。" } : { en: "Values differ.", zh: "数值不同。" },
     hintId: !c.pass && opts.hint ? "rbm.no-hidden-bias" : undefined,
     input: c.input,
     expected: c.expected,
@@ -125,6 +118,14 @@ function outcome(kind: "run" | "submit" | "try", opts: { allPass?: boolean; hint
     score: cases.reduce((t, c) => t + c.score, 0),
     maxScore,
     message: { en: "Graded.", zh: "已评分。" },
+    ...(failed && opts.hint
+      ? {
+          hint: {
+            id: "rbm.no-hidden-bias",
+            message: { en: "This looks like the hidden bias left out.", zh: "这看起来像是漏掉了隐藏层偏置。" },
+          },
+        }
+      : {}),
     cases,
     timings: { ...timings, totalMs: 0 },
   };
@@ -361,8 +362,9 @@ describe("privacy", () => {
     const hidden = view.result!.cases[1];
     expect(hidden.detail).toBeUndefined();
     expect(hidden.status).toBe("failed");
-    expect(hidden.hint?.en).toBe("This looks like the hidden bias left out.");
-    expect(hidden.hint?.zh).toBe("这看起来像是漏掉了隐藏层偏置。");
+    expect(hidden.hintId).toBe("rbm.no-hidden-bias");
+    expect(view.result!.hint?.message.en).toBe("This looks like the hidden bias left out.");
+    expect(view.result!.hint?.message.zh).toBe("这看起来像是漏掉了隐藏层偏置。");
     expect(view.result!.cases[0].detail?.input).toEqual([[1, 2]]);
     // Every other student-facing response.
     expect(leaks(await history(t.db, await as(f), ref(f), f.now))).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * Per-case results of a grading: pass/fail, score, the grader's message, the
- * misconception hint, and — when the case's details may be shown — the inputs,
+ * Per-case results of a grading: pass/fail, score, the grader's message (the
+ * misconception hint is the result's, shown once by its page), and — when the case's details may be shown — the inputs,
  * expected and actual values side by side (mismatches highlighted) and the console.
  * Reused by the staff pages (which pass unredacted cases in the same shape).
  */
@@ -18,13 +18,10 @@ export function CaseResults({
   cases,
   argNames,
   openFailed = true,
-  hints = true,
 }: {
   cases: CaseView[];
   argNames?: string[];
   openFailed?: boolean;
-  /** Per-case hints; the student pages show each hint once, in ResultSummary, instead. */
-  hints?: boolean;
 }) {
   const t = useTranslations("student.results");
   const locale = useLocale();
@@ -49,11 +46,6 @@ export function CaseResults({
                 </span>
               </summary>
               {!ok && pick(c.message, locale) ? <p className={styles.message}>{pick(c.message, locale)}</p> : null}
-              {hints && c.hint ? (
-                <p className={`alert alert--warn ${styles.hint}`} role="note">
-                  <strong>{t("hint")}</strong> {pick(c.hint, locale)}
-                </p>
-              ) : null}
               {c.detail ? (
                 <div className={styles.detail}>
                   <section>

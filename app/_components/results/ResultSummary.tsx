@@ -1,11 +1,11 @@
 /**
  * The headline of a graded submission or run: status, score (after any late
- * penalty), cases passed, the late penalty, each misconception hint once, and a
+ * penalty), cases passed, the late penalty, the misconception hint (once), and a
  * compile error (its location stated once) or grader failure.
  */
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Bilingual, SubmissionSummary, SubmissionView } from "@/app/_lib/student/types";
+import type { SubmissionSummary, SubmissionView } from "@/app/_lib/student/types";
 import { pick } from "./CaseResults";
 import { formatScore } from "./ValueView";
 import styles from "./Results.module.css";
@@ -13,13 +13,6 @@ import styles from "./Results.module.css";
 /** The key of a submission's status message: "compile_error" ("Did not compile") rather than "graded" when it did not compile. */
 export function statusKey(s: SubmissionSummary | SubmissionView): string {
   return "result" in s && s.result?.status === "compile_error" ? "compile_error" : s.status;
-}
-
-/** The matched misconceptions' hints, each once, in case order. */
-function distinctHints(submission: SubmissionView): Bilingual[] {
-  const seen = new Map<string, Bilingual>();
-  for (const c of submission.result?.cases ?? []) if (c.hint) seen.set(c.hintId ?? c.hint.en, c.hint);
-  return [...seen.values()];
 }
 
 export function ResultSummary({ submission }: { submission: SubmissionView }) {
@@ -62,11 +55,11 @@ export function ResultSummary({ submission }: { submission: SubmissionView }) {
           </span>
         ) : null}
       </p>
-      {distinctHints(submission).map((h, i) => (
-        <p key={i} className="alert alert--warn" role="note" data-testid="hint">
-          <strong>{t("hint")}</strong> {pick(h, locale)}
+      {r.hint ? (
+        <p className="alert alert--warn" role="note" data-testid="hint" data-hint-id={r.hint.id}>
+          <strong>{t("hint")}</strong> {pick(r.hint.message, locale)}
         </p>
-      ))}
+      ) : null}
       <FailureNote result={r} />
     </div>
   );

@@ -8,8 +8,7 @@
 import type { Db } from "@/prisma/client";
 import type { CaseResult, GradingResult } from "@/prisma/generated/client";
 import { toGradescope, type GradescopeResults } from "@/grader/results";
-import type { Visibility } from "@/grader/spec";
-import { parseBilingual, resultView } from "@/app/_lib/student/view";
+import { resultView, storedResult } from "@/app/_lib/student/view";
 import type { ResultView } from "@/app/_lib/student/types";
 import type { StaffContext } from "@/app/_lib/access";
 import { AccessError } from "@/app/_lib/errors";
@@ -135,22 +134,7 @@ export async function submissionGradescope(
     where: { id: s.resultId },
     include: { cases: { orderBy: { position: "asc" } } },
   });
-  const out = toGradescope({
-    status: r.status as "ok" | "compile_error" | "error",
-    score: r.score,
-    maxScore: r.maxScore,
-    message: parseBilingual(r.message) ?? { en: "", zh: "" },
-    timings: { totalMs: parseObj(r.timingsJson).totalMs ?? 0 },
-    cases: r.cases.map((c) => ({
-      name: parseBilingual(c.name) ?? { en: "", zh: "" },
-      visibility: c.visibility as Visibility,
-      status: c.status as "passed" | "failed",
-      score: c.score,
-      max_score: c.maxScore,
-      message: parseBilingual(c.message) ?? { en: "", zh: "" },
-      hintId: c.hintId ?? undefined,
-    })),
-  });
+  const out = toGradescope(storedResult(r));
   // Gradescope's top-level score is what counts for the submission: after the late penalty.
   return { ...out, score: s.score ?? out.score };
 }

@@ -19,8 +19,7 @@ export interface CaseView {
   maxScore: number;
   /** The comparison's explanation (shape, NaN, largest error …), or a time-limit/runtime message. */
   message: Bilingual;
-  /** The matched misconception's hint ("This looks like …"), when one matched. */
-  hint: Bilingual | null;
+  /** Set when the result's hint explains this case's failure (the hint itself is on the result, once). */
   hintId: string | null;
   /** Present only when the details are shown: visible cases, and after_due_date cases once every window closed. */
   detail?: {
@@ -45,6 +44,8 @@ export interface ResultView {
   score: number;
   maxScore: number;
   message: Bilingual | null;
+  /** The misconception the whole run looks like ("This looks like …"; grader/feedback.ts matchHint), given once. */
+  hint: { id: string; message: Bilingual } | null;
   compileError: CompileErrorView | null;
   cases: CaseView[];
   passed: number;

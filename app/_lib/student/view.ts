@@ -43,19 +43,7 @@ function parseJson(text: string | null | undefined): unknown {
   }
 }
 
-/** The grader appends a matched misconception's hint as the message's last line. */
-function splitHint(message: Bilingual, hintId: string | null): { message: Bilingual; hint: Bilingual | null } {
-  if (!hintId) return { message, hint: null };
-  const cut = (s: string) => {
-    const i = s.lastIndexOf("\n");
-    return i < 0 ? ["", s] : [s.slice(0, i), s.slice(i + 1)];
-  };
-  const [en, hintEn] = cut(message.en);
-  const [zh, hintZh] = cut(message.zh);
-  return { message: { en, zh }, hint: { en: hintEn, zh: hintZh } };
-}
-
-/** A stored case as the grader's ResultLike case (messages and values parsed). */
+/** A stored case as the grader's case result (messages and values parsed). */
 function caseLike(c: CaseResult): CaseLike {
   return {
     name: parseBilingual(c.name) ?? { en: "", zh: "" },
@@ -72,9 +60,32 @@ function caseLike(c: CaseResult): CaseLike {
   };
 }
 
+/**
+ * A stored GradingResult + CaseResults as the grader's result (grader/results.ts ResultLike): the one
+ * mapping from the database, used by the student and staff views and the Gradescope export. Results
+ * stored before the hint and compile-error fields existed have neither: their hint is still the last
+ * line of each case message, and their compile error's location is in its message.
+ */
+export function storedResult(result: GradingResult & { cases: CaseResult[] }): ResultLike {
+  const hintMessage = parseBilingual(result.hintMessage);
+  const errorMessage = parseBilingual(result.errorMessage);
+  const timings = parseJson(result.timingsJson) as { totalMs?: number } | null;
+  return {
+    status: result.status as ResultLike["status"],
+    score: result.score,
+    maxScore: result.maxScore,
+    message: parseBilingual(result.message) ?? { en: "", zh: "" },
+    cases: [...result.cases].sort((a, b) => a.position - b.position).map(caseLike),
+    timings: { totalMs: typeof timings?.totalMs === "number" ? timings.totalMs : 0 },
+    ...(result.hintId && hintMessage ? { hint: { id: result.hintId, message: hintMessage } } : {}),
+    ...(result.errorLine !== null && errorMessage
+      ? { compileError: { line: result.errorLine, column: result.errorColumn ?? 1, message: errorMessage } }
+      : {}),
+  };
+}
+
 /** A case after the grader's redaction rule (redactForStudent): details only where they may be shown. */
 function caseView(c: CaseLike, position: number): CaseView {
-  const { message, hint } = splitHint(c.message, c.hintId ?? null);
   const view: CaseView = {
     position,
     name: c.name,
@@ -82,8 +93,7 @@ function caseView(c: CaseLike, position: number): CaseView {
     status: c.status,
     score: c.score,
     maxScore: c.max_score,
-    message,
-    hint,
+    message: c.message,
     hintId: c.hintId ?? null,
   };
   if ("input" in c && c.input !== undefined) {
@@ -92,23 +102,11 @@ function caseView(c: CaseLike, position: number): CaseView {
   return view;
 }
 
-/**
- * The compile error's location, read from "(line 3, column 7)" in the grader's message, and the
- * message without it: the page states the location once, from these fields.
- */
-function compileErrorView(result: GradingResult): CompileErrorView | null {
+/** A compile error as the page shows it: the location from the result's fields, stated once. */
+function compileErrorView(result: ResultLike): CompileErrorView | null {
   if (result.status !== "compile_error") return null;
-  const message = parseBilingual(result.message) ?? { en: "", zh: "" };
-  const m = /line (\d+)(?:, column (\d+))?/.exec(message.en);
-  if (!m) return { line: null, column: null, message };
-  return {
-    line: Number(m[1]),
-    column: m[2] ? Number(m[2]) : null,
-    message: {
-      en: message.en.replace(/ ?\(line \d+(?:, column \d+)?\)/, ""),
-      zh: message.zh.replace(/（第 \d+ 行(?:，第 \d+ 列)?）/, ""),
-    },
-  };
+  if (result.compileError) return { ...result.compileError };
+  return { line: null, column: null, message: result.message };
 }
 
 /** Who reads a result: a student (hidden details only once released) or staff of the course (everything). */
@@ -116,29 +114,17 @@ export type ResultAudience = { staff: true } | { staff: false; hiddenReleased: b
 
 export function resultView(result: GradingResult & { cases: CaseResult[] }, audience: ResultAudience): ResultView {
   const rows = [...result.cases].sort((a, b) => a.position - b.position);
-  const message = parseBilingual(result.message);
-  const all = rows.map(caseLike);
+  const stored = storedResult(result);
   // The one redaction rule lives in the grader; every student view passes through it.
-  const shown = audience.staff
-    ? all
-    : redactForStudent(
-        {
-          status: result.status as ResultLike["status"],
-          score: result.score,
-          maxScore: result.maxScore,
-          message: message ?? { en: "", zh: "" },
-          cases: all,
-          timings: { totalMs: 0 },
-        },
-        { dueDatePassed: audience.hiddenReleased },
-      ).cases;
-  const cases = shown.map((c, i) => caseView(c, rows[i].position));
+  const shown = audience.staff ? stored : redactForStudent(stored, { dueDatePassed: audience.hiddenReleased });
+  const cases = shown.cases.map((c, i) => caseView(c, rows[i].position));
   return {
     status: result.status as ResultView["status"],
     score: result.score,
     maxScore: result.maxScore,
-    message,
-    compileError: compileErrorView(result),
+    message: parseBilingual(result.message),
+    hint: stored.hint ?? null,
+    compileError: compileErrorView(stored),
     cases,
     passed: cases.filter((c) => c.status === "passed").length,
     total: cases.length,

@@ -85,6 +85,31 @@ export default async function ExercisesPage({ params }: Props) {
                               <code>{m.id}</code>: {m.caughtSeeds} seeds {m.ownHint ? "✓" : `✗ ${m.matchedAs ?? ""}`}
                             </li>
                           ))}
+                          {r.report.generic ? (
+                            <li>
+                              generic mutants:{" "}
+                              {(["float32", "perturbed"] as const).map((k) => {
+                                const g = r.report!.generic![k];
+                                return g ? (
+                                  <span key={k}>
+                                    {k} {g.caughtSeeds} caught, {g.equivalentSeeds} equivalent ·{" "}
+                                  </span>
+                                ) : null;
+                              })}
+                              {r.report.generic.inputWriter
+                                ? `input writer fails ${r.report.generic.inputWriter.hiddenFailed}/${r.report.generic.inputWriter.hidden} hidden cases`
+                                : null}
+                            </li>
+                          ) : null}
+                          {r.report.naiveVariants?.map((v) => (
+                            <li key={v.id}>
+                              naive <code>{v.id}</code> ({v.what}): {v.caughtSeeds} seeds{" "}
+                              {v.hint ? `✗ hint ${v.hint}` : "✓"}
+                            </li>
+                          ))}
+                          {r.report.solution?.toleranceUsed !== undefined ? (
+                            <li>solution uses {r.report.solution.toleranceUsed.toExponential(1)} of its tolerance</li>
+                          ) : null}
                         </ul>
                       </details>
                     ) : null}

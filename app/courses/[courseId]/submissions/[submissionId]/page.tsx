@@ -112,7 +112,7 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
       {s.result ? (
         <>
           <h2>{t("cases")}</h2>
-          <CaseResults cases={s.result.cases} hints={false} />
+          <CaseResults cases={s.result.cases} />
         </>
       ) : null}
     </section>

@@ -235,6 +235,11 @@ async function reviewPage({ params, searchParams }: Props) {
         {r.result ? (
           <>
             {r.result.message ? <p>{pick(r.result.message, locale)}</p> : null}
+            {r.result.hint ? (
+              <p className="alert alert--warn" role="note" data-testid="hint">
+                <code className="muted">{r.result.hint.id}</code> {pick(r.result.hint.message, locale)}
+              </p>
+            ) : null}
             <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
             <h3>{t("review.timings")}</h3>
             <div className={styles.tableWrap}>

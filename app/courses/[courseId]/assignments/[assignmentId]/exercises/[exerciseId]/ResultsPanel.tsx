@@ -172,7 +172,7 @@ function Result({
       {full ? (
         <>
           <ResultSummary submission={full} />
-          {full.result ? <CaseResults cases={full.result.cases} argNames={argNames} hints={false} /> : null}
+          {full.result ? <CaseResults cases={full.result.cases} argNames={argNames} /> : null}
         </>
       ) : null}
     </>
