@@ -112,7 +112,7 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
 
   const [students, assignments] = await Promise.all([
     db.enrollment.findMany({
-      where: { courseId: actor.courseId, role: "student" },
+      where: { courseId: actor.courseId, role: "student", endedAt: null },
       select: { user: { select: { id: true, name: true, email: true, studentId: true } } },
     }),
     db.assignment.findMany({
