@@ -53,7 +53,12 @@ export async function findAccess(
   if (typeof courseId !== "string" || !courseId) return null;
   const e = await db.enrollment.findUnique({
     where: { courseId_userId: { courseId, userId } },
-    select: { id: true, role: true, endedAt: true, course: { select: { id: true, slug: true, titleEn: true, titleZh: true } } },
+    select: {
+      id: true,
+      role: true,
+      endedAt: true,
+      course: { select: { id: true, slug: true, titleEn: true, titleZh: true } },
+    },
   });
   // An ended enrollment (removed from the roster) grants nothing; its submissions stay.
   if (!e || e.endedAt !== null || !isRole(e.role) || !roles.includes(e.role)) return null;
