@@ -33,13 +33,15 @@ export async function Header() {
                 className="notifications-link"
                 data-testid="notifications-link"
                 data-unread={unread}
-                aria-label={unread ? tp("notifications.linkUnread", { count: unread }) : tp("notifications.link")}
               >
                 {tp("notifications.link")}
                 {unread ? (
-                  <span className="notifications-link__count" aria-hidden="true">
-                    {unread}
-                  </span>
+                  <>
+                    <span className="notifications-link__count" aria-hidden="true">
+                      {unread}
+                    </span>
+                    <span className="visually-hidden">{tp("notifications.unreadSuffix", { count: unread })}</span>
+                  </>
                 ) : null}
               </Link>
               <span
