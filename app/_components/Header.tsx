@@ -34,15 +34,18 @@ export async function Header() {
                 data-testid="notifications-link"
                 data-unread={unread}
               >
-                {tp("notifications.link")}
                 {unread ? (
                   <>
+                    {/* One accessible name, "Notifications, 2 unread"; the visible word and bubble are for the eye. */}
+                    <span className="visually-hidden">{tp("notifications.linkUnread", { count: unread })}</span>
+                    <span aria-hidden="true">{tp("notifications.link")}</span>
                     <span className="notifications-link__count" aria-hidden="true">
                       {unread}
                     </span>
-                    <span className="visually-hidden">{tp("notifications.unreadSuffix", { count: unread })}</span>
                   </>
-                ) : null}
+                ) : (
+                  tp("notifications.link")
+                )}
               </Link>
               <span
                 className="user-name"

@@ -31,7 +31,7 @@ export interface RosterRow {
   name: string;
   studentId: string | null;
   role: string;
-  section: string | null;
+  section?: string;
   /** "add" to this course, or "skip" with problems. */
   action: "add" | "skip";
   problems: RowProblem[];
@@ -78,7 +78,8 @@ interface Parsed {
   name: string;
   studentId: string | null;
   role: string;
-  section: string | null;
+  /** Absent when the file has no section column or the cell is empty. */
+  section?: string;
 }
 
 /** Parses the CSV text (UTF-8, optional BOM, quoted fields, commas inside quotes). */
@@ -108,7 +109,7 @@ export function parseRosterCsv(text: string): Parsed[] {
     name: at(r, "name"),
     studentId: at(r, "studentId") || null,
     role: (at(r, "role") || "student").toLowerCase(),
-    section: at(r, "section") || null,
+    ...(at(r, "section") ? { section: at(r, "section") } : {}),
   }));
 }
 
@@ -139,7 +140,8 @@ async function planRoster(db: Db, actor: StaffContext, text: string): Promise<Pl
     const problems: RowProblem[] = [];
     if (!EMAIL.test(p.email)) problems.push("badEmail");
     else if (seen.has(p.email)) problems.push("duplicate");
-    if (p.studentId && seenIds.has(p.studentId)) problems.push("duplicateId");
+    // The same person twice is one "duplicate"; two people with one student ID is "duplicateId".
+    if (p.studentId && seenIds.has(p.studentId) && !problems.includes("duplicate")) problems.push("duplicateId");
     if (p.studentId) seenIds.add(p.studentId);
     if (!p.name) problems.push("missingName");
     if (!(ROSTER_ROLES as readonly string[]).includes(p.role)) problems.push("unknownRole");
@@ -189,10 +191,12 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
       if (rejoin) {
         await tx.enrollment.update({
           where: { courseId_userId: { courseId: actor.courseId, userId } },
-          data: { role: r.role, section: r.section, endedAt: null },
+          data: { role: r.role, section: r.section ?? null, endedAt: null },
         });
       } else {
-        await tx.enrollment.create({ data: { courseId: actor.courseId, userId, role: r.role, section: r.section } });
+        await tx.enrollment.create({
+          data: { courseId: actor.courseId, userId, role: r.role, section: r.section ?? null },
+        });
       }
     }
     await writeAudit(tx, actor, {
@@ -202,7 +206,7 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
       after: {
         enrolled: preview.rows
           .filter((r) => r.action !== "skip")
-          .map((r) => ({ email: r.email, role: r.role, section: r.section, created: created.has(r.email) })),
+          .map((r) => ({ email: r.email, role: r.role, section: r.section ?? null, created: created.has(r.email) })),
         skipped: preview.rows
           .filter((r) => r.action === "skip")
           .map((r) => ({ line: r.line, email: r.email, problems: r.problems })),
