@@ -8,7 +8,7 @@ import { listNotifications } from "@/app/_lib/people/notifications";
 import { describeNotification, notificationNames } from "@/app/_lib/people/notificationText";
 import { CourseTime } from "@/app/_components/CourseTime";
 import { markReadAction } from "./actions";
-import styles from "./notifications.module.css";
+import styles from "@/app/_components/people/people.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("people"))("notifications.title") };
@@ -41,7 +41,7 @@ export default async function NotificationsPage() {
             return (
               <li
                 key={r.id}
-                className={r.readAt ? styles.item : `${styles.item} ${styles.unread}`}
+                className={`${styles.item} ${styles.row}${r.readAt ? "" : ` ${styles.unread}`}`}
                 data-testid="notification"
                 data-unread={r.readAt ? "false" : "true"}
               >

@@ -44,6 +44,7 @@ let browser: Browser;
 let db: Db;
 let courseId: string;
 let submissionId: string;
+let exerciseUrl: string;
 
 beforeAll(async () => {
   app = await startApp({
@@ -62,6 +63,7 @@ beforeAll(async () => {
     include: { exercise: true },
   });
   const alice = await db.user.findUniqueOrThrow({ where: { email: DEMO.student.email } });
+  exerciseUrl = `${app.baseUrl}/courses/${courseId}/assignments/${item.assignmentId}/exercises/${SLUG}`;
   submissionId = await enqueue(db, {
     userId: alice.id,
     assignmentId: item.assignmentId,
@@ -144,31 +146,42 @@ describe("requests and notifications", () => {
   );
 
   it(
-    "a TA comment shows with an unread marker on the exercise and submission pages, in Chinese too",
+    "TA comments show with an unread marker on the exercise page and the submission page, in Chinese too",
     async () => {
       const ta = await newPage(browser);
       await signIn(ta, app, DEMO.ta);
-      await ta.goto(`${app.baseUrl}/courses/${courseId}/staff/submissions/${submissionId}`);
-      const comment = "Look at the diagonal of W.";
-      await ta.locator("textarea[name=body]").click();
-      await ta.keyboard.type(comment, { delay: KEY_DELAY });
-      await Promise.all([
-        ta.waitForURL(/ok=comment/),
-        ta.locator("form[aria-label] button[type=submit]").last().click(),
-      ]);
+      const comment = async (body: string) => {
+        await ta.goto(`${app.baseUrl}/courses/${courseId}/staff/submissions/${submissionId}`);
+        await ta.locator("textarea[name=body]").click();
+        await ta.keyboard.type(body, { delay: KEY_DELAY });
+        await Promise.all([
+          ta.waitForURL(/ok=comment/),
+          ta.locator("form[aria-label] button[type=submit]").last().click(),
+        ]);
+      };
+      const first = "Look at the diagonal of W.";
+      await comment(first);
 
       const student = await newPage(browser, { locale: "zh-CN" });
       await signIn(student, app, DEMO.student);
+      const marker = (body: string) =>
+        student.getByTestId("staff-comment").filter({ hasText: body }).getAttribute("data-unread");
+      // The exercise page lists the comments on all of the student's submissions of it.
+      await student.goto(exerciseUrl);
+      expect(await marker(first)).toBe("true");
+      expect(await student.getByTestId("staff-comment").filter({ hasText: first }).innerText()).toContain("新");
+      await student.reload();
+      expect(await marker(first)).toBe("false");
+
+      const second = "And the sign of the threshold term.";
+      await comment(second);
       await student.goto(`${app.baseUrl}/courses/${courseId}/submissions/${submissionId}`);
-      const marked = student.getByTestId("staff-comment").filter({ hasText: comment });
-      expect(await marked.getAttribute("data-unread")).toBe("true");
-      expect(await marked.innerText()).toContain("新");
+      await student.getByRole("link", { name: /^通知，\d+ 条未读$/ }).waitFor();
+      expect(await marker(second)).toBe("true");
+      expect(await marker(first)).toBe("false");
       expect(await seriousViolations(student)).toEqual([]);
       await student.reload();
-      expect(await student.getByTestId("staff-comment").filter({ hasText: comment }).getAttribute("data-unread")).toBe(
-        "false",
-      );
-      await student.getByRole("link", { name: /^通知/ }).waitFor();
+      expect(await marker(second)).toBe("false");
     },
     TEST_TIMEOUT_MS,
   );
@@ -238,6 +251,7 @@ describe("roster", () => {
       expect(sentences).toContain("Li Ming 李明 将 王芳 移出了课程");
       expect(sentences).toContain("Li Ming 李明 为 Nora Invited 生成了新的密码链接");
       const roleRow = page.getByTestId("audit-row").filter({ hasText: "Bob Osei 的角色" });
+      expect(await roleRow.locator("summary .badge").innerText()).toBe("更改角色");
       await roleRow.locator("summary").click();
       await roleRow.getByTestId("audit-fields").waitFor();
       expect(await roleRow.getByTestId("audit-fields").innerText()).toMatch(/role\s+student\s+ta/);

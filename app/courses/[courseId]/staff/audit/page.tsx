@@ -33,6 +33,15 @@ function day(v: string, end = false): Date | undefined {
   return end ? new Date(start.getTime() + 86_400_000) : start;
 }
 
+/** Message keys cannot hold dots (next-intl reads them as nesting): "member.role" → "member_role". */
+const actionKey = (a: string) => a.replace(".", "_");
+
+const memberOption = (m: { user: { id: string; name: string } }) => (
+  <option key={m.user.id} value={m.user.id}>
+    {m.user.name}
+  </option>
+);
+
 async function auditPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const sp = await searchParams;
@@ -65,22 +74,14 @@ async function auditPage({ params, searchParams }: Props) {
           {t("audit.actor")}
           <select name="actor" defaultValue={filter.actorId ?? ""}>
             <option value="">{t("audit.anyone")}</option>
-            {actors.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.name}
-              </option>
-            ))}
+            {actors.map(memberOption)}
           </select>
         </label>
         <label>
           {t("audit.student")}
           <select name="student" defaultValue={filter.subjectId ?? ""}>
             <option value="">{t("audit.anyone")}</option>
-            {members.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.name}
-              </option>
-            ))}
+            {members.map(memberOption)}
           </select>
         </label>
         <label>
@@ -89,7 +90,7 @@ async function auditPage({ params, searchParams }: Props) {
             <option value="">{t("audit.anyAction")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {t(`audit.actions.${a}`)}
+                {t(`audit.actions.${actionKey(a)}`)}
               </option>
             ))}
           </select>
@@ -125,7 +126,9 @@ async function auditPage({ params, searchParams }: Props) {
                     {t(`audit.sentence.${s.key}`, s.params)}
                     {reason ? `: ${reason}` : ""}
                   </span>
-                  <span className="badge">{isAuditAction(r.action) ? t(`audit.actions.${r.action}`) : r.action}</span>
+                  <span className="badge">
+                    {isAuditAction(r.action) ? t(`audit.actions.${actionKey(r.action)}`) : r.action}
+                  </span>
                 </summary>
                 {fields.length ? (
                   <table className={`${styles.table} ${people.auditFields}`} data-testid="audit-fields">

@@ -12,6 +12,7 @@ import { Notice } from "../Notice";
 import { answerRequestAction, closeRequestAction } from "./actions";
 import styles from "../staff.module.css";
 import people from "../people.module.css";
+import lists from "@/app/_components/people/people.module.css";
 
 type Props = {
   params: Promise<{ courseId: string }>;
@@ -63,7 +64,7 @@ async function requestsPage({ params, searchParams }: Props) {
         </ul>
       </nav>
       {rows.length === 0 ? <p className="muted">{t("requests.empty")}</p> : null}
-      <ol className={people.requests} data-testid="requests">
+      <ol className={lists.list} data-testid="requests">
         {rows.map((r) => (
           <RequestItem
             key={r.id}
@@ -95,7 +96,7 @@ function RequestItem({
   const exercise = `${r.exercise.section} ${localized(r.exercise, locale)}`;
   const id = `request-${r.id}`;
   return (
-    <li className={people.request} data-testid="request" data-status={r.status} aria-labelledby={`${id}-title`}>
+    <li className={lists.item} data-testid="request" data-status={r.status} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className={people.requestTitle}>
         <span className="badge">{t(`requests.kind.${r.kind}`)}</span>{" "}
         {t("requests.from", { name: r.student.name, exercise })}

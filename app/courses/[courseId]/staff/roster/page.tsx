@@ -178,21 +178,23 @@ async function rosterPage({ params, searchParams }: Props) {
                         </form>
                       </td>
                       <td>{m.hasPassword ? tp("members.passwordSet") : tp("members.passwordNotSet")}</td>
-                      <td className={people.actions}>
-                        {m.hasPassword ? null : (
-                          <ResendInvite name={m.name} action={resendInviteAction.bind(null, courseId, m.userId)} />
-                        )}
-                        <form action={removeMemberAction.bind(null, courseId, m.userId)}>
-                          <input type="hidden" name="query" value={back} />
-                          <button
-                            type="submit"
-                            className="button button--quiet"
-                            aria-label={tp("members.removeOf", { name: m.name })}
-                            data-testid="member-remove"
-                          >
-                            {tp("members.remove")}
-                          </button>
-                        </form>
+                      <td>
+                        <div className={people.actions}>
+                          {m.hasPassword ? null : (
+                            <ResendInvite name={m.name} action={resendInviteAction.bind(null, courseId, m.userId)} />
+                          )}
+                          <form action={removeMemberAction.bind(null, courseId, m.userId)}>
+                            <input type="hidden" name="query" value={back} />
+                            <button
+                              type="submit"
+                              className="button button--quiet"
+                              aria-label={tp("members.removeOf", { name: m.name })}
+                              data-testid="member-remove"
+                            >
+                              {tp("members.remove")}
+                            </button>
+                          </form>
+                        </div>
                       </td>
                     </>
                   )}
