@@ -60,6 +60,9 @@ describe("changes", () => {
     await setMemberSection(t.db, inst, f.a.students[0], "  Mon 10:00 ");
     expect(await listSections(t.db, inst)).toEqual(["Mon 10:00"]);
     expect((await listMembers(t.db, inst, { section: "Mon 10:00" })).map((m) => m.userId)).toEqual([f.a.students[0]]);
+    expect((await loadGradebook(t.db, ta, { section: "Mon 10:00" })).rows.map((r) => r.user.id)).toEqual([
+      f.a.students[0],
+    ]);
     const log = await listAudit(t.db, inst, { action: "member.section" });
     expect(log.rows[0]).toMatchObject({
       subjectId: f.a.students[0],

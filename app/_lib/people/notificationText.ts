@@ -4,6 +4,7 @@
  */
 
 import type { Db } from "@/prisma/client";
+import { formatScore } from "@/app/_components/results/ValueView";
 import { lookupNames, type Names } from "./names";
 import type { NotificationRow } from "./notifications";
 
@@ -13,8 +14,7 @@ export interface NotificationText {
   href: string;
 }
 
-/** Scores are shown rounded to two decimals. */
-const score = (v: number | null) => (v === null ? "—" : String(Math.round(v * 100) / 100));
+const score = (v: number | null) => (v === null ? "—" : formatScore(v));
 
 /** The names every row needs, looked up once per course. */
 export async function notificationNames(db: Db, rows: readonly NotificationRow[], locale: string) {

@@ -6,6 +6,7 @@
  */
 
 import type { Db } from "@/prisma/client";
+import { formatScore } from "@/app/_components/results/ValueView";
 import { lookupNames, type Names } from "@/app/_lib/people/names";
 import type { AuditRow } from "./audit";
 
@@ -31,8 +32,8 @@ export interface AuditNames extends Names {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-/** Scores are shown rounded to two decimals; the exact value stays in the row. */
-const score = (v: unknown): string => (typeof v === "number" ? String(Math.round(v * 100) / 100) : "—");
+/** Scores as students read them (two decimals at most); the exact value stays in the row. */
+const score = (v: unknown): string => (typeof v === "number" ? formatScore(v) : "—");
 
 function collectIds(rows: readonly AuditRow[]) {
   const users = new Set<string>();
