@@ -31,7 +31,6 @@ export interface AuditNames extends Names {
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 /** Scores as students read them (two decimals at most); the exact value stays in the row. */
 const score = (v: unknown): string => (typeof v === "number" ? formatScore(v) : "—");
 
