@@ -20,7 +20,7 @@ export default async function HomePage() {
 async function homePage(userId: string) {
   const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
   const enrollments = await db().enrollment.findMany({
-    where: { userId },
+    where: { userId, endedAt: null },
     include: { course: { select: { id: true, titleEn: true, titleZh: true } } },
     orderBy: { createdAt: "asc" },
   });

@@ -43,7 +43,7 @@ export type StudentContext = CourseContext<"student">;
 export type StaffContext = CourseContext<StaffRole>;
 export type InstructorContext = CourseContext<"instructor">;
 
-/** The user's enrollment in the course if its role is one of `roles`; otherwise null (absent, wrong role, unknown course). */
+/** The user's current enrollment in the course if its role is one of `roles`; otherwise null (absent, ended, wrong role, unknown course). */
 export async function findAccess(
   db: Db,
   userId: string,
@@ -53,9 +53,15 @@ export async function findAccess(
   if (typeof courseId !== "string" || !courseId) return null;
   const e = await db.enrollment.findUnique({
     where: { courseId_userId: { courseId, userId } },
-    select: { id: true, role: true, course: { select: { id: true, slug: true, titleEn: true, titleZh: true } } },
+    select: {
+      id: true,
+      role: true,
+      endedAt: true,
+      course: { select: { id: true, slug: true, titleEn: true, titleZh: true } },
+    },
   });
-  if (!e || !isRole(e.role) || !roles.includes(e.role)) return null;
+  // An ended enrollment (removed from the roster) grants nothing; its submissions stay.
+  if (!e || e.endedAt !== null || !isRole(e.role) || !roles.includes(e.role)) return null;
   return { enrollmentId: e.id, role: e.role, course: e.course };
 }
 

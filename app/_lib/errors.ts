@@ -12,6 +12,8 @@ import studentEn from "@/app/_i18n/messages/student.en.json";
 import studentZh from "@/app/_i18n/messages/student.zh-CN.json";
 import staffEn from "@/app/_i18n/messages/staff.en.json";
 import staffZh from "@/app/_i18n/messages/staff.zh-CN.json";
+import peopleEn from "@/app/_i18n/messages/people.en.json";
+import peopleZh from "@/app/_i18n/messages/people.zh-CN.json";
 import type { Bilingual } from "@/grader/messages";
 
 export type { Bilingual };
@@ -40,7 +42,8 @@ export class AccessError extends Error {
 
 type StudentCode = keyof typeof studentEn.errors;
 type StaffCode = Exclude<keyof typeof staffEn.errors, "title" | "notFound">;
-export type InputErrorCode = Exclude<StudentCode, "not_found" | "signed_out" | "not_released"> | StaffCode;
+type PeopleCode = keyof typeof peopleEn.errors;
+export type InputErrorCode = Exclude<StudentCode, "not_found" | "signed_out" | "not_released"> | StaffCode | PeopleCode;
 type Params = Record<string, string | number>;
 
 /** HTTP status of each refusal; 400 unless listed. */
@@ -58,6 +61,9 @@ const STATUS: Partial<Record<InputErrorCode, number>> = {
   regradeRunning: 409,
   regradeClosed: 409,
   exerciseHasSubmissions: 409,
+  lastInstructor: 409,
+  requestOpen: 409,
+  requestClosed: 409,
 };
 
 export class InputError extends Error {
@@ -85,8 +91,8 @@ function fill(template: string, params: Params): string {
 }
 
 const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
-  en: { ...staffEn.errors, ...studentEn.errors },
-  zh: { ...staffZh.errors, ...studentZh.errors },
+  en: { ...staffEn.errors, ...studentEn.errors, ...peopleEn.errors },
+  zh: { ...staffZh.errors, ...studentZh.errors, ...peopleZh.errors },
 };
 
 /** The message of an error code in both languages. */

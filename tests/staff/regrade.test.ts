@@ -93,6 +93,16 @@ describe("regrade", () => {
     const audit = await listAudit(t.db, inst, { action: "regrade" });
     expect(audit.total).toBe(2);
     expect(audit.rows[0].after).toMatchObject({ score: 10 });
+    // Each student whose score changed hears of it, with the old and the new score.
+    const heard = await t.db.notification.findMany({ where: { kind: "regrade" } });
+    expect(
+      heard.map((n) => JSON.parse(n.dataJson)).sort((x, y) => x.submissionId.localeCompare(y.submissionId)),
+    ).toEqual(
+      before
+        .map((b) => ({ submissionId: b.id, before: b.score, after: 10 }))
+        .sort((x, y) => x.submissionId.localeCompare(y.submissionId))
+        .map((x) => expect.objectContaining(x)),
+    );
     await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(InputError);
   }, 120_000);
 

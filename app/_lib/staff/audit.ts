@@ -6,7 +6,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { Prisma } from "@/prisma/generated/client";
-import { asInstructor, type StaffContext } from "@/app/_lib/access";
+import { asInstructor, type CourseContext, type StaffContext } from "@/app/_lib/access";
 
 /** A Prisma client or an interactive-transaction client. */
 export type Tx = Db | Prisma.TransactionClient;
@@ -19,18 +19,59 @@ export type AuditAction =
   | "assignment.update"
   | "extension.set"
   | "extension.remove"
-  | "roster.import";
+  | "roster.import"
+  | "member.role"
+  | "member.section"
+  | "member.remove"
+  | "member.invite"
+  | "request.file"
+  | "request.answer"
+  | "request.close";
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  "override",
+  "comment",
+  "regrade",
+  "assignment.create",
+  "assignment.update",
+  "extension.set",
+  "extension.remove",
+  "roster.import",
+  "member.role",
+  "member.section",
+  "member.remove",
+  "member.invite",
+  "request.file",
+  "request.answer",
+  "request.close",
+];
+
+export function isAuditAction(v: unknown): v is AuditAction {
+  return typeof v === "string" && (AUDIT_ACTIONS as readonly string[]).includes(v);
+}
 
 export interface AuditEntryInput {
   action: AuditAction;
   entityType: string;
   entityId: string;
+  /** The student or member the change is about; by default the `userId` of `after` or `before`. */
+  subjectId?: string | null;
   before?: unknown;
   after?: unknown;
   reason?: string | null;
 }
 
-export async function writeAudit(tx: Tx, actor: StaffContext, e: AuditEntryInput): Promise<void> {
+const userIdOf = (v: unknown): string | null =>
+  v && typeof v === "object" && typeof (v as { userId?: unknown }).userId === "string"
+    ? (v as { userId: string }).userId
+    : null;
+
+/** The actor is staff, or a student filing a request. */
+export async function writeAudit(
+  tx: Tx,
+  actor: Pick<CourseContext, "userId" | "courseId">,
+  e: AuditEntryInput,
+): Promise<void> {
   await tx.auditLog.create({
     data: {
       courseId: actor.courseId,
@@ -38,6 +79,7 @@ export async function writeAudit(tx: Tx, actor: StaffContext, e: AuditEntryInput
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
+      subjectId: e.subjectId ?? userIdOf(e.after) ?? userIdOf(e.before),
       beforeJson: e.before === undefined ? null : JSON.stringify(e.before),
       afterJson: e.after === undefined ? null : JSON.stringify(e.after),
       reason: e.reason ?? null,
@@ -52,9 +94,21 @@ export interface AuditRow {
   action: string;
   entityType: string;
   entityId: string;
+  subjectId: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
+}
+
+/** The log's filters: who did it, whom it was about, which action, and a date range [from, to). */
+export interface AuditQuery {
+  action?: AuditAction;
+  actorId?: string;
+  subjectId?: string;
+  from?: Date;
+  to?: Date;
+  take?: number;
+  skip?: number;
 }
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -63,10 +117,20 @@ const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
 export async function listAudit(
   db: Db,
   actor: StaffContext,
-  opts: { action?: string; take?: number; skip?: number } = {},
+  opts: AuditQuery = {},
 ): Promise<{ rows: AuditRow[]; total: number }> {
   asInstructor(actor);
-  const where = { courseId: actor.courseId, ...(opts.action ? { action: opts.action } : {}) };
+  const createdAt =
+    opts.from || opts.to
+      ? { ...(opts.from ? { gte: opts.from } : {}), ...(opts.to ? { lt: opts.to } : {}) }
+      : undefined;
+  const where = {
+    courseId: actor.courseId,
+    ...(opts.action ? { action: opts.action } : {}),
+    ...(opts.actorId ? { actorId: opts.actorId } : {}),
+    ...(opts.subjectId ? { subjectId: opts.subjectId } : {}),
+    ...(createdAt ? { createdAt } : {}),
+  };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({
       where,
@@ -86,6 +150,7 @@ export async function listAudit(
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
+      subjectId: r.subjectId,
       before: parse(r.beforeJson),
       after: parse(r.afterJson),
       reason: r.reason,

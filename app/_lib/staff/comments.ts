@@ -8,6 +8,7 @@ import type { StaffContext, StudentContext } from "@/app/_lib/access";
 import { InputError } from "@/app/_lib/errors";
 import { submissionOfCourse } from "./scope";
 import { writeAudit } from "./audit";
+import { notify } from "@/app/_lib/people/notifications";
 
 export const COMMENT_MAX_CHARS = 5000;
 
@@ -42,8 +43,19 @@ export async function addComment(
       action: "comment",
       entityType: "Comment",
       entityId: c.id,
+      subjectId: sub.userId,
       after: { submissionId: sub.id, line, body },
     });
+    if (sub.userId !== actor.userId) {
+      await notify(tx, actor.courseId, [sub.userId], {
+        kind: "comment",
+        submissionId: sub.id,
+        commentId: c.id,
+        assignmentId: sub.assignmentId,
+        exerciseId: sub.exerciseId,
+        actorId: actor.userId,
+      });
+    }
     return c;
   });
 }
@@ -71,4 +83,29 @@ export async function listCommentsForStudent(
   });
   if (!own) return [];
   return db.comment.findMany({ where: { submissionId }, orderBy: { createdAt: "asc" }, select });
+}
+
+/** A comment on one of the student's submissions of an exercise, with that submission. */
+export interface ExerciseCommentView extends CommentView {
+  submission: { id: string; submittedAt: Date };
+}
+
+/** For the exercise page: staff comments on the student's own submissions of one exercise of one assignment, newest first. */
+export async function listExerciseCommentsForStudent(
+  db: Db,
+  ctx: StudentContext,
+  ref: { assignmentId: string; exerciseId: string },
+): Promise<ExerciseCommentView[]> {
+  return db.comment.findMany({
+    where: {
+      submission: {
+        userId: ctx.userId,
+        assignmentId: ref.assignmentId,
+        exerciseId: ref.exerciseId,
+        assignment: { courseId: ctx.courseId },
+      },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { ...select, submission: { select: { id: true, submittedAt: true } } },
+  });
 }

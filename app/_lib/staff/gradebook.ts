@@ -23,6 +23,8 @@ export interface GradebookQuery {
   policy?: ScorePolicy | null;
   /** Case-insensitive substring of name, email or student id. */
   search?: string | null;
+  /** Only the students of this roster section (Enrollment.section). */
+  section?: string | null;
   /** "name" | "studentId" | "total" | a column key. */
   sort?: string | null;
   dir?: "asc" | "desc" | null;
@@ -112,7 +114,7 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
 
   const [students, assignments] = await Promise.all([
     db.enrollment.findMany({
-      where: { courseId: actor.courseId, role: "student" },
+      where: { courseId: actor.courseId, role: "student", endedAt: null, ...(q.section ? { section: q.section } : {}) },
       select: { user: { select: { id: true, name: true, email: true, studentId: true } } },
     }),
     db.assignment.findMany({

@@ -11,6 +11,7 @@ import type { StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { assignmentOfCourse, memberOfCourse } from "./scope";
 import { writeAudit, type Tx } from "./audit";
+import { notify } from "@/app/_lib/people/notifications";
 
 export interface OverrideInput {
   assignmentId: string;
@@ -86,6 +87,13 @@ export async function setOverride(db: Db, actor: StaffContext, input: OverrideIn
         userId: input.userId,
       },
       reason,
+    });
+    await notify(tx, actor.courseId, [input.userId], {
+      kind: "override",
+      assignmentId: a.id,
+      exerciseId: input.exerciseId,
+      score: o.score,
+      actorId: actor.userId,
     });
     return o;
   });

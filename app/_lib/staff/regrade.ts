@@ -17,6 +17,7 @@ import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { assignmentOfCourse, submissionOfCourse } from "./scope";
 import { writeAudit } from "./audit";
+import { notify } from "@/app/_lib/people/notifications";
 
 export type RegradeScope =
   { submissionId: string } | { assignmentId: string; exerciseId?: string | null } | { exerciseId: string };
@@ -259,10 +260,21 @@ export async function commitRegrade(db: Db, actor: StaffContext, regradeId: stri
           action: "regrade",
           entityType: "Submission",
           entityId: sub.id,
+          subjectId: sub.userId,
           before: { score: sub.score, maxScore: sub.maxScore, resultId: sub.resultId },
           after: { score, maxScore: res.maxScore, resultId: res.id, exerciseVersionId: res.exerciseVersionId },
           reason: `regrade ${regradeId}`,
         });
+        if (sub.score === null || Math.abs(score - sub.score) > 1e-9) {
+          await notify(tx, actor.courseId, [sub.userId], {
+            kind: "regrade",
+            submissionId: sub.id,
+            assignmentId: sub.assignmentId,
+            exerciseId: sub.exerciseId,
+            before: sub.score,
+            after: score,
+          });
+        }
       }
     }
     return { applied: items.length, changed };

@@ -1,5 +1,5 @@
 /**
- * Roster import from CSV: email, name, student id, role.
+ * Roster import from CSV: email, name, student id, role, section.
  *
  * `previewRoster` is a dry run that says what the import will do with every row in this course
  * ("add" or "skip" with problems), never whether an e-mail has an account elsewhere. `commitRoster` re-checks the
@@ -21,7 +21,7 @@ export type RosterRole = (typeof ROSTER_ROLES)[number];
 export const ROSTER_MAX_BYTES = 2_000_000;
 
 /** Why a row is skipped; i18n keys under staff.roster.problem. */
-export type RowProblem = "badEmail" | "duplicate" | "unknownRole" | "missingName" | "alreadyEnrolled";
+export type RowProblem = "badEmail" | "duplicate" | "duplicateId" | "unknownRole" | "missingName" | "alreadyEnrolled";
 
 /** One CSV row and what the import will do with it in this course (never whether the person has an account elsewhere). */
 export interface RosterRow {
@@ -31,6 +31,7 @@ export interface RosterRow {
   name: string;
   studentId: string | null;
   role: string;
+  section?: string;
   /** "add" to this course, or "skip" with problems. */
   action: "add" | "skip";
   problems: RowProblem[];
@@ -45,10 +46,13 @@ export interface RosterPreview {
 interface PlannedRow {
   row: RosterRow;
   userId: string | null;
+  /** The user was a member and was removed: the import enrols them again. */
+  rejoin: boolean;
 }
 
 // Header names accepted for each column (lower-cased, spaces/underscores/dashes removed).
-const HEADER: Record<string, "email" | "name" | "studentId" | "role"> = {
+type Column = "email" | "name" | "studentId" | "role" | "section";
+const HEADER: Record<string, Column> = {
   email: "email",
   mail: "email",
   邮箱: "email",
@@ -61,6 +65,9 @@ const HEADER: Record<string, "email" | "name" | "studentId" | "role"> = {
   学号: "studentId",
   role: "role",
   角色: "role",
+  section: "section",
+  班级: "section",
+  分组: "section",
 };
 
 const EMAIL = /^[^\s@",;<>]+@[^\s@",;<>]+\.[^\s@",;<>]+$/;
@@ -71,6 +78,8 @@ interface Parsed {
   name: string;
   studentId: string | null;
   role: string;
+  /** Absent when the file has no section column or the cell is empty. */
+  section?: string;
 }
 
 /** Parses the CSV text (UTF-8, optional BOM, quoted fields, commas inside quotes). */
@@ -85,17 +94,22 @@ export function parseRosterCsv(text: string): Parsed[] {
   }
   if (records.length === 0) throw new InputError("rosterEmpty", {}, "The file is empty.");
   const header = records[0].map((h) => HEADER[h.toLowerCase().replace(/[\s_\-]/g, "")]);
-  const col = (k: "email" | "name" | "studentId" | "role") => header.indexOf(k);
+  const col = (k: Column) => header.indexOf(k);
   if (col("email") < 0 || col("name") < 0) {
-    throw new InputError("rosterHeader", {}, "The first line must name the columns: email, name, student id, role.");
+    throw new InputError(
+      "rosterHeader",
+      {},
+      "The first line must name the columns: email, name, student id, role, section.",
+    );
   }
-  const at = (r: string[], k: "email" | "name" | "studentId" | "role") => (col(k) >= 0 ? (r[col(k)] ?? "").trim() : "");
+  const at = (r: string[], k: Column) => (col(k) >= 0 ? (r[col(k)] ?? "").trim() : "");
   return records.slice(1).map((r, i) => ({
     line: i + 2,
     email: normalizeEmail(at(r, "email")),
     name: at(r, "name"),
     studentId: at(r, "studentId") || null,
     role: (at(r, "role") || "student").toLowerCase(),
+    ...(at(r, "section") ? { section: at(r, "section") } : {}),
   }));
 }
 
@@ -104,14 +118,31 @@ async function planRoster(db: Db, actor: StaffContext, text: string): Promise<Pl
   const emails = [...new Set(parsed.map((p) => p.email).filter((e) => EMAIL.test(e)))];
   const users = await db.user.findMany({
     where: { email: { in: emails } },
-    select: { id: true, email: true, enrollments: { where: { courseId: actor.courseId }, select: { id: true } } },
+    select: {
+      id: true,
+      email: true,
+      enrollments: { where: { courseId: actor.courseId }, select: { id: true, endedAt: true } },
+    },
   });
-  const known = new Map(users.map((u) => [u.email, { id: u.id, member: u.enrollments.length > 0 }]));
+  const known = new Map(
+    users.map((u) => [
+      u.email,
+      {
+        id: u.id,
+        member: u.enrollments.some((e) => e.endedAt === null),
+        ended: u.enrollments.some((e) => e.endedAt !== null),
+      },
+    ]),
+  );
   const seen = new Set<string>();
+  const seenIds = new Set<string>();
   return parsed.map((p): PlannedRow => {
     const problems: RowProblem[] = [];
     if (!EMAIL.test(p.email)) problems.push("badEmail");
     else if (seen.has(p.email)) problems.push("duplicate");
+    // The same person twice is one "duplicate"; two people with one student ID is "duplicateId".
+    if (p.studentId && seenIds.has(p.studentId) && !problems.includes("duplicate")) problems.push("duplicateId");
+    if (p.studentId) seenIds.add(p.studentId);
     if (!p.name) problems.push("missingName");
     if (!(ROSTER_ROLES as readonly string[]).includes(p.role)) problems.push("unknownRole");
     if (EMAIL.test(p.email)) seen.add(p.email);
@@ -119,6 +150,7 @@ async function planRoster(db: Db, actor: StaffContext, text: string): Promise<Pl
     return {
       row: { ...p, action: problems.length ? "skip" : "add", problems },
       userId: known.get(p.email)?.id ?? null,
+      rejoin: known.get(p.email)?.ended ?? false,
     };
   });
 }
@@ -148,7 +180,7 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
     const preview = summarize(plan);
     const links: RosterCommitResult["links"] = [];
     const created = new Set<string>();
-    for (const { row: r, userId: existing } of plan) {
+    for (const { row: r, userId: existing, rejoin } of plan) {
       if (r.action === "skip") continue;
       let userId = existing;
       if (!userId) {
@@ -156,7 +188,16 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
         created.add(r.email);
         links.push({ email: r.email, name: r.name, path: passwordSetPath(await issuePasswordToken(tx, userId)) });
       }
-      await tx.enrollment.create({ data: { courseId: actor.courseId, userId, role: r.role } });
+      if (rejoin) {
+        await tx.enrollment.update({
+          where: { courseId_userId: { courseId: actor.courseId, userId } },
+          data: { role: r.role, section: r.section ?? null, endedAt: null },
+        });
+      } else {
+        await tx.enrollment.create({
+          data: { courseId: actor.courseId, userId, role: r.role, section: r.section ?? null },
+        });
+      }
     }
     await writeAudit(tx, actor, {
       action: "roster.import",
@@ -165,7 +206,7 @@ export async function commitRoster(db: Db, actor: StaffContext, text: string): P
       after: {
         enrolled: preview.rows
           .filter((r) => r.action !== "skip")
-          .map((r) => ({ email: r.email, role: r.role, created: created.has(r.email) })),
+          .map((r) => ({ email: r.email, role: r.role, section: r.section ?? null, created: created.has(r.email) })),
         skipped: preview.rows
           .filter((r) => r.action === "skip")
           .map((r) => ({ line: r.line, email: r.email, problems: r.problems })),

@@ -5,11 +5,10 @@
  * with ?ok=… or ?error=<code>.
  */
 
-import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { db } from "@/prisma/client";
-import { action, type FormErrorCode } from "@/app/_lib/adapters";
-import { staffContext, type StaffContext } from "@/app/_lib/context";
+import { action } from "@/app/_lib/adapters";
+import { staffContext } from "@/app/_lib/context";
+import { act, backOf, base } from "./act";
 import { courseTimeZone, fromZonedInput } from "@/app/_lib/dates";
 import { setOverride } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
@@ -23,24 +22,6 @@ import {
 import { commitRegrade, discardRegrade, startRegrade } from "@/app/_lib/staff/regrade";
 import { formText } from "@/app/_lib/forms";
 import { commitRoster, previewRoster, type RosterCommitResult, type RosterPreview } from "@/app/_lib/staff/roster";
-
-const base = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/staff`;
-/** A form's "back" path, accepted only inside this course's staff area (no open redirects). */
-const backOf = (courseId: string, form: FormData) => {
-  const b = formText(form, "back");
-  return b.startsWith(`${base(courseId)}/`) && !b.includes("//") ? b : base(courseId);
-};
-
-/** Runs a staff action in the course; refusals redirect back with ?error=code, success to the path `fn` returns. */
-async function act(courseId: string, back: string, fn: (actor: StaffContext) => Promise<string>): Promise<never> {
-  const to = await action(
-    () => staffContext(courseId),
-    fn,
-    (code: FormErrorCode) => redirect(`${back}${back.includes("?") ? "&" : "?"}error=${code}`),
-  );
-  revalidatePath(back.split("?")[0]);
-  redirect(to);
-}
 
 export async function overrideAction(courseId: string, form: FormData) {
   const back = backOf(courseId, form);

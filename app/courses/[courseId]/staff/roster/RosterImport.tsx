@@ -7,6 +7,7 @@ import styles from "../staff.module.css";
 
 export function RosterImport({ action }: { action: (prev: RosterState, form: FormData) => Promise<RosterState> }) {
   const t = useTranslations("staff");
+  const tp = useTranslations("people");
   const [state, dispatch, pending] = useActionState(action, { step: "start" } as RosterState);
 
   if (state.step === "done") {
@@ -62,6 +63,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
                 <th scope="col">{t("common.name")}</th>
                 <th scope="col">{t("common.studentId")}</th>
                 <th scope="col">{t("common.role")}</th>
+                <th scope="col">{tp("members.section")}</th>
                 <th scope="col">{t("roster.action")}</th>
               </tr>
             </thead>
@@ -79,6 +81,7 @@ export function RosterImport({ action }: { action: (prev: RosterState, form: For
                   <td>{r.name}</td>
                   <td>{r.studentId ?? ""}</td>
                   <td>{r.role}</td>
+                  <td>{r.section ?? ""}</td>
                   <td>
                     {t(`roster.${r.action}`)}
                     {r.problems.length ? `: ${r.problems.map((p) => t(`roster.problem.${p}`)).join(", ")}` : ""}

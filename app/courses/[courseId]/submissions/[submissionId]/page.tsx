@@ -14,8 +14,15 @@ import { ResultSummary } from "@/app/_components/results/ResultSummary";
 import { listCommentsForStudent } from "@/app/_lib/staff/comments";
 import { countedScore } from "@/app/_lib/student/dashboard";
 import { CountedScore } from "@/app/_components/results/CountedScore";
+import { StaffComments } from "@/app/_components/people/StaffComments";
+import { StudentRequests } from "@/app/_components/people/StudentRequests";
+import { studentRequests } from "@/app/_lib/people/requests";
+import { markRead, unreadComments } from "@/app/_lib/people/notifications";
 
-type Props = { params: Promise<{ courseId: string; submissionId: string }> };
+type Props = {
+  params: Promise<{ courseId: string; submissionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(courseId: string, submissionId: string) {
   const ctx = await studentContext(courseId);
@@ -30,22 +37,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function SubmissionPage({ params }: Props) {
+export default async function SubmissionPage({ params, searchParams }: Props) {
   return page(async () => {
     const { courseId, submissionId } = await params;
     const { ctx, s } = await load(courseId, submissionId);
-    return submissionPage(ctx, s);
+    return submissionPage(ctx, s, await searchParams);
   });
 }
 
-async function submissionPage(ctx: StudentContext, s: SubmissionView) {
+async function submissionPage(ctx: StudentContext, s: SubmissionView, sp: Awaited<Props["searchParams"]>) {
   const courseId = ctx.courseId;
-  const [t, ts, comments, counted] = await Promise.all([
+  const [t, comments, counted, requests, unread] = await Promise.all([
     getTranslations("student.submission"),
-    getTranslations("staff.review"),
     listCommentsForStudent(db(), ctx, s.id),
     countedScore(db(), ctx, s.assignmentId, s.exerciseId),
+    studentRequests(db(), ctx, { submissionId: s.id }),
+    unreadComments(db(), ctx.userId, { submissionIds: [s.id] }),
   ]);
+  // Shown now with their "New" marker, so read from now on.
+  if (unread.notificationIds.length) await markRead(db(), ctx.userId, unread.notificationIds);
+  const here = `/courses/${encodeURIComponent(courseId)}/submissions/${encodeURIComponent(s.id)}`;
   // Staff comments: line comments under their line, the rest listed below the code.
   const byLine: Record<number, React.ReactNode> = {};
   for (const c of comments) {
@@ -94,26 +105,22 @@ async function submissionPage(ctx: StudentContext, s: SubmissionView) {
         highlightLines={s.result?.compileError?.line ? [s.result.compileError.line] : []}
         lineExtras={byLine}
       />
-      {comments.length ? (
-        <section aria-labelledby="comments-title" data-testid="student-comments">
-          <h2 id="comments-title">{ts("comments")}</h2>
-          <ul>
-            {comments.map((c) => (
-              <li key={c.id} style={{ whiteSpace: "pre-wrap" }}>
-                <strong>{c.line === null ? ts("whole") : ts("line", { n: c.line })}</strong> · {c.author.name} ·{" "}
-                <CourseTime value={c.createdAt} />
-                <br />
-                {c.body}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <StaffComments comments={comments} unread={unread.commentIds} />
       {s.result ? (
         <>
           <h2>{t("cases")}</h2>
           <CaseResults cases={s.result.cases} />
         </>
+      ) : null}
+      {s.kind === "submit" && (s.status === "graded" || requests.length) ? (
+        <StudentRequests
+          courseId={courseId}
+          back={here}
+          target={s.status === "graded" ? { kind: "review", submissionId: s.id } : null}
+          requests={requests}
+          sent={sp.request === "sent"}
+          error={typeof sp.requestError === "string" ? sp.requestError : null}
+        />
       ) : null}
     </section>
   );

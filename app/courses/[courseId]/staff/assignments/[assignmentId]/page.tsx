@@ -39,7 +39,7 @@ async function assignmentPage({ params, searchParams }: Props) {
     getFormatter(),
     listExercises(db()),
     db().enrollment.findMany({
-      where: { courseId: actor.courseId, role: "student" },
+      where: { courseId: actor.courseId, role: "student", endedAt: null },
       include: { user: { select: { id: true, name: true, email: true } } },
       orderBy: { user: { name: "asc" } },
     }),

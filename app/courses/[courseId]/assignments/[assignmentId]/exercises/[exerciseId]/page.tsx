@@ -13,8 +13,16 @@ import { attemptsUsed, history } from "@/app/_lib/student/submissions";
 import { entryArgNames, submissionView, tryExamples } from "@/app/_lib/student/view";
 import { closesAt, lateness } from "@/grader/policy";
 import { ExerciseWorkspace } from "./ExerciseWorkspace";
+import { StaffComments } from "@/app/_components/people/StaffComments";
+import { StudentRequests } from "@/app/_components/people/StudentRequests";
+import { listExerciseCommentsForStudent } from "@/app/_lib/staff/comments";
+import { studentRequests } from "@/app/_lib/people/requests";
+import { markRead, unreadComments } from "@/app/_lib/people/notifications";
 
-type Props = { params: Promise<{ courseId: string; assignmentId: string; exerciseId: string }> };
+type Props = {
+  params: Promise<{ courseId: string; assignmentId: string; exerciseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(p: Awaited<Props["params"]>) {
   const student = await studentContext(p.courseId);
@@ -28,16 +36,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function ExercisePage({ params }: Props) {
+export default async function ExercisePage({ params, searchParams }: Props) {
   return page(async () => {
     const p = await params;
     const { student, ctx } = await load(p);
-    return exercisePage(p, student, ctx);
+    return exercisePage(p, student, ctx, await searchParams);
   });
 }
 
-async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext, ctx: StudentExercise) {
+async function exercisePage(
+  p: Awaited<Props["params"]>,
+  student: StudentContext,
+  ctx: StudentExercise,
+  sp: Awaited<Props["searchParams"]>,
+) {
   const ref = { assignmentId: ctx.assignment.id, exerciseId: ctx.exercise.id };
+  const [comments, requests] = await Promise.all([
+    listExerciseCommentsForStudent(db(), student, ref),
+    studentRequests(db(), student, ref),
+  ]);
+  const unread = await unreadComments(db(), student.userId, {
+    submissionIds: [...new Set(comments.map((c) => c.submission.id))],
+  });
+  // Shown now with their "New" marker, so read from now on.
+  if (unread.notificationIds.length) await markRead(db(), student.userId, unread.notificationIds);
+  const course = `/courses/${encodeURIComponent(p.courseId)}`;
+  const here = `${course}/assignments/${encodeURIComponent(ctx.assignment.id)}/exercises/${encodeURIComponent(ctx.exercise.id)}`;
   const [draft, subs, used, counted, locale, t] = await Promise.all([
     getDraft(db(), student, ref),
     history(db(), student, ref),
@@ -77,6 +101,19 @@ async function exercisePage(p: Awaited<Props["params"]>, student: StudentContext
         attemptsUsed={used}
         counted={counted}
         lateNow={late}
+      />
+      <StaffComments
+        comments={comments}
+        unread={unread.commentIds}
+        submissionHref={(id) => `${course}/submissions/${encodeURIComponent(id)}`}
+      />
+      <StudentRequests
+        courseId={p.courseId}
+        back={here}
+        target={{ kind: "problem", ...ref }}
+        requests={requests.filter((r) => r.kind === "problem")}
+        sent={sp.request === "sent"}
+        error={typeof sp.requestError === "string" ? sp.requestError : null}
       />
     </>
   );
