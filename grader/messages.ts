@@ -37,9 +37,3 @@ export const STOPPED_THE_GRADER = (kills: number): Bilingual =>
     `Your code stopped the grader ${kills} times (it ran out of memory or could not be interrupted), so it was not graded further. This attempt counts. Look for a huge allocation or an operation on a huge array.`,
     `你的代码 ${kills} 次使评分程序停止运行（内存耗尽或无法被中断），因此不再继续评分。本次尝试计入次数。请检查是否有超大的内存分配或对超大数组的操作。`,
   );
-
-/** What a student sees when grading failed on our side (the detail, `lastError`, is for staff only). */
-export const GRADER_FAILED = bi(
-  "Grading failed on our side. This attempt does not count, and the course staff have been told.",
-  "评分在我们这一端出错。本次尝试不计入次数，已通知课程教师。",
-);

@@ -268,13 +268,14 @@ export async function claimSubmission(
   db: Db,
   owner: string,
   leaseMs = DEFAULT_LEASE_MS,
-  opts: { solo?: boolean } = {},
+  opts: { solo?: boolean; skipSlugs?: string[] } = {},
 ): Promise<SubmissionJob | null> {
   const now = new Date();
   const rows = await claimRow<Omit<SubmissionJob, "type">>(db, "submission", owner, leaseMs, {
     filter: Prisma.sql`AND ("notBefore" IS NULL OR "notBefore" <= ${now})
        AND "userId" NOT IN (SELECT "userId" FROM "Submission" WHERE "status" = 'running')
-       ${opts.solo === false ? Prisma.sql`AND "solo" = ${false}` : Prisma.empty}`,
+       ${opts.solo === false ? Prisma.sql`AND "solo" = ${false}` : Prisma.empty}
+       ${skipExercises(opts.skipSlugs)}`,
     order: Prisma.sql`ORDER BY "priority" DESC, "submittedAt" ASC`,
     extraSet: Prisma.sql`, "startedAt" = ${now}`,
     returning: Prisma.sql`"id", "code", "kind", "exerciseVersionId", "latePenalty", "attempts", "userId", "kills", "solo"`,
@@ -292,8 +293,22 @@ export async function claimSubmission(
     : null;
 }
 
+/**
+ * "Not of these exercises" for a claim: a worker that could not load an exercise leaves its jobs
+ * queued (they wait for a worker that can, not failed and not scored).
+ */
+function skipExercises(slugs: string[] | undefined): Prisma.Sql {
+  if (!slugs?.length) return Prisma.empty;
+  return Prisma.sql`AND "exerciseVersionId" NOT IN (SELECT v."id" FROM "ExerciseVersion" v JOIN "Exercise" e ON e."id" = v."exerciseId" WHERE e."slug" IN (${Prisma.join(slugs)}))`;
+}
+
 /** Atomically claims the oldest queued regrade item, with its submission's code. */
-export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
+export async function claimRegradeItem(
+  db: Db,
+  owner: string,
+  leaseMs = DEFAULT_LEASE_MS,
+  opts: { skipSlugs?: string[] } = {},
+): Promise<RegradeJob | null> {
   const rows = await claimRow<{
     id: string;
     regradeId: string;
@@ -301,6 +316,7 @@ export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_
     exerciseVersionId: string;
     attempts: number;
   }>(db, "regrade", owner, leaseMs, {
+    filter: skipExercises(opts.skipSlugs),
     order: Prisma.empty,
     extraSet: Prisma.empty,
     returning: Prisma.sql`"id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`,

@@ -14,7 +14,8 @@ import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { createDb, dbTarget, type Db } from "../prisma/client";
 import { assertMigrated } from "../prisma/migrate";
-import { exerciseHash, loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
+import { exerciseHash, loadCatalogueReport, type ExerciseEntry } from "../exercises/catalogue";
+import { storeLoadReport } from "../exercises/store";
 import { grade, gradingSeed, prepareCases, type GradeResult } from "./grade";
 import { notRunMessage } from "./feedback";
 import { STOPPED_THE_GRADER } from "./messages";
@@ -58,6 +59,8 @@ export const STALL_MS = Number(process.env.GIBBS_GRADER_STALL_MS) || 60_000;
 export interface WorkerOptions {
   db: Db;
   catalogue: Map<string, ExerciseEntry>;
+  /** Slugs of exercises this process could not load: their jobs are left queued. */
+  broken?: string[];
   id?: string;
   leaseMs?: number;
   /** How idle lanes wait for work (default: LISTEN/NOTIFY on PostgreSQL, a backoff on SQLite). */
@@ -74,6 +77,7 @@ export class GradingWorker {
   readonly id: string;
   private readonly db: Db;
   private readonly catalogue: Map<string, ExerciseEntry>;
+  private readonly broken: string[];
   private readonly leaseMs: number;
   private wakeup: QueueWakeup | undefined;
   private readonly log: (msg: string) => void;
@@ -98,6 +102,7 @@ export class GradingWorker {
   constructor(opts: WorkerOptions) {
     this.db = opts.db;
     this.catalogue = opts.catalogue;
+    this.broken = opts.broken ?? [];
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.wakeup = opts.wakeup;
@@ -170,8 +175,10 @@ export class GradingWorker {
       // statements. On PostgreSQL an idle lane wakes on NOTIFY, which already says a job is there.
       if (this.idle && this.probeWhenIdle && !(await hasQueuedJobs(this.db))) return null;
       const job =
-        (await claimSubmission(this.db, this.id, this.leaseMs, { solo: this.current.size === 0 })) ??
-        (await claimRegradeItem(this.db, this.id, this.leaseMs));
+        (await claimSubmission(this.db, this.id, this.leaseMs, {
+          solo: this.current.size === 0,
+          skipSlugs: this.broken,
+        })) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs, { skipSlugs: this.broken }));
       if (job) this.current.set(job, Date.now());
       return job;
     });
@@ -324,10 +331,14 @@ async function main(): Promise<void> {
   // WAL + synchronous=NORMAL: a commit may be lost only on an OS crash/power loss, and then the
   // whole result transaction is lost with it; the job stays leased, expires and is regraded.
   if (dbTarget(db).provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
+  // Each exercise loads on its own: a broken one is reported to staff and its jobs wait; the rest grade.
+  const [load] = await Promise.all([loadCatalogueReport(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
+  for (const b of load.broken) console.error(`[grader] exercises/${b.folder} did not load; its jobs wait: ${b.error}`);
+  await storeLoadReport(db, load);
   const worker = new GradingWorker({
     db,
-    catalogue,
+    catalogue: load.entries,
+    broken: load.broken.flatMap((b) => (b.slug ? [b.slug] : [])),
     leaseMs: process.env.GIBBS_GRADER_LEASE_MS ? Number(process.env.GIBBS_GRADER_LEASE_MS) : undefined,
     inFlight: process.env.GIBBS_GRADER_IN_FLIGHT ? Number(process.env.GIBBS_GRADER_IN_FLIGHT) : undefined,
   });

@@ -6,3 +6,7 @@ ALTER TABLE "Submission" ADD COLUMN "notBefore" DATETIME;
 
 -- CreateIndex
 CREATE INDEX "Submission_userId_killedAt_idx" ON "Submission"("userId", "killedAt");
+
+-- AlterTable
+ALTER TABLE "Exercise" ADD COLUMN "loadError" TEXT;
+ALTER TABLE "Exercise" ADD COLUMN "loadErrorAt" DATETIME;

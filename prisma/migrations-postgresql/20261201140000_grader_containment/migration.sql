@@ -6,3 +6,7 @@ ADD COLUMN     "notBefore" TIMESTAMP(3);
 
 -- CreateIndex
 CREATE INDEX "Submission_userId_killedAt_idx" ON "Submission"("userId", "killedAt");
+
+-- AlterTable
+ALTER TABLE "Exercise" ADD COLUMN     "loadError" TEXT,
+ADD COLUMN     "loadErrorAt" TIMESTAMP(3);
