@@ -19,6 +19,7 @@ import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
 import { penalisedScore } from "./policy";
+import { storedOutput } from "./preview";
 
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 30_000;
@@ -543,7 +544,8 @@ function resultRows(result: GradeResult) {
     hintId: c.hintId ?? null,
     inputJson: caseJson(c.input),
     expectedJson: caseJson(c.expected),
-    actualJson: c.actual === undefined ? null : toJson(c.actual),
+    // A large output is stored as a preview; it was compared in full before this.
+    actualJson: c.actual === undefined ? null : toJson(storedOutput(c.actual)),
     consoleText: c.console ?? null,
     timingsJson: JSON.stringify(c.timings),
   }));

@@ -132,8 +132,12 @@ export class GradingWorker {
       },
       Math.max(50, this.leaseMs / 3),
     );
+    // The process's resident memory, sampled while this job runs (shared with a neighbour job, if any).
+    let rssPeak = process.memoryUsage.rss();
+    const sampleRss = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
     try {
       const result = await this.gradeJob(job);
+      result.timings.workerRssPeakMb = Math.round(Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20);
       // The process ends itself after recording this: the student's next jobs wait behind everyone
       // else's (marked while this job still runs, so no other worker claims the next one before).
       if (result.hung && job.type === "submission") await penaliseStudent(this.db, job.id, job.userId);
@@ -155,6 +159,7 @@ export class GradingWorker {
       }
     } finally {
       clearInterval(renew);
+      clearInterval(sampleRss);
       this.current.delete(job);
       this.lastProgressAt = Date.now();
     }

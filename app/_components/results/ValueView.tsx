@@ -3,9 +3,16 @@
  * expected and actual values). When `against` is given, elements that differ
  * from it beyond the default tolerance (DOMAIN.md: |a − e| ≤ atol + rtol·|e|) are
  * highlighted and marked with "≠"; the grader's message is the authority.
+ * A large output is stored as a preview (grader/preview.ts): its first values, shape and
+ * statistics are shown, saying it was cut; large arrays render folded.
  */
 
+import { useTranslations } from "next-intl";
+import { isOutputPreview, type OutputPreview } from "@/grader/preview";
 import styles from "./Results.module.css";
+
+/** Arrays with more values than this render folded: their cells are laid out only when opened. */
+const FOLD_ABOVE = 400;
 
 const ATOL = 1e-9;
 const RTOL = 1e-7;
@@ -67,46 +74,100 @@ function shapeOf(v: unknown): string {
   return "";
 }
 
+function leaves(v: unknown): number {
+  return Array.isArray(v) ? v.reduce((n: number, x) => n + leaves(x), 0) : 1;
+}
+
+/** A large array's cells behind a disclosure: the page stays light until someone opens it. */
+function Folded({ value, shape, children }: { value: unknown; shape: string; children: React.ReactNode }) {
+  const t = useTranslations("student.results");
+  const count = leaves(value);
+  if (count <= FOLD_ABOVE) return <>{children}</>;
+  return (
+    <details className={styles.matrixWrap}>
+      <summary>{t("showValues", { shape, count })}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** A stored preview of an output too large to keep: what was cut, the statistics of the whole, the first values. */
+function PreviewView({
+  preview,
+  against,
+  label,
+}: {
+  preview: OutputPreview;
+  against?: { value: unknown };
+  label?: string;
+}) {
+  const t = useTranslations("student.results");
+  const shown = (v: number | null) => (v === null ? "—" : formatNumber(v));
+  return (
+    <div className={styles.matrixWrap} data-testid="output-preview">
+      <p className="muted">
+        {preview.shape && preview.shape.length ? (
+          <span className={styles.shape}>{preview.shape.join(" × ")}</span>
+        ) : null}{" "}
+        {t("truncated", { shown: leaves(preview.head), elements: preview.elements })}{" "}
+        {t("valueSummary", {
+          elements: preview.elements,
+          min: shown(preview.min),
+          max: shown(preview.max),
+          mean: shown(preview.mean),
+          nan: preview.nanCount,
+        })}
+      </p>
+      <ValueView value={preview.head} against={against} label={label} />
+    </div>
+  );
+}
+
 export function ValueView({ value, against, label }: { value: unknown; against?: { value: unknown }; label?: string }) {
   const exp = against?.value;
+  if (isOutputPreview(value)) return <PreviewView preview={value} against={against} label={label} />;
   if (isMatrix(value)) {
     const expRows = isMatrix(exp) ? exp : undefined;
     return (
-      <div className={styles.matrixWrap}>
-        <span className={styles.shape}>{shapeOf(value)}</span>
-        <table className={styles.matrix} aria-label={label}>
-          <tbody>
-            {value.map((row, i) => (
-              <tr key={i}>
-                {row.map((x, j) => (
-                  <td key={j}>
-                    <Scalar value={x} against={against ? { value: expRows?.[i]?.[j] } : undefined} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Folded value={value} shape={shapeOf(value)}>
+        <div className={styles.matrixWrap}>
+          <span className={styles.shape}>{shapeOf(value)}</span>
+          <table className={styles.matrix} aria-label={label}>
+            <tbody>
+              {value.map((row, i) => (
+                <tr key={i}>
+                  {row.map((x, j) => (
+                    <td key={j}>
+                      <Scalar value={x} against={against ? { value: expRows?.[i]?.[j] } : undefined} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Folded>
     );
   }
   if (Array.isArray(value) && isNumArray(value)) {
     const expArr = Array.isArray(exp) ? exp : undefined;
     return (
-      <div className={styles.matrixWrap}>
-        <span className={styles.shape}>{shapeOf(value)}</span>
-        <table className={styles.matrix} aria-label={label}>
-          <tbody>
-            <tr>
-              {value.map((x, j) => (
-                <td key={j}>
-                  <Scalar value={x} against={against ? { value: expArr?.[j] } : undefined} />
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <Folded value={value} shape={shapeOf(value)}>
+        <div className={styles.matrixWrap}>
+          <span className={styles.shape}>{shapeOf(value)}</span>
+          <table className={styles.matrix} aria-label={label}>
+            <tbody>
+              <tr>
+                {value.map((x, j) => (
+                  <td key={j}>
+                    <Scalar value={x} against={against ? { value: expArr?.[j] } : undefined} />
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </Folded>
     );
   }
   if (Array.isArray(value)) {
