@@ -10,3 +10,18 @@ CREATE INDEX "Submission_userId_killedAt_idx" ON "Submission"("userId", "killedA
 -- AlterTable
 ALTER TABLE "Exercise" ADD COLUMN     "loadError" TEXT,
 ADD COLUMN     "loadErrorAt" TIMESTAMP(3);
+
+-- Live status (PostgreSQL only; the web process polls SQLite): a submission whose status changes
+-- NOTIFYs channel "gibbs_status" with its id when the transaction commits.
+
+-- CreateFunction
+CREATE FUNCTION "gibbs_status_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('gibbs_status', NEW."id");
+  RETURN NULL;
+END;
+$$;
+
+-- CreateTrigger
+CREATE TRIGGER "Submission_status_notify" AFTER UPDATE OF "status" ON "Submission"
+  FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status") EXECUTE FUNCTION "gibbs_status_notify"();

@@ -4,7 +4,8 @@
  * request is on its way or the last submission is queued or grading, `submit()` does
  * nothing (the button is disabled and the shortcut calls the same function). Every submit
  * carries an Idempotency-Key, and a request that failed on the network is retried with the
- * same key, so the server stores it at most once.
+ * same key, so the server stores it at most once. The status (queue position, grading, graded)
+ * arrives by server-sent events; if the stream breaks, the page polls the status route instead.
  */
 
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -14,6 +15,33 @@ import { submissionApi, type ExerciseApi } from "./api";
 const POLL_MS = 250;
 
 const pending = (s: SubmissionSummary | null) => s !== null && (s.status === "queued" || s.status === "running");
+
+/**
+ * Follows a submission's event stream until it is graded ("finished"), the stream breaks ("broken":
+ * the caller polls instead) or the page stops following it ("cancelled").
+ */
+function streamStatus(
+  id: string,
+  cancelled: () => boolean,
+  show: (s: SubmissionSummary) => void,
+): Promise<"finished" | "broken" | "cancelled"> {
+  if (typeof EventSource === "undefined") return Promise.resolve("broken");
+  return new Promise((resolve) => {
+    const es = new EventSource(submissionApi.eventsUrl(id));
+    const stop = (outcome: "finished" | "broken" | "cancelled") => {
+      es.close();
+      clearInterval(watch);
+      resolve(outcome);
+    };
+    const watch = setInterval(() => cancelled() && stop("cancelled"), POLL_MS);
+    es.addEventListener("status", (e) => {
+      const s = JSON.parse((e as MessageEvent<string>).data) as SubmissionSummary;
+      if (s.status === "graded" || s.status === "error") stop("finished");
+      else show(s);
+    });
+    es.onerror = () => stop("broken");
+  });
+}
 
 export function useSubmission(
   api: ExerciseApi,
@@ -39,6 +67,22 @@ export function useSubmission(
   const follow = useCallback(
     async (id: string, t0: number) => {
       const token = ++pollToken.current;
+      const show = (s: SubmissionSummary) =>
+        setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+      const streamed = await streamStatus(id, () => token !== pollToken.current, show);
+      if (streamed === "cancelled") return;
+      if (streamed === "finished") {
+        try {
+          const full = await submissionApi.get(id);
+          setMs(Math.round(performance.now() - t0));
+          setSubmission(full);
+          setHistory(await api.history());
+          busy.current = false;
+          return;
+        } catch {
+          // fall back to polling
+        }
+      }
       for (;;) {
         await new Promise((r) => setTimeout(r, POLL_MS));
         if (token !== pollToken.current) return;
@@ -52,7 +96,7 @@ export function useSubmission(
             busy.current = false;
             return;
           }
-          setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+          show(s);
         } catch {
           // transient: keep polling
         }
