@@ -69,16 +69,19 @@ export function useSubmission(
       const token = ++pollToken.current;
       const show = (s: SubmissionSummary) =>
         setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+      /** The submission is graded: show its result and the history. */
+      const finish = async () => {
+        const full = await submissionApi.get(id);
+        setMs(Math.round(performance.now() - t0));
+        setSubmission(full);
+        setHistory(await api.history());
+        busy.current = false;
+      };
       const streamed = await streamStatus(id, () => token !== pollToken.current, show);
       if (streamed === "cancelled") return;
       if (streamed === "finished") {
         try {
-          const full = await submissionApi.get(id);
-          setMs(Math.round(performance.now() - t0));
-          setSubmission(full);
-          setHistory(await api.history());
-          busy.current = false;
-          return;
+          return await finish();
         } catch {
           // fall back to polling
         }
@@ -88,14 +91,7 @@ export function useSubmission(
         if (token !== pollToken.current) return;
         try {
           const s = await submissionApi.status(id);
-          if (s.status === "graded" || s.status === "error") {
-            const full = await submissionApi.get(id);
-            setMs(Math.round(performance.now() - t0));
-            setSubmission(full);
-            setHistory(await api.history());
-            busy.current = false;
-            return;
-          }
+          if (s.status === "graded" || s.status === "error") return await finish();
           show(s);
         } catch {
           // transient: keep polling
