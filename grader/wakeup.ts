@@ -50,8 +50,8 @@ export function queueWakeup(db: Db, opts: WakeupOptions): QueueWakeup {
  * Wake-ups on a PostgreSQL channel: `wait` ends at the channel's next notification (or `maxIdleMs`);
  * while the LISTEN connection is down it backs off and retries. (PostgreSQL only.)
  */
-export function channelWakeup(db: Db, channel: string, opts: WakeupOptions): QueueWakeup {
-  return new ListenWakeup(dbTarget(db).url, channel, opts);
+export function channelWakeup(url: string, channel: string, opts: WakeupOptions): QueueWakeup {
+  return new ListenWakeup(url, channel, opts);
 }
 
 /**

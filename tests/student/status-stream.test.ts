@@ -85,7 +85,7 @@ describe("submission status stream", () => {
     await t.db.submission.updateMany({ where: { status: "queued" }, data: { status: "graded" } });
     const first = await submitAsNewStudent();
     const watched = await submitAsNewStudent();
-    const feed = new StatusFeed(t.db);
+    const feed = new StatusFeed(t.db, t.url);
     const res = statusEventStream(feed, watched, new AbortController().signal, { heartbeatMs: 100 });
     expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
@@ -115,7 +115,7 @@ describe("submission status stream", () => {
 
   it("serves many pages with one query loop, and stops watching a page that left", async () => {
     const ids = [await submitAsNewStudent(), await submitAsNewStudent()];
-    const feed = new StatusFeed(t.db);
+    const feed = new StatusFeed(t.db, t.url);
     const pages = Array.from({ length: 20 }, (_, i) => {
       const ctl = new AbortController();
       return { ctl, r: reader(statusEventStream(feed, ids[i % 2], ctl.signal)) };

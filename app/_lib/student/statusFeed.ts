@@ -9,7 +9,7 @@
  * Access is checked by the route before a page is subscribed.
  */
 
-import { dbTarget, type Db } from "@/prisma/client";
+import { databaseProvider, databaseUrl, type Db } from "@/prisma/client";
 import { queuePosition } from "@/grader/queue";
 import { STATUS_CHANNEL, channelWakeup, type QueueWakeup } from "@/grader/wakeup";
 import type { SubmissionSummary } from "./types";
@@ -34,7 +34,11 @@ export class StatusFeed {
   /** Queries made by the loop so far (one per refresh, plus one per queued submission). */
   refreshes = 0;
 
-  constructor(private readonly db: Db) {}
+  /** `url` is `db`'s database (given, not looked up: the Next server may bundle prisma/client twice). */
+  constructor(
+    private readonly db: Db,
+    private readonly url: string,
+  ) {}
 
   /** Calls `listener` with the submission's status now and at every change; returns the unsubscribe. */
   watch(submissionId: string, listener: StatusListener): () => void {
@@ -44,7 +48,7 @@ export class StatusFeed {
     // A new page gets the current status at once (the last one the loop saw, or the next refresh).
     w.last = "";
     this.nudge?.();
-    if (!this.looping) void this.loop();
+    if (!this.looping) this.start();
     return () => {
       const cur = this.watched.get(submissionId);
       cur?.listeners.delete(listener);
@@ -54,9 +58,9 @@ export class StatusFeed {
 
   private async loop(): Promise<void> {
     this.looping = true;
-    const postgresql = dbTarget(this.db).provider === "postgresql";
     try {
-      if (postgresql) this.wakeup = channelWakeup(this.db, STATUS_CHANNEL, { maxIdleMs: PG_REFRESH_MS });
+      if (databaseProvider(this.url) === "postgresql")
+        this.wakeup = channelWakeup(this.url, STATUS_CHANNEL, { maxIdleMs: PG_REFRESH_MS });
       while (this.watched.size) {
         const token = this.wakeup?.token() ?? 0;
         try {
@@ -79,8 +83,12 @@ export class StatusFeed {
       this.wakeup = null;
       await w?.close();
       // a page subscribed while the loop was closing
-      if (this.watched.size) void this.loop();
+      if (this.watched.size) this.start();
     }
+  }
+
+  private start(): void {
+    this.loop().catch((e) => console.error(`[status feed] ${(e as Error)?.message ?? e}`));
   }
 
   private async refresh(): Promise<void> {
@@ -102,10 +110,10 @@ export class StatusFeed {
 
 const feeds = new WeakMap<Db, StatusFeed>();
 
-/** The process's one feed for `db`. */
+/** The process's one feed for `db` (the database at DATABASE_URL). */
 export function statusFeed(db: Db): StatusFeed {
   let f = feeds.get(db);
-  if (!f) feeds.set(db, (f = new StatusFeed(db)));
+  if (!f) feeds.set(db, (f = new StatusFeed(db, databaseUrl())));
   return f;
 }
 

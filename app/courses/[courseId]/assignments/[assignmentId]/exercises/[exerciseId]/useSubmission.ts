@@ -13,6 +13,9 @@ import type { SubmissionSummary, SubmissionView } from "@/app/_lib/student/types
 import { submissionApi, type ExerciseApi } from "./api";
 
 const POLL_MS = 250;
+/** A stream that sends no status this long (the server sends one at once, then each change) counts as broken. */
+const FIRST_EVENT_MS = 5_000;
+const SILENT_STREAM_MS = 30_000;
 
 const pending = (s: SubmissionSummary | null) => s !== null && (s.status === "queued" || s.status === "running");
 
@@ -33,8 +36,15 @@ function streamStatus(
       clearInterval(watch);
       resolve(outcome);
     };
-    const watch = setInterval(() => cancelled() && stop("cancelled"), POLL_MS);
+    let silentSince = Date.now();
+    let allowedSilence = FIRST_EVENT_MS;
+    const watch = setInterval(() => {
+      if (cancelled()) stop("cancelled");
+      else if (Date.now() - silentSince > allowedSilence) stop("broken");
+    }, POLL_MS);
     es.addEventListener("status", (e) => {
+      silentSince = Date.now();
+      allowedSilence = SILENT_STREAM_MS;
       const s = JSON.parse((e as MessageEvent<string>).data) as SubmissionSummary;
       if (s.status === "graded" || s.status === "error") stop("finished");
       else show(s);
