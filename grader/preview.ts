@@ -38,7 +38,7 @@ export function storedOutput(x: unknown): unknown {
     max: stats.finite ? stats.max : null,
     mean: stats.finite ? stats.sum / stats.finite : null,
     nanCount: stats.nanCount,
-    head: take(x, { left: PREVIEW_ELEMENTS }),
+    head: firstValues(x, PREVIEW_ELEMENTS),
   };
   return preview;
 }
@@ -76,6 +76,11 @@ function shapeOf(x: unknown): number[] | null {
     if (!s || s.length !== inner.length || s.some((d, k) => d !== inner[k])) return null;
   }
   return [x.length, ...inner];
+}
+
+/** `x` with only its first `n` leaves, in order (same nesting; the rest dropped). */
+export function firstValues(x: unknown, n: number): unknown {
+  return take(x, { left: n });
 }
 
 function take(x: unknown, budget: { left: number }): unknown {

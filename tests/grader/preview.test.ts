@@ -81,18 +81,21 @@ describe("the matrix viewer", () => {
     expect(en).toContain("100 × 100");
     expect(en).toMatch(/the first 2,000 of 10,000 values are shown/);
     expect(en).toMatch(/min 0\.25, max 0\.25, mean 0\.25, NaN 0/);
-    expect(en.match(/<td>/g)).toHaveLength(2000);
+    // the page renders the preview folded, its first 400 values only
+    expect(en).toMatch(/<summary>20 × 100 · show the first 400 of 2,000 values<\/summary>/);
+    expect(en.match(/<td>/g)).toHaveLength(400);
     const zh = render("zh-CN", "student.zh-CN.json", p);
     expect(zh).toMatch(/仅显示 10,000 个值中的前 2,000 个/);
   });
 
-  it("folds a large matrix behind a disclosure and leaves a small one open", () => {
+  it("folds a large matrix behind a disclosure with its first 400 values, and leaves a small one open", () => {
     const big = render(
       "en",
       "student.en.json",
       Array.from({ length: 30 }, () => Array(30).fill(1)),
     );
-    expect(big).toMatch(/<details[^>]*><summary>30 × 30 · show 900 values<\/summary>/);
+    expect(big).toMatch(/<details[^>]*><summary>30 × 30 · show the first 400 of 900 values<\/summary>/);
+    expect(big.match(/<td>/g)).toHaveLength(400);
     const small = render("en", "student.en.json", [
       [1, 2],
       [3, 4],

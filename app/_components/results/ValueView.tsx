@@ -8,10 +8,10 @@
  */
 
 import { useTranslations } from "next-intl";
-import { isOutputPreview, type OutputPreview } from "@/grader/preview";
+import { firstValues, isOutputPreview, type OutputPreview } from "@/grader/preview";
 import styles from "./Results.module.css";
 
-/** Arrays with more values than this render folded: their cells are laid out only when opened. */
+/** An array with more values than this renders folded, its first FOLD_ABOVE values only: pages stay light. */
 const FOLD_ABOVE = 400;
 
 const ATOL = 1e-9;
@@ -78,15 +78,18 @@ function leaves(v: unknown): number {
   return Array.isArray(v) ? v.reduce((n: number, x) => n + leaves(x), 0) : 1;
 }
 
-/** A large array's cells behind a disclosure: the page stays light until someone opens it. */
-function Folded({ value, shape, children }: { value: unknown; shape: string; children: React.ReactNode }) {
+/** A large array folded behind a disclosure, with its first FOLD_ABOVE values. */
+function Folded({ value, against, label }: { value: unknown[]; against?: { value: unknown }; label?: string }) {
   const t = useTranslations("student.results");
-  const count = leaves(value);
-  if (count <= FOLD_ABOVE) return <>{children}</>;
+  const exp = against?.value;
   return (
     <details className={styles.matrixWrap}>
-      <summary>{t("showValues", { shape, count })}</summary>
-      {children}
+      <summary>{t("showValues", { shape: shapeOf(value), shown: FOLD_ABOVE, count: leaves(value) })}</summary>
+      <ValueView
+        value={firstValues(value, FOLD_ABOVE)}
+        against={against ? { value: Array.isArray(exp) ? firstValues(exp, FOLD_ABOVE) : exp } : undefined}
+        label={label}
+      />
     </details>
   );
 }
@@ -126,48 +129,46 @@ function PreviewView({
 export function ValueView({ value, against, label }: { value: unknown; against?: { value: unknown }; label?: string }) {
   const exp = against?.value;
   if (isOutputPreview(value)) return <PreviewView preview={value} against={against} label={label} />;
+  if ((isMatrix(value) || (Array.isArray(value) && isNumArray(value))) && leaves(value) > FOLD_ABOVE)
+    return <Folded value={value} against={against} label={label} />;
   if (isMatrix(value)) {
     const expRows = isMatrix(exp) ? exp : undefined;
     return (
-      <Folded value={value} shape={shapeOf(value)}>
-        <div className={styles.matrixWrap}>
-          <span className={styles.shape}>{shapeOf(value)}</span>
-          <table className={styles.matrix} aria-label={label}>
-            <tbody>
-              {value.map((row, i) => (
-                <tr key={i}>
-                  {row.map((x, j) => (
-                    <td key={j}>
-                      <Scalar value={x} against={against ? { value: expRows?.[i]?.[j] } : undefined} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Folded>
+      <div className={styles.matrixWrap}>
+        <span className={styles.shape}>{shapeOf(value)}</span>
+        <table className={styles.matrix} aria-label={label}>
+          <tbody>
+            {value.map((row, i) => (
+              <tr key={i}>
+                {row.map((x, j) => (
+                  <td key={j}>
+                    <Scalar value={x} against={against ? { value: expRows?.[i]?.[j] } : undefined} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   if (Array.isArray(value) && isNumArray(value)) {
     const expArr = Array.isArray(exp) ? exp : undefined;
     return (
-      <Folded value={value} shape={shapeOf(value)}>
-        <div className={styles.matrixWrap}>
-          <span className={styles.shape}>{shapeOf(value)}</span>
-          <table className={styles.matrix} aria-label={label}>
-            <tbody>
-              <tr>
-                {value.map((x, j) => (
-                  <td key={j}>
-                    <Scalar value={x} against={against ? { value: expArr?.[j] } : undefined} />
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </Folded>
+      <div className={styles.matrixWrap}>
+        <span className={styles.shape}>{shapeOf(value)}</span>
+        <table className={styles.matrix} aria-label={label}>
+          <tbody>
+            <tr>
+              {value.map((x, j) => (
+                <td key={j}>
+                  <Scalar value={x} against={against ? { value: expArr?.[j] } : undefined} />
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     );
   }
   if (Array.isArray(value)) {
