@@ -13,9 +13,11 @@ const DATABASE_SUITES = [
   "tests/db/**/*.test.ts",
   "tests/grader/queue.test.ts",
   "tests/grader/crash.test.ts",
+  "tests/grader/kills.test.ts",
   "tests/auth/**/*.test.ts",
   "tests/staff/**/*.test.ts",
   "tests/student/api.test.ts",
+  "tests/student/status-stream.test.ts",
 ];
 /** PostgreSQL only, each alone on the machine after the rest: the 2,000-job crash surge and the two-server browser test. */
 const POSTGRESQL_ALONE = ["tests/grader/surge.test.ts", "tests/e2e/postgresql.test.ts"];

@@ -65,15 +65,49 @@ export async function loadExercise(folder: string, root: string = EXERCISES_DIR)
   return { folder, dir, spec: { ...definition, slug, section } };
 }
 
-/** All exercises, keyed by slug. `root` defaults to exercises/ (tests pass a temporary folder). */
+/** An exercise folder that could not be loaded (its exercise.ts threw, or its name or export is wrong). */
+export interface BrokenExercise {
+  folder: string;
+  /** From the folder name; null when the name itself is wrong. */
+  slug: string | null;
+  /** The error, for staff (never shown to students). */
+  error: string;
+}
+
+/** The catalogue's load report: every exercise loaded on its own, so one broken folder leaves the rest usable. */
+export interface CatalogueLoad {
+  /** The exercises that loaded, keyed by slug. */
+  entries: Map<string, ExerciseEntry>;
+  broken: BrokenExercise[];
+}
+
+/** Loads each exercise folder separately (the grader workers: a broken exercise waits, the others grade). */
+export async function loadCatalogueReport(root: string = EXERCISES_DIR): Promise<CatalogueLoad> {
+  const folders = exerciseFolders(root);
+  const loaded = await Promise.allSettled(folders.map((f) => loadExercise(f, root)));
+  const out: CatalogueLoad = { entries: new Map(), broken: [] };
+  loaded.forEach((r, i) => {
+    const folder = folders[i];
+    const slug = FOLDER.exec(folder)?.[2] ?? null;
+    if (r.status === "rejected") {
+      const e = r.reason as Error;
+      out.broken.push({ folder, slug, error: String(e?.message ?? e).slice(0, 4000) });
+    } else if (out.entries.has(r.value.spec.slug))
+      out.broken.push({ folder, slug, error: `duplicate exercise slug "${r.value.spec.slug}"` });
+    else out.entries.set(r.value.spec.slug, r.value);
+  });
+  return out;
+}
+
+/**
+ * All exercises, keyed by slug; throws if any folder does not load (sync, check, seed and the CLI
+ * must not go on with part of the course). `root` defaults to exercises/ (tests pass a temporary folder).
+ */
 export async function loadCatalogue(root: string = EXERCISES_DIR): Promise<Map<string, ExerciseEntry>> {
-  const entries = await Promise.all(exerciseFolders(root).map((f) => loadExercise(f, root)));
-  const bySlug = new Map<string, ExerciseEntry>();
-  for (const e of entries) {
-    if (bySlug.has(e.spec.slug)) throw new Error(`duplicate exercise slug "${e.spec.slug}"`);
-    bySlug.set(e.spec.slug, e);
-  }
-  return bySlug;
+  const { entries, broken } = await loadCatalogueReport(root);
+  if (broken.length === 1) throw new Error(broken[0].error);
+  if (broken.length) throw new Error(broken.map((b) => `exercises/${b.folder}: ${b.error}`).join("\n"));
+  return entries;
 }
 
 export type ExerciseFile = "exercise.ts" | "prompt.en.md" | "prompt.zh.md" | "starter.ts" | "solution.ts";

@@ -1,11 +1,27 @@
 /**
  * Stores `exercises:check` reports on the exercise versions they checked, matched by the
- * folder's content hash, so the staff check view shows them (`npm run exercises:check -- --store`).
+ * folder's content hash, so the staff check view shows them (`npm run exercises:check -- --store`),
+ * and the grader workers' catalogue load reports on the exercises.
  */
 
 import type { Db } from "../prisma/client";
-import { exerciseHash, type ExerciseEntry } from "./catalogue";
+import { exerciseHash, type CatalogueLoad, type ExerciseEntry } from "./catalogue";
 import type { CheckReport } from "./report";
+
+/**
+ * Stores a grader worker's catalogue load report: each broken exercise's error on its Exercise row
+ * (`loadError`, staff only: the check page reads it), cleared for every exercise that loaded.
+ * A folder with no Exercise row yet (never synced) has no submissions to hold back; sync reports it.
+ */
+export async function storeLoadReport(db: Db, load: CatalogueLoad, now = new Date()): Promise<void> {
+  for (const b of load.broken)
+    if (b.slug)
+      await db.exercise.updateMany({ where: { slug: b.slug }, data: { loadError: b.error, loadErrorAt: now } });
+  await db.exercise.updateMany({
+    where: { slug: { in: [...load.entries.keys()] }, loadError: { not: null } },
+    data: { loadError: null, loadErrorAt: null },
+  });
+}
 
 /** Returns the slugs stored and those whose current folder content is not synced yet. */
 export async function storeCheckReports(

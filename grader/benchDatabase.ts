@@ -86,7 +86,8 @@ export function solutionMix(catalogue: Map<string, ExerciseEntry>): { slug: stri
 
 /**
  * Enqueues the jobs with ids "<tag>-<i>" (queries select by id prefix), 500 rows per insert,
- * each stamped with the time of its insert, and returns the tag.
+ * each stamped with the time of its insert, and returns the tag. A surge is many students each
+ * submitting once (a student has one job in flight at a time): job i is student "<tag>-u<i>"'s.
  */
 export async function enqueueMany(
   db: Db,
@@ -94,9 +95,11 @@ export async function enqueueMany(
   jobs: { slug: string; code: string }[],
   tag: string,
 ): Promise<string> {
+  const users = jobs.map((_, i) => ({ id: `${tag}-u${i}`, email: `${tag}-u${i}@example.edu`, name: `Surge ${i}` }));
+  for (let i = 0; i < users.length; i += 500) await db.user.createMany({ data: users.slice(i, i + 500) });
   const rows = jobs.map((j, i) => ({
     id: `${tag}-${i}`,
-    userId: fx.userId,
+    userId: users[i].id,
     assignmentId: fx.assignmentId,
     ...fx.exercises.get(j.slug)!,
     code: `${j.code}\n// ${tag} ${i}`,

@@ -110,7 +110,17 @@ export interface GradeResult {
   /** The registered misconception the whole run looks like (THE hint rule, feedback.ts `matchHint`), once. */
   hint?: HintMatch;
   cases: CaseOutcome[];
-  timings: { transpileMs: number; isolateMs: number; runMs: number; compareMs: number; totalMs: number };
+  timings: {
+    transpileMs: number;
+    isolateMs: number;
+    runMs: number;
+    compareMs: number;
+    totalMs: number;
+    /** The isolate's peak memory (Sandbox.heapPeakMb), once it was created. */
+    isolateHeapPeakMb?: number;
+    /** The worker process's peak resident memory while it graded this job (set by the worker). */
+    workerRssPeakMb?: number;
+  };
   /** True when the isolate could not be stopped: the calling process should exit after recording. */
   hung?: boolean;
 }
@@ -206,7 +216,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const limits: Required<Limits> = { ...DEFAULT_LIMITS, ...spec.limits, ...input.limits };
   const cases = mode === "try" ? [tryCase(input.args ?? [], limits.outputElements)] : prepareCases(spec, mode, seed);
   const maxScore = round9(cases.reduce((s, c) => s + c.maxScore, 0));
-  const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
+  const timings: GradeResult["timings"] = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0, totalMs: 0 };
   const helpers = spec.helpers ?? [];
 
   const base = { exercise: spec.slug, mode, seed, maxScore };
@@ -388,6 +398,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     }
     throw err;
   } finally {
+    timings.isolateHeapPeakMb = sandbox.heapPeakMb();
     // A hung isolate is left alone: disposing it could block; the worker process exits instead.
     if (!hung) sandbox.dispose();
   }

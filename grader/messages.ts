@@ -30,3 +30,10 @@ export function fmtNum(x: number): string {
   if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e6)) return x.toExponential(4);
   return String(Number(x.toPrecision(8)));
 }
+
+/** A submission finished because its code stopped the grader's worker `kills` times (the attempt counts). */
+export const STOPPED_THE_GRADER = (kills: number): Bilingual =>
+  bi(
+    `Your code stopped the grader ${kills} times (it ran out of memory or could not be interrupted), so it was not graded further. This attempt counts. Look for a huge allocation or an operation on a huge array.`,
+    `你的代码 ${kills} 次使评分程序停止运行（内存耗尽或无法被中断），因此不再继续评分。本次尝试计入次数。请检查是否有超大的内存分配或对超大数组的操作。`,
+  );

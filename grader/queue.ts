@@ -19,12 +19,21 @@ import { Prisma } from "../prisma/generated/client";
 import { toJson } from "./json";
 import type { GradeResult } from "./grade";
 import { penalisedScore } from "./policy";
+import { storedOutput } from "./preview";
 
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 30_000;
 export const RUN_PRIORITY = 10;
 export const SUBMIT_PRIORITY = 0;
 export const REPEAT_SUBMIT_PRIORITY = -1;
+/**
+ * Kill penalty. A submission whose worker died (timeout, memory, heartbeat) while grading it alone
+ * has a kill charged: at MAX_KILLS it is finished as the student's failure ("your code stopped the
+ * grader"), and each kill holds the student's queued and next jobs back for KILL_COOLDOWN_MS (so
+ * other students' jobs go first while the worker restarts) and has them graded alone.
+ */
+export const MAX_KILLS = 2;
+export const KILL_COOLDOWN_MS = 10_000;
 
 export interface SubmissionJob {
   type: "submission";
@@ -36,6 +45,11 @@ export interface SubmissionJob {
   exerciseVersionId: string;
   latePenalty: number;
   attempts: number;
+  userId: string;
+  /** Kills charged so far (see MAX_KILLS). */
+  kills: number;
+  /** To be graded with no other job in the same worker (its last worker died beside a neighbour). */
+  solo: boolean;
 }
 
 export interface RegradeJob {
@@ -83,6 +97,7 @@ export interface EnqueueInput {
  * still queued or running gets REPEAT_SUBMIT_PRIORITY, so it waits behind other students' first ones.
  */
 export async function enqueue(db: DbOrTx, input: EnqueueInput): Promise<string> {
+  const notBefore = await studentCooldown(db, input.userId);
   const repeat =
     input.kind === "submit" &&
     (await db.submission.count({
@@ -108,6 +123,8 @@ export async function enqueue(db: DbOrTx, input: EnqueueInput): Promise<string> 
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
       idempotencyKey: input.idempotencyKey ?? null,
+      notBefore,
+      solo: notBefore !== null,
     },
     select: { id: true },
   });
@@ -230,7 +247,7 @@ function claimRow<T>(
   type: Job["type"],
   owner: string,
   leaseMs: number,
-  parts: { order: Prisma.Sql; extraSet: Prisma.Sql; returning: Prisma.Sql },
+  parts: { order: Prisma.Sql; extraSet: Prisma.Sql; returning: Prisma.Sql; filter?: Prisma.Sql },
 ): Promise<T[]> {
   const table = QUEUE_TABLES[type];
   const until = new Date(Date.now() + leaseMs);
@@ -241,28 +258,63 @@ function claimRow<T>(
   return db.$queryRaw<T[]>`
     UPDATE ${table}
        SET "status" = 'running', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}, "attempts" = "attempts" + 1${parts.extraSet}
-     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.order} LIMIT 1 ${skipLocked})
+     WHERE "id" = (SELECT "id" FROM ${table} WHERE "status" = 'queued' ${parts.filter ?? Prisma.empty} ${parts.order} LIMIT 1 ${skipLocked})
        AND "status" = 'queued'
     RETURNING ${parts.returning}`;
 }
 
-/** Atomically claims the highest-priority, oldest queued submission. */
+/**
+ * Atomically claims the highest-priority, oldest queued submission whose student has no job running
+ * (one job per student in flight, across all workers) and is not held back by a kill penalty.
+ * `solo: false` skips jobs that must be graded alone (the worker is already grading another one).
+ * On SQLite the one statement makes "one per student" exact; on PostgreSQL two workers claiming in
+ * the same instant can each take one job of the same student (READ COMMITTED sees no running row).
+ */
 export async function claimSubmission(
   db: Db,
   owner: string,
   leaseMs = DEFAULT_LEASE_MS,
+  opts: { solo?: boolean; skipSlugs?: string[] } = {},
 ): Promise<SubmissionJob | null> {
+  const now = new Date();
   const rows = await claimRow<Omit<SubmissionJob, "type">>(db, "submission", owner, leaseMs, {
+    filter: Prisma.sql`AND ("notBefore" IS NULL OR "notBefore" <= ${now})
+       AND "userId" NOT IN (SELECT "userId" FROM "Submission" WHERE "status" = 'running')
+       ${opts.solo === false ? Prisma.sql`AND "solo" = ${false}` : Prisma.empty}
+       ${skipExercises(opts.skipSlugs)}`,
     order: Prisma.sql`ORDER BY "priority" DESC, "submittedAt" ASC`,
-    extraSet: Prisma.sql`, "startedAt" = ${new Date()}`,
-    returning: Prisma.sql`"id", "code", "kind", "tryArgs", "exerciseVersionId", "latePenalty", "attempts"`,
+    extraSet: Prisma.sql`, "startedAt" = ${now}`,
+    returning: Prisma.sql`"id", "code", "kind", "tryArgs", "exerciseVersionId", "latePenalty", "attempts", "userId", "kills", "solo"`,
   });
   const r = rows[0];
-  return r ? { type: "submission", ...r, latePenalty: Number(r.latePenalty), attempts: Number(r.attempts) } : null;
+  return r
+    ? {
+        type: "submission",
+        ...r,
+        latePenalty: Number(r.latePenalty),
+        attempts: Number(r.attempts),
+        kills: Number(r.kills),
+        solo: Boolean(r.solo),
+      }
+    : null;
+}
+
+/**
+ * "Not of these exercises" for a claim: a worker that could not load an exercise leaves its jobs
+ * queued (they wait for a worker that can, not failed and not scored).
+ */
+function skipExercises(slugs: string[] | undefined): Prisma.Sql {
+  if (!slugs?.length) return Prisma.empty;
+  return Prisma.sql`AND "exerciseVersionId" NOT IN (SELECT v."id" FROM "ExerciseVersion" v JOIN "Exercise" e ON e."id" = v."exerciseId" WHERE e."slug" IN (${Prisma.join(slugs)}))`;
 }
 
 /** Atomically claims the oldest queued regrade item, with its submission's code. */
-export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<RegradeJob | null> {
+export async function claimRegradeItem(
+  db: Db,
+  owner: string,
+  leaseMs = DEFAULT_LEASE_MS,
+  opts: { skipSlugs?: string[] } = {},
+): Promise<RegradeJob | null> {
   const rows = await claimRow<{
     id: string;
     regradeId: string;
@@ -270,6 +322,7 @@ export async function claimRegradeItem(db: Db, owner: string, leaseMs = DEFAULT_
     exerciseVersionId: string;
     attempts: number;
   }>(db, "regrade", owner, leaseMs, {
+    filter: skipExercises(opts.skipSlugs),
     order: Prisma.empty,
     extraSet: Prisma.empty,
     returning: Prisma.sql`"id", "regradeId", "submissionId", "exerciseVersionId", "attempts"`,
@@ -352,6 +405,105 @@ export async function sweepExpiredLeases(
   return { requeued, failed };
 }
 
+// ---------------------------------------------------------------- worker kills
+
+/** Until when a student's jobs are held back by a recent kill (null: not held). */
+async function studentCooldown(db: DbOrTx, userId: string, now = new Date()): Promise<Date | null> {
+  const last = await db.submission.findFirst({
+    where: { userId, killedAt: { gt: new Date(now.getTime() - KILL_COOLDOWN_MS) } },
+    orderBy: { killedAt: "desc" },
+    select: { killedAt: true },
+  });
+  return last?.killedAt ? new Date(last.killedAt.getTime() + KILL_COOLDOWN_MS) : null;
+}
+
+/**
+ * `submissionId` stopped its worker (a kill, or an isolate that could not be interrupted): it is
+ * marked, and its student's queued jobs (and those enqueued during the cooldown) wait KILL_COOLDOWN_MS,
+ * behind everyone else's, and are then graded alone, so that they never take a neighbour down with them.
+ */
+export async function penaliseStudent(db: Db, submissionId: string, userId: string, now = new Date()): Promise<void> {
+  const until = new Date(now.getTime() + KILL_COOLDOWN_MS);
+  await db.$transaction([
+    db.submission.updateMany({ where: { id: submissionId }, data: { killedAt: now } }),
+    db.submission.updateMany({ where: { userId, status: "queued" }, data: { notBefore: until, solo: true } }),
+  ]);
+}
+
+const JOB_COLUMNS = {
+  id: true,
+  code: true,
+  kind: true,
+  tryArgs: true,
+  exerciseVersionId: true,
+  latePenalty: true,
+  attempts: true,
+  userId: true,
+  kills: true,
+  solo: true,
+} as const;
+
+/** What became of a dead worker's submissions (see settleDeadWorker). */
+export interface DeadWorkerSettlement {
+  /** Graded alone: a kill charged, back in the queue behind the cooldown. */
+  charged: string[];
+  /** Graded beside a neighbour: back in the queue to be graded alone, nothing charged. */
+  solo: string[];
+  /** Reached MAX_KILLS: now leased by the caller, who finishes each as the student's failure. */
+  stopped: SubmissionJob[];
+}
+
+/**
+ * Settles the submissions a dead worker (`deadOwner`: killed for its heartbeat, out of memory, kill -9)
+ * still held, at once rather than at lease expiry. A job it graded alone killed it: the kill is charged
+ * to that submission and its student is penalised. With two jobs in flight nobody can tell which one it was, so neither is charged: both go
+ * back to be graded alone. Idempotent (every write is guarded by the dead owner's lease). Regrade
+ * items are left to lease expiry.
+ */
+export async function settleDeadWorker(
+  db: Db,
+  deadOwner: string,
+  owner: string,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<DeadWorkerSettlement> {
+  const held = await db.submission.findMany({
+    where: { leaseOwner: deadOwner, status: "running" },
+    select: JOB_COLUMNS,
+  });
+  const out: DeadWorkerSettlement = { charged: [], solo: [], stopped: [] };
+  const now = new Date();
+  const mine = { leaseOwner: deadOwner, status: "running" } as const;
+  if (held.length > 1) {
+    for (const j of held) {
+      const n = await db.submission.updateMany({
+        where: { id: j.id, ...mine },
+        data: { status: "queued", leaseOwner: null, leaseExpiresAt: null, solo: true, attempts: { decrement: 1 } },
+      });
+      if (n.count) out.solo.push(j.id);
+    }
+    return out;
+  }
+  const j = held[0];
+  if (!j) return out;
+  const kills = j.kills + 1;
+  const data =
+    kills >= MAX_KILLS
+      ? { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), kills, killedAt: now }
+      : {
+          status: "queued",
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          kills,
+          killedAt: now,
+        };
+  const n = await db.submission.updateMany({ where: { id: j.id, ...mine }, data });
+  if (!n.count) return out;
+  await penaliseStudent(db, j.id, j.userId, now);
+  if (kills >= MAX_KILLS) out.stopped.push({ type: "submission", ...j, kind: j.kind as SubmissionJob["kind"], kills });
+  else out.charged.push(j.id);
+  return out;
+}
+
 // ---------------------------------------------------------------- results
 
 const caseJsonCache = new WeakMap<object, string>();
@@ -398,7 +550,8 @@ function resultRows(result: GradeResult) {
     hintId: c.hintId ?? null,
     inputJson: caseJson(c.input),
     expectedJson: caseJson(c.expected),
-    actualJson: c.actual === undefined ? null : toJson(c.actual),
+    // A large output is stored as a preview; it was compared in full before this.
+    actualJson: c.actual === undefined ? null : toJson(storedOutput(c.actual)),
     consoleText: c.console ?? null,
     timingsJson: JSON.stringify(c.timings),
   }));

@@ -55,6 +55,13 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
   const lastBeat = new Map<ChildProcess, number>();
   /** Workers that have sent "ready": the heartbeat timeout applies to them. */
   const started = new Set<ChildProcess>();
+  /** Queue lease owner of each worker ("host:pid", as the worker names itself). */
+  const ownerOf = new Map<ChildProcess, string>();
+  /** Dead workers whose jobs no live worker has settled yet (see settleDeadWorker in queue.ts). */
+  const unsettled = new Set<string>();
+  const askToSettle = () => {
+    for (const c of readyWorkers()) for (const owner of unsettled) c.send?.({ type: "dead", owner }, () => {});
+  };
   let stopping = false;
   let readyCount = 0;
   let resolveReady!: () => void;
@@ -75,17 +82,28 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
       const startedAt = Date.now();
       lastBeat.set(child, startedAt);
       let counted = false;
-      child.on("message", (m: { type?: string }) => {
+      ownerOf.set(child, `${os.hostname()}:${child.pid}`);
+      child.on("message", (m: { type?: string; id?: string; owner?: string }) => {
         lastBeat.set(child, Date.now());
+        if (m?.type === "settled" && m.owner) unsettled.delete(m.owner);
         if (m?.type === "ready" && !counted) {
           counted = true;
+          if (m.id) ownerOf.set(child, m.id);
           started.add(child);
           if (++readyCount === n) resolveReady();
+          askToSettle();
         }
       });
       child.on("exit", (code, signal) => {
         lastBeat.delete(child);
         started.delete(child);
+        const owner = ownerOf.get(child);
+        ownerOf.delete(child);
+        // Its jobs are settled by a live worker now, or by the next one to say "ready".
+        if (owner && !stopping) {
+          unsettled.add(owner);
+          askToSettle();
+        }
         if (slots[i] === child) slots[i] = undefined;
         if (stopping) return;
         sup.restarts++;

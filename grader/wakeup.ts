@@ -15,6 +15,8 @@ import pg from "pg";
 import { dbTarget, redactUrl, type Db } from "../prisma/client";
 
 export const QUEUE_CHANNEL = "gibbs_queue";
+/** NOTIFYed with the submission's id whenever a submission's status changes (the live status stream). */
+export const STATUS_CHANNEL = "gibbs_status";
 export const MIN_BACKOFF_MS = 2;
 export const MAX_BACKOFF_MS = 200;
 /** A lane that waits for another lane's poll still looks on its own this often. */
@@ -41,7 +43,15 @@ export interface WakeupOptions {
 /** The provider's wake-up for `db`'s database. */
 export function queueWakeup(db: Db, opts: WakeupOptions): QueueWakeup {
   const { provider, url } = dbTarget(db);
-  return provider === "postgresql" ? new ListenWakeup(url, opts) : new BackoffWakeup(opts.maxIdleMs);
+  return provider === "postgresql" ? new ListenWakeup(url, QUEUE_CHANNEL, opts) : new BackoffWakeup(opts.maxIdleMs);
+}
+
+/**
+ * Wake-ups on a PostgreSQL channel: `wait` ends at the channel's next notification (or `maxIdleMs`);
+ * while the LISTEN connection is down it backs off and retries. (PostgreSQL only.)
+ */
+export function channelWakeup(url: string, channel: string, opts: WakeupOptions): QueueWakeup {
+  return new ListenWakeup(url, channel, opts);
 }
 
 /**
@@ -104,6 +114,7 @@ class ListenWakeup implements QueueWakeup {
 
   constructor(
     private readonly url: string,
+    private readonly channel: string,
     private readonly opts: WakeupOptions,
   ) {
     this.backoff = new BackoffWakeup(opts.maxIdleMs);
@@ -120,7 +131,7 @@ class ListenWakeup implements QueueWakeup {
       this.listening = false;
       client.end().catch(() => {});
       if (this.closed) return;
-      this.log(`LISTEN ${QUEUE_CHANNEL} on ${redactUrl(this.url)} lost (${why}); polling until it is back`);
+      this.log(`LISTEN ${this.channel} on ${redactUrl(this.url)} lost (${why}); polling until it is back`);
       this.retry = setTimeout(() => this.listen(), RELISTEN_MS);
     };
     client.on("notification", () => this.notify());
@@ -128,7 +139,7 @@ class ListenWakeup implements QueueWakeup {
     client.on("end", () => lost("connection closed"));
     client
       .connect()
-      .then(() => client.query(`LISTEN ${QUEUE_CHANNEL}`))
+      .then(() => client.query(`LISTEN ${this.channel}`))
       .then(() => {
         if (this.client !== client) return;
         this.listening = true;

@@ -14,8 +14,12 @@ import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { createDb, dbTarget, type Db } from "../prisma/client";
 import { assertMigrated } from "../prisma/migrate";
-import { exerciseHash, loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
-import { grade, type GradeResult } from "./grade";
+import { exerciseHash, loadCatalogueReport, type ExerciseEntry } from "../exercises/catalogue";
+import { storeLoadReport } from "../exercises/store";
+import { grade, gradingSeed, prepareCases, type GradeResult } from "./grade";
+import { notRunMessage } from "./feedback";
+import { STOPPED_THE_GRADER } from "./messages";
+import type { ExerciseSpec } from "./spec";
 import {
   DEFAULT_LEASE_MS,
   LeaseLostError,
@@ -25,10 +29,13 @@ import {
   completeSubmission,
   failJob,
   hasQueuedJobs,
+  penaliseStudent,
   releaseJob,
   renewLease,
+  settleDeadWorker,
   sweepExpiredLeases,
   type Job,
+  type SubmissionJob,
 } from "./queue";
 import { SandboxHungError, warmSandbox } from "./sandbox/sandbox";
 import { queueWakeup, type QueueWakeup } from "./wakeup";
@@ -52,6 +59,8 @@ export const STALL_MS = Number(process.env.GIBBS_GRADER_STALL_MS) || 60_000;
 export interface WorkerOptions {
   db: Db;
   catalogue: Map<string, ExerciseEntry>;
+  /** Slugs of exercises this process could not load: their jobs are left queued. */
+  broken?: string[];
   id?: string;
   leaseMs?: number;
   /** How idle lanes wait for work (default: LISTEN/NOTIFY on PostgreSQL, a backoff on SQLite). */
@@ -68,6 +77,7 @@ export class GradingWorker {
   readonly id: string;
   private readonly db: Db;
   private readonly catalogue: Map<string, ExerciseEntry>;
+  private readonly broken: string[];
   private readonly leaseMs: number;
   private wakeup: QueueWakeup | undefined;
   private readonly log: (msg: string) => void;
@@ -92,6 +102,7 @@ export class GradingWorker {
   constructor(opts: WorkerOptions) {
     this.db = opts.db;
     this.catalogue = opts.catalogue;
+    this.broken = opts.broken ?? [];
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.wakeup = opts.wakeup;
@@ -108,18 +119,11 @@ export class GradingWorker {
       const s = await sweepExpiredLeases(this.db);
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
     }
-    // Polling while idle (SQLite: the last claim found nothing): one cheap read before the two claim
-    // statements. On PostgreSQL an idle lane wakes on NOTIFY, which already says a job is there.
-    const job =
-      this.idle && this.probeWhenIdle && !(await hasQueuedJobs(this.db))
-        ? null
-        : ((await claimSubmission(this.db, this.id, this.leaseMs)) ??
-          (await claimRegradeItem(this.db, this.id, this.leaseMs)));
+    const job = await this.claim();
     this.lastProgressAt = Date.now();
     this.idle = !job;
     if (!job) return false;
     this.lastClaimAt = Date.now();
-    this.current.set(job, Date.now());
     const renew = setInterval(
       () => {
         // A stalled worker stops renewing, so its job goes back to the queue.
@@ -128,8 +132,15 @@ export class GradingWorker {
       },
       Math.max(50, this.leaseMs / 3),
     );
+    // The process's resident memory, sampled while this job runs (shared with a neighbour job, if any).
+    let rssPeak = process.memoryUsage.rss();
+    const sampleRss = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
     try {
       const result = await this.gradeJob(job);
+      result.timings.workerRssPeakMb = Math.round(Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20);
+      // The process ends itself after recording this: the student's next jobs wait behind everyone
+      // else's (marked while this job still runs, so no other worker claims the next one before).
+      if (result.hung && job.type === "submission") await penaliseStudent(this.db, job.id, job.userId);
       if (job.type === "submission") await completeSubmission(this.db, job, this.id, result);
       else await completeRegradeItem(this.db, job, this.id, result);
       this.graded++;
@@ -148,10 +159,57 @@ export class GradingWorker {
       }
     } finally {
       clearInterval(renew);
+      clearInterval(sampleRss);
       this.current.delete(job);
       this.lastProgressAt = Date.now();
     }
     return true;
+  }
+
+  /** Claims run one at a time per process, so that a job to be graded alone never gets a neighbour. */
+  private claiming: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Claims the next job for a lane and records it as current. A job marked `solo` is claimed only
+   * while nothing else runs here, and nothing else is claimed while it runs.
+   */
+  private claim(): Promise<Job | null> {
+    const next = this.claiming.then(async (): Promise<Job | null> => {
+      if ([...this.current.keys()].some((j) => j.type === "submission" && j.solo)) return null;
+      // Polling while idle (SQLite: the last claim found nothing): one cheap read before the two claim
+      // statements. On PostgreSQL an idle lane wakes on NOTIFY, which already says a job is there.
+      if (this.idle && this.probeWhenIdle && !(await hasQueuedJobs(this.db))) return null;
+      const job =
+        (await claimSubmission(this.db, this.id, this.leaseMs, {
+          solo: this.current.size === 0,
+          skipSlugs: this.broken,
+        })) ?? (await claimRegradeItem(this.db, this.id, this.leaseMs, { skipSlugs: this.broken }));
+      if (job) this.current.set(job, Date.now());
+      return job;
+    });
+    this.claiming = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Settles the jobs of a dead worker of this machine (the supervisor names it; see settleDeadWorker)
+   * and finishes those that reached MAX_KILLS as the student's failure.
+   */
+  async settleDead(deadOwner: string): Promise<void> {
+    const s = await settleDeadWorker(this.db, deadOwner, this.id, this.leaseMs);
+    if (s.charged.length || s.solo.length || s.stopped.length)
+      this.log(
+        `worker ${deadOwner} died: kill charged to ${s.charged.length}, ${s.solo.length} to grade alone, ${s.stopped.length} stopped for good`,
+      );
+    for (const job of s.stopped) {
+      const v = await this.versionOf(job.exerciseVersionId);
+      const entry = this.catalogue.get(v.slug);
+      if (!entry) {
+        await failJob(this.db, job, this.id, `exercise "${v.slug}" is not in this worker's catalogue`);
+        continue;
+      }
+      await completeSubmission(this.db, job, this.id, stoppedTheGrader(entry.spec, job));
+    }
   }
 
   /** True when the loop has not moved for STALL_MS (see STALL_MS). */
@@ -240,6 +298,35 @@ export class StaleCatalogueError extends Error {
   }
 }
 
+/** The result of a submission whose code stopped its worker MAX_KILLS times: every case failed, a graded attempt. */
+export function stoppedTheGrader(spec: ExerciseSpec, job: SubmissionJob): GradeResult {
+  const mode = job.kind === "run" ? "run" : "submit";
+  const cases = prepareCases(spec, mode);
+  const timings = { transpileMs: 0, isolateMs: 0, runMs: 0, compareMs: 0 };
+  const message = STOPPED_THE_GRADER(job.kills);
+  return {
+    exercise: spec.slug,
+    mode,
+    seed: gradingSeed(spec),
+    status: "error",
+    score: 0,
+    maxScore: cases.reduce((s, c) => s + c.maxScore, 0),
+    message,
+    cases: cases.map((c) => ({
+      name: c.name,
+      visibility: c.visibility,
+      status: "failed",
+      score: 0,
+      max_score: c.maxScore,
+      message: notRunMessage(message),
+      input: c.args,
+      expected: c.expected,
+      timings,
+    })),
+    timings: { ...timings, totalMs: 0 },
+  };
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -252,10 +339,14 @@ async function main(): Promise<void> {
   // WAL + synchronous=NORMAL: a commit may be lost only on an OS crash/power loss, and then the
   // whole result transaction is lost with it; the job stays leased, expires and is regraded.
   if (dbTarget(db).provider === "sqlite") await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  const [catalogue] = await Promise.all([loadCatalogue(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
+  // Each exercise loads on its own: a broken one is reported to staff and its jobs wait; the rest grade.
+  const [load] = await Promise.all([loadCatalogueReport(process.env.GIBBS_EXERCISES_DIR), warmSandbox()]);
+  for (const b of load.broken) console.error(`[grader] exercises/${b.folder} did not load; its jobs wait: ${b.error}`);
+  await storeLoadReport(db, load);
   const worker = new GradingWorker({
     db,
-    catalogue,
+    catalogue: load.entries,
+    broken: load.broken.flatMap((b) => (b.slug ? [b.slug] : [])),
     leaseMs: process.env.GIBBS_GRADER_LEASE_MS ? Number(process.env.GIBBS_GRADER_LEASE_MS) : undefined,
     inFlight: process.env.GIBBS_GRADER_IN_FLIGHT ? Number(process.env.GIBBS_GRADER_IN_FLIGHT) : undefined,
   });
@@ -263,7 +354,16 @@ async function main(): Promise<void> {
   const beat = setInterval(() => {
     if (!worker.stalled()) process.send?.({ type: "heartbeat", graded: worker.graded });
   }, HEARTBEAT_MS);
-  process.send?.({ type: "ready" });
+  // The supervisor names workers of this machine that died, for any live worker to settle their jobs.
+  process.on("message", (m: { type?: string; owner?: string }) => {
+    if (m?.type !== "dead" || !m.owner) return;
+    const owner = m.owner;
+    worker
+      .settleDead(owner)
+      .then(() => process.send?.({ type: "settled", owner }))
+      .catch((e) => console.error(`[grader ${worker.id}] settling ${owner} failed: ${e}`));
+  });
+  process.send?.({ type: "ready", id: worker.id });
   let exiting = false;
   const shutdown = async () => {
     if (exiting) return;

@@ -174,6 +174,7 @@ export class Sandbox {
   private map?: SourceMap;
   /** Set when the host watchdog disposed the isolate: later calls report "stopped". */
   private stopped = false;
+  private heapPeak = 0;
   private constructor(
     private readonly isolate: ivm.Isolate,
     private readonly context: ivm.Context,
@@ -204,6 +205,20 @@ export class Sandbox {
 
   get disposed(): boolean {
     return this.isolate.isDisposed;
+  }
+
+  /**
+   * The most memory this isolate held after any call so far, in MB: V8's heap size (what it reserved
+   * for the student's objects, garbage not yet collected included) plus array buffers outside it.
+   */
+  heapPeakMb(): number {
+    return Math.round((this.heapPeak / 2 ** 20) * 10) / 10;
+  }
+
+  private sampleHeap(): void {
+    if (this.isolate.isDisposed) return;
+    const h = this.isolate.getHeapStatisticsSync();
+    this.heapPeak = Math.max(this.heapPeak, h.total_heap_size + h.externally_allocated_size);
   }
 
   /**
@@ -242,6 +257,7 @@ export class Sandbox {
     } catch (err) {
       return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
     } finally {
+      this.sampleHeap();
       if (!this.isolate.isDisposed) factory.release();
     }
   }
@@ -264,6 +280,8 @@ export class Sandbox {
     } catch (err) {
       // Else e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
       return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
+    } finally {
+      this.sampleHeap();
     }
   }
 

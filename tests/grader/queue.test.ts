@@ -50,15 +50,27 @@ async function drainQueue() {
   });
 }
 
+/** Marks a claimed job graded (its student may then have the next one claimed). */
+const finish = (id: string) => db.submission.update({ where: { id }, data: { status: "graded", leaseOwner: null } });
+
+const student = (name: string) =>
+  db.user
+    .create({ data: { email: `${name}-${Date.now()}@example.edu`, name }, select: { id: true } })
+    .then((u) => u.id);
+
+const submitAs = (userId: string, kind: "run" | "submit") =>
+  enqueue(db, { userId, assignmentId: fx.assignmentId, ...fx.exercises.get(SLUG)!, code: solution, kind });
+
 const expire = (id: string) =>
   db.submission.update({ where: { id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
 
 describe("grading queue", () => {
   it("claims runs before submits, oldest first, and never hands one job to two workers", async () => {
     await drainQueue();
-    const s1 = await fx.submit(SLUG, solution, "submit");
-    const s2 = await fx.submit(SLUG, solution, "submit");
-    const r1 = await fx.submit(SLUG, solution, "run");
+    // Three students (a student has one job in flight at a time).
+    const s1 = await submitAs(await student("s1"), "submit");
+    const s2 = await submitAs(await student("s2"), "submit");
+    const r1 = await submitAs(await student("r1"), "run");
     const other = createDb(t.url);
     try {
       const claims = await Promise.all([
@@ -93,7 +105,10 @@ describe("grading queue", () => {
     });
     const r1 = await fx.submit(SLUG, solution, "run");
     const order: string[] = [];
-    for (let job = await claimSubmission(db, "F"); job; job = await claimSubmission(db, "F")) order.push(job.id);
+    for (let job = await claimSubmission(db, "F"); job; job = await claimSubmission(db, "F")) {
+      order.push(job.id);
+      await finish(job.id); // a student has one job in flight at a time
+    }
     expect(order).toEqual([r1, a1, b1, a2]);
   });
 
@@ -137,6 +152,7 @@ describe("grading queue", () => {
       const c = await claimSubmission(db, "order");
       if (!c) break;
       order.push(c.id);
+      await finish(c.id);
     }
     return order;
   }

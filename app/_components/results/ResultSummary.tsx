@@ -22,7 +22,7 @@ export function ResultSummary({ submission }: { submission: SubmissionView }) {
   if (submission.status === "error") {
     return (
       <p className="alert alert--error" role="alert">
-        {t("gradingFailed")} {submission.lastError ? <code>{submission.lastError}</code> : null}
+        {t("gradingFailed")}
       </p>
     );
   }

@@ -3,9 +3,16 @@
  * expected and actual values). When `against` is given, elements that differ
  * from it beyond the default tolerance (DOMAIN.md: |a − e| ≤ atol + rtol·|e|) are
  * highlighted and marked with "≠"; the grader's message is the authority.
+ * A large output is stored as a preview (grader/preview.ts): its first values, shape and
+ * statistics are shown, saying it was cut; large arrays render folded.
  */
 
+import { useTranslations } from "next-intl";
+import { firstValues, isOutputPreview, type OutputPreview } from "@/grader/preview";
 import styles from "./Results.module.css";
+
+/** An array with more values than this renders folded, its first FOLD_ABOVE values only: pages stay light. */
+const FOLD_ABOVE = 400;
 
 const ATOL = 1e-9;
 const RTOL = 1e-7;
@@ -67,8 +74,63 @@ function shapeOf(v: unknown): string {
   return "";
 }
 
+function leaves(v: unknown): number {
+  return Array.isArray(v) ? v.reduce((n: number, x) => n + leaves(x), 0) : 1;
+}
+
+/** A large array folded behind a disclosure, with its first FOLD_ABOVE values. */
+function Folded({ value, against, label }: { value: unknown[]; against?: { value: unknown }; label?: string }) {
+  const t = useTranslations("student.results");
+  const exp = against?.value;
+  return (
+    <details className={styles.matrixWrap}>
+      <summary>{t("showValues", { shape: shapeOf(value), shown: FOLD_ABOVE, count: leaves(value) })}</summary>
+      <ValueView
+        value={firstValues(value, FOLD_ABOVE)}
+        against={against ? { value: Array.isArray(exp) ? firstValues(exp, FOLD_ABOVE) : exp } : undefined}
+        label={label}
+      />
+    </details>
+  );
+}
+
+/** A stored preview of an output too large to keep: what was cut, the statistics of the whole, the first values. */
+function PreviewView({
+  preview,
+  against,
+  label,
+}: {
+  preview: OutputPreview;
+  against?: { value: unknown };
+  label?: string;
+}) {
+  const t = useTranslations("student.results");
+  const shown = (v: number | null) => (v === null ? "—" : formatNumber(v));
+  return (
+    <div className={styles.matrixWrap} data-testid="output-preview">
+      <p className="muted">
+        {preview.shape && preview.shape.length ? (
+          <span className={styles.shape}>{preview.shape.join(" × ")}</span>
+        ) : null}{" "}
+        {t("truncated", { shown: leaves(preview.head), elements: preview.elements })}{" "}
+        {t("valueSummary", {
+          elements: preview.elements,
+          min: shown(preview.min),
+          max: shown(preview.max),
+          mean: shown(preview.mean),
+          nan: preview.nanCount,
+        })}
+      </p>
+      <ValueView value={preview.head} against={against} label={label} />
+    </div>
+  );
+}
+
 export function ValueView({ value, against, label }: { value: unknown; against?: { value: unknown }; label?: string }) {
   const exp = against?.value;
+  if (isOutputPreview(value)) return <PreviewView preview={value} against={against} label={label} />;
+  if ((isMatrix(value) || (Array.isArray(value) && isNumArray(value))) && leaves(value) > FOLD_ABOVE)
+    return <Folded value={value} against={against} label={label} />;
   if (isMatrix(value)) {
     const expRows = isMatrix(exp) ? exp : undefined;
     return (

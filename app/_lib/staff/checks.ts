@@ -20,6 +20,8 @@ export interface ExerciseCheckRow {
   points: number | null;
   /** null when the check has not been run for this version. */
   report: CheckReport | null;
+  /** From the grader workers' catalogue load report: why exercise.ts did not load (its submissions wait). */
+  loadError: { message: string; at: Date } | null;
 }
 
 const parse = <T>(s: string | null | undefined): T | null => {
@@ -49,6 +51,7 @@ export async function listExerciseChecks(db: Db, actor: StaffContext): Promise<E
       titleZh: v?.titleZh ?? e.slug,
       points: v?.points ?? null,
       report: parseCheckReport(v?.checkJson),
+      loadError: e.loadError ? { message: e.loadError, at: e.loadErrorAt ?? e.createdAt } : null,
     };
   });
 }

@@ -74,8 +74,6 @@ export interface SubmissionView extends SubmissionSummary {
   exerciseSlug: string;
   courseId: string;
   code: string;
-  /** Why grading failed for good (status "error"), for the student to report. */
-  lastError: string | null;
   result: ResultView | null;
 }
 

@@ -164,7 +164,6 @@ export async function submissionView(
     exerciseSlug: s.exercise.slug,
     courseId: s.assignment.courseId,
     code: s.code,
-    lastError: s.status === "error" ? s.lastError : null,
     result: s.result ? resultView(s.result, { staff: false, hiddenReleased: released }) : null,
   };
 }

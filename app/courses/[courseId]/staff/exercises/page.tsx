@@ -1,13 +1,14 @@
 // Exercise checks (instructors): the exercises:check report per exercise's current version.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
 import { listExerciseChecks } from "@/app/_lib/staff/checks";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
+import { courseTimeZone } from "@/app/_lib/dates";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -19,9 +20,10 @@ export default async function ExercisesPage({ params }: Props) {
   return page(async () => {
     const { courseId } = await params;
     const actor = await staffContext(courseId, { instructor: true });
-    const [t, locale, rows] = await Promise.all([
+    const [t, locale, format, rows] = await Promise.all([
       getTranslations("staff"),
       getLocale(),
+      getFormatter(),
       listExerciseChecks(db(), actor),
     ]);
     const base = `/courses/${encodeURIComponent(courseId)}/staff`;
@@ -50,6 +52,18 @@ export default async function ExercisesPage({ params }: Props) {
                   </th>
                   <td>{r.version ?? "—"}</td>
                   <td>
+                    {r.loadError ? (
+                      <p className="alert alert--error" data-testid="exercise-load-error">
+                        {t("exercises.loadError", {
+                          time: format.dateTime(r.loadError.at, {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                            timeZone: courseTimeZone(),
+                          }),
+                        })}{" "}
+                        <code>{r.loadError.message}</code>
+                      </p>
+                    ) : null}
                     {r.report === null ? (
                       <span className="muted">{t("exercises.notChecked")}</span>
                     ) : r.report.ok ? (

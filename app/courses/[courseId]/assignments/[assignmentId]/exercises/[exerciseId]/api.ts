@@ -68,4 +68,6 @@ export function exerciseApi(courseId: string, assignmentId: string, exerciseId: 
 export const submissionApi = {
   get: (id: string) => call<SubmissionView>(`/api/student/submissions/${encodeURIComponent(id)}`),
   status: (id: string) => call<SubmissionSummary>(`/api/student/submissions/${encodeURIComponent(id)}/status`),
+  /** Server-sent events of the submission's status (useSubmission falls back to `status` if it breaks). */
+  eventsUrl: (id: string) => `/api/student/submissions/${encodeURIComponent(id)}/events`,
 };

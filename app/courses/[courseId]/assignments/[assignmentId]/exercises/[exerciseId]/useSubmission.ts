@@ -4,7 +4,8 @@
  * request is on its way or the last submission is queued or grading, `submit()` does
  * nothing (the button is disabled and the shortcut calls the same function). Every submit
  * carries an Idempotency-Key, and a request that failed on the network is retried with the
- * same key, so the server stores it at most once.
+ * same key, so the server stores it at most once. The status (queue position, grading, graded)
+ * arrives by server-sent events; if the stream breaks, the page polls the status route instead.
  */
 
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -12,8 +13,45 @@ import type { SubmissionSummary, SubmissionView } from "@/app/_lib/student/types
 import { submissionApi, type ExerciseApi } from "./api";
 
 const POLL_MS = 250;
+/** A stream that sends no status this long (the server sends one at once, then each change) counts as broken. */
+const FIRST_EVENT_MS = 5_000;
+const SILENT_STREAM_MS = 30_000;
 
 const pending = (s: SubmissionSummary | null) => s !== null && (s.status === "queued" || s.status === "running");
+
+/**
+ * Follows a submission's event stream until it is graded ("finished"), the stream breaks ("broken":
+ * the caller polls instead) or the page stops following it ("cancelled").
+ */
+function streamStatus(
+  id: string,
+  cancelled: () => boolean,
+  show: (s: SubmissionSummary) => void,
+): Promise<"finished" | "broken" | "cancelled"> {
+  if (typeof EventSource === "undefined") return Promise.resolve("broken");
+  return new Promise((resolve) => {
+    const es = new EventSource(submissionApi.eventsUrl(id));
+    const stop = (outcome: "finished" | "broken" | "cancelled") => {
+      es.close();
+      clearInterval(watch);
+      resolve(outcome);
+    };
+    let silentSince = Date.now();
+    let allowedSilence = FIRST_EVENT_MS;
+    const watch = setInterval(() => {
+      if (cancelled()) stop("cancelled");
+      else if (Date.now() - silentSince > allowedSilence) stop("broken");
+    }, POLL_MS);
+    es.addEventListener("status", (e) => {
+      silentSince = Date.now();
+      allowedSilence = SILENT_STREAM_MS;
+      const s = JSON.parse((e as MessageEvent<string>).data) as SubmissionSummary;
+      if (s.status === "graded" || s.status === "error") stop("finished");
+      else show(s);
+    });
+    es.onerror = () => stop("broken");
+  });
+}
 
 export function useSubmission(
   api: ExerciseApi,
@@ -39,20 +77,32 @@ export function useSubmission(
   const follow = useCallback(
     async (id: string, t0: number) => {
       const token = ++pollToken.current;
+      const show = (s: SubmissionSummary) =>
+        setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+      /** The submission is graded: show its result and the history. */
+      const finish = async () => {
+        const full = await submissionApi.get(id);
+        setMs(Math.round(performance.now() - t0));
+        setSubmission(full);
+        setHistory(await api.history());
+        busy.current = false;
+      };
+      const streamed = await streamStatus(id, () => token !== pollToken.current, show);
+      if (streamed === "cancelled") return;
+      if (streamed === "finished") {
+        try {
+          return await finish();
+        } catch {
+          // fall back to polling
+        }
+      }
       for (;;) {
         await new Promise((r) => setTimeout(r, POLL_MS));
         if (token !== pollToken.current) return;
         try {
           const s = await submissionApi.status(id);
-          if (s.status === "graded" || s.status === "error") {
-            const full = await submissionApi.get(id);
-            setMs(Math.round(performance.now() - t0));
-            setSubmission(full);
-            setHistory(await api.history());
-            busy.current = false;
-            return;
-          }
-          setSubmission((prev) => (prev && prev.id === id && "result" in prev ? prev : s));
+          if (s.status === "graded" || s.status === "error") return await finish();
+          show(s);
         } catch {
           // transient: keep polling
         }
