@@ -23,12 +23,16 @@ test("gradebook rows escape user text and mark flagged cells", () => {
       cell({ score: null, submissionId: null, latestSubmissionId: null }),
       cell({ override: { score: 5, reason: `"><script>` }, score: 5 }),
     ],
+    subtotals: [12.5],
     total: 12.5,
     max: 30,
     percent: 41.7,
     missing: 1,
     late: false,
     errors: 0,
+    pending: 0,
+    lateDays: 0,
+    overrides: 1,
   };
   const html = gradebookRowsHtml([row], {
     missing: "—",

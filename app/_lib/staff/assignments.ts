@@ -7,7 +7,7 @@
 import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
-import { assignmentOfCourse, memberOfCourse } from "./scope";
+import { assignmentOfCourse, memberOfCourse, studentOfCourse } from "./scope";
 import { lateness, penalisedScore } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 
@@ -213,51 +213,86 @@ export async function listExercises(db: Db) {
   return ex.map((e) => ({ ...e, current: e.currentVersionId ? (byId.get(e.currentVersionId) ?? null) : null }));
 }
 
-export async function setExtension(
+/** The assignment of an extension, and the checked reason and due date (the same for one or many students). */
+async function extensionTarget(
   db: Db,
   actor: StaffContext,
-  input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
+  input: { assignmentId: string; dueAt: Date; reason: string },
 ) {
   asInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
-  const m = await memberOfCourse(db, actor, input.userId);
-  if (m.role !== "student") throw new AccessError("not_found", "student");
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new InputError("reasonRequired", {}, "An extension needs a reason.");
   if (!validDate(input.dueAt)) throw new InputError("dateRequired", {}, "The new due date is required.");
   if (input.dueAt <= a.releaseAt)
     throw new InputError("dueBeforeRelease", {}, "The new due date must be after the release date.");
+  return { a, reason, dueAt: input.dueAt };
+}
+
+/** Sets one student's extension, re-applies the late policy and audits both, inside `tx`. */
+async function writeExtension(
+  tx: Tx,
+  actor: StaffContext,
+  { a, reason, dueAt }: Awaited<ReturnType<typeof extensionTarget>>,
+  userId: string,
+) {
+  const prev = await tx.extension.findUnique({
+    where: { assignmentId_userId: { assignmentId: a.id, userId } },
+  });
+  const e = await tx.extension.upsert({
+    where: { assignmentId_userId: { assignmentId: a.id, userId } },
+    create: { assignmentId: a.id, userId, dueAt, reason, grantedById: actor.userId },
+    update: { dueAt, reason, grantedById: actor.userId },
+  });
+  const rescored = await reapplyLatePolicy(tx, a, userId, e.dueAt);
+  await writeAudit(tx, actor, {
+    action: "extension.set",
+    entityType: "Extension",
+    entityId: e.id,
+    before: {
+      userId,
+      assignmentId: a.id,
+      dueAt: (prev?.dueAt ?? a.dueAt).toISOString(),
+      extended: !!prev,
+      scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
+    },
+    after: {
+      userId,
+      assignmentId: a.id,
+      dueAt: e.dueAt.toISOString(),
+      extended: true,
+      scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
+    },
+    reason,
+  });
+  return e;
+}
+
+export async function setExtension(
+  db: Db,
+  actor: StaffContext,
+  input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
+) {
+  const target = await extensionTarget(db, actor, input);
+  await studentOfCourse(db, actor, input.userId);
+  return db.$transaction((tx) => writeExtension(tx, actor, target, input.userId));
+}
+
+/** The same extension, with one reason, for several students: all of them or (on any refusal) none. */
+export async function setExtensions(
+  db: Db,
+  actor: StaffContext,
+  input: { assignmentId: string; userIds: string[]; dueAt: Date; reason: string },
+) {
+  asInstructor(actor);
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) throw new InputError("noSelection", {}, "Select at least one student.");
+  const target = await extensionTarget(db, actor, input);
+  for (const id of userIds) await studentOfCourse(db, actor, id);
   return db.$transaction(async (tx) => {
-    const prev = await tx.extension.findUnique({
-      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
-    });
-    const e = await tx.extension.upsert({
-      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
-      create: { assignmentId: a.id, userId: input.userId, dueAt: input.dueAt, reason, grantedById: actor.userId },
-      update: { dueAt: input.dueAt, reason, grantedById: actor.userId },
-    });
-    const rescored = await reapplyLatePolicy(tx, a, input.userId, e.dueAt);
-    await writeAudit(tx, actor, {
-      action: "extension.set",
-      entityType: "Extension",
-      entityId: e.id,
-      before: {
-        userId: input.userId,
-        assignmentId: a.id,
-        dueAt: (prev?.dueAt ?? a.dueAt).toISOString(),
-        extended: !!prev,
-        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
-      },
-      after: {
-        userId: input.userId,
-        assignmentId: a.id,
-        dueAt: e.dueAt.toISOString(),
-        extended: true,
-        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
-      },
-      reason,
-    });
-    return e;
+    const out = [];
+    for (const id of userIds) out.push(await writeExtension(tx, actor, target, id));
+    return out;
   });
 }
 

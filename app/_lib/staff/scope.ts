@@ -32,3 +32,10 @@ export async function memberOfCourse(db: Db, actor: StaffContext, userId: string
   if (!e) throw new AccessError("not_found", "user");
   return e;
 }
+
+/** The enrolment, if the user is a student of the actor's course. */
+export async function studentOfCourse(db: Db, actor: StaffContext, userId: string) {
+  const e = await memberOfCourse(db, actor, userId);
+  if (e.role !== "student") throw new AccessError("not_found", "student");
+  return e;
+}

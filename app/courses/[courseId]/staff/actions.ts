@@ -11,12 +11,13 @@ import { db } from "@/prisma/client";
 import { action, type FormErrorCode } from "@/app/_lib/adapters";
 import { staffContext, type StaffContext } from "@/app/_lib/context";
 import { courseTimeZone, fromZonedInput } from "@/app/_lib/dates";
-import { setOverride } from "@/app/_lib/staff/overrides";
+import { setOverride, setOverrides } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
 import {
   createAssignment,
   removeExtension,
   setExtension,
+  setExtensions,
   updateAssignment,
   type AssignmentInput,
 } from "@/app/_lib/staff/assignments";
@@ -53,6 +54,35 @@ export async function overrideAction(courseId: string, form: FormData) {
       reason: formText(form, "reason"),
     });
     return `${back}${back.includes("?") ? "&" : "?"}ok=override`;
+  });
+}
+
+/** The gradebook's bulk form: one override or one extension, with one reason, for the ticked students. */
+export async function bulkAction(courseId: string, form: FormData) {
+  const back = backOf(courseId, form);
+  return act(courseId, back, async (actor) => {
+    const userIds = form.getAll("userId").map(String);
+    const reason = formText(form, "reason");
+    const sep = back.includes("?") ? "&" : "?";
+    if (formText(form, "intent") === "extension") {
+      await setExtensions(db(), actor, {
+        assignmentId: formText(form, "assignmentId"),
+        userIds,
+        dueAt: fromZonedInput(formText(form, "dueAt"), courseTimeZone()),
+        reason,
+      });
+      return `${back}${sep}ok=bulkExtension`;
+    }
+    const [assignmentId = "", exerciseId = ""] = formText(form, "column").split(":");
+    const score = formText(form, "score").trim();
+    await setOverrides(db(), actor, {
+      assignmentId,
+      exerciseId,
+      userIds,
+      score: score === "" ? Number.NaN : Number(score),
+      reason,
+    });
+    return `${back}${sep}ok=bulkOverride`;
   });
 }
 
