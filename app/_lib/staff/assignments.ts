@@ -57,6 +57,8 @@ export interface AssignmentInput {
   scorePolicy: "best" | "latest";
   /** Students may run this section's lab with the reference solutions (staff always may). */
   labReference?: boolean;
+  /** Weight of this assignment's points in the course total (default 1). */
+  weight?: number;
   /** In display order. */
   items: { exerciseId: string; points: number }[];
 }
@@ -88,6 +90,8 @@ export async function validateAssignment(db: Db, input: AssignmentInput): Promis
   if (new Set(ids).size !== ids.length) bad("An exercise appears twice.", "duplicateExercise");
   for (const it of input.items)
     if (!(it.points > 0 && it.points <= 1000)) bad("Points must be greater than 0 (at most 1000).", "pointsRange");
+  if (input.weight !== undefined && !(input.weight >= 0 && input.weight <= 100))
+    bad("The weight must be between 0 and 100.", "weightRange");
   const found = await db.exercise.count({ where: { id: { in: ids } } });
   if (found !== ids.length) bad("An exercise does not exist.", "unknownExercise");
 }
@@ -105,6 +109,7 @@ const snapshot = (a: AssignmentValues) => ({
   attemptLimit: a.attemptLimit,
   scorePolicy: a.scorePolicy,
   labReference: a.labReference ?? false,
+  weight: a.weight ?? 1,
   items: a.items.map((i) => ({ exerciseId: i.exerciseId, points: i.points })),
 });
 

@@ -87,11 +87,14 @@ export async function bulkAction(courseId: string, form: FormData) {
 }
 
 export async function commentAction(courseId: string, submissionId: string, form: FormData) {
-  const back = `${base(courseId)}/submissions/${submissionId}`;
+  const page = `${base(courseId)}/submissions/${submissionId}`;
+  // The review page's own URL with its gradebook view (J/K), else the bare page.
+  const given = backOf(courseId, form);
+  const back = given.split("?")[0] === page ? given : page;
   return act(courseId, back, async (actor) => {
     const line = formText(form, "line").trim();
     await addComment(db(), actor, { submissionId, line: line ? Number(line) : null, body: formText(form, "body") });
-    return `${back}?ok=comment#comments`;
+    return `${back}${back.includes("?") ? "&" : "?"}ok=comment${line ? `#code-L${line}` : "#comments"}`;
   });
 }
 
@@ -149,6 +152,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     attemptLimit: attempts ? Number(attempts) : null,
     scorePolicy: formText(form, "scorePolicy") === "latest" ? "latest" : "best",
     labReference: formText(form, "labReference") === "on",
+    weight: formText(form, "weight").trim() === "" ? 1 : Number(formText(form, "weight")),
     items,
   };
 }
