@@ -71,6 +71,8 @@ export interface EnqueueInput {
   latePenalty?: number;
   /** Unique per user: a second enqueue with the same key fails (Prisma P2002). */
   idempotencyKey?: string | null;
+  /** Staff trying the exercise in "preview as student": never counted anywhere. */
+  staffPreview?: boolean;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<string> {
       lateDays: input.lateDays ?? 0,
       latePenalty: input.latePenalty ?? 0,
       idempotencyKey: input.idempotencyKey ?? null,
+      staffPreview: input.staffPreview ?? false,
     },
     select: { id: true },
   });

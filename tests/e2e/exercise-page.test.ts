@@ -20,12 +20,12 @@ import {
   launchBrowser,
   newPage,
   screenshot,
+  seriousViolations,
   signIn,
   startApp,
   type RunningApp,
 } from "./harness";
 
-const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const TEST_TIMEOUT_MS = 180_000;
 
@@ -59,27 +59,6 @@ async function runAndWait(page: Page) {
   const seq = Number(await page.getByTestId("workspace").getAttribute("data-run-seq"));
   await page.getByTestId("run").click();
   await page.locator(`[data-testid=workspace][data-run-seq="${seq + 1}"]`).waitFor({ timeout: 30_000 });
-}
-
-type AxeViolation = {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; any: { data?: unknown }[] }[];
-};
-
-/** axe-core in the page; the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(" ")} ${JSON.stringify(n.any[0]?.data ?? "")}`),
-    );
 }
 
 async function submissionsOf(email: string) {

@@ -322,6 +322,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; any: { data?: unknown }[] }[];
+};
+
+/** axe-core in the page; the serious and critical violations, as "rule: target" lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(" ")} ${JSON.stringify(n.any[0]?.data ?? "")}`),
+    );
+}
+
 /** Signs in through the real form and waits for the course list. */
 export async function signIn(page: Page, app: RunningApp, user: { email: string; password: string }): Promise<void> {
   await page.goto(`${app.baseUrl}/signin`);

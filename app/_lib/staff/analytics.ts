@@ -91,6 +91,33 @@ export function histogram(percents: readonly number[], bins = 10): HistogramBin[
   return out;
 }
 
+interface CaseRow {
+  resultId: string;
+  position: number;
+  name: string;
+  status: string;
+}
+
+/** Pass rate of each case position over the given case results (one per submission that ran it). */
+function passRates(rows: readonly CaseRow[]): CasePassRate[] {
+  const cases = new Map<number, CasePassRate>();
+  for (const c of rows) {
+    const e = cases.get(c.position) ?? {
+      position: c.position,
+      name: parseBilingual(c.name) ?? { en: "", zh: "" },
+      passed: 0,
+      total: 0,
+      rate: 0,
+    };
+    e.total++;
+    if (c.status === "passed") e.passed++;
+    cases.set(c.position, e);
+  }
+  return [...cases.values()]
+    .sort((x, y) => x.position - y.position)
+    .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+}
+
 /** Pearson correlation of two equally long series; null when either has no spread or there are fewer than 3 pairs. */
 export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
   const n = xs.length;
@@ -224,23 +251,7 @@ export async function loadAnalytics(
     const ci = book.columns.indexOf(col);
     const scores = book.rows.map((r) => r.cells[ci].score).filter((s): s is number => s !== null);
 
-    const cases = new Map<number, CasePassRate>();
-    for (const c of hiddenCases) {
-      if (c.result.submission.exerciseId !== col.exerciseId) continue;
-      const e = cases.get(c.position) ?? {
-        position: c.position,
-        name: parseBilingual(c.name) ?? { en: "", zh: "" },
-        passed: 0,
-        total: 0,
-        rate: 0,
-      };
-      e.total++;
-      if (c.status === "passed") e.passed++;
-      cases.set(c.position, e);
-    }
-    const hiddenRates = [...cases.values()]
-      .sort((x, y) => x.position - y.position)
-      .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+    const hiddenRates = passRates(hiddenCases.filter((c) => c.result.submission.exerciseId === col.exerciseId));
 
     const mis = new Map<string, { results: Set<string>; students: Set<string> }>();
     for (const h of hinted) {
@@ -251,31 +262,19 @@ export async function loadAnalytics(
       mis.set(h.hintId, m);
     }
 
-    const byVersion = new Map<string, { results: Set<string>; cases: Map<number, CasePassRate> }>();
+    const byVersion = new Map<string, CaseRow[]>();
     for (const c of allCases) {
       if (c.result.submission.exerciseId !== col.exerciseId) continue;
-      const v = byVersion.get(c.result.exerciseVersionId) ?? { results: new Set<string>(), cases: new Map() };
-      v.results.add(c.resultId);
-      const e = v.cases.get(c.position) ?? {
-        position: c.position,
-        name: parseBilingual(c.name) ?? { en: "", zh: "" },
-        passed: 0,
-        total: 0,
-        rate: 0,
-      };
-      e.total++;
-      if (c.status === "passed") e.passed++;
-      v.cases.set(c.position, e);
-      byVersion.set(c.result.exerciseVersionId, v);
+      const list = byVersion.get(c.result.exerciseVersionId);
+      if (list) list.push(c);
+      else byVersion.set(c.result.exerciseVersionId, [c]);
     }
     const versions = [...byVersion.entries()]
-      .map(([versionId, v]) => ({
+      .map(([versionId, rows]) => ({
         versionId,
         version: versionNumber.get(versionId) ?? 0,
-        submissions: v.results.size,
-        cases: [...v.cases.values()]
-          .sort((x, y) => x.position - y.position)
-          .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 })),
+        submissions: new Set(rows.map((r) => r.resultId)).size,
+        cases: passRates(rows),
       }))
       .sort((x, y) => y.version - x.version);
 

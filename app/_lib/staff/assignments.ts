@@ -7,7 +7,7 @@
 import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
-import { assignmentOfCourse, memberOfCourse, studentOfCourse } from "./scope";
+import { assignmentOfCourse, memberOfCourse, selectedStudents, studentOfCourse } from "./scope";
 import { lateness, penalisedScore } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 
@@ -289,11 +289,8 @@ export async function setExtensions(
   actor: StaffContext,
   input: { assignmentId: string; userIds: string[]; dueAt: Date; reason: string },
 ) {
-  asInstructor(actor);
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) throw new InputError("noSelection", {}, "Select at least one student.");
   const target = await extensionTarget(db, actor, input);
-  for (const id of userIds) await studentOfCourse(db, actor, id);
+  const userIds = await selectedStudents(db, actor, input.userIds);
   return db.$transaction(async (tx) => {
     const out = [];
     for (const id of userIds) out.push(await writeExtension(tx, actor, target, id));

@@ -9,7 +9,7 @@ import type { Db } from "@/prisma/client";
 import { cellScore, scaleToPoints } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
-import { assignmentOfCourse, studentOfCourse } from "./scope";
+import { assignmentOfCourse, selectedStudents, studentOfCourse } from "./scope";
 import { writeAudit, type Tx } from "./audit";
 
 export interface OverrideInput {
@@ -92,10 +92,8 @@ export async function setOverrides(
   actor: StaffContext,
   input: Omit<OverrideInput, "userId"> & { userIds: string[] },
 ) {
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) throw new InputError("noSelection", {}, "Select at least one student.");
   const target = await overrideTarget(db, actor, input);
-  for (const id of userIds) await studentOfCourse(db, actor, id);
+  const userIds = await selectedStudents(db, actor, input.userIds);
   return db.$transaction(async (tx) => {
     const out = [];
     for (const id of userIds) out.push(await writeOverride(tx, actor, target, id));

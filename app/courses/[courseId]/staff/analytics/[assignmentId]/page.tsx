@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
-import { loadAnalytics } from "@/app/_lib/staff/analytics";
+import { loadAnalytics, type CasePassRate } from "@/app/_lib/staff/analytics";
 import { assignmentOfCourse } from "@/app/_lib/staff/scope";
 import { Histogram } from "@/app/_components/charts/Histogram";
 import { pick } from "@/app/_components/results/CaseResults";
@@ -38,6 +38,29 @@ async function analyticsPage({ params }: Props) {
       xLabel={t("analytics.scoreRange")}
       yLabel={t("analytics.students")}
     />
+  );
+  const passRateTable = (cases: CasePassRate[]) => (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">{t("analytics.case")}</th>
+            <th scope="col">{t("analytics.passRate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={c.position}>
+              <th scope="row">{pick(c.name, locale)}</th>
+              <td>
+                <span className={styles.bar} style={{ width: `${Math.round(c.rate * 120)}px` }} aria-hidden="true" />
+                {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <section aria-labelledby="an-title">
@@ -76,56 +99,13 @@ async function analyticsPage({ params }: Props) {
             {ex.hiddenCases.length === 0 ? (
               <p className="muted">{t("analytics.noCases")}</p>
             ) : (
-              <div className={styles.tableWrap}>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("analytics.case")}</th>
-                      <th scope="col">{t("analytics.passRate")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ex.hiddenCases.map((c) => (
-                      <tr key={c.position}>
-                        <th scope="row">{pick(c.name, locale)}</th>
-                        <td>
-                          <span
-                            className={styles.bar}
-                            style={{ width: `${Math.round(c.rate * 120)}px` }}
-                            aria-hidden="true"
-                          />
-                          {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              passRateTable(ex.hiddenCases)
             )}
             <h3>{t("analytics.byVersion")}</h3>
             {ex.versions.map((v) => (
               <details key={v.versionId} data-testid="analytics-version">
                 <summary>{t("analytics.version", { v: v.version, count: v.submissions })}</summary>
-                <div className={styles.tableWrap}>
-                  <table className={styles.table}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("analytics.case")}</th>
-                        <th scope="col">{t("analytics.passRate")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {v.cases.map((c) => (
-                        <tr key={c.position}>
-                          <th scope="row">{pick(c.name, locale)}</th>
-                          <td>
-                            {Math.round(c.rate * 100)} % ({t("analytics.passed", { passed: c.passed, total: c.total })})
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                {passRateTable(v.cases)}
               </details>
             ))}
             <h3>{t("analytics.misconceptions")}</h3>
