@@ -125,7 +125,6 @@ export interface GradebookRow {
   pending: number;
   /** Sum of the counting submissions' late days. */
   lateDays: number;
-  overrides: number;
 }
 
 export interface Gradebook {
@@ -272,7 +271,6 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
     let errors = 0;
     let pending = 0;
     let lateDays = 0;
-    let overridden = 0;
     let late = false;
     const cells = columns.map((c, ci): GradebookCell => {
       const k = `${user.id}|${c.key}`;
@@ -291,7 +289,6 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
       else subtotals[groupOf[ci]] = (subtotals[groupOf[ci]] ?? 0) + cs.score;
       if (error) errors++;
       if (waiting) pending++;
-      if (cs.override) overridden++;
       lateDays += cellLateDays;
       if (cellLateDays > 0) late = true;
       return {
@@ -318,7 +315,6 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
       errors,
       pending,
       lateDays,
-      overrides: overridden,
     };
   });
   const studentCount = rows.length;
