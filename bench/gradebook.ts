@@ -49,7 +49,6 @@ try {
         label: () => "",
         classes,
         groups: book.groups,
-        linkQuery: "assignment=x",
         selectLabel: (n) => n,
       });
     }),

@@ -14,6 +14,7 @@ import { gradebookRowsHtml } from "./rowsHtml";
 import { LiveFilters } from "./LiveFilters";
 import { SelectAll } from "./SelectAll";
 import { BulkForm } from "./BulkForm";
+import { CarryView } from "./CarryView";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -164,7 +165,8 @@ async function gradebookPage({ params, searchParams }: Props) {
         </p>
       </div>
       <div className={`${styles.tableWrap} ${styles.gradebookWrap}`}>
-        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook">
+        <CarryView targetId="gradebook" query={view.toString()} />
+        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook" id="gradebook">
           <thead>
             <tr>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>
@@ -269,7 +271,6 @@ async function gradebookPage({ params, searchParams }: Props) {
                   muted: "muted",
                   subtotal: styles.subtotal,
                 },
-                linkQuery: view.toString(),
                 groups: book.groups,
                 selectLabel: (name) => t("gradebook.select", { name }),
               }),

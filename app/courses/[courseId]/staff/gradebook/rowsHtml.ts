@@ -24,8 +24,6 @@ export interface RowsHtmlOptions {
   /** The accessible description of a flagged cell (override reason, late, error, grading). */
   label(c: GradebookCell): string;
   classes: { overridden: string; errorCell: string; marks: string; num: string; muted: string; subtotal?: string };
-  /** The gradebook's view parameters, carried into review links (J/K walks this view). */
-  linkQuery?: string;
   /** Assignment groups; a subtotal cell follows each group when there is more than one. */
   groups?: GradebookGroup[];
   /** The accessible name of a row's bulk-selection checkbox (form "bulk"); no checkbox when absent. */
@@ -36,8 +34,7 @@ function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
   const sub = c.submissionId ?? c.latestSubmissionId;
   const text = escapeHtml(c.score === null ? o.missing : formatScore(c.score));
   // Relative link: the page is …/staff/gradebook, reviews are …/staff/submissions/<id>.
-  const query = o.linkQuery ? `?${escapeHtml(o.linkQuery)}` : "";
-  const body = sub ? `<a href="submissions/${encodeURIComponent(sub)}${query}">${text}</a>` : text;
+  const body = sub ? `<a href="submissions/${encodeURIComponent(sub)}">${text}</a>` : text;
   if (!(c.override || c.lateDays || c.error || c.pending)) return `<td>${body}</td>`;
   const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
   const label = escapeHtml(o.label(c));
