@@ -89,6 +89,8 @@ export interface EnqueueInput {
   latePenalty?: number;
   /** Unique per user: a second enqueue with the same key fails (Prisma P2002). */
   idempotencyKey?: string | null;
+  /** Staff trying the exercise in "preview as student": never counted anywhere. */
+  staffPreview?: boolean;
 }
 
 /**
@@ -125,6 +127,7 @@ export async function enqueue(db: DbOrTx, input: EnqueueInput): Promise<string> 
       idempotencyKey: input.idempotencyKey ?? null,
       notBefore,
       solo: notBefore !== null,
+      staffPreview: input.staffPreview ?? false,
     },
     select: { id: true },
   });

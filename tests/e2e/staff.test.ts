@@ -46,12 +46,15 @@ let fixed: Map<string, ExerciseEntry>;
 let buggy: Map<string, ExerciseEntry>;
 const staff = () => `${app.baseUrl}/courses/${courseId}/staff`;
 
-/** The gradebook cell of a student (row by email) and exercise (column by its header's data-exercise). */
+/**
+ * The gradebook cell of a student (row by email) and exercise (column by its header's data-exercise).
+ * The exercise headers are the second header row; the body rows start with name and ID.
+ */
 async function gradebookCell(page: import("playwright-core").Page, email: string, slug: string) {
   const headers = await page
-    .locator("[data-testid=gradebook] thead th")
+    .locator("[data-testid=gradebook] thead tr:last-child th")
     .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-exercise")));
-  const col = headers.indexOf(slug);
+  const col = headers.indexOf(slug) + 2;
   expect(col).toBeGreaterThan(1);
   return page.locator(`[data-testid=gb-row][data-email="${email}"] > :nth-child(${col + 1})`);
 }
@@ -122,11 +125,11 @@ describe("staff", () => {
       const reviewUrl = page.url().split("?")[0];
       const submissionId = reviewUrl.split("/").pop()!;
       const comment = "Nice use of the symmetric weights here.";
-      await page.fill("input[name=line]", "1");
-      await page.fill("textarea[name=body]", comment);
+      await page.getByRole("button", { name: "Comment on line 1", exact: true }).click();
+      await page.fill("[data-testid=line-comment-body]", comment);
       await Promise.all([
         page.waitForURL(/ok=comment/),
-        page.click("form[aria-label] button[type=submit]:has-text('Post comment')"),
+        page.click("form[aria-label='Comment on line 1'] button[type=submit]"),
       ]);
       await page.locator("[data-testid=line-comment]").getByText(comment).waitFor();
       // the gradebook marks the cell

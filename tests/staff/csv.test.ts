@@ -148,7 +148,17 @@ describe("gradebook CSV export", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(bytes, { bom: true });
     const [header, ...rows] = records;
-    expect(header).toEqual(["student_id", "name", "email", "ex-one (10)", "ex-two (10)", "total (20)"]);
+    expect(header).toEqual([
+      "student_id",
+      "name",
+      "email",
+      "ex-one (10)",
+      "ex-two (10)",
+      "total (20)",
+      "missing",
+      "late_days",
+      "overridden",
+    ]);
     const book = await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId, pageSize: 0 });
     expect(rows).toHaveLength(book.rows.length);
     for (const r of book.rows) {
@@ -156,6 +166,8 @@ describe("gradebook CSV export", () => {
       expect(rec[1]).toBe(r.user.name);
       expect(rec.slice(3, 5).map((x) => (x === "" ? null : Number(x)))).toEqual(r.cells.map((c) => c.score));
       expect(Number(rec[5])).toBeCloseTo(r.total, 2);
+      expect(Number(rec[6])).toBe(r.missing);
+      expect(Number(rec[7])).toBe(r.lateDays);
     }
     expect(rows.map((x) => x[1])).toContain("Smith, Jane");
     expect(rows.map((x) => x[1])).toContain("王小明");

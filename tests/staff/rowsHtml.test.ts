@@ -23,12 +23,15 @@ test("gradebook rows escape user text and mark flagged cells", () => {
       cell({ score: null, submissionId: null, latestSubmissionId: null }),
       cell({ override: { score: 5, reason: `"><script>` }, score: 5 }),
     ],
+    subtotals: [12.5],
     total: 12.5,
     max: 30,
     percent: 41.7,
     missing: 1,
     late: false,
     errors: 0,
+    pending: 0,
+    lateDays: 0,
   };
   const html = gradebookRowsHtml([row], {
     missing: "—",
@@ -44,4 +47,47 @@ test("gradebook rows escape user text and mark flagged cells", () => {
   expect(html).toContain('class="ov" title="overridden: &quot;&gt;&lt;script&gt;"');
   expect(html).toContain("◆");
   expect(html).toContain('<td class="n"><strong>12.5</strong></td>');
+});
+
+test("grouped rows: a subtotal after each assignment, then the percentage and the total", () => {
+  const row: GradebookRow = {
+    user: { id: `u"1`, name: "Ann", email: "ann@x.edu", studentId: "7" },
+    cells: [cell(), cell({ score: null, submissionId: null, latestSubmissionId: null }), cell({ score: 3 })],
+    subtotals: [7.5, 3],
+    total: 13.5,
+    max: 40,
+    percent: 33.75,
+    missing: 1,
+    late: false,
+    errors: 0,
+    pending: 0,
+    lateDays: 0,
+  };
+  const groups = [
+    { assignmentId: "a1", titleEn: "A1", titleZh: "A1", weight: 1, first: 0, count: 2, max: 20 },
+    { assignmentId: "a2", titleEn: "A2", titleZh: "A2", weight: 2, first: 2, count: 1, max: 10 },
+  ];
+  const html = gradebookRowsHtml([row], {
+    missing: "—",
+    label: () => "",
+    classes: { overridden: "ov", errorCell: "er", marks: "mk", num: "n", muted: "m", subtotal: "st" },
+    groups,
+    selectLabel: (name) => `Select ${name}`,
+  });
+  expect(html).toContain(
+    '<input type="checkbox" form="bulk" name="userId" value="u&quot;1" aria-label="Select Ann"> Ann',
+  );
+  const cells = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+  expect(cells).toEqual([
+    "7",
+    '<a href="submissions/sub1">7.5</a>',
+    "—",
+    "7.5",
+    '<a href="submissions/sub1">3</a>',
+    "3",
+    "34 %",
+    "<strong>13.5</strong>",
+  ]);
+  expect(html).toContain('<td class="st">7.5</td>');
+  expect(html).toContain('<td class="st">3</td>');
 });

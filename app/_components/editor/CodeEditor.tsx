@@ -55,6 +55,8 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   tabFocusMode: false,
   // Unused code is not faded (an unused starter parameter at 1.95:1 contrast fails WCAG); the squiggle stays.
   showUnused: false,
+  // The number of the empty line after a final newline is not dimmed either (1.75:1 fails axe's contrast rule).
+  renderFinalNewline: "on",
 };
 
 function CodeEditor(props: CodeEditorProps) {

@@ -2,7 +2,11 @@
  * Analytics of one assignment (optionally one of its exercises): score histogram,
  * pass rate of each hidden case, most frequent misconceptions (CaseResult.hintId) and
  * median attempts to full marks. Scores are those that count (policy + overrides,
- * as in the gradebook); case pass rates use each student's counting submission.
+ * as in the gradebook); hidden-case pass rates use each student's counting submission.
+ * Every count is of submissions (never of case rows); staff previews are left out.
+ * Per exercise version, every case's pass rate over all graded submissions (the drill-down),
+ * and the exercise's discrimination: the correlation of its score with the rest of the
+ * assignment across the students who scored anything in it (PrairieLearn's measure).
  */
 
 import type { Db } from "@/prisma/client";
@@ -35,10 +39,19 @@ export interface MisconceptionCount {
   hintId: string;
   /** The registered hint text (from the exercise version's metadata), when known. */
   hint: { en: string; zh: string } | null;
-  /** Failing case results carrying this hint (all graded submissions). */
+  /** Graded submissions with a failing case carrying this hint. */
   count: number;
   /** Distinct students who got it. */
   students: number;
+}
+
+export interface VersionCases {
+  versionId: string;
+  version: number;
+  /** Graded submissions whose current result is of this version. */
+  submissions: number;
+  /** Every case (visible and hidden), by position: passed of the submissions that ran it. */
+  cases: CasePassRate[];
 }
 
 export interface ExerciseAnalytics {
@@ -55,6 +68,11 @@ export interface ExerciseAnalytics {
   /** Median over students who reached full marks of the attempt number of their first full-marks submission; null if none did. */
   medianAttemptsToFull: number | null;
   reachedFull: number;
+  /** Submitted attempts of every status. */
+  submissions: number;
+  versions: VersionCases[];
+  /** Pearson correlation of this exercise's score with the rest of the assignment; null below 3 students or without spread. */
+  discrimination: number | null;
 }
 
 export interface AssignmentAnalytics {
@@ -71,6 +89,52 @@ export function histogram(percents: readonly number[], bins = 10): HistogramBin[
   const out = Array.from({ length: bins }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
   for (const p of percents) out[Math.min(bins - 1, Math.max(0, Math.floor(p / width)))].count++;
   return out;
+}
+
+interface CaseRow {
+  resultId: string;
+  position: number;
+  name: string;
+  status: string;
+}
+
+/** Pass rate of each case position over the given case results (one per submission that ran it). */
+function passRates(rows: readonly CaseRow[]): CasePassRate[] {
+  const cases = new Map<number, CasePassRate>();
+  for (const c of rows) {
+    const e = cases.get(c.position) ?? {
+      position: c.position,
+      name: parseBilingual(c.name) ?? { en: "", zh: "" },
+      passed: 0,
+      total: 0,
+      rate: 0,
+    };
+    e.total++;
+    if (c.status === "passed") e.passed++;
+    cases.set(c.position, e);
+  }
+  return [...cases.values()]
+    .sort((x, y) => x.position - y.position)
+    .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+}
+
+/** Pearson correlation of two equally long series; null when either has no spread or there are fewer than 3 pairs. */
+export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
+  const n = xs.length;
+  if (n < 3 || ys.length !== n) return null;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  // Relative to the data's scale: a constant series has no correlation to speak of.
+  if (sxx <= 1e-12 * (1 + mx * mx) * n || syy <= 1e-12 * (1 + my * my) * n) return null;
+  return sxy / Math.sqrt(sxx * syy);
 }
 
 /** Middle value (mean of the two middle values for an even count); null for no values. */
@@ -94,7 +158,13 @@ export async function loadAnalytics(
   const studentIds = new Set(book.rows.map((r) => r.user.id));
 
   const subs = await db.submission.findMany({
-    where: { assignmentId, kind: "submit", ...(exerciseId ? { exerciseId } : {}), userId: { in: [...studentIds] } },
+    where: {
+      assignmentId,
+      kind: "submit",
+      staffPreview: false,
+      ...(exerciseId ? { exerciseId } : {}),
+      userId: { in: [...studentIds] },
+    },
     select: {
       id: true,
       userId: true,
@@ -122,7 +192,7 @@ export async function loadAnalytics(
     if (c?.resultId) countingResultIds.push(c.resultId);
   }
   const allResultIds = subs.map((s) => s.resultId).filter((r): r is string => !!r);
-  const [hiddenCases, hinted] = await Promise.all([
+  const [hiddenCases, hinted, allCases] = await Promise.all([
     db.caseResult.findMany({
       where: { resultId: { in: countingResultIds }, visibility: { not: "visible" } },
       select: {
@@ -135,9 +205,28 @@ export async function loadAnalytics(
     }),
     db.caseResult.findMany({
       where: { resultId: { in: allResultIds }, hintId: { not: null } },
-      select: { hintId: true, result: { select: { submission: { select: { exerciseId: true, userId: true } } } } },
+      select: {
+        hintId: true,
+        resultId: true,
+        result: { select: { submission: { select: { exerciseId: true, userId: true } } } },
+      },
+    }),
+    db.caseResult.findMany({
+      where: { resultId: { in: allResultIds } },
+      select: {
+        resultId: true,
+        position: true,
+        name: true,
+        status: true,
+        result: { select: { exerciseVersionId: true, submission: { select: { exerciseId: true } } } },
+      },
     }),
   ]);
+  const versionRows = await db.exerciseVersion.findMany({
+    where: { id: { in: [...new Set(allCases.map((c) => c.result.exerciseVersionId))] } },
+    select: { id: true, version: true },
+  });
+  const versionNumber = new Map(versionRows.map((v) => [v.id, v.version]));
 
   // Hint texts of the registered misconceptions (ExerciseVersion.metaJson, written by exercises/sync.ts).
   const exRows = await db.exercise.findMany({
@@ -162,32 +251,37 @@ export async function loadAnalytics(
     const ci = book.columns.indexOf(col);
     const scores = book.rows.map((r) => r.cells[ci].score).filter((s): s is number => s !== null);
 
-    const cases = new Map<number, CasePassRate>();
-    for (const c of hiddenCases) {
-      if (c.result.submission.exerciseId !== col.exerciseId) continue;
-      const e = cases.get(c.position) ?? {
-        position: c.position,
-        name: parseBilingual(c.name) ?? { en: "", zh: "" },
-        passed: 0,
-        total: 0,
-        rate: 0,
-      };
-      e.total++;
-      if (c.status === "passed") e.passed++;
-      cases.set(c.position, e);
-    }
-    const hiddenRates = [...cases.values()]
-      .sort((x, y) => x.position - y.position)
-      .map((e) => ({ ...e, rate: e.total ? e.passed / e.total : 0 }));
+    const hiddenRates = passRates(hiddenCases.filter((c) => c.result.submission.exerciseId === col.exerciseId));
 
-    const mis = new Map<string, { count: number; students: Set<string> }>();
+    const mis = new Map<string, { results: Set<string>; students: Set<string> }>();
     for (const h of hinted) {
       if (h.result.submission.exerciseId !== col.exerciseId || !h.hintId) continue;
-      const m = mis.get(h.hintId) ?? { count: 0, students: new Set<string>() };
-      m.count++;
+      const m = mis.get(h.hintId) ?? { results: new Set<string>(), students: new Set<string>() };
+      m.results.add(h.resultId);
       m.students.add(h.result.submission.userId);
       mis.set(h.hintId, m);
     }
+
+    const byVersion = new Map<string, CaseRow[]>();
+    for (const c of allCases) {
+      if (c.result.submission.exerciseId !== col.exerciseId) continue;
+      const list = byVersion.get(c.result.exerciseVersionId);
+      if (list) list.push(c);
+      else byVersion.set(c.result.exerciseVersionId, [c]);
+    }
+    const versions = [...byVersion.entries()]
+      .map(([versionId, rows]) => ({
+        versionId,
+        version: versionNumber.get(versionId) ?? 0,
+        submissions: new Set(rows.map((r) => r.resultId)).size,
+        cases: passRates(rows),
+      }))
+      .sort((x, y) => y.version - x.version);
+
+    // Students who scored anything in the assignment; a missing cell counts 0 on both sides.
+    const took = book.rows.filter((r) => r.subtotals.some((st) => st !== null));
+    const own = took.map((r) => r.cells[ci].score ?? 0);
+    const rest = took.map((r, i) => r.subtotals.reduce<number>((t, st) => t + (st ?? 0), 0) - own[i]);
 
     const attempts: number[] = [];
     for (const uid of studentIds) {
@@ -208,10 +302,18 @@ export async function loadAnalytics(
       scored: scores.length,
       hiddenCases: hiddenRates,
       misconceptions: [...mis.entries()]
-        .map(([hintId, m]) => ({ hintId, hint: hints.get(hintId) ?? null, count: m.count, students: m.students.size }))
+        .map(([hintId, m]) => ({
+          hintId,
+          hint: hints.get(hintId) ?? null,
+          count: m.results.size,
+          students: m.students.size,
+        }))
         .sort((x, y) => y.count - x.count || x.hintId.localeCompare(y.hintId)),
       medianAttemptsToFull: median(attempts),
       reachedFull: attempts.length,
+      submissions: subs.filter((x) => x.exerciseId === col.exerciseId).length,
+      versions,
+      discrimination: book.columns.length > 1 ? pearson(own, rest) : null,
     };
   });
 

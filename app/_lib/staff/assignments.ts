@@ -7,7 +7,7 @@
 import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
-import { assignmentOfCourse, memberOfCourse } from "./scope";
+import { assignmentOfCourse, memberOfCourse, selectedStudents, studentOfCourse } from "./scope";
 import { lateness, penalisedScore } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 
@@ -57,6 +57,8 @@ export interface AssignmentInput {
   scorePolicy: "best" | "latest";
   /** Students may run this section's lab with the reference solutions (staff always may). */
   labReference?: boolean;
+  /** Weight of this assignment's points in the course total (default 1). */
+  weight?: number;
   /** In display order. */
   items: { exerciseId: string; points: number }[];
 }
@@ -88,6 +90,8 @@ export async function validateAssignment(db: Db, input: AssignmentInput): Promis
   if (new Set(ids).size !== ids.length) bad("An exercise appears twice.", "duplicateExercise");
   for (const it of input.items)
     if (!(it.points > 0 && it.points <= 1000)) bad("Points must be greater than 0 (at most 1000).", "pointsRange");
+  if (input.weight !== undefined && !(input.weight >= 0 && input.weight <= 100))
+    bad("The weight must be between 0 and 100.", "weightRange");
   const found = await db.exercise.count({ where: { id: { in: ids } } });
   if (found !== ids.length) bad("An exercise does not exist.", "unknownExercise");
 }
@@ -105,6 +109,7 @@ const snapshot = (a: AssignmentValues) => ({
   attemptLimit: a.attemptLimit,
   scorePolicy: a.scorePolicy,
   labReference: a.labReference ?? false,
+  weight: a.weight ?? 1,
   items: a.items.map((i) => ({ exerciseId: i.exerciseId, points: i.points })),
 });
 
@@ -213,51 +218,83 @@ export async function listExercises(db: Db) {
   return ex.map((e) => ({ ...e, current: e.currentVersionId ? (byId.get(e.currentVersionId) ?? null) : null }));
 }
 
-export async function setExtension(
+/** The assignment of an extension, and the checked reason and due date (the same for one or many students). */
+async function extensionTarget(
   db: Db,
   actor: StaffContext,
-  input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
+  input: { assignmentId: string; dueAt: Date; reason: string },
 ) {
   asInstructor(actor);
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
-  const m = await memberOfCourse(db, actor, input.userId);
-  if (m.role !== "student") throw new AccessError("not_found", "student");
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new InputError("reasonRequired", {}, "An extension needs a reason.");
   if (!validDate(input.dueAt)) throw new InputError("dateRequired", {}, "The new due date is required.");
   if (input.dueAt <= a.releaseAt)
     throw new InputError("dueBeforeRelease", {}, "The new due date must be after the release date.");
+  return { a, reason, dueAt: input.dueAt };
+}
+
+/** Sets one student's extension, re-applies the late policy and audits both, inside `tx`. */
+async function writeExtension(
+  tx: Tx,
+  actor: StaffContext,
+  { a, reason, dueAt }: Awaited<ReturnType<typeof extensionTarget>>,
+  userId: string,
+) {
+  const prev = await tx.extension.findUnique({
+    where: { assignmentId_userId: { assignmentId: a.id, userId } },
+  });
+  const e = await tx.extension.upsert({
+    where: { assignmentId_userId: { assignmentId: a.id, userId } },
+    create: { assignmentId: a.id, userId, dueAt, reason, grantedById: actor.userId },
+    update: { dueAt, reason, grantedById: actor.userId },
+  });
+  const rescored = await reapplyLatePolicy(tx, a, userId, e.dueAt);
+  await writeAudit(tx, actor, {
+    action: "extension.set",
+    entityType: "Extension",
+    entityId: e.id,
+    before: {
+      userId,
+      assignmentId: a.id,
+      dueAt: (prev?.dueAt ?? a.dueAt).toISOString(),
+      extended: !!prev,
+      scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
+    },
+    after: {
+      userId,
+      assignmentId: a.id,
+      dueAt: e.dueAt.toISOString(),
+      extended: true,
+      scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
+    },
+    reason,
+  });
+  return e;
+}
+
+export async function setExtension(
+  db: Db,
+  actor: StaffContext,
+  input: { assignmentId: string; userId: string; dueAt: Date; reason: string },
+) {
+  const target = await extensionTarget(db, actor, input);
+  await studentOfCourse(db, actor, input.userId);
+  return db.$transaction((tx) => writeExtension(tx, actor, target, input.userId));
+}
+
+/** The same extension, with one reason, for several students: all of them or (on any refusal) none. */
+export async function setExtensions(
+  db: Db,
+  actor: StaffContext,
+  input: { assignmentId: string; userIds: string[]; dueAt: Date; reason: string },
+) {
+  const target = await extensionTarget(db, actor, input);
+  const userIds = await selectedStudents(db, actor, input.userIds);
   return db.$transaction(async (tx) => {
-    const prev = await tx.extension.findUnique({
-      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
-    });
-    const e = await tx.extension.upsert({
-      where: { assignmentId_userId: { assignmentId: a.id, userId: input.userId } },
-      create: { assignmentId: a.id, userId: input.userId, dueAt: input.dueAt, reason, grantedById: actor.userId },
-      update: { dueAt: input.dueAt, reason, grantedById: actor.userId },
-    });
-    const rescored = await reapplyLatePolicy(tx, a, input.userId, e.dueAt);
-    await writeAudit(tx, actor, {
-      action: "extension.set",
-      entityType: "Extension",
-      entityId: e.id,
-      before: {
-        userId: input.userId,
-        assignmentId: a.id,
-        dueAt: (prev?.dueAt ?? a.dueAt).toISOString(),
-        extended: !!prev,
-        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.before })),
-      },
-      after: {
-        userId: input.userId,
-        assignmentId: a.id,
-        dueAt: e.dueAt.toISOString(),
-        extended: true,
-        scores: rescored.map((r) => ({ submissionId: r.submissionId, score: r.after })),
-      },
-      reason,
-    });
-    return e;
+    const out = [];
+    for (const id of userIds) out.push(await writeExtension(tx, actor, target, id));
+    return out;
   });
 }
 

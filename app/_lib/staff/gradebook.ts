@@ -6,6 +6,9 @@
  * policy (grader/policy.ts), so the staff numbers equal the students' numbers.
  * Submission scores are stored after the late penalty; a cell is scaled to the
  * assignment's points for the exercise: cell = score / maxScore · points.
+ * Columns are grouped by assignment; the course total weighs each assignment's
+ * subtotal: total = Σ weight · subtotal, max = Σ weight · points (weight 1 = plain sum).
+ * Staff previews (Submission.staffPreview) are never counted.
  */
 
 import type { Db } from "@/prisma/client";
@@ -13,8 +16,8 @@ import { cellScore, scaleToPoints, type ScorePolicy } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { assignmentOfCourse } from "./scope";
 
-export type GradebookFilter = "missing" | "late" | "below" | "errors";
-export const GRADEBOOK_FILTERS: readonly GradebookFilter[] = ["missing", "late", "below", "errors"];
+export type GradebookFilter = "missing" | "late" | "below" | "errors" | "pending";
+export const GRADEBOOK_FILTERS: readonly GradebookFilter[] = ["missing", "late", "below", "errors", "pending"];
 
 export interface GradebookQuery {
   /** One assignment, or the whole course when absent. */
@@ -25,7 +28,7 @@ export interface GradebookQuery {
   search?: string | null;
   /** Only the students of this roster section (Enrollment.section). */
   section?: string | null;
-  /** "name" | "studentId" | "total" | a column key. */
+  /** "name" | "studentId" | "total" | `sub:${assignmentId}` | a column key. */
   sort?: string | null;
   dir?: "asc" | "desc" | null;
   filter?: GradebookFilter | null;
@@ -34,6 +37,36 @@ export interface GradebookQuery {
   page?: number | null;
   /** 0 = all rows (exports). */
   pageSize?: number | null;
+}
+
+/** The URL parameters that carry a gradebook view (page, CSV, zip, review's J/K). */
+export const GRADEBOOK_PARAMS = ["assignment", "section", "policy", "q", "sort", "dir", "filter", "threshold"] as const;
+
+/** The gradebook query of a URL's parameters; unknown or malformed values are ignored. */
+export function gradebookQueryFrom(sp: URLSearchParams): GradebookQuery {
+  const filter = sp.get("filter");
+  const policy = sp.get("policy");
+  const threshold = Number(sp.get("threshold"));
+  return {
+    assignmentId: sp.get("assignment") || null,
+    section: sp.get("section") || null,
+    policy: policy === "best" || policy === "latest" ? policy : null,
+    search: sp.get("q"),
+    sort: sp.get("sort"),
+    dir: sp.get("dir") === "desc" ? "desc" : "asc",
+    filter: GRADEBOOK_FILTERS.includes(filter as GradebookFilter) ? (filter as GradebookFilter) : null,
+    threshold: sp.get("threshold") && Number.isFinite(threshold) ? threshold : null,
+  };
+}
+
+/** Only the view parameters of `sp` (for links that carry the current filter). */
+export function gradebookParams(sp: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of GRADEBOOK_PARAMS) {
+    const v = sp.get(k);
+    if (v) out.set(k, v);
+  }
+  return out;
 }
 
 export interface GradebookColumn {
@@ -47,6 +80,18 @@ export interface GradebookColumn {
   titleEn: string;
   titleZh: string;
   points: number;
+}
+
+/** One assignment's columns, in order: `columns.slice(first, first + count)`. */
+export interface GradebookGroup {
+  assignmentId: string;
+  titleEn: string;
+  titleZh: string;
+  weight: number;
+  first: number;
+  count: number;
+  /** Sum of the exercises' points (unweighted). */
+  max: number;
 }
 
 export interface GradebookCell {
@@ -70,6 +115,9 @@ export interface GradebookCell {
 export interface GradebookRow {
   user: { id: string; name: string; email: string; studentId: string | null };
   cells: GradebookCell[];
+  /** Per group (same order as `groups`): the sum of the scored cells, null when every cell is missing. */
+  subtotals: (number | null)[];
+  /** Σ weight · subtotal (missing cells count 0; `missing` says how many there are). */
   total: number;
   max: number;
   /** total / max in percent (0 when max is 0). */
@@ -77,10 +125,16 @@ export interface GradebookRow {
   missing: number;
   late: boolean;
   errors: number;
+  pending: number;
+  /** Sum of the counting submissions' late days. */
+  lateDays: number;
 }
 
 export interface Gradebook {
   columns: GradebookColumn[];
+  groups: GradebookGroup[];
+  /** Σ weight · points: every row's `max`. */
+  max: number;
   rows: GradebookRow[];
   /** Students in the course. */
   studentCount: number;
@@ -125,6 +179,7 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
         titleEn: true,
         titleZh: true,
         scorePolicy: true,
+        weight: true,
         items: {
           orderBy: { position: "asc" },
           select: { exerciseId: true, points: true, exercise: { select: { slug: true, currentVersionId: true } } },
@@ -143,7 +198,7 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
       select: { id: true, titleEn: true, titleZh: true },
     }),
     db.submission.findMany({
-      where: { assignmentId: { in: assignmentIds }, kind: "submit" },
+      where: { assignmentId: { in: assignmentIds }, kind: "submit", staffPreview: false },
       select: {
         id: true,
         userId: true,
@@ -164,9 +219,19 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
   const title = new Map(versions.map((v) => [v.id, v]));
 
   const columns: GradebookColumn[] = [];
+  const groups: GradebookGroup[] = [];
   const policyOf = new Map<string, string>();
   for (const a of assignments) {
     policyOf.set(a.id, q.policy ?? a.scorePolicy);
+    groups.push({
+      assignmentId: a.id,
+      titleEn: a.titleEn,
+      titleZh: a.titleZh,
+      weight: a.weight,
+      first: columns.length,
+      count: a.items.length,
+      max: a.items.reduce((t, i) => t + i.points, 0),
+    });
     for (const it of a.items) {
       const v = it.exercise.currentVersionId ? title.get(it.exercise.currentVersionId) : undefined;
       columns.push({
@@ -200,50 +265,59 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
     else ovBy.set(k, [o]);
   }
 
-  const maxTotal = columns.reduce((t, c) => t + c.points, 0);
+  const maxTotal = round(groups.reduce((t, g) => t + g.weight * g.max, 0));
+  const groupOf = columns.map(() => 0);
+  groups.forEach((g, gi) => groupOf.fill(gi, g.first, g.first + g.count));
   let rows: GradebookRow[] = students.map(({ user }) => {
-    let total = 0;
+    const subtotals: (number | null)[] = groups.map(() => null);
     let missing = 0;
     let errors = 0;
+    let pending = 0;
+    let lateDays = 0;
     let late = false;
-    const cells = columns.map((c): GradebookCell => {
+    const cells = columns.map((c, ci): GradebookCell => {
       const k = `${user.id}|${c.key}`;
       const list = subsBy.get(k) ?? [];
       const cs = cellScore(scaleToPoints(list, c.points), policyOf.get(c.assignmentId) ?? "best", ovBy.get(k) ?? []);
       let latest: SubRow | null = null;
       let error = false;
-      let pending = false;
+      let waiting = false;
       for (const s of list) {
         if (!latest || s.submittedAt > latest.submittedAt) latest = s;
         if (s.status === "error") error = true;
-        if (s.status === "queued" || s.status === "running") pending = true;
+        if (s.status === "queued" || s.status === "running") waiting = true;
       }
-      const lateDays = cs.override ? 0 : (cs.submission?.lateDays ?? 0);
+      const cellLateDays = cs.override ? 0 : (cs.submission?.lateDays ?? 0);
       if (cs.score === null) missing++;
-      else total += cs.score;
+      else subtotals[groupOf[ci]] = (subtotals[groupOf[ci]] ?? 0) + cs.score;
       if (error) errors++;
-      if (lateDays > 0) late = true;
+      if (waiting) pending++;
+      lateDays += cellLateDays;
+      if (cellLateDays > 0) late = true;
       return {
         score: cs.score === null ? null : round(cs.score),
         submissionId: cs.submission?.id ?? null,
         latestSubmissionId: latest?.id ?? null,
         attempts: list.length,
-        lateDays,
+        lateDays: cellLateDays,
         override: cs.override,
         error,
-        pending,
+        pending: waiting,
       };
     });
-    total = round(total);
+    const total = round(subtotals.reduce<number>((t, st, gi) => t + groups[gi].weight * (st ?? 0), 0));
     return {
       user,
       cells,
+      subtotals: subtotals.map((st) => (st === null ? null : round(st))),
       total,
       max: maxTotal,
       percent: maxTotal ? (100 * total) / maxTotal : 0,
       missing,
       late,
       errors,
+      pending,
+      lateDays,
     };
   });
   const studentCount = rows.length;
@@ -260,6 +334,7 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
   if (q.filter === "missing") rows = rows.filter((r) => r.missing > 0);
   else if (q.filter === "late") rows = rows.filter((r) => r.late);
   else if (q.filter === "errors") rows = rows.filter((r) => r.errors > 0);
+  else if (q.filter === "pending") rows = rows.filter((r) => r.pending > 0);
   else if (q.filter === "below") {
     const t = q.threshold ?? 60;
     rows = rows.filter((r) => r.percent < t);
@@ -270,14 +345,17 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
     a.user.name.localeCompare(b.user.name, "zh-CN") || a.user.email.localeCompare(b.user.email);
   const sort = q.sort ?? "name";
   const col = colIndex.get(sort);
+  const group = sort.startsWith("sub:") ? groups.findIndex((g) => `sub:${g.assignmentId}` === sort) : -1;
   const cmp: (a: GradebookRow, b: GradebookRow) => number =
     sort === "total"
       ? (a, b) => a.total - b.total
-      : sort === "studentId"
-        ? (a, b) => (a.user.studentId ?? "").localeCompare(b.user.studentId ?? "", "en", { numeric: true })
-        : col !== undefined
-          ? (a, b) => (a.cells[col].score ?? -1) - (b.cells[col].score ?? -1)
-          : byName;
+      : group >= 0
+        ? (a, b) => (a.subtotals[group] ?? -1) - (b.subtotals[group] ?? -1)
+        : sort === "studentId"
+          ? (a, b) => (a.user.studentId ?? "").localeCompare(b.user.studentId ?? "", "en", { numeric: true })
+          : col !== undefined
+            ? (a, b) => (a.cells[col].score ?? -1) - (b.cells[col].score ?? -1)
+            : byName;
   rows.sort((a, b) => sign * cmp(a, b) || byName(a, b));
 
   const matchCount = rows.length;
@@ -286,5 +364,15 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
   const page = Math.min(Math.max(1, q.page ?? 1), pages);
   rows = rows.slice((page - 1) * pageSize, page * pageSize);
 
-  return { columns, rows, studentCount, matchCount, page, pageSize, policy: q.policy ?? null };
+  return {
+    columns,
+    groups,
+    max: maxTotal,
+    rows,
+    studentCount,
+    matchCount,
+    page,
+    pageSize,
+    policy: q.policy ?? null,
+  };
 }

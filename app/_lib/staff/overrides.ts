@@ -9,7 +9,7 @@ import type { Db } from "@/prisma/client";
 import { cellScore, scaleToPoints } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
-import { assignmentOfCourse, memberOfCourse } from "./scope";
+import { assignmentOfCourse, selectedStudents, studentOfCourse } from "./scope";
 import { writeAudit, type Tx } from "./audit";
 import { notify } from "@/app/_lib/people/notifications";
 
@@ -43,7 +43,8 @@ export async function countingScore(
   return cellScore(scaleToPoints(subs, points), policy, ovs);
 }
 
-export async function setOverride(db: Db, actor: StaffContext, input: OverrideInput) {
+/** The assignment and item of an override, and the checked reason and score (the same for one or many students). */
+async function overrideTarget(db: Db, actor: StaffContext, input: Omit<OverrideInput, "userId">) {
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new InputError("reasonRequired", {}, "An override needs a reason.");
   const a = await assignmentOfCourse(db, actor, input.assignmentId);
@@ -51,50 +52,59 @@ export async function setOverride(db: Db, actor: StaffContext, input: OverrideIn
     where: { assignmentId_exerciseId: { assignmentId: a.id, exerciseId: input.exerciseId } },
   });
   if (!item) throw new AccessError("not_found", "exercise");
-  const member = await memberOfCourse(db, actor, input.userId);
-  if (member.role !== "student") throw new AccessError("not_found", "student");
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > item.points) {
     throw new InputError("scoreRange", {}, `The score must be between 0 and ${item.points}.`);
   }
+  return { a, item, reason, score: input.score, exerciseId: input.exerciseId };
+}
+
+/** Writes one override and its audit row inside `tx`. */
+async function writeOverride(
+  tx: Tx,
+  actor: StaffContext,
+  target: Awaited<ReturnType<typeof overrideTarget>>,
+  userId: string,
+) {
+  const { a, item, reason, score, exerciseId } = target;
+  const before = await countingScore(tx, a.id, exerciseId, userId, item.points, a.scorePolicy);
+  const o = await tx.override.create({
+    data: { assignmentId: a.id, exerciseId, userId, score, reason, actorId: actor.userId },
+  });
+  await writeAudit(tx, actor, {
+    action: "override",
+    entityType: "Override",
+    entityId: o.id,
+    before: { score: before.score, overridden: before.override !== null, assignmentId: a.id, exerciseId, userId },
+    after: { score: o.score, overridden: true, assignmentId: a.id, exerciseId, userId },
+    reason,
+  });
+  await notify(tx, actor.courseId, [userId], {
+    kind: "override",
+    assignmentId: a.id,
+    exerciseId,
+    score: o.score,
+    actorId: actor.userId,
+  });
+  return o;
+}
+
+export async function setOverride(db: Db, actor: StaffContext, input: OverrideInput) {
+  const target = await overrideTarget(db, actor, input);
+  await studentOfCourse(db, actor, input.userId);
+  return db.$transaction((tx) => writeOverride(tx, actor, target, input.userId));
+}
+
+/** The same override, with one reason, for several students: all of them or (on any refusal) none. */
+export async function setOverrides(
+  db: Db,
+  actor: StaffContext,
+  input: Omit<OverrideInput, "userId"> & { userIds: string[] },
+) {
+  const target = await overrideTarget(db, actor, input);
+  const userIds = await selectedStudents(db, actor, input.userIds);
   return db.$transaction(async (tx) => {
-    const before = await countingScore(tx, a.id, input.exerciseId, input.userId, item.points, a.scorePolicy);
-    const o = await tx.override.create({
-      data: {
-        assignmentId: a.id,
-        exerciseId: input.exerciseId,
-        userId: input.userId,
-        score: input.score,
-        reason,
-        actorId: actor.userId,
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: "override",
-      entityType: "Override",
-      entityId: o.id,
-      before: {
-        score: before.score,
-        overridden: before.override !== null,
-        assignmentId: a.id,
-        exerciseId: input.exerciseId,
-        userId: input.userId,
-      },
-      after: {
-        score: o.score,
-        overridden: true,
-        assignmentId: a.id,
-        exerciseId: input.exerciseId,
-        userId: input.userId,
-      },
-      reason,
-    });
-    await notify(tx, actor.courseId, [input.userId], {
-      kind: "override",
-      assignmentId: a.id,
-      exerciseId: input.exerciseId,
-      score: o.score,
-      actorId: actor.userId,
-    });
-    return o;
+    const out = [];
+    for (const id of userIds) out.push(await writeOverride(tx, actor, target, id));
+    return out;
   });
 }

@@ -51,6 +51,7 @@ export async function startRegrade(db: Db, actor: StaffContext, scope: RegradeSc
       where: {
         assignmentId: { in: assignments.map((a) => a.id) },
         kind: "submit",
+        staffPreview: false,
         ...(exerciseId ? { exerciseId } : {}),
       },
       select: {

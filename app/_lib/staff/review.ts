@@ -14,6 +14,7 @@ import type { StaffContext } from "@/app/_lib/access";
 import { AccessError } from "@/app/_lib/errors";
 import { submissionOfCourse } from "./scope";
 import { listComments } from "./comments";
+import { loadGradebook, type GradebookQuery } from "./gradebook";
 
 export interface StaffResultView extends ResultView {
   resultId: string;
@@ -121,6 +122,42 @@ export async function loadSubmissionReview(db: Db, actor: StaffContext, submissi
 }
 
 export type SubmissionReview = Awaited<ReturnType<typeof loadSubmissionReview>>;
+
+export interface ReviewQueue {
+  /** Submission ids of the previous and next student in the view's column (null at either end). */
+  previous: string | null;
+  next: string | null;
+  /** 1-based place of this student among those with a submission in the column (0 when the view no longer holds them). */
+  position: number;
+  count: number;
+}
+
+/**
+ * The TA's queue: the students of a gradebook view (its filter, search and sort) who have a
+ * submission for this one exercise, in the view's order; J/K walk it. Null when the view
+ * does not show this exercise.
+ */
+export async function reviewQueue(
+  db: Db,
+  actor: StaffContext,
+  cell: { userId: string; assignmentId: string; exerciseId: string },
+  view: GradebookQuery,
+): Promise<ReviewQueue | null> {
+  const book = await loadGradebook(db, actor, { ...view, page: 1, pageSize: 0 });
+  const col = book.columns.findIndex((c) => c.assignmentId === cell.assignmentId && c.exerciseId === cell.exerciseId);
+  if (col < 0) return null;
+  const queue = book.rows.flatMap((r) => {
+    const id = r.cells[col].submissionId ?? r.cells[col].latestSubmissionId;
+    return id ? [{ userId: r.user.id, id }] : [];
+  });
+  const at = queue.findIndex((q) => q.userId === cell.userId);
+  return {
+    previous: at > 0 ? queue[at - 1].id : null,
+    next: at < 0 ? (queue[0]?.id ?? null) : (queue[at + 1]?.id ?? null),
+    position: at + 1,
+    count: queue.length,
+  };
+}
 
 /** Gradescope results.json of a submission's current result (grader/results.ts). */
 export async function submissionGradescope(

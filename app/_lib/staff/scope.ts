@@ -7,7 +7,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { StaffContext } from "@/app/_lib/access";
-import { AccessError } from "@/app/_lib/errors";
+import { AccessError, InputError } from "@/app/_lib/errors";
 
 /** The assignment, if it belongs to the actor's course. */
 export async function assignmentOfCourse(db: Db, actor: StaffContext, assignmentId: string) {
@@ -31,4 +31,19 @@ export async function memberOfCourse(db: Db, actor: StaffContext, userId: string
   });
   if (!e) throw new AccessError("not_found", "user");
   return e;
+}
+
+/** The enrolment, if the user is a student of the actor's course. */
+export async function studentOfCourse(db: Db, actor: StaffContext, userId: string) {
+  const e = await memberOfCourse(db, actor, userId);
+  if (e.role !== "student") throw new AccessError("not_found", "student");
+  return e;
+}
+
+/** The students ticked for a bulk action: distinct, at least one, every one a student of the course. */
+export async function selectedStudents(db: Db, actor: StaffContext, userIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) throw new InputError("noSelection", {}, "Select at least one student.");
+  for (const id of ids) await studentOfCourse(db, actor, id);
+  return ids;
 }

@@ -27,7 +27,8 @@ function ruleFromEnv(value: string | undefined, fallback: RateLimitRule): RateLi
   return m ? { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 } : fallback;
 }
 
-async function rateLimit(db: Db, key: string, rule: RateLimitRule, now: Date): Promise<void> {
+/** Counts one request against `rule` under `key`; refused with the bilingual rate_limited error. */
+export async function rateLimit(db: Db, key: string, rule: RateLimitRule, now: Date): Promise<void> {
   const r = await hitRateLimit(db, key, rule, now);
   if (!r.allowed) {
     throw new InputError("rate_limited", {

@@ -10,12 +10,13 @@ import { action } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
 import { act, backOf, base } from "./act";
 import { courseTimeZone, fromZonedInput } from "@/app/_lib/dates";
-import { setOverride } from "@/app/_lib/staff/overrides";
+import { setOverride, setOverrides } from "@/app/_lib/staff/overrides";
 import { addComment } from "@/app/_lib/staff/comments";
 import {
   createAssignment,
   removeExtension,
   setExtension,
+  setExtensions,
   updateAssignment,
   type AssignmentInput,
 } from "@/app/_lib/staff/assignments";
@@ -37,12 +38,44 @@ export async function overrideAction(courseId: string, form: FormData) {
   });
 }
 
+/** The gradebook's bulk form: one override or one extension, with one reason, for the ticked students. */
+export async function bulkAction(courseId: string, form: FormData) {
+  const back = backOf(courseId, form);
+  return act(courseId, back, async (actor) => {
+    const userIds = form.getAll("userId").map(String);
+    const reason = formText(form, "reason");
+    const sep = back.includes("?") ? "&" : "?";
+    if (formText(form, "intent") === "extension") {
+      await setExtensions(db(), actor, {
+        assignmentId: formText(form, "assignmentId"),
+        userIds,
+        dueAt: fromZonedInput(formText(form, "dueAt"), courseTimeZone()),
+        reason,
+      });
+      return `${back}${sep}ok=bulkExtension`;
+    }
+    const [assignmentId = "", exerciseId = ""] = formText(form, "column").split(":");
+    const score = formText(form, "score").trim();
+    await setOverrides(db(), actor, {
+      assignmentId,
+      exerciseId,
+      userIds,
+      score: score === "" ? Number.NaN : Number(score),
+      reason,
+    });
+    return `${back}${sep}ok=bulkOverride`;
+  });
+}
+
 export async function commentAction(courseId: string, submissionId: string, form: FormData) {
-  const back = `${base(courseId)}/submissions/${submissionId}`;
+  const page = `${base(courseId)}/submissions/${submissionId}`;
+  // The review page's own URL with its gradebook view (J/K), else the bare page.
+  const given = backOf(courseId, form);
+  const back = given.split("?")[0] === page ? given : page;
   return act(courseId, back, async (actor) => {
     const line = formText(form, "line").trim();
     await addComment(db(), actor, { submissionId, line: line ? Number(line) : null, body: formText(form, "body") });
-    return `${back}?ok=comment#comments`;
+    return `${back}${back.includes("?") ? "&" : "?"}ok=comment${line ? `#code-L${line}` : "#comments"}`;
   });
 }
 
@@ -100,6 +133,7 @@ function assignmentFromForm(form: FormData): AssignmentInput {
     attemptLimit: attempts ? Number(attempts) : null,
     scorePolicy: formText(form, "scorePolicy") === "latest" ? "latest" : "best",
     labReference: formText(form, "labReference") === "on",
+    weight: formText(form, "weight").trim() === "" ? 1 : Number(formText(form, "weight")),
     items,
   };
 }

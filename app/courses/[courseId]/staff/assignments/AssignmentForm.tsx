@@ -15,19 +15,17 @@ export async function AssignmentForm({
   values,
   exercises,
   courseId,
-  disabled,
 }: {
   action: (form: FormData) => Promise<void>;
   values: AssignmentFormValues;
   exercises: Awaited<ReturnType<typeof listExercises>>;
   courseId: string;
-  disabled: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations("staff"), getLocale()]);
   const chosen = new Map(values.items.map((it, i) => [it.exerciseId, { ...it, position: i + 1 }]));
   return (
     <form action={action} className={styles.form} data-testid="assignment-form">
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, display: "grid", gap: "var(--space-3)" }}>
+      <fieldset style={{ border: 0, padding: 0, display: "grid", gap: "var(--space-3)" }}>
         <div className={styles.row}>
           <label>
             {t("assignments.titleEn")}
@@ -77,6 +75,10 @@ export async function AssignmentForm({
               <option value="best">{t("gradebook.best")}</option>
               <option value="latest">{t("gradebook.latest")}</option>
             </select>
+          </label>
+          <label>
+            {t("assignments.weight")}
+            <input type="number" name="weight" min={0} max={100} step="any" defaultValue={values.weight ?? 1} />
           </label>
         </div>
         <label>

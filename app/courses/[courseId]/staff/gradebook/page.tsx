@@ -1,20 +1,21 @@
-// Gradebook: students × exercises, per course or per assignment; policy toggle, search, sort, filters, override markers.
+// Gradebook: students × exercises grouped by assignment, with subtotals, weighted total, policy toggle,
+// live search and filters, sort, override markers, bulk override / extension, CSV and zip downloads.
+import { listSections } from "@/app/_lib/staff/members";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
-import {
-  GRADEBOOK_FILTERS,
-  loadGradebook,
-  type GradebookFilter,
-  type GradebookQuery,
-} from "@/app/_lib/staff/gradebook";
+import { gradebookParams, gradebookQueryFrom, loadGradebook } from "@/app/_lib/staff/gradebook";
 import { listAssignments } from "@/app/_lib/staff/assignments";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { Notice } from "../Notice";
 import { gradebookRowsHtml } from "./rowsHtml";
+import { LiveFilters } from "./LiveFilters";
+import { SelectAll } from "./SelectAll";
+import { BulkForm } from "./BulkForm";
+import { CarryView } from "./CarryView";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -25,24 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("gradebook.title") };
 }
 
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-
-/** The query from the URL (shared with the CSV export link). */
-function queryOf(sp: Search): GradebookQuery {
-  const filter = one(sp.filter);
-  const policy = one(sp.policy);
-  const threshold = Number(one(sp.threshold));
-  return {
-    assignmentId: one(sp.assignment) || null,
-    policy: policy === "best" || policy === "latest" ? policy : null,
-    search: one(sp.q) ?? null,
-    sort: one(sp.sort) ?? null,
-    dir: one(sp.dir) === "desc" ? "desc" : "asc",
-    filter: GRADEBOOK_FILTERS.includes(filter as GradebookFilter) ? (filter as GradebookFilter) : null,
-    threshold: Number.isFinite(threshold) && one(sp.threshold) ? threshold : null,
-    page: Number(one(sp.page)) || 1,
-    pageSize: 300,
-  };
+/** The page's URL parameters as URLSearchParams (single values only). */
+function urlParams(sp: Search): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) if (typeof v === "string" && v) p.set(k, v);
+  return p;
 }
 
 export default async function GradebookPage(props: Props) {
@@ -53,19 +41,20 @@ async function gradebookPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const sp = await searchParams;
   const actor = await staffContext(courseId);
-  const q = queryOf(sp);
-  const [t, locale, book, assignments] = await Promise.all([
+  const all = urlParams(sp);
+  const view = gradebookParams(all);
+  const q = { ...gradebookQueryFrom(all), page: Number(all.get("page")) || 1, pageSize: 300 };
+  const [t, locale, book, assignments, sections] = await Promise.all([
     getTranslations("staff"),
     getLocale(),
     loadGradebook(db(), actor, q),
     listAssignments(db(), actor),
+    listSections(db(), actor),
   ]);
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  const params_ = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp))
-    if (typeof v === "string" && v && k !== "ok" && k !== "error") params_.set(k, v);
   const href = (changes: Record<string, string | null>) => {
-    const p = new URLSearchParams(params_);
+    const p = new URLSearchParams(view);
+    if (all.get("page")) p.set("page", all.get("page")!);
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) p.delete(k);
       else p.set(k, v);
@@ -76,20 +65,20 @@ async function gradebookPage({ params, searchParams }: Props) {
     href({ sort: key, dir: q.sort === key && q.dir !== "desc" ? "desc" : "asc", page: null });
   const ariaSort = (key: string) =>
     q.sort === key || (!q.sort && key === "name") ? (q.dir === "desc" ? "descending" : "ascending") : undefined;
-  const csvParams = new URLSearchParams(params_);
-  csvParams.delete("page");
   const pages = Math.max(1, Math.ceil(book.matchCount / book.pageSize));
   const current = assignments.find((a) => a.id === q.assignmentId);
   const title = current
     ? t("gradebook.titleAssignment", { assignment: localized(current, locale) })
     : t("gradebook.title");
   const colTitle = (c: (typeof book.columns)[number]) => localized(c, locale);
+  const grouped = book.groups.length > 1;
+  const back = href({});
 
   return (
     <section aria-labelledby="gb-title">
       <h1 id="gb-title">{title}</h1>
       <Notice ok={sp.ok} error={sp.error} />
-      <form method="get" className={styles.filters} aria-label={t("gradebook.filters")}>
+      <LiveFilters className={styles.filters} label={t("gradebook.filters")}>
         <label>
           {t("gradebook.assignmentScope")}
           <select name="assignment" defaultValue={q.assignmentId ?? ""}>
@@ -101,6 +90,19 @@ async function gradebookPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
+        {sections.length ? (
+          <label>
+            {t("gradebook.section")}
+            <select name="section" defaultValue={q.section ?? ""} data-testid="gb-section">
+              <option value="">{t("gradebook.allSections")}</option>
+              {sections.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
           {t("gradebook.policy")}
           <select name="policy" defaultValue={q.policy ?? ""}>
@@ -111,7 +113,7 @@ async function gradebookPage({ params, searchParams }: Props) {
         </label>
         <label>
           {t("gradebook.search")}
-          <input type="search" name="q" defaultValue={q.search ?? ""} />
+          <input type="search" name="q" defaultValue={q.search ?? ""} data-testid="gb-search" />
         </label>
         <label>
           {t("gradebook.filter")}
@@ -121,6 +123,7 @@ async function gradebookPage({ params, searchParams }: Props) {
             <option value="late">{t("gradebook.filterLate")}</option>
             <option value="below">{t("gradebook.filterBelow")}</option>
             <option value="errors">{t("gradebook.filterErrors")}</option>
+            <option value="pending">{t("gradebook.filterPending")}</option>
           </select>
         </label>
         <label>
@@ -137,61 +140,129 @@ async function gradebookPage({ params, searchParams }: Props) {
         </label>
         {q.sort ? <input type="hidden" name="sort" value={q.sort} /> : null}
         {q.dir ? <input type="hidden" name="dir" value={q.dir} /> : null}
-        <button className="button button--primary" type="submit">
-          {t("gradebook.apply")}
-        </button>
-      </form>
+        <noscript>
+          <button className="button button--primary" type="submit">
+            {t("gradebook.apply")}
+          </button>
+        </noscript>
+      </LiveFilters>
       <div className={styles.toolbar}>
-        <p className="muted" data-testid="gb-count">
+        <p className="muted" data-testid="gb-count" aria-live="polite">
           {t("gradebook.count", { shown: book.matchCount, total: book.studentCount })} · {t("gradebook.legend")}
         </p>
-        <a
-          className="button"
-          href={`/api/staff/courses/${encodeURIComponent(courseId)}/gradebook.csv?${csvParams.toString()}`}
-          download
-        >
-          {t("gradebook.export")}
-        </a>
+        <p className={styles.row}>
+          <a
+            className="button"
+            href={`/api/staff/courses/${encodeURIComponent(courseId)}/gradebook.csv?${view.toString()}`}
+            download
+          >
+            {t("gradebook.export")}
+          </a>
+          {current ? (
+            <>
+              <a
+                className="button"
+                data-testid="zip-best"
+                href={`/api/staff/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(current.id)}/submissions.zip?pick=best`}
+                download
+              >
+                {t("gradebook.zipBest")}
+              </a>
+              <a
+                className="button"
+                href={`/api/staff/courses/${encodeURIComponent(courseId)}/assignments/${encodeURIComponent(current.id)}/submissions.zip?pick=latest`}
+                download
+              >
+                {t("gradebook.zipLatest")}
+              </a>
+            </>
+          ) : null}
+        </p>
       </div>
-      <div className={styles.tableWrap}>
-        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook">
+      <div className={`${styles.tableWrap} ${styles.gradebookWrap}`}>
+        <CarryView targetId="gradebook" query={view.toString()} />
+        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook" id="gradebook">
           <thead>
             <tr>
-              <th scope="col" aria-sort={ariaSort("name")}>
+              <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>
+                <SelectAll label={t("gradebook.selectAll")} />{" "}
                 <Link className={styles.sortLink} href={sortHref("name")}>
                   {t("common.name")}
                 </Link>
               </th>
-              <th scope="col" aria-sort={ariaSort("studentId")}>
+              <th scope="col" rowSpan={2} aria-sort={ariaSort("studentId")} className={styles.gbId}>
                 <Link className={styles.sortLink} href={sortHref("studentId")}>
                   {t("common.studentId")}
                 </Link>
               </th>
-              {book.columns.map((c) => (
+              {book.groups.map((g) => (
                 <th
-                  key={c.key}
-                  scope="col"
-                  className={styles.num}
-                  data-exercise={c.slug}
-                  aria-sort={ariaSort(c.key)}
-                  title={`${localized(c, locale, "assignmentTitle")} · ${colTitle(c)}`}
+                  key={g.assignmentId}
+                  scope="colgroup"
+                  colSpan={g.count + (grouped ? 1 : 0)}
+                  className={styles.gbGroup}
+                  data-testid="gb-group"
                 >
-                  <Link
-                    className={styles.sortLink}
-                    href={sortHref(c.key)}
-                    aria-label={t("gradebook.sortBy", { column: colTitle(c) })}
-                  >
-                    {c.slug}
-                  </Link>
-                  <br />
-                  <span className="muted">/{formatScore(c.points)}</span>
+                  {localized(g, locale)}
+                  {g.weight !== 1 ? <span className="muted"> ×{formatScore(g.weight)}</span> : null}
                 </th>
               ))}
-              <th scope="col" className={styles.num} aria-sort={ariaSort("total")}>
+              <th scope="col" rowSpan={2} className={`${styles.num} ${styles.gbPercent}`}>
+                %
+              </th>
+              <th scope="col" rowSpan={2} className={`${styles.num} ${styles.gbTotal}`} aria-sort={ariaSort("total")}>
                 <Link className={styles.sortLink} href={sortHref("total")}>
                   {t("common.total")}
                 </Link>
+                <br />
+                <span className="muted" data-testid="gb-max">
+                  /{formatScore(book.max)}
+                </span>
               </th>
+            </tr>
+            <tr>
+              {book.groups.map((g) => [
+                ...book.columns.slice(g.first, g.first + g.count).map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`${styles.num} ${styles.gbExercise}`}
+                    data-exercise={c.slug}
+                    aria-sort={ariaSort(c.key)}
+                    title={`${localized(c, locale, "assignmentTitle")} · ${colTitle(c)} (${c.slug})`}
+                  >
+                    <Link
+                      className={styles.sortLink}
+                      href={sortHref(c.key)}
+                      aria-label={t("gradebook.sortBy", { column: colTitle(c) })}
+                    >
+                      {colTitle(c)}
+                    </Link>
+                    <br />
+                    <span className="muted">/{formatScore(c.points)}</span>
+                  </th>
+                )),
+                grouped ? (
+                  <th
+                    key={`sub:${g.assignmentId}`}
+                    scope="col"
+                    className={`${styles.num} ${styles.subtotal}`}
+                    aria-sort={ariaSort(`sub:${g.assignmentId}`)}
+                  >
+                    <Link
+                      className={styles.sortLink}
+                      href={sortHref(`sub:${g.assignmentId}`)}
+                      aria-label={t("gradebook.sortBy", {
+                        column: t("gradebook.subtotalOf", { assignment: localized(g, locale) }),
+                      })}
+                    >
+                      {t("gradebook.subtotal")}
+                    </Link>
+                    <br />
+                    <span className="muted">/{formatScore(g.max)}</span>
+                  </th>
+                ) : null,
+              ])}
             </tr>
           </thead>
           <tbody
@@ -213,7 +284,10 @@ async function gradebookPage({ params, searchParams }: Props) {
                   marks: styles.marks,
                   num: styles.num,
                   muted: "muted",
+                  subtotal: styles.subtotal,
                 },
+                groups: book.groups,
+                selectLabel: (name) => t("gradebook.select", { name }),
               }),
             }}
           />
@@ -231,6 +305,16 @@ async function gradebookPage({ params, searchParams }: Props) {
           )}
         </nav>
       ) : null}
+      <BulkForm
+        courseId={courseId}
+        back={back}
+        instructor={actor.role === "instructor"}
+        columns={book.columns.map((c) => ({
+          value: c.key,
+          label: `${grouped ? `${localized(c, locale, "assignmentTitle")} · ` : ""}${colTitle(c)} (/${formatScore(c.points)})`,
+        }))}
+        assignments={book.groups.map((g) => ({ value: g.assignmentId, label: localized(g, locale) }))}
+      />
     </section>
   );
 }

@@ -4,9 +4,11 @@
  * time, which costs most of the 1 s budget. As one escaped string they are sent once in
  * the payload and React hydrates a single node. Every interpolated text goes through
  * `escapeHtml` (names, emails and override reasons are user input).
+ * Row order: name (with the bulk-selection checkbox), ID, each assignment's exercises and,
+ * when there are several assignments, its subtotal; then the percentage and the total.
  */
 
-import type { GradebookCell, GradebookRow } from "@/app/_lib/staff/gradebook";
+import type { GradebookCell, GradebookGroup, GradebookRow } from "@/app/_lib/staff/gradebook";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -21,7 +23,11 @@ export interface RowsHtmlOptions {
   missing: string;
   /** The accessible description of a flagged cell (override reason, late, error, grading). */
   label(c: GradebookCell): string;
-  classes: { overridden: string; errorCell: string; marks: string; num: string; muted: string };
+  classes: { overridden: string; errorCell: string; marks: string; num: string; muted: string; subtotal?: string };
+  /** Assignment groups; a subtotal cell follows each group when there is more than one. */
+  groups?: GradebookGroup[];
+  /** The accessible name of a row's bulk-selection checkbox (form "bulk"); no checkbox when absent. */
+  selectLabel?: (name: string) => string;
 }
 
 function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
@@ -38,12 +44,29 @@ function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
 
 export function gradebookRowsHtml(rows: GradebookRow[], o: RowsHtmlOptions): string {
   const out: string[] = [];
+  const groups = o.groups && o.groups.length > 1 ? o.groups : null;
   for (const r of rows) {
     const u = r.user;
+    const cells = groups
+      ? groups
+          .map(
+            (g, gi) =>
+              r.cells
+                .slice(g.first, g.first + g.count)
+                .map((c) => cellHtml(c, o))
+                .join("") +
+              `<td class="${o.classes.subtotal ?? ""}">${escapeHtml(r.subtotals[gi] === null ? o.missing : formatScore(r.subtotals[gi]))}</td>`,
+          )
+          .join("")
+      : r.cells.map((c) => cellHtml(c, o)).join("");
+    const select = o.selectLabel
+      ? `<input type="checkbox" form="bulk" name="userId" value="${escapeHtml(u.id)}" aria-label="${escapeHtml(o.selectLabel(u.name))}"> `
+      : "";
     out.push(
-      `<tr data-testid="gb-row" data-email="${escapeHtml(u.email)}"><th scope="row">${escapeHtml(u.name)}<br><span class="${o.classes.muted}">${escapeHtml(u.email)}</span></th>` +
+      `<tr data-testid="gb-row" data-email="${escapeHtml(u.email)}"><th scope="row">${select}${escapeHtml(u.name)}<br><span class="${o.classes.muted}">${escapeHtml(u.email)}</span></th>` +
         `<td>${escapeHtml(u.studentId ?? "")}</td>` +
-        r.cells.map((c) => cellHtml(c, o)).join("") +
+        cells +
+        (o.groups ? `<td class="${o.classes.num}">${escapeHtml(`${Math.round(r.percent)} %`)}</td>` : "") +
         `<td class="${o.classes.num}"><strong>${escapeHtml(formatScore(r.total))}</strong></td></tr>`,
     );
   }

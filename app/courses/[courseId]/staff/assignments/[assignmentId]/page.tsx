@@ -1,14 +1,16 @@
-// Assignment: editor (instructors; TAs read), per-student extensions, regrade of the whole assignment.
+// Assignment: editor (instructors; TAs see a read-only summary, never the form), per-student extensions, regrade.
 import { courseTimeZone } from "@/app/_lib/dates";
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
 import { getAssignment, listExercises } from "@/app/_lib/staff/assignments";
 import { extensionAction, saveAssignmentAction, startRegradeAction } from "../../actions";
 import { AssignmentForm } from "../AssignmentForm";
+import { AssignmentSummary } from "../AssignmentSummary";
+import { CourseTime } from "@/app/_components/CourseTime";
 import { Notice } from "../../Notice";
 import { labForSection } from "@/labs/catalogue";
 import styles from "../../staff.module.css";
@@ -32,11 +34,10 @@ async function assignmentPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const actor = await staffContext(courseId);
   const a = await getAssignment(db(), actor, assignmentId);
-  const [t, tLabs, locale, format, exercises, students] = await Promise.all([
+  const [t, tLabs, locale, exercises, students] = await Promise.all([
     getTranslations("staff"),
     getTranslations("labs"),
     getLocale(),
-    getFormatter(),
     listExercises(db()),
     db().enrollment.findMany({
       where: { courseId: actor.courseId, role: "student", endedAt: null },
@@ -61,14 +62,16 @@ async function assignmentPage({ params, searchParams }: Props) {
           </Link>
         ) : null}
       </p>
-      {!instructor ? <p className="alert alert--warn">{t("assignments.readOnly")}</p> : null}
-      <AssignmentForm
-        action={saveAssignmentAction.bind(null, courseId, a.id)}
-        courseId={courseId}
-        exercises={exercises}
-        disabled={!instructor}
-        values={a}
-      />
+      {instructor ? (
+        <AssignmentForm
+          action={saveAssignmentAction.bind(null, courseId, a.id)}
+          courseId={courseId}
+          exercises={exercises}
+          values={a}
+        />
+      ) : (
+        <AssignmentSummary assignment={a} exercises={exercises} />
+      )}
 
       <section id="extensions" className={styles.section} aria-labelledby="ext-title">
         <h2 id="ext-title">{t("assignments.extensions")}</h2>
@@ -76,8 +79,7 @@ async function assignmentPage({ params, searchParams }: Props) {
         <ul>
           {a.extensions.map((e) => (
             <li key={e.id}>
-              {e.user.name} ({e.user.email}) → {format.dateTime(e.dueAt, { dateStyle: "medium", timeStyle: "short" })} —{" "}
-              {e.reason}
+              {e.user.name} ({e.user.email}) → <CourseTime value={e.dueAt} /> — {e.reason}
               {instructor ? (
                 <form
                   action={extensionAction.bind(null, courseId, a.id)}

@@ -36,7 +36,6 @@ async function newAssignmentPage({ params, searchParams }: Props) {
         action={saveAssignmentAction.bind(null, courseId, null)}
         courseId={courseId}
         exercises={exercises}
-        disabled={false}
         values={{
           titleEn: "",
           titleZh: "",

@@ -1,4 +1,4 @@
-// Preview as student: the prompt (rendered as students see it), the signature and the starter code.
+// Preview as student: the prompt (rendered as students see it), the signature, the starter code, and (instructors) Run and Submit.
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
@@ -8,6 +8,8 @@ import { exercisePreview } from "@/app/_lib/staff/checks";
 import { Markdown } from "@/app/_components/markdown/Markdown";
 import { CodeView } from "@/app/_components/code/CodeView";
 import { localized } from "@/app/_i18n/localized";
+import { entryArgNames } from "@/app/_lib/student/view";
+import { PreviewRunner } from "./PreviewRunner";
 
 type Props = { params: Promise<{ courseId: string; exerciseId: string }> };
 
@@ -39,8 +41,20 @@ async function exercisePreviewPage({ params }: Props) {
       </div>
       <h2>{t("exercises.declaration")}</h2>
       <CodeView code={p.version.declaration} label={t("exercises.declaration")} />
-      <h2>{t("exercises.starter")}</h2>
-      <CodeView code={p.version.starter} label={t("exercises.starter")} />
+      {actor.role === "instructor" ? (
+        <PreviewRunner
+          courseId={courseId}
+          exerciseId={p.exercise.id}
+          starter={p.version.starter}
+          declaration={p.version.declaration}
+          argNames={entryArgNames(p.version)}
+        />
+      ) : (
+        <>
+          <h2>{t("exercises.starter")}</h2>
+          <CodeView code={p.version.starter} label={t("exercises.starter")} />
+        </>
+      )}
     </article>
   );
 }

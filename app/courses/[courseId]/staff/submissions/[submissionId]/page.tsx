@@ -1,19 +1,24 @@
-// Submission review: code with line numbers and comments, diff vs the previous attempt, every case (hidden too)
-// with inputs/expected/actual/hint/console and timings, comments, override, regrade, results.json.
+// Submission review: code with click-to-comment lines, diff vs the previous attempt, every case (hidden too)
+// with inputs/expected/actual/hint/console and timings, "failed only", comments, override, regrade, results.json,
+// and J/K through the gradebook view the TA came from (carried in the URL).
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
 import { staffContext } from "@/app/_lib/context";
-import { loadSubmissionReview } from "@/app/_lib/staff/review";
+import { loadSubmissionReview, reviewQueue } from "@/app/_lib/staff/review";
+import { gradebookParams, gradebookQueryFrom } from "@/app/_lib/staff/gradebook";
+import { CourseTime } from "@/app/_components/CourseTime";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
-import { CodeView } from "@/app/_components/code/CodeView";
 import { CodeDiff } from "@/app/_components/code/CodeDiff";
 import { CaseResults, pick } from "@/app/_components/results/CaseResults";
 import { entryArgNames } from "@/app/_lib/student/view";
 import { commentAction, overrideAction, startRegradeAction } from "../../actions";
 import { Notice } from "../../Notice";
+import { CommentableCode } from "./CommentableCode";
+import { FailedOnly } from "./FailedOnly";
+import { ReviewKeys } from "./ReviewKeys";
 import styles from "../../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -34,36 +39,48 @@ async function reviewPage({ params, searchParams }: Props) {
   const { courseId, submissionId } = await params;
   const sp = await searchParams;
   const actor = await staffContext(courseId);
-  const [t, locale, format, r] = await Promise.all([
+  const [t, locale, r] = await Promise.all([
     getTranslations("staff"),
     getLocale(),
-    getFormatter(),
     loadSubmissionReview(db(), actor, submissionId),
   ]);
   const s = r.submission;
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
-  const back = `${base}/submissions/${submissionId}`;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" });
-  const byLine: Record<number, React.ReactNode> = {};
-  for (const c of r.comments) {
-    if (c.line === null) continue;
-    byLine[c.line] = (
-      <>
-        {byLine[c.line]}
-        <span className={styles.comment} data-testid="line-comment">
-          <strong>{c.author.name}:</strong> {c.body}
-        </span>
-      </>
-    );
-  }
+  // The gradebook view the TA came from (their filter), else this assignment's whole gradebook.
+  const given = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) if (typeof v === "string" && v) given.set(k, v);
+  const view = gradebookParams(given);
+  if (![...view.keys()].length) view.set("assignment", s.assignment.id);
+  const withView = (path: string) => `${path}?${view.toString()}`;
+  const back = withView(`${base}/submissions/${submissionId}`);
+  const queue = await reviewQueue(
+    db(),
+    actor,
+    { userId: s.user.id, assignmentId: s.assignment.id, exerciseId: s.exercise.id },
+    gradebookQueryFrom(view),
+  );
+  const when = (d: Date) => <CourseTime value={d} />;
+  const failed = r.result ? r.result.cases.filter((c) => c.status !== "passed").length : 0;
   const current = r.overrides[0] ?? null;
   const thisNumber = r.attempts.find((a) => a.id === s.id)?.number ?? 1;
 
   return (
     <article aria-labelledby="review-title">
       <p className="muted">
-        <Link href={`${base}/gradebook?assignment=${s.assignment.id}`}>{t("review.back")}</Link>
+        <Link href={withView(`${base}/gradebook`)}>{t("review.back")}</Link>
       </p>
+      {queue ? (
+        <ReviewKeys
+          previous={queue.previous ? withView(`${base}/submissions/${queue.previous}`) : null}
+          next={queue.next ? withView(`${base}/submissions/${queue.next}`) : null}
+          labels={{
+            previous: t("review.previousStudent"),
+            next: t("review.nextStudent"),
+            position: t("review.position", { n: queue.position, count: queue.count }),
+            nav: t("review.queue"),
+          }}
+        />
+      ) : null}
       <h1 id="review-title">{t("review.title", { name: s.user.name })}</h1>
       <Notice ok={sp.ok} error={sp.error} />
       <dl className={styles.row}>
@@ -80,8 +97,7 @@ async function reviewPage({ params, searchParams }: Props) {
         <div>
           <dt className="muted">{t("review.submitted")}</dt>
           <dd>
-            {t("review.attempt", { n: thisNumber })} ·{" "}
-            <time dateTime={s.submittedAt.toISOString()}>{when(s.submittedAt)}</time> ·{" "}
+            {t("review.attempt", { n: thisNumber })} · {when(s.submittedAt)} ·{" "}
             {t("review.late", { days: s.lateDays, penalty: Math.round(s.latePenalty * 100) })}
           </dd>
         </div>
@@ -111,7 +127,7 @@ async function reviewPage({ params, searchParams }: Props) {
               {a.id === s.id ? (
                 <strong aria-current="page">{t("review.attempt", { n: a.number })}</strong>
               ) : (
-                <Link href={`${base}/submissions/${a.id}`}>{t("review.attempt", { n: a.number })}</Link>
+                <Link href={withView(`${base}/submissions/${a.id}`)}>{t("review.attempt", { n: a.number })}</Link>
               )}{" "}
               <span className="muted">{a.score === null ? a.status : formatScore(a.score)}</span>
             </li>
@@ -122,7 +138,14 @@ async function reviewPage({ params, searchParams }: Props) {
       <div className={styles.grid2}>
         <div>
           <h2>{t("review.code")}</h2>
-          <CodeView code={s.code} label={t("review.code")} idPrefix="code" lineExtras={byLine} />
+          <CommentableCode
+            code={s.code}
+            comments={r.comments.flatMap((c) =>
+              c.line === null ? [] : [{ id: c.id, line: c.line, author: c.author.name, body: c.body }],
+            )}
+            action={commentAction.bind(null, courseId, submissionId)}
+            back={back}
+          />
           <h2>{r.previous ? t("review.diff", { n: r.previous.number }) : t("review.diff", { n: "—" })}</h2>
           {r.previous ? (
             <CodeDiff
@@ -156,12 +179,9 @@ async function reviewPage({ params, searchParams }: Props) {
               className={styles.form}
               aria-label={t("review.addComment")}
             >
+              <input type="hidden" name="back" value={back} />
               <label>
-                {t("review.commentLine")}
-                <input name="line" type="number" min={1} step={1} inputMode="numeric" style={{ maxWidth: "8rem" }} />
-              </label>
-              <label>
-                {t("review.commentBody")}
+                {t("review.commentWhole")}
                 <textarea name="body" rows={3} required maxLength={5000} />
               </label>
               <button className="button" type="submit">
@@ -240,7 +260,9 @@ async function reviewPage({ params, searchParams }: Props) {
                 <code className="muted">{r.result.hint.id}</code> {pick(r.result.hint.message, locale)}
               </p>
             ) : null}
-            <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
+            <FailedOnly label={t("review.failedOnly", { failed, total: r.result.cases.length })}>
+              <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
+            </FailedOnly>
             <h3>{t("review.timings")}</h3>
             <div className={styles.tableWrap}>
               <table className={styles.table}>

@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
+/** One JSON request; a refusal becomes an ApiError with the server's bilingual message. */
+export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, {
     ...init,
     headers: { "content-type": "application/json", ...init?.headers },
