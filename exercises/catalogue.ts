@@ -184,8 +184,9 @@ export function exerciseHash(entry: ExerciseEntry): string {
   const { spec } = entry;
   const seed = gradingSeed(spec);
   for (const c of [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))]) {
-    const expected = spec.reference(...structuredClone(c.args));
-    h.update(toJson({ name: c.name, weight: c.weight ?? 1, args: c.args, expected })).update("\0");
+    const args: unknown[] = c.args;
+    const expected: unknown = spec.reference(...structuredClone(args));
+    h.update(toJson({ name: c.name, weight: c.weight ?? 1, args, expected })).update("\0");
   }
   return h.digest("hex");
 }

@@ -9,6 +9,11 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ScorePolicy = "best" | "latest";
 
+/** An assignment's stored `scorePolicy` column: "latest", else "best" (the default). */
+export function scorePolicyOf(stored: string): ScorePolicy {
+  return stored === "latest" ? "latest" : "best";
+}
+
 export interface AssignmentPolicy {
   releaseAt: Date;
   dueAt: Date;
@@ -18,7 +23,7 @@ export interface AssignmentPolicy {
   lateDaysMax: number;
   /** null = unlimited. */
   attemptLimit: number | null;
-  scorePolicy: ScorePolicy | string;
+  scorePolicy: ScorePolicy;
 }
 
 /** The student's due date: their extension's, if any, else the assignment's. */
@@ -85,7 +90,7 @@ export interface ScoredSubmission {
 /** The submission that counts: the highest graded score (earliest on ties) or the latest graded one. */
 export function countingSubmission<S extends ScoredSubmission>(
   subs: readonly S[],
-  policy: ScorePolicy | string,
+  policy: ScorePolicy,
 ): S | null {
   let pick: S | null = null;
   for (const s of subs) {
@@ -122,7 +127,7 @@ export interface CellScore<S extends ScoredSubmission = ScoredSubmission> {
 /** Gradebook cell: a staff override (newest wins) replaces the policy's pick. */
 export function cellScore<S extends ScoredSubmission>(
   subs: readonly S[],
-  policy: ScorePolicy | string,
+  policy: ScorePolicy,
   overrides: readonly { score: number; reason: string; createdAt: Date }[] = [],
 ): CellScore<S> {
   const submission = countingSubmission(subs, policy);

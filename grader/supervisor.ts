@@ -50,8 +50,8 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
   const n = opts.concurrency ?? defaultConcurrency();
   const log = opts.log ?? ((m: string) => console.log(`[grader] ${m}`));
   const timeoutMs = opts.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
-  const slots: (ChildProcess | undefined)[] = new Array(n).fill(undefined);
-  const quickDeaths: number[] = new Array(n).fill(0);
+  const slots = new Array<ChildProcess | undefined>(n).fill(undefined);
+  const quickDeaths = new Array<number>(n).fill(0);
   const lastBeat = new Map<ChildProcess, number>();
   /** Workers that have sent "ready": the heartbeat timeout applies to them. */
   const started = new Set<ChildProcess>();
@@ -164,7 +164,7 @@ export function startSupervisor(opts: SupervisorOptions = {}): Supervisor {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const sup = startSupervisor();
   const shutdown = () => {
-    sup.stop().then(() => process.exit(0));
+    void sup.stop().then(() => process.exit(0));
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

@@ -154,7 +154,7 @@ export class GradingWorker {
       } else {
         // An isolate that cannot even be created in time: exit for a clean V8 after releasing the attempt.
         if (err instanceof SandboxHungError) this.hung = true;
-        this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? err}`);
+        this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? String(err)}`);
         await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
       }
     } finally {
@@ -373,9 +373,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
     process.exit(0);
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
-  process.on("disconnect", shutdown);
+  for (const signal of ["SIGTERM", "SIGINT", "disconnect"] as const) process.on(signal, () => void shutdown());
   await worker.loop();
   if (worker.restart) process.exit(0);
   if (worker.hung) {

@@ -8,6 +8,7 @@ import {
   lateness,
   refuseSubmission,
   scaleToPoints,
+  scorePolicyOf,
   type AssignmentPolicy,
 } from "@/grader/policy";
 
@@ -98,5 +99,13 @@ describe("scaleToPoints", () => {
     ];
     expect(scaleToPoints(subs, 20).map((s) => s.score)).toEqual([10, null, 0]);
     expect(subs[0].score).toBe(5);
+  });
+});
+
+describe("scorePolicyOf", () => {
+  it("reads the stored column: latest, else best", () => {
+    expect(scorePolicyOf("latest")).toBe("latest");
+    expect(scorePolicyOf("best")).toBe("best");
+    for (const stored of ["", "Latest", "newest", "best "]) expect(scorePolicyOf(stored)).toBe("best");
   });
 });

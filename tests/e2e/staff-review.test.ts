@@ -236,8 +236,8 @@ describe("staff review workflow", () => {
       // Download all submissions (best): the manifest has the gradebook's every cell.
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("zip-best").click()]);
       expect(download.suggestedFilename()).toMatch(/^gibbs-.+\.zip$/);
-      const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
-      const [header, ...rows] = parse(Buffer.from(files["manifest.csv"]), { bom: true }) as string[][];
+      const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+      const [header, ...rows]: string[][] = parse(Buffer.from(files["manifest.csv"]), { bom: true });
       expect(header).toEqual([...MANIFEST_HEADER]);
       let compared = 0;
       for (const [email, cells] of shown) {

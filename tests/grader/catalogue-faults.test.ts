@@ -127,8 +127,10 @@ describe("a job that failed on our side", () => {
     expect(view.status).toBe("error");
     expect(JSON.stringify(view)).not.toContain("generator bug");
     expect(JSON.stringify(await submissionStatus(t.db, ctx, s.id))).not.toContain("generator bug");
-    const en = JSON.parse(fs.readFileSync(path.join(REPO, "app/_i18n/messages/student.en.json"), "utf8"));
-    const zh = JSON.parse(fs.readFileSync(path.join(REPO, "app/_i18n/messages/student.zh-CN.json"), "utf8"));
+    type Messages = { results: { gradingFailed: string } };
+    const read = (file: string) =>
+      JSON.parse(fs.readFileSync(path.join(REPO, "app/_i18n/messages", file), "utf8")) as Messages;
+    const [en, zh] = [read("student.en.json"), read("student.zh-CN.json")];
     expect(en.results.gradingFailed).toMatch(/on our side.*does not count.*staff have been told/);
     expect(zh.results.gradingFailed).toMatch(/不计入.*已通知/);
     expect((await t.db.submission.findUniqueOrThrow({ where: { id: s.id } })).lastError).toContain(SECRET);

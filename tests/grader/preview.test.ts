@@ -62,7 +62,10 @@ describe("storedOutput", () => {
 
 describe("the matrix viewer", () => {
   const messages = (file: string) => ({
-    student: JSON.parse(fs.readFileSync(path.join(REPO, "app/_i18n/messages", file), "utf8")),
+    student: JSON.parse(fs.readFileSync(path.join(REPO, "app/_i18n/messages", file), "utf8")) as Record<
+      string,
+      unknown
+    >,
   });
   const render = (locale: string, file: string, value: unknown) =>
     renderToStaticMarkup(
@@ -75,7 +78,7 @@ describe("the matrix viewer", () => {
     );
 
   it("shows a preview's first values and says, in both languages, that the value was cut", () => {
-    const p = storedOutput(Array.from({ length: 100 }, () => Array(100).fill(0.25)));
+    const p = storedOutput(Array.from({ length: 100 }, () => Array<number>(100).fill(0.25)));
     const en = render("en", "student.en.json", p);
     expect(en).toContain('data-testid="output-preview"');
     expect(en).toContain("100 × 100");
@@ -92,7 +95,7 @@ describe("the matrix viewer", () => {
     const big = render(
       "en",
       "student.en.json",
-      Array.from({ length: 30 }, () => Array(30).fill(1)),
+      Array.from({ length: 30 }, () => Array<number>(30).fill(1)),
     );
     expect(big).toMatch(/<details[^>]*><summary>30 × 30 · show the first 400 of 900 values<\/summary>/);
     expect(big.match(/<td>/g)).toHaveLength(400);
@@ -133,7 +136,9 @@ describe("a submission with a large output", () => {
     expect(cases).toHaveLength(12);
     for (const c of cases) {
       // compared on the full value: a visible case quotes the length of all 10,000 values
-      expect(JSON.parse(c.message).en).toMatch(c.visibility === "visible" ? /got 10000\b/ : /^Wrong shape/);
+      expect((JSON.parse(c.message) as { en: string }).en).toMatch(
+        c.visibility === "visible" ? /got 10000\b/ : /^Wrong shape/,
+      );
       const stored = JSON.parse(c.actualJson!) as OutputPreview;
       expect(isOutputPreview(stored)).toBe(true);
       expect(stored).toMatchObject({ shape: [10000], elements: 10000, nanCount: 1, min: 0, max: 9998 });
@@ -141,7 +146,7 @@ describe("a submission with a large output", () => {
     }
     const stored = cases.reduce((n, c) => n + c.actualJson!.length, 0);
     expect(stored).toBeLessThan(12 * 12_000);
-    const timings = JSON.parse(s.result!.timingsJson!) as { isolateHeapPeakMb: number; workerRssPeakMb: number };
+    const timings = JSON.parse(s.result!.timingsJson) as { isolateHeapPeakMb: number; workerRssPeakMb: number };
     expect(timings.isolateHeapPeakMb).toBeGreaterThan(0);
     expect(timings.workerRssPeakMb).toBeGreaterThan(50);
   });

@@ -87,7 +87,7 @@ describe("grouped, weighted gradebook", () => {
 
   test("whole-course CSV: subtotal after each assignment, weighted total, missing / late / overridden columns", async () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
-    const [header, ...rows] = parse(Buffer.from(await gradebookCsv(t.db, ta), "utf8"), { bom: true }) as string[][];
+    const [header, ...rows]: string[][] = parse(Buffer.from(await gradebookCsv(t.db, ta), "utf8"), { bom: true });
     expect(header).toEqual([
       "student_id",
       "name",
@@ -167,7 +167,7 @@ describe("download all submissions", () => {
     const ta = await f.actor(f.a.ta, f.a.courseId);
     for (const pick of ["best", "latest"] as const) {
       const files = unzipSync(await submissionsZip(t.db, ta, f.a.assignmentId, pick));
-      const [header, ...rows] = parse(Buffer.from(files["manifest.csv"]), { bom: true }) as string[][];
+      const [header, ...rows]: string[][] = parse(Buffer.from(files["manifest.csv"]), { bom: true });
       expect(header).toEqual([...MANIFEST_HEADER]);
       const book = await loadGradebook(t.db, ta, { assignmentId: f.a.assignmentId, policy: pick, pageSize: 0 });
       expect(rows).toHaveLength(book.rows.length * book.columns.length);

@@ -96,12 +96,14 @@ describe("regrade", () => {
     // Each student whose score changed hears of it, with the old and the new score.
     const heard = await t.db.notification.findMany({ where: { kind: "regrade" } });
     expect(
-      heard.map((n) => JSON.parse(n.dataJson)).sort((x, y) => x.submissionId.localeCompare(y.submissionId)),
+      heard
+        .map((n) => JSON.parse(n.dataJson) as { submissionId: string })
+        .sort((x, y) => x.submissionId.localeCompare(y.submissionId)),
     ).toEqual(
       before
         .map((b) => ({ submissionId: b.id, before: b.score, after: 10 }))
         .sort((x, y) => x.submissionId.localeCompare(y.submissionId))
-        .map((x) => expect.objectContaining(x)),
+        .map((x): unknown => expect.objectContaining(x)),
     );
     await expect(commitRegrade(t.db, inst, r.id)).rejects.toBeInstanceOf(InputError);
   }, 120_000);

@@ -99,7 +99,13 @@ export async function listNotifications(db: Db, userId: string, take = 100): Pro
 export async function ownNotification(db: Db, userId: string, id: string): Promise<NotificationRow | null> {
   const r = await db.notification.findFirst({ where: { id, userId } });
   return r
-    ? { id: r.id, courseId: r.courseId, createdAt: r.createdAt, readAt: r.readAt, data: JSON.parse(r.dataJson) }
+    ? {
+        id: r.id,
+        courseId: r.courseId,
+        createdAt: r.createdAt,
+        readAt: r.readAt,
+        data: JSON.parse(r.dataJson) as NotificationData,
+      }
     : null;
 }
 

@@ -10,7 +10,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { countingSubmission } from "@/grader/policy";
+import { countingSubmission, scorePolicyOf } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { AccessError } from "@/app/_lib/errors";
 import { assignmentOfCourse } from "./scope";
@@ -188,7 +188,7 @@ export async function loadAnalytics(
   // Counting submissions' current results → hidden case pass rates.
   const countingResultIds: string[] = [];
   for (const l of byCell.values()) {
-    const c = countingSubmission(l, a.scorePolicy);
+    const c = countingSubmission(l, scorePolicyOf(a.scorePolicy));
     if (c?.resultId) countingResultIds.push(c.resultId);
   }
   const allResultIds = subs.map((s) => s.resultId).filter((r): r is string => !!r);

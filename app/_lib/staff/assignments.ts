@@ -7,7 +7,7 @@
 import type { Db } from "@/prisma/client";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError, type InputErrorCode } from "@/app/_lib/errors";
-import { assignmentOfCourse, memberOfCourse, selectedStudents, studentOfCourse } from "./scope";
+import { assignmentOfCourse, selectedStudents, studentOfCourse } from "./scope";
 import { lateness, penalisedScore } from "@/grader/policy";
 import { writeAudit, type Tx } from "./audit";
 

@@ -135,7 +135,7 @@ export function describeAudit(r: AuditRow, names: AuditNames): AuditSentence {
     case "member.section":
       return {
         key: after.section ? "memberSection" : "memberSectionNone",
-        params: { actor, student, section: String(after.section ?? "") },
+        params: { actor, student, section: typeof after.section === "string" ? after.section : "" },
       };
     case "member.remove":
       return { key: "memberRemove", params: { actor, student } };
@@ -201,8 +201,6 @@ export function auditFields(r: AuditRow, names: AuditNames): AuditField[] {
 function describeObject(o: Obj): string {
   return Object.entries(o)
     .filter(([k]) => !k.endsWith("Id"))
-    .map(
-      ([k, v]) => `${k}: ${typeof v === "number" ? score(v) : typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-    )
+    .map(([k, v]) => `${k}: ${typeof v === "number" ? score(v) : typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
 }

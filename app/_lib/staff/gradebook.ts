@@ -12,7 +12,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, scaleToPoints, type ScorePolicy } from "@/grader/policy";
+import { cellScore, scaleToPoints, scorePolicyOf, type ScorePolicy } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { assignmentOfCourse } from "./scope";
 
@@ -220,9 +220,9 @@ export async function loadGradebook(db: Db, actor: StaffContext, q: GradebookQue
 
   const columns: GradebookColumn[] = [];
   const groups: GradebookGroup[] = [];
-  const policyOf = new Map<string, string>();
+  const policyOf = new Map<string, ScorePolicy>();
   for (const a of assignments) {
-    policyOf.set(a.id, q.policy ?? a.scorePolicy);
+    policyOf.set(a.id, q.policy ?? scorePolicyOf(a.scorePolicy));
     groups.push({
       assignmentId: a.id,
       titleEn: a.titleEn,

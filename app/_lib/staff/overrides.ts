@@ -6,7 +6,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, scaleToPoints } from "@/grader/policy";
+import { cellScore, scaleToPoints, scorePolicyOf } from "@/grader/policy";
 import type { StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { assignmentOfCourse, selectedStudents, studentOfCourse } from "./scope";
@@ -40,7 +40,7 @@ export async function countingScore(
       select: { score: true, reason: true, createdAt: true },
     }),
   ]);
-  return cellScore(scaleToPoints(subs, points), policy, ovs);
+  return cellScore(scaleToPoints(subs, points), scorePolicyOf(policy), ovs);
 }
 
 /** The assignment and item of an override, and the checked reason and score (the same for one or many students). */

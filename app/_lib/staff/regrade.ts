@@ -12,7 +12,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { countingSubmission, penalisedScore } from "@/grader/policy";
+import { countingSubmission, penalisedScore, scorePolicyOf } from "@/grader/policy";
 import { asInstructor, type StaffContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { assignmentOfCourse, submissionOfCourse } from "./scope";
@@ -71,7 +71,7 @@ export async function startRegrade(db: Db, actor: StaffContext, scope: RegradeSc
       if (l) l.push(s);
       else groups.set(k, [s]);
     }
-    const policy = new Map(assignments.map((a) => [a.id, a.scorePolicy]));
+    const policy = new Map(assignments.map((a) => [a.id, scorePolicyOf(a.scorePolicy)]));
     targets = [];
     for (const l of groups.values()) {
       const c = countingSubmission(l, policy.get(l[0].assignmentId) ?? "best");

@@ -88,7 +88,7 @@ export function parseRosterCsv(text: string): Parsed[] {
     throw new InputError("rosterTooLarge", {}, "The file is too large (2 MB at most).");
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (e) {
     throw new InputError("rosterUnreadable", {}, `The CSV cannot be read: ${(e as Error).message}`);
   }

@@ -5,7 +5,7 @@
  */
 
 import type { Db } from "@/prisma/client";
-import { cellScore, closesAt, effectiveDueAt, scaleToPoints } from "@/grader/policy";
+import { cellScore, closesAt, effectiveDueAt, scaleToPoints, scorePolicyOf } from "@/grader/policy";
 import type { CourseRef, StudentContext } from "@/app/_lib/access";
 
 export interface CountedScore {
@@ -87,7 +87,7 @@ export async function studentDashboard(db: Db, ctx: StudentContext, now: Date = 
         // Submission scores are in the exercise's own points; scale them to the assignment's.
         const cell = cellScore(
           scaleToPoints(subs, item.points),
-          a.scorePolicy,
+          scorePolicyOf(a.scorePolicy),
           a.overrides.filter((o) => o.exerciseId === ex.id),
         );
         const used = subs.filter((s) => s.status !== "error").length;

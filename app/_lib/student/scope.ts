@@ -7,7 +7,7 @@
 
 import type { Db } from "@/prisma/client";
 import type { Assignment, AssignmentExercise, Exercise, ExerciseVersion, Extension } from "@/prisma/generated/client";
-import { closesAt, effectiveDueAt, type AssignmentPolicy } from "@/grader/policy";
+import { closesAt, effectiveDueAt, scorePolicyOf, type AssignmentPolicy } from "@/grader/policy";
 import type { StudentContext } from "@/app/_lib/access";
 import { AccessError } from "@/app/_lib/errors";
 
@@ -18,7 +18,7 @@ export function assignmentPolicy(a: Assignment): AssignmentPolicy {
     latePenaltyPerDay: a.latePenaltyPerDay,
     lateDaysMax: a.lateDaysMax,
     attemptLimit: a.attemptLimit,
-    scorePolicy: a.scorePolicy,
+    scorePolicy: scorePolicyOf(a.scorePolicy),
   };
 }
 

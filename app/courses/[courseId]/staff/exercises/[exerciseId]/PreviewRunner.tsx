@@ -81,7 +81,7 @@ export function PreviewRunner({
           className="button"
           type="button"
           disabled={busy !== null}
-          onClick={() => grade("run")}
+          onClick={() => void grade("run")}
           data-testid="preview-run"
         >
           {busy === "run" ? t("previewGrading") : t("previewRunButton")}
@@ -90,7 +90,7 @@ export function PreviewRunner({
           className="button button--primary"
           type="button"
           disabled={busy !== null}
-          onClick={() => grade("submit")}
+          onClick={() => void grade("submit")}
           data-testid="preview-submit"
         >
           {busy === "submit" ? t("previewGrading") : t("previewSubmitButton")}

@@ -113,8 +113,6 @@ export function useSubmission(
 
   useEffect(() => {
     const s = opts.initialLatest;
-    // follow() sets state only after its first await (the poll's delay)
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (s && pending(s)) void follow(s.id, performance.now());
     return () => {
       // the token is a counter, not a DOM node: bumping it stops the poll this effect started
