@@ -88,10 +88,7 @@ export interface ScoredSubmission {
 }
 
 /** The submission that counts: the highest graded score (earliest on ties) or the latest graded one. */
-export function countingSubmission<S extends ScoredSubmission>(
-  subs: readonly S[],
-  policy: ScorePolicy,
-): S | null {
+export function countingSubmission<S extends ScoredSubmission>(subs: readonly S[], policy: ScorePolicy): S | null {
   let pick: S | null = null;
   for (const s of subs) {
     if (s.status !== "graded" || s.score === null) continue;
