@@ -91,6 +91,9 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hopfieldEnergyMisconceptions,
-  equivalentMutants: [hopfieldEquivalentMutants.energyVisitsZeroRows, hopfieldEquivalentMutants.energyDividesByState],
+  equivalentMutants: [
+    ...hopfieldEquivalentMutants.energyVisitsZeroRows,
+    ...hopfieldEquivalentMutants.energyDividesByState,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

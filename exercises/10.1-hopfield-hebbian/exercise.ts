@@ -66,9 +66,9 @@ export default defineExercise({
   },
   misconceptions: hebbianWeightsMisconceptions,
   equivalentMutants: [
-    hopfieldEquivalentMutants.hebbianNoPatternGuard,
-    hopfieldEquivalentMutants.hebbianDividesBipolar,
-    numericsEquivalentMutants.zerosMatUnsized,
+    ...hopfieldEquivalentMutants.hebbianNoPatternGuard,
+    ...hopfieldEquivalentMutants.hebbianDividesBipolar,
+    ...numericsEquivalentMutants.zerosMatUnsized,
   ],
   helpers: [...LINEAR_ALGEBRA],
 });

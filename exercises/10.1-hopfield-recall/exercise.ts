@@ -145,9 +145,9 @@ export default defineExercise({
   },
   misconceptions: hopfieldRecallMisconceptions,
   equivalentMutants: [
-    hopfieldEquivalentMutants.recallMaxSweepsGuardOff,
-    hopfieldEquivalentMutants.recallMaxSweepsGuardOn,
-    hopfieldEquivalentMutants.recallSharesStart,
+    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOff,
+    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOn,
+    ...hopfieldEquivalentMutants.recallSharesStart,
   ],
   helpers: [...LINEAR_ALGEBRA],
 });
