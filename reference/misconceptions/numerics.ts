@@ -18,6 +18,18 @@ export const numericsEquivalentMutants = {
       },
     },
   ],
+  /** matmul's shortcut past zero entries of A. */
+  matmulSkipsZeros: [
+    {
+      at: "reference/numerics.ts:56:11",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "skipping a_it = 0 only saves work: with finite B the skipped terms are 0 anyway",
+        zh: "跳过 a_it = 0 只是省计算：B 有限时被跳过的项本来就是 0",
+      },
+    },
+  ],
   /** sigmoid's choice between its two stable forms. */
   sigmoidBranch: [
     {
