@@ -253,6 +253,18 @@ export const sparseEquivalentMutants = {
       },
     },
   ],
+  /** sparseAeGradient's check of an empty batch. */
+  gradientEmptyBatchGuard: [
+    {
+      at: "reference/sparse.ts:91:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against an empty batch (N = 0), which no case passes",
+        zh: "去掉了空批次（N = 0）的防护，而没有用例传入",
+      },
+    },
+  ],
   /** sumRows' column loop as runningAverage reads it. */
   runningAverageExtraColumn: [
     {
