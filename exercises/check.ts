@@ -39,14 +39,16 @@ import {
 import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
 import { toleranceUsed } from "./headroom";
 import { float32Mutant, hasFloats, inputWriterCode, perturbedMutant, PERTURBATION } from "./mutants";
-import { analyseMutants, mutantsWith, mutationScore } from "./mutation";
-import type {
-  CheckReport,
-  CheckSection,
-  GenericMutantsReport,
-  MisconceptionReport,
-  MutationReport,
-  NaiveVariantReport,
+import { analyseMutants } from "./mutation";
+import {
+  mutantsWith,
+  mutationScore,
+  type CheckReport,
+  type CheckSection,
+  type GenericMutantsReport,
+  type MisconceptionReport,
+  type MutationReport,
+  type NaiveVariantReport,
 } from "./report";
 
 export type { CheckReport, MisconceptionReport };

@@ -191,13 +191,25 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: stri
   let covered: string[] = [];
   let error: string | undefined;
   for (;;) {
-    const ended = await new Promise<"done" | "timeout" | "failed">((resolve) => {
+    const ended = await new Promise<"done" | "restart" | "failed">((resolve) => {
       const job: MutationJob = { args, expected, done: [...verdicts.keys()], fileOf };
-      // The bundle is plain JavaScript: the parent's flags (tsx, --no-node-snapshot) are not for it.
-      const worker = new Worker(file, { workerData: job, execArgv: [] });
+      // The bundle is plain JavaScript: the parent's flags (tsx, --no-node-snapshot) are not for it. A mutant
+      // that allocates without end exhausts the worker's own heap, not this process's.
+      const worker = new Worker(file, {
+        workerData: job,
+        execArgv: [],
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
+      });
       let timer: NodeJS.Timeout | undefined;
       let limit = MIN_LIMIT_MS;
       let running: string | undefined;
+      let settled = false;
+      const settle = (how: "done" | "restart" | "failed") => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate().then(() => resolve(how));
+      };
       worker.on("message", (m: MutationMessage) => {
         if (m.kind === "baseline") {
           covered = m.covered;
@@ -208,25 +220,25 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: stri
           running = m.id;
           timer = setTimeout(() => {
             verdicts.set(m.id, "timeout");
-            void worker.terminate().then(() => resolve("timeout"));
+            settle("restart");
           }, limit);
         } else if (m.kind === "result") {
           clearTimeout(timer);
           running = undefined;
           verdicts.set(m.id, m.killedBy === undefined ? "survived" : "killed");
-        } else {
-          void worker.terminate().then(() => resolve("done"));
-        }
+        } else settle("done");
       });
-      worker.on("error", (err) => {
-        clearTimeout(timer);
-        // A mutant that crashes the worker itself (e.g. exhausts its heap) is killed as well.
+      // A mutant that crashes the worker itself (e.g. exhausts its heap) is killed as well.
+      const crashed = (why: string) => {
+        if (settled) return;
         if (running) verdicts.set(running, "killed");
-        else error = `the mutation worker failed: ${err.message}`;
-        resolve(running ? "timeout" : "failed");
-      });
+        else error = `the mutation worker failed: ${why}`;
+        settle(running ? "restart" : "failed");
+      };
+      worker.on("error", (err) => crashed(err.message));
+      worker.on("exit", (code) => crashed(`it exited with code ${code}`));
     });
-    if (ended !== "timeout") break;
+    if (ended !== "restart") break;
   }
   const rows = covered
     .map((id) => ({ id, ...inst.mutants.get(id)!, status: verdicts.get(id) ?? "survived" }))
@@ -283,15 +295,4 @@ export async function analyseMutants(entry: ExerciseEntry, opts: MutationOptions
     ms: performance.now() - t0,
     error: outcomes.error,
   };
-}
-
-/** The report's mutants with one status. */
-export function mutantsWith(r: Pick<MutationReport, "rows">, status: MutantRow["status"]): MutantRow[] {
-  return r.rows.filter((m) => m.status === status);
-}
-
-/** killed / (mutants − equivalent), the issue's mutation score; 1 when nothing is left to kill. */
-export function mutationScore(r: Pick<MutationReport, "mutants" | "killed" | "rows">): number {
-  const live = r.mutants - mutantsWith(r, "equivalent").length;
-  return live === 0 ? 1 : r.killed / live;
 }

@@ -70,6 +70,17 @@ export interface MutationReport {
   error?: string;
 }
 
+/** The report's mutants with one status. */
+export function mutantsWith(r: Pick<MutationReport, "rows">, status: MutantRow["status"]): MutantRow[] {
+  return r.rows.filter((m) => m.status === status);
+}
+
+/** killed / (mutants − equivalent), the mutation score; 1 when nothing is left to kill. */
+export function mutationScore(r: Pick<MutationReport, "mutants" | "killed" | "rows">): number {
+  const live = r.mutants - mutantsWith(r, "equivalent").length;
+  return live === 0 ? 1 : r.killed / live;
+}
+
 /** A naive variant (spec.naiveVariants): broken by a hidden case on every seed, and given no hint. */
 export interface NaiveVariantReport {
   id: string;

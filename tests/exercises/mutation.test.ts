@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
-import { analyseMutants, mutantsWith, mutationScore } from "@/exercises/mutation";
+import { analyseMutants } from "@/exercises/mutation";
+import { mutantsWith, mutationScore } from "@/exercises/report";
 
 // A planted weak exercise over a planted reference (tests/exercises/fixtures/mutation/): weightedSum's loop,
 // run only on all-ones x, so the division mutant survives and the loop-update mutant never stops.
