@@ -30,6 +30,18 @@ export const numericsEquivalentMutants = {
       },
     },
   ],
+  /** vecmat's shortcut past zero entries of x. */
+  vecmatSkipsZeros: [
+    {
+      at: "reference/numerics.ts:75:9",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "skipping x_i = 0 only saves work: with finite A the skipped terms are 0 anyway",
+        zh: "跳过 x_i = 0 只是省计算：A 有限时被跳过的项本来就是 0",
+      },
+    },
+  ],
   /** sigmoid's choice between its two stable forms. */
   sigmoidBranch: [
     {
