@@ -42,6 +42,18 @@ export const numericsEquivalentMutants = {
       },
     },
   ],
+  /** bernoulli's strict comparison u < p. */
+  bernoulliTie: [
+    {
+      at: "reference/numerics.ts:227:10",
+      mutator: "EqualityOperator",
+      replacement: "u <= p",
+      reason: {
+        en: "differs only when a uniform equals its probability, and case generators keep every uniform 1e-6 away from it (DOMAIN.md)",
+        zh: "只在均匀数等于其概率时不同，而用例生成器让每个均匀数与它相距至少 1e-6（DOMAIN.md）",
+      },
+    },
+  ],
   /** sigmoid's choice between its two stable forms. */
   sigmoidBranch: [
     {

@@ -874,4 +874,85 @@ export const rbmEquivalentMutants = {
       },
     },
   ],
+  /** checkBatch's column check of a batch, and the names its messages quote in the two batch conditionals. */
+  batchGuard: [
+    {
+      at: "reference/rbm.ts:62:78",
+      mutator: "BlockStatement",
+      replacement: "{}",
+      reason: {
+        en: "drops the column check of a batch, and every case passes batches of the right width",
+        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+      },
+    },
+    {
+      at: "reference/rbm.ts:64:9",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the column check of a batch, and every case passes batches of the right width",
+        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+      },
+    },
+    {
+      at: "reference/rbm.ts:94:27",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:94:32",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:100:30",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:100:35",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+  /** conditionals' guard message. */
+  conditionalsGuards: [
+    {
+      at: "reference/rbm.ts:106:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+  /** reconstructionError's guard message. */
+  reconstructionGuards: [
+    {
+      at: "reference/rbm.ts:402:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
 } satisfies Record<string, EquivalentMutant[]>;
