@@ -836,8 +836,8 @@ export const rbmEquivalentMutants = {
       mutator: "ArrayDeclaration",
       replacement: "[]",
       reason: {
-        en: "energy and freeEnergy call checkParams only for its checks and ignore the shape it returns",
-        zh: "energy 与 freeEnergy 调用 checkParams 只为检查，不使用其返回的形状",
+        en: "the caller runs checkParams only for its checks and ignores the shape it returns",
+        zh: "调用方运行 checkParams 只为检查，不使用其返回的形状",
       },
     },
   ],
