@@ -10,11 +10,16 @@ import { parentPort, workerData } from "node:worker_threads";
 import spec from "gibbs:exercise";
 import { compare } from "../grader/compare";
 import { toJson } from "../grader/json";
+import type { OutputSchema } from "../grader/spec";
 
-/** What the host sends: the cases' arguments and expected outputs, and the mutants already decided. */
+/**
+ * What the host sends: the cases' arguments, expected outputs and output schema (the spec as the host has it),
+ * and the mutants already decided. Only the reference comes from the bundled exercise.ts.
+ */
 export interface MutationJob {
   args: unknown[][];
   expected: unknown[];
+  output: OutputSchema;
   done: string[];
   /** Mutant id → its file, to tell which files the reference executes. */
   fileOf: Record<string, string>;
@@ -49,7 +54,7 @@ function passes(i: number): boolean {
     return false;
   }
   if (toJson(args) !== before) return false;
-  return compare(job.expected[i], out, spec.output, { verdictOnly: true }).pass;
+  return compare(job.expected[i], out, job.output, { verdictOnly: true }).pass;
 }
 
 const cases = job.args.map((_, i) => i);

@@ -23,6 +23,7 @@ import { Worker } from "node:worker_threads";
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import * as esbuild from "esbuild";
 import { gradingSeed } from "../grader/grade";
+import { toJson } from "../grader/json";
 import { Rng } from "../reference/random";
 import type { EquivalentMutant } from "../reference/misconceptions/types";
 import type { ExerciseEntry } from "./catalogue";
@@ -65,11 +66,31 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Content hash of everything a verdict depends on. */
-export function mutationHash(entry: ExerciseEntry, referenceDir: string): string {
+/** The cases the mutants run on: visible and hidden at the grading seed, with the unmutated reference's outputs. */
+interface Judged {
+  names: string[];
+  args: unknown[][];
+  expected: unknown[];
+}
+
+function judged(entry: ExerciseEntry): Judged {
+  const { spec } = entry;
+  const seed = gradingSeed(spec);
+  const cases = [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))];
+  const args = cases.map((c) => c.args);
+  return { names: cases.map((c) => c.name.en), args, expected: args.map((a) => spec.reference(...structuredClone(a))) };
+}
+
+/**
+ * Content hash of everything a verdict depends on: reference/, the exercise folder (its exercise.ts is what the
+ * worker bundles), the judging code, and the cases and output schema themselves (a spec changed in memory, as
+ * tests do, gets its own entry).
+ */
+export function mutationHash(entry: ExerciseEntry, referenceDir: string, cases: Judged): string {
   const h = crypto.createHash("sha256").update(`instrumenter ${INSTRUMENTER_VERSION}\n`);
   for (const f of [...filesUnder(referenceDir), ...filesUnder(entry.dir), ...JUDGES.map((j) => path.join(ROOT, j))])
     h.update(`${path.relative(ROOT, f)}\n`).update(fs.readFileSync(f));
+  h.update(toJson({ args: cases.args, expected: cases.expected, output: entry.spec.output }));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -177,13 +198,9 @@ interface Outcomes {
 }
 
 /** Runs every covered mutant; a mutant past its time limit is killed, and the worker restarts after it. */
-async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: string): Promise<Outcomes> {
+async function runMutants(entry: ExerciseEntry, referenceDir: string, cases: Judged, hash: string): Promise<Outcomes> {
   const t0 = performance.now();
-  const { spec } = entry;
-  const seed = gradingSeed(spec);
-  const cases = [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))];
-  const args = cases.map((c) => c.args);
-  const expected = args.map((a) => spec.reference(...structuredClone(a)));
+  const { args, expected } = cases;
   const inst = await instrument(referenceDir);
   const file = await bundle(entry, inst);
   const fileOf = Object.fromEntries([...inst.mutants].map(([id, m]) => [id, m.at.replace(/:\d+:\d+$/, "")]));
@@ -192,7 +209,7 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: stri
   let error: string | undefined;
   for (;;) {
     const ended = await new Promise<"done" | "restart" | "failed">((resolve) => {
-      const job: MutationJob = { args, expected, done: [...verdicts.keys()], fileOf };
+      const job: MutationJob = { args, expected, output: entry.spec.output, done: [...verdicts.keys()], fileOf };
       // The bundle is plain JavaScript: the parent's flags (tsx, --no-node-snapshot) are not for it. A mutant
       // that allocates without end exhausts the worker's own heap, not this process's.
       const worker = new Worker(file, {
@@ -215,7 +232,7 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: stri
           covered = m.covered;
           limit = Math.max(MIN_LIMIT_MS, TIME_FACTOR * m.ms);
           if (m.failed.length)
-            error = `the instrumented reference with no mutant active fails case(s) ${m.failed.map((i) => cases[i].name.en).join(", ")}`;
+            error = `the instrumented reference with no mutant active fails case(s) ${m.failed.map((i) => cases.names[i]).join(", ")}`;
         } else if (m.kind === "start") {
           running = m.id;
           timer = setTimeout(() => {
@@ -245,7 +262,7 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, hash: stri
     .sort((a, b) => Number(a.id) - Number(b.id))
     .map(({ id: _, ...row }) => row);
   const inFiles = [...inst.mutants.values()].length;
-  return { hash, cases: cases.length, notCovered: inFiles - rows.length, rows, ms: performance.now() - t0, error };
+  return { hash, cases: args.length, notCovered: inFiles - rows.length, rows, ms: performance.now() - t0, error };
 }
 
 /** The spec's declaration that matches a survivor: same place and mutator (and replacement, when declared). */
@@ -262,7 +279,8 @@ function declared(row: MutantRow, list: readonly EquivalentMutant[]): Equivalent
 export async function analyseMutants(entry: ExerciseEntry, opts: MutationOptions = {}): Promise<MutationReport> {
   const t0 = performance.now();
   const referenceDir = opts.referenceDir ?? path.join(ROOT, "reference");
-  const hash = mutationHash(entry, referenceDir);
+  const cases = judged(entry);
+  const hash = mutationHash(entry, referenceDir, cases);
   const cacheFile = path.join(CACHE_DIR, `${entry.folder}.json`);
   let outcomes: Outcomes | undefined;
   let cached = false;
@@ -271,7 +289,7 @@ export async function analyseMutants(entry: ExerciseEntry, opts: MutationOptions
     if (stored.hash === hash && !stored.error) [outcomes, cached] = [stored, true];
   }
   if (!outcomes) {
-    outcomes = await runMutants(entry, referenceDir, hash);
+    outcomes = await runMutants(entry, referenceDir, cases, hash);
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     fs.writeFileSync(cacheFile, JSON.stringify(outcomes));
   }
