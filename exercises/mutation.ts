@@ -179,10 +179,21 @@ async function bundle(entry: ExerciseEntry, inst: Instrumented): Promise<string>
       },
     ],
   });
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  const file = path.join(CACHE_DIR, `${entry.folder}.worker.mjs`);
-  fs.writeFileSync(file, r.outputFiles[0].text);
+  const text = r.outputFiles[0].text;
+  const file = path.join(
+    CACHE_DIR,
+    `${entry.folder}.${crypto.createHash("sha256").update(text).digest("hex").slice(0, 12)}.worker.mjs`,
+  );
+  writeAtomically(file, text);
   return file;
+}
+
+/** Writes through a temporary file and a rename, so a concurrent check never reads half a file. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
 }
 
 /** Raw outcomes before the spec's equivalence declarations are applied (what the cache holds). */
@@ -290,8 +301,7 @@ export async function analyseMutants(entry: ExerciseEntry, opts: MutationOptions
   }
   if (!outcomes) {
     outcomes = await runMutants(entry, referenceDir, cases, hash);
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
-    fs.writeFileSync(cacheFile, JSON.stringify(outcomes));
+    writeAtomically(cacheFile, JSON.stringify(outcomes));
   }
   const equivalents = entry.spec.equivalentMutants ?? [];
   const rows = outcomes.rows.map((r) => {
