@@ -119,8 +119,9 @@ export interface ExerciseDefinition<Args extends unknown[] = any[], Out = any> {
    */
   naiveVariants?: NaiveVariant<Args, Out>[];
   /**
-   * Mutants of the reference that no input can tell apart from it (from reference/misconceptions/, next to the
-   * table): the mutation analysis in exercises:check counts them out of the score and shows the reason.
+   * Mutants of the reference that no valid input of this exercise can tell apart from it (groups from
+   * reference/misconceptions/, next to the tables): the mutation analysis in exercises:check counts them out of
+   * the score and shows the reason.
    */
   equivalentMutants?: EquivalentMutant[];
   /**

@@ -71,8 +71,9 @@ export function naiveVariantsOf<F extends AnyFunction>(
 }
 
 /**
- * A mutant of the reference that no input can tell apart from it (issue 12 item 2), as the mutation analysis
- * (exercises/mutation.ts) names it: exercises:check counts it out of the mutation score and shows the reason.
+ * A mutant of the reference that no valid input of the exercise (its prompt, DOMAIN.md's case rules) can tell
+ * apart from it (issue 12 item 2), as the mutation analysis (exercises/mutation.ts) names it: exercises:check
+ * counts it out of the mutation score and shows the reason.
  */
 export interface EquivalentMutant {
   /** "reference/file.ts:line:column" (1-based) of the mutated code, as the check report prints it. */
