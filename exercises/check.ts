@@ -39,12 +39,16 @@ import {
 import { COMPILER_OPTIONS, referenceSignature } from "./declaration";
 import { toleranceUsed } from "./headroom";
 import { float32Mutant, hasFloats, inputWriterCode, perturbedMutant, PERTURBATION } from "./mutants";
-import type {
-  CheckReport,
-  CheckSection,
-  GenericMutantsReport,
-  MisconceptionReport,
-  NaiveVariantReport,
+import { analyseMutants } from "./mutation";
+import {
+  mutantsWith,
+  mutationScore,
+  type CheckReport,
+  type CheckSection,
+  type GenericMutantsReport,
+  type MisconceptionReport,
+  type MutationReport,
+  type NaiveVariantReport,
 } from "./report";
 
 export type { CheckReport, MisconceptionReport };
@@ -76,13 +80,14 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     sections.push({ name, ok: true, errors });
     return errors;
   };
-  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors, naiveErrors] = [
+  const [fileErrors, caseErrors, gradingErrors, misconceptionErrors, genericErrors, naiveErrors, mutationErrors] = [
     "files",
     "cases",
     "grading",
     "misconceptions",
     "generic mutants",
     "naive variants",
+    "mutation analysis",
   ].map(section);
   const seed = gradingSeed(spec);
   const file = (n: string) => path.join(entry.dir, n);
@@ -130,6 +135,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
   let solution: CheckReport["solution"];
   let starter: CheckReport["starter"];
   let reports: MisconceptionReport[] = [];
+  let mutation: MutationReport | undefined;
   const generic: GenericMutantsReport = {};
   const naive: NaiveVariantReport[] = (spec.naiveVariants ?? []).map((v) => ({
     id: v.id,
@@ -154,6 +160,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
     misconceptions: reports,
     generic,
     naiveVariants: naive,
+    mutation,
     declaration: { ok: false, errors: [] },
     ms: performance.now() - t0,
   });
@@ -340,6 +347,15 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       );
     if (r.hint) naiveErrors.push(`naive variant ${r.id} is given the hint of ${r.hint} on the grading seed`);
   });
+  // automatic mutation analysis of the reference (cached by content hash, exercises/mutation.ts)
+  if (deterministic) {
+    try {
+      mutation = await analyseMutants(entry);
+      mutationErrors.push(...mutationErrorsOf(mutation));
+    } catch (err) {
+      mutationErrors.push(`mutation analysis crashed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
   const ids = spec.misconceptions.map((m) => m.id);
   const dupId = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dupId) misconceptionErrors.push(`misconception id ${dupId} is registered twice`);
@@ -437,6 +453,18 @@ function genericMutants(
     else if (!seen[k].differs) r.equivalentSeeds++;
     else r.firstUncaughtSeed ??= s;
   }
+}
+
+/**
+ * What the check requires of the mutation analysis: it ran and no equivalence declaration is stale. Survivors
+ * are listed under the table (formatReports) but do not fail the check until the catalogue reaches 100 %.
+ */
+function mutationErrorsOf(m: MutationReport): string[] {
+  const errors: string[] = [];
+  if (m.error) errors.push(`mutation analysis: ${m.error}`);
+  for (const e of m.staleEquivalents)
+    errors.push(`equivalentMutants declares ${e}, which is no surviving mutant (the reference changed?): remove it`);
+  return errors;
 }
 
 /** Whether an output schema loosens the default tolerance anywhere (DOMAIN.md: only with a reason in the spec). */
@@ -606,6 +634,7 @@ export function formatReports(reports: CheckReport[]): string {
     "misconceptions caught",
     "generic mutants",
     "naive caught",
+    "mutants killed",
     "solution",
     "tol. used",
     "starter",
@@ -623,6 +652,7 @@ export function formatReports(reports: CheckReport[]): string {
     r.naiveVariants?.length
       ? `${r.naiveVariants.filter((v) => v.caughtSeeds === (r.seeds ?? MISCONCEPTION_SEEDS) && !v.hint).length}/${r.naiveVariants.length}`
       : "-",
+    mutationCell(r.mutation),
     r.solution ? `${round(r.solution.score)}/${round(r.solution.maxScore)}` : "-",
     r.solution?.toleranceUsed !== undefined ? r.solution.toleranceUsed.toExponential(1) : "-",
     r.starter ? `${round(r.starter.score)}/${round(r.starter.maxScore)}` : "-",
@@ -634,10 +664,25 @@ export function formatReports(reports: CheckReport[]): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   const out = [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
   for (const r of reports) if (!r.ok) out.push("", `${r.folder}:`, ...r.errors.map((e) => `  - ${e}`));
+  const survivors = (r: CheckReport) => (r.mutation ? mutantsWith(r.mutation, "survived") : []);
+  const equivalents = (r: CheckReport) => (r.mutation ? mutantsWith(r.mutation, "equivalent") : []);
+  const withSurvivors = reports.filter((r) => survivors(r).length);
+  if (withSurvivors.length)
+    out.push("", "Surviving mutants (kill each with a hidden case, or declare it in equivalentMutants with a reason):");
+  for (const r of withSurvivors)
+    for (const s of survivors(r)) out.push(`  ${r.folder}: ${s.at} ${s.mutator} → ${s.replacement}`);
+  const withEquivalents = reports.filter((r) => equivalents(r).length);
+  if (withEquivalents.length) out.push("", "Equivalent mutants (spec.equivalentMutants):");
+  for (const r of withEquivalents)
+    for (const e of equivalents(r))
+      out.push(`  ${r.folder}: ${e.at} ${e.mutator} → ${e.replacement}: ${e.reason?.en ?? ""}`);
+  const analysed = reports.filter((r) => r.mutation);
+  const run = analysed.filter((r) => !r.mutation!.cached);
   const mis = reports.reduce((s, r) => s + r.misconceptions.length, 0);
   out.push(
     "",
     `${reports.length} exercises, ${reports.filter((r) => r.ok).length} ok; ${mis} misconceptions; ${reports.reduce((s, r) => s + r.hiddenCases, 0)} hidden cases.`,
+    `mutation analysis: ${analysed.reduce((s, r) => s + r.mutation!.killed, 0)}/${analysed.reduce((s, r) => s + r.mutation!.mutants - equivalents(r).length, 0)} non-equivalent mutants killed (+${analysed.reduce((s, r) => s + equivalents(r).length, 0)} equivalent); ${run.length} exercise(s) analysed in ${(run.reduce((s, r) => s + r.mutation!.runMs, 0) / 1000).toFixed(1)} s, ${analysed.length - run.length} from the cache (node_modules/.cache/gibbs-mutation).`,
   );
   return out.join("\n");
 }
@@ -653,6 +698,13 @@ function genericCell(r: CheckReport): string {
   ].filter((x) => x !== undefined);
   const equivalent = [g.float32, g.perturbed].filter((m) => m && m.equivalentSeeds === seeds).length;
   return `${all.filter(Boolean).length - equivalent}/${all.length - equivalent}${equivalent ? ` (+${equivalent} equivalent)` : ""}`;
+}
+
+/** "killed/non-equivalent score%" (+ equivalent), or "-" when the analysis did not run. */
+function mutationCell(m: MutationReport | undefined): string {
+  if (!m || m.error) return "-";
+  const eq = mutantsWith(m, "equivalent").length;
+  return `${m.killed}/${m.mutants - eq} ${Math.floor(mutationScore(m) * 100)}%${eq ? ` (+${eq} eq.)` : ""}`;
 }
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

@@ -4,6 +4,8 @@
  * and automatic mutants, input immutability, naive variants) add their own `sections`.
  */
 
+import type { Bilingual } from "../reference/misconceptions/types";
+
 export interface MisconceptionReport {
   id: string;
   /** Seeds (of the report's `seeds`) on which it fails at least one hidden case. */
@@ -32,6 +34,51 @@ export interface GenericMutantsReport {
   perturbed?: SeedsCaught;
   /** solution.ts writing into its inputs, graded through the sandbox on the grading seed's hidden cases. */
   inputWriter?: { hiddenFailed: number; hidden: number };
+}
+
+/** One mutant of the reference (exercises/mutation.ts), where it is and what became of it. */
+export interface MutantRow {
+  /** "reference/file.ts:line:column", 1-based. */
+  at: string;
+  /** Stryker's mutator name. */
+  mutator: string;
+  replacement: string;
+  /** killed: some case failed, threw or changed its inputs; timeout: stopped by the time limit (killed too). */
+  status: "killed" | "timeout" | "survived" | "equivalent";
+  reason?: Bilingual;
+}
+
+/** The mutation analysis of one exercise: only the mutants whose code runs on its cases count. */
+export interface MutationReport {
+  /** Content hash the result is cached under. */
+  hash: string;
+  cached: boolean;
+  /** Visible + hidden cases at the grading seed that the mutants ran on. */
+  cases: number;
+  mutants: number;
+  /** Killed, including those stopped by the time limit. */
+  killed: number;
+  /** Every counted mutant, in the instrumenter's order. */
+  rows: MutantRow[];
+  /** Mutants in reference/ that the exercise's cases never execute. */
+  notCovered: number;
+  /** Declarations in spec.equivalentMutants that match no surviving mutant. */
+  staleEquivalents: string[];
+  /** The analysis run itself (also when the result came from the cache), and this report. */
+  runMs: number;
+  ms: number;
+  error?: string;
+}
+
+/** The report's mutants with one status. */
+export function mutantsWith(r: Pick<MutationReport, "rows">, status: MutantRow["status"]): MutantRow[] {
+  return r.rows.filter((m) => m.status === status);
+}
+
+/** killed / (mutants − equivalent), the issue's mutation score; 1 when nothing is left to kill. */
+export function mutationScore(r: Pick<MutationReport, "mutants" | "killed" | "rows">): number {
+  const live = r.mutants - mutantsWith(r, "equivalent").length;
+  return live === 0 ? 1 : r.killed / live;
 }
 
 /** A naive variant (spec.naiveVariants): broken by a hidden case on every seed, and given no hint. */
@@ -72,6 +119,8 @@ export interface CheckReport {
   misconceptions: MisconceptionReport[];
   generic?: GenericMutantsReport;
   naiveVariants?: NaiveVariantReport[];
+  /** The automatic mutation analysis of the reference (exercises/mutation.ts); absent when it could not run. */
+  mutation?: MutationReport;
   declaration: { ok: boolean; errors: string[] };
   ms: number;
 }

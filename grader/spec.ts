@@ -5,11 +5,11 @@
  */
 
 import { seedFromString, type Rng } from "../reference/random";
-import type { Bilingual, Misconception, NaiveVariant } from "../reference/misconceptions/types";
+import type { Bilingual, EquivalentMutant, Misconception, NaiveVariant } from "../reference/misconceptions/types";
 
 import type { Section } from "./sections";
 
-export type { Bilingual, Misconception, NaiveVariant, Section };
+export type { Bilingual, EquivalentMutant, Misconception, NaiveVariant, Section };
 
 /** Who sees a case's inputs and expected output (Gradescope's vocabulary). */
 export type Visibility = "visible" | "hidden" | "after_due_date";
@@ -118,6 +118,12 @@ export interface ExerciseDefinition<Args extends unknown[] = any[], Out = any> {
    * reference/misconceptions/): exercises:check requires a hidden case to break each, with no hint given.
    */
   naiveVariants?: NaiveVariant<Args, Out>[];
+  /**
+   * Mutants of the reference that no valid input of this exercise can tell apart from it (groups from
+   * reference/misconceptions/, next to the tables): the mutation analysis in exercises:check counts them out of
+   * the score and shows the reason.
+   */
+  equivalentMutants?: EquivalentMutant[];
   /**
    * The contract lets the function update its arguments in place (the prompt must say so). By default
    * inputs are read-only: a call that changes one fails its case (DOMAIN.md "Comparing numbers").

@@ -5,7 +5,7 @@ import {
   randomSymmetricIntWeights,
   randomSymmetricWeights,
 } from "../../reference/hopfield";
-import { hopfieldEnergyMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldEnergyMisconceptions, hopfieldEquivalentMutants } from "../../reference/misconceptions/hopfield";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof hopfieldEnergy>;
@@ -91,5 +91,9 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hopfieldEnergyMisconceptions,
+  equivalentMutants: [
+    ...hopfieldEquivalentMutants.energyVisitsZeroRows,
+    ...hopfieldEquivalentMutants.energyDividesByState,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,6 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights } from "../../reference/hopfield";
-import { hebbianWeightsMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hebbianWeightsMisconceptions, hopfieldEquivalentMutants } from "../../reference/misconceptions/hopfield";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type {} from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -64,5 +65,10 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hebbianWeightsMisconceptions,
+  equivalentMutants: [
+    ...hopfieldEquivalentMutants.hebbianNoPatternGuard,
+    ...hopfieldEquivalentMutants.hebbianDividesBipolar,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,6 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { hebbianWeights, hopfieldRecall, randomSymmetricIntWeights } from "../../reference/hopfield";
-import { hopfieldRecallMisconceptions } from "../../reference/misconceptions/hopfield";
+import { hopfieldEquivalentMutants, hopfieldRecallMisconceptions } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -90,6 +90,20 @@ export default defineExercise({
           5,
         ],
       },
+      // A tie (u = 0) on a unit that is on: it must stay on (the case above ties only units that are off).
+      {
+        name: { en: "input exactly zero, units on", zh: "输入恰为 0，单元取 1" },
+        args: [
+          [
+            [0, 2],
+            [2, 0],
+          ],
+          [2, 2],
+          [1, 1],
+          [0, 1],
+          5,
+        ],
+      },
       {
         name: { en: "sweep limit reached", zh: "达到扫描次数上限" },
         args: [...chain(5), [1, 0, 0, 0, 0], [4, 3, 2, 1, 0], 2],
@@ -130,5 +144,10 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hopfieldRecallMisconceptions,
+  equivalentMutants: [
+    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOff,
+    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOn,
+    ...hopfieldEquivalentMutants.recallSharesStart,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,7 +1,8 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { type AnnealSchedule, anneal, flipEnergyChange, geometricSchedule } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { annealMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { annealMisconceptions, boltzmannEquivalentMutants } from "../../reference/misconceptions/boltzmann";
+import { hopfieldEquivalentMutants } from "../../reference/misconceptions/hopfield";
 import type { Mat, Vec } from "../../reference/numerics";
 import { type Rng, uniformAwayFrom } from "../../reference/random";
 
@@ -134,5 +135,12 @@ export default defineExercise({
     return cases;
   },
   misconceptions: annealMisconceptions,
+  equivalentMutants: [
+    ...boltzmannEquivalentMutants.flipSign,
+    ...boltzmannEquivalentMutants.metropolis,
+    ...boltzmannEquivalentMutants.annealUniformsGuard,
+    ...hopfieldEquivalentMutants.energyVisitsZeroRows,
+    ...hopfieldEquivalentMutants.energyDividesByState,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

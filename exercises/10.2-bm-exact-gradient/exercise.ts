@@ -1,7 +1,9 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { bmExact } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { bmExactMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { bmExactMisconceptions, boltzmannEquivalentMutants } from "../../reference/misconceptions/boltzmann";
+import { hopfieldEquivalentMutants } from "../../reference/misconceptions/hopfield";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof bmExact>;
@@ -120,5 +122,14 @@ export default defineExercise({
     return cases;
   },
   misconceptions: bmExactMisconceptions,
+  equivalentMutants: [
+    ...boltzmannEquivalentMutants.enumerationGuard,
+    ...boltzmannEquivalentMutants.gradientExtraColumn,
+    ...hopfieldEquivalentMutants.energyVisitsZeroRows,
+    ...hopfieldEquivalentMutants.energyDividesByState,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.logsumexpEdges,
+    ...numericsEquivalentMutants.allBinaryGuard,
+  ],
   helpers: [...LINEAR_ALGEBRA, "allBinary", "logsumexp"],
 });

@@ -1,7 +1,8 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { gibbsSweep, unitProbability } from "../../reference/boltzmann";
 import { hopfieldInput, randomSymmetricWeights } from "../../reference/hopfield";
-import { gibbsSweepMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { boltzmannEquivalentMutants, gibbsSweepMisconceptions } from "../../reference/misconceptions/boltzmann";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat, Vec } from "../../reference/numerics";
 import { type Rng, uniformAwayFrom } from "../../reference/random";
 
@@ -201,5 +202,11 @@ export default defineExercise({
     return cases;
   },
   misconceptions: gibbsSweepMisconceptions,
+  equivalentMutants: [
+    ...boltzmannEquivalentMutants.temperatureGuard,
+    ...boltzmannEquivalentMutants.sweepUniformsGuard,
+    ...boltzmannEquivalentMutants.gibbsTie,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid"],
 });

@@ -2,9 +2,11 @@ import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import {
+  boltzmannEquivalentMutants,
   firingProbabilitiesMisconceptions,
   firingProbabilitiesNaiveVariants,
 } from "../../reference/misconceptions/boltzmann";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof firingProbabilities>;
@@ -133,6 +135,7 @@ export default defineExercise({
     return cases;
   },
   misconceptions: firingProbabilitiesMisconceptions,
+  equivalentMutants: [...boltzmannEquivalentMutants.temperatureGuard, ...numericsEquivalentMutants.sigmoidBranch],
   naiveVariants: firingProbabilitiesNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec"],
 });

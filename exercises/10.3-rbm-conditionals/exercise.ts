@@ -1,5 +1,10 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { conditionalsMisconceptions, conditionalsNaiveVariants } from "../../reference/misconceptions/rbm";
+import {
+  conditionalsMisconceptions,
+  conditionalsNaiveVariants,
+  rbmEquivalentMutants,
+} from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { conditionals, randomRbm } from "../../reference/rbm";
@@ -153,6 +158,15 @@ export default defineExercise({
     return cases;
   },
   misconceptions: conditionalsMisconceptions,
+  equivalentMutants: [
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...rbmEquivalentMutants.batchGuard,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...rbmEquivalentMutants.conditionalsGuards,
+  ],
   naiveVariants: conditionalsNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat"],
 });

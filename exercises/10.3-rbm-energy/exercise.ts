@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { energyBatchMisconceptions } from "../../reference/misconceptions/rbm";
+import { energyBatchMisconceptions, rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { energyBatch, randomRbm } from "../../reference/rbm";
@@ -116,5 +116,10 @@ export default defineExercise({
     return cases;
   },
   misconceptions: energyBatchMisconceptions,
+  equivalentMutants: [
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...rbmEquivalentMutants.energyGuards,
+  ],
   helpers: [...LINEAR_ALGEBRA],
 });

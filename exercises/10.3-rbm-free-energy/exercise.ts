@@ -1,5 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { freeEnergyBatchMisconceptions } from "../../reference/misconceptions/rbm";
+import { freeEnergyBatchMisconceptions, rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { Rng } from "../../reference/random";
 import { freeEnergyBatch, randomRbm } from "../../reference/rbm";
 
@@ -109,4 +110,10 @@ export default defineExercise({
     return cases;
   },
   misconceptions: freeEnergyBatchMisconceptions,
+  equivalentMutants: [
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...rbmEquivalentMutants.freeEnergyGuards,
+    ...numericsEquivalentMutants.vecmatSkipsZeros,
+  ],
 });

@@ -1,5 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { reconstructionErrorMisconceptions } from "../../reference/misconceptions/rbm";
+import { rbmEquivalentMutants, reconstructionErrorMisconceptions } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
@@ -87,5 +88,15 @@ export default defineExercise({
     return cases;
   },
   misconceptions: reconstructionErrorMisconceptions,
+  equivalentMutants: [
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...rbmEquivalentMutants.batchGuard,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...rbmEquivalentMutants.reconstructionGuards,
+    ...numericsEquivalentMutants.bernoulliTie,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "sampleMat"],
 });

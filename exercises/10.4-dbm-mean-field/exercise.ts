@@ -1,6 +1,11 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { dbmMeanField } from "../../reference/dbm";
-import { dbmMeanFieldMisconceptions, dbmMeanFieldNaiveVariants } from "../../reference/misconceptions/dbm";
+import {
+  dbmEquivalentMutants,
+  dbmMeanFieldMisconceptions,
+  dbmMeanFieldNaiveVariants,
+} from "../../reference/misconceptions/dbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Rng } from "../../reference/random";
 
 type Options = { tol: number; maxIter: number };
@@ -87,6 +92,26 @@ export default defineExercise({
         name: { en: "tolerance 0 runs to maxIter", zh: "容差为 0，迭代到 maxIter" },
         args: [[[0, 1, 0]], W1fixed, W2fixed, b1fixed, b2fixed, { tol: 0, maxIter: 7 }],
       },
+      // W2 = 0: both layers are fixed after one iteration, so δ_2 = 0 exactly, and 0 < tol = 0 is false.
+      {
+        name: { en: "exact fixed point, tolerance 0", zh: "精确不动点，容差为 0" },
+        args: [
+          [[1, 0]],
+          [
+            [1, -1],
+            [2, 0.5],
+          ],
+          [[0], [0]],
+          [0.1, -0.2],
+          [0.3],
+          { tol: 0, maxIter: 6 },
+        ],
+      },
+      // Inputs of σ near ±1000: e^z overflows unless σ is evaluated in a stable form.
+      {
+        name: { en: "weights in the hundreds", zh: "权重达数百" },
+        args: [[[1]], [[1000]], [[-900]], [0], [0], { tol: 1e-10, maxIter: 50 }],
+      },
     ];
     cases.push({
       name: { en: "single-sample batch, non-square layers", zh: "单样本批次，各层大小不同" },
@@ -116,6 +141,12 @@ export default defineExercise({
     return cases;
   },
   misconceptions: dbmMeanFieldMisconceptions,
+  equivalentMutants: [
+    ...dbmEquivalentMutants.maxIterGuard,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   naiveVariants: dbmMeanFieldNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -1,5 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
+import { dbnEquivalentMutants, upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
+import { rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
 import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { safeUpPassUniforms, upPassBoth } from "../../reference/dbn";
@@ -103,5 +105,14 @@ export default defineExercise({
     return cases;
   },
   misconceptions: upPassBothMisconceptions,
+  equivalentMutants: [
+    ...dbnEquivalentMutants.layerGuards,
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.bernoulliTie,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "bernoulli", "sampleMat"],
 });

@@ -1,6 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { aeForwardLosses } from "../../reference/autoencoder";
 import { aeForwardLossesMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -132,5 +133,10 @@ export default defineExercise({
     random(rng, { en: "random 2", zh: "随机情形 2" }, rng.intRange(2, 5), rng.intRange(2, 6), rng.intRange(1, 5)),
   ],
   misconceptions: aeForwardLossesMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

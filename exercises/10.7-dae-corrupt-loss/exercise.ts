@@ -1,6 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { daeCorruptLoss, type Noise } from "../../reference/autoencoder";
-import { daeCorruptLossMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { autoencoderEquivalentMutants, daeCorruptLossMisconceptions } from "../../reference/misconceptions/autoencoder";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat, Vec } from "../../reference/numerics";
 import { uniformAwayFrom, type Rng } from "../../reference/random";
 
@@ -175,5 +176,11 @@ export default defineExercise({
     ),
   ],
   misconceptions: daeCorruptLossMisconceptions,
+  equivalentMutants: [
+    ...autoencoderEquivalentMutants.maskingTie,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -1,6 +1,9 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { checkLogisticGradient, logisticLossGradient } from "../../reference/gradcheck";
-import { checkLogisticGradientMisconceptions } from "../../reference/misconceptions/gradcheck";
+import {
+  checkLogisticGradientMisconceptions,
+  gradcheckEquivalentMutants,
+} from "../../reference/misconceptions/gradcheck";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 
@@ -146,5 +149,9 @@ export default defineExercise({
     ];
   },
   misconceptions: checkLogisticGradientMisconceptions,
+  equivalentMutants: [
+    ...gradcheckEquivalentMutants.numericalGradientGuardAndCopy,
+    ...gradcheckEquivalentMutants.relativeErrorsGuard,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "softplus", "logSigmoid"],
 });

@@ -1,5 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { sparseAeCostGradMisconceptions } from "../../reference/misconceptions/sparse";
+import { sparseAeCostGradMisconceptions, sparseEquivalentMutants } from "../../reference/misconceptions/sparse";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseAeCostGrad } from "../../reference/sparse";
@@ -120,5 +121,12 @@ export default defineExercise({
     ]),
   ],
   misconceptions: sparseAeCostGradMisconceptions,
+  equivalentMutants: [
+    ...sparseEquivalentMutants.emptyBatchGuard,
+    ...sparseEquivalentMutants.gradientEmptyBatchGuard,
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
+import { sparseEquivalentMutants, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseKl } from "../../reference/sparse";
@@ -89,5 +89,6 @@ export default defineExercise({
     },
   ],
   misconceptions: sparseKlMisconceptions,
+  equivalentMutants: [...sparseEquivalentMutants.emptyBatchGuard],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { runningAverageSequenceMisconceptions } from "../../reference/misconceptions/sparse";
+import { runningAverageSequenceMisconceptions, sparseEquivalentMutants } from "../../reference/misconceptions/sparse";
 import type { Mat, Vec } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { runningAverageSequence } from "../../reference/sparse";
@@ -118,5 +118,6 @@ export default defineExercise({
     },
   ],
   misconceptions: runningAverageSequenceMisconceptions,
+  equivalentMutants: [...sparseEquivalentMutants.emptyBatchGuard, ...sparseEquivalentMutants.runningAverageExtraColumn],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -17,7 +17,7 @@ import {
   squaredError,
   type ReconstructionLoss,
 } from "../autoencoder";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, type EquivalentMutant } from "./types";
 
 type Tied = [X: Mat, W: Mat, b: Vec, bd: Vec, loss: ReconstructionLoss];
 type TiedOut = { dW: Mat; db: Vec; dbd: Vec };
@@ -247,3 +247,22 @@ export const daeCorruptLossMisconceptions = misconceptionsOf(daeCorruptLoss, "da
     },
   },
 ]);
+
+/**
+ * Mutants of reference/autoencoder.ts that no input of its exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
+ */
+export const autoencoderEquivalentMutants = {
+  /** maskingCorrupt's strict comparison U < level. */
+  maskingTie: [
+    {
+      at: "reference/autoencoder.ts:179:47",
+      mutator: "EqualityOperator",
+      replacement: "U[i][k] <= level",
+      reason: {
+        en: "differs only when a uniform equals the level, and case generators keep every uniform 1e-6 away from it (DOMAIN.md)",
+        zh: "只在均匀数等于 level 时不同，而用例生成器让每个均匀数与它相距至少 1e-6（DOMAIN.md）",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

@@ -16,7 +16,7 @@ import {
 import { hopfieldEnergy, hopfieldInput } from "../hopfield";
 import { type Mat, type Vec, allBinary, logsumexp, sigmoid, zeros, zerosMat } from "../numerics";
 import { literalSigmoid } from "./helpers";
-import { misconceptionsOf, naiveVariantsOf } from "./types";
+import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
 
 // ---------------------------------------------------------------- stochastic unit
 
@@ -342,3 +342,187 @@ export const bmExactMisconceptions = misconceptionsOf(bmExact, "bm.gradient", [
       }),
   },
 ]);
+
+/**
+ * Mutants of reference/boltzmann.ts that no input of the 10.2 exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
+ */
+export const boltzmannEquivalentMutants = {
+  /** unitProbability's check that T > 0. */
+  temperatureGuard: [
+    {
+      at: "reference/boltzmann.ts:19:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "only the guard against T ≤ 0 is gone, and every case has T > 0 (the prompt requires it)",
+        zh: "只去掉了 T ≤ 0 的防护，而每个用例都有 T > 0（题目要求）",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:19:9",
+      mutator: "ConditionalExpression",
+      replacement: "true",
+      reason: {
+        en: "the guard against T ≤ 0 never fires, and every case has T > 0",
+        zh: "T ≤ 0 的防护从不触发，而每个用例都有 T > 0",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:19:9",
+      mutator: "EqualityOperator",
+      replacement: "T >= 0",
+      reason: {
+        en: "differs only at T = 0, which no case passes (T > 0)",
+        zh: "只在 T = 0 时不同，而没有用例传入（T > 0）",
+      },
+    },
+  ],
+  /** gibbsSweep's check of one uniform per visit. */
+  sweepUniformsGuard: [
+    {
+      at: "reference/boltzmann.ts:34:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "guards a uniforms list of the wrong length, which no case passes",
+        zh: "只防护长度不对的 uniforms，而没有用例传入",
+      },
+    },
+  ],
+  /** gibbsSweep's strict comparison r < p. */
+  gibbsTie: [
+    {
+      at: "reference/boltzmann.ts:39:12",
+      mutator: "EqualityOperator",
+      replacement: "uniforms[t] <= unitProbability(hopfieldInput(W, b, s, i), T)",
+      reason: {
+        en: "differs only when r equals p, and case generators keep every uniform 1e-6 away from its probability (DOMAIN.md)",
+        zh: "只在 r 等于 p 时不同，而用例生成器让每个均匀数与其概率相距至少 1e-6（DOMAIN.md）",
+      },
+    },
+  ],
+  /** flipEnergyChange's factor Δx_i = 1 − 2x_i. */
+  flipSign: [
+    {
+      at: "reference/boltzmann.ts:46:10",
+      mutator: "ArithmeticOperator",
+      replacement: "-hopfieldInput(W, b, x, i) / (1 - 2 * x[i])",
+      reason: {
+        en: "for binary x_i the factor 1 − 2x_i is ±1, and dividing by ±1 is multiplying by it",
+        zh: "二值 x_i 时因子 1 − 2x_i 为 ±1，除以 ±1 与乘以 ±1 相同",
+      },
+    },
+  ],
+  /** metropolisAccept: (ΔE ≤ 0) || r < exp(−ΔE/T). */
+  metropolis: [
+    {
+      at: "reference/boltzmann.ts:51:10",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "for ΔE ≤ 0, exp(−ΔE/T) ≥ 1 > r, so the second test accepts every such move anyway",
+        zh: "ΔE ≤ 0 时 exp(−ΔE/T) ≥ 1 > r，第二个条件同样接受这些变化",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:51:10",
+      mutator: "EqualityOperator",
+      replacement: "dE < 0",
+      reason: {
+        en: "at ΔE = 0, exp(0) = 1 > r, so the move is accepted either way",
+        zh: "ΔE = 0 时 exp(0) = 1 > r，两种写法都接受",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:51:21",
+      mutator: "EqualityOperator",
+      replacement: "r <= Math.exp(-dE / T)",
+      reason: {
+        en: "differs only when r equals exp(−ΔE/T), and case generators keep every uniform 1e-6 away from it (DOMAIN.md)",
+        zh: "只在 r 等于 exp(−ΔE/T) 时不同，而用例生成器让均匀数与它相距至少 1e-6（DOMAIN.md）",
+      },
+    },
+  ],
+  /** anneal's check of the number of uniforms. */
+  annealUniformsGuard: [
+    {
+      at: "reference/boltzmann.ts:96:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "guards a uniforms list of the wrong length, which no case passes",
+        zh: "只防护长度不对的 uniforms，而没有用例传入",
+      },
+    },
+  ],
+  /** checkEnumerable's limit n ≤ 16 and the names its message quotes. */
+  enumerationGuard: [
+    {
+      at: "reference/boltzmann.ts:125:56",
+      mutator: "BlockStatement",
+      replacement: "{}",
+      reason: {
+        en: "drops the guard against n > 16, and the exercise has at most 12 units (the prompt says so)",
+        zh: "去掉了 n > 16 的防护，而练习最多 12 个单元（题目说明）",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:126:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against n > 16, and the exercise has at most 12 units",
+        zh: "去掉了 n > 16 的防护，而练习最多 12 个单元",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:126:7",
+      mutator: "EqualityOperator",
+      replacement: "n >= 16",
+      reason: {
+        en: "differs only at n = 16, and the exercise has at most 12 units",
+        zh: "只在 n = 16 时不同，而练习最多 12 个单元",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:131:29",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the function name only appears in the message of a guard that never fires here",
+        zh: "函数名只出现在此处从不触发的防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:142:29",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the function name only appears in the message of a guard that never fires here",
+        zh: "函数名只出现在此处从不触发的防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/boltzmann.ts:169:22",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the function name only appears in the message of a guard that never fires here",
+        zh: "函数名只出现在此处从不触发的防护的错误信息里",
+      },
+    },
+  ],
+  /** bmGradient's inner loop over j when accumulating E[x_i x_j]. */
+  gradientExtraColumn: [
+    {
+      at: "reference/boltzmann.ts:180:23",
+      mutator: "EqualityOperator",
+      replacement: "j <= n",
+      reason: {
+        en: "the extra step writes Exx[i][n], an entry past the matrix that nothing reads",
+        zh: "多出的一步写入 Exx[i][n]，那是矩阵之外、从不被读取的元素",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

@@ -5,7 +5,7 @@
 
 import type { Mat, Vec } from "../numerics";
 import { checkLogisticGradient, logisticLoss, relativeErrors, type LogisticGradCheck } from "../gradcheck";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, type EquivalentMutant } from "./types";
 
 function report(numerical: Vec, relErrors: Vec): LogisticGradCheck {
   return { numerical, relErrors, maxRelError: relErrors.reduce((m, v) => Math.max(m, v), 0) };
@@ -100,3 +100,70 @@ export const checkLogisticGradientMisconceptions = misconceptionsOf(checkLogisti
     },
   },
 ]);
+
+/**
+ * Mutants of reference/gradcheck.ts that no input of its exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
+ */
+export const gradcheckEquivalentMutants = {
+  /** numericalGradient's check that ε > 0, its copy of θ and its preallocation. */
+  numericalGradientGuardAndCopy: [
+    {
+      at: "reference/gradcheck.ts:26:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against ε ≤ 0, and ε is the fixed GRADCHECK_EPS > 0",
+        zh: "去掉了 ε ≤ 0 的防护，而 ε 固定为 GRADCHECK_EPS > 0",
+      },
+    },
+    {
+      at: "reference/gradcheck.ts:26:9",
+      mutator: "ConditionalExpression",
+      replacement: "true",
+      reason: {
+        en: "the guard against ε ≤ 0 never fires, and ε is the fixed GRADCHECK_EPS > 0",
+        zh: "ε ≤ 0 的防护从不触发，而 ε 固定为 GRADCHECK_EPS > 0",
+      },
+    },
+    {
+      at: "reference/gradcheck.ts:26:9",
+      mutator: "EqualityOperator",
+      replacement: "eps >= 0",
+      reason: {
+        en: "differs only at ε = 0, and ε is the fixed GRADCHECK_EPS > 0",
+        zh: "只在 ε = 0 时不同，而 ε 固定为 GRADCHECK_EPS > 0",
+      },
+    },
+    {
+      at: "reference/gradcheck.ts:27:13",
+      mutator: "MethodExpression",
+      replacement: "theta",
+      reason: {
+        en: "θ_i is restored to its exact old value after each difference, so perturbing θ in place leaves it unchanged",
+        zh: "每次差分后 θ_i 都恢复为原值，因此原地扰动 θ 不改变它",
+      },
+    },
+    {
+      at: "reference/gradcheck.ts:28:13",
+      mutator: "ArrayDeclaration",
+      replacement: "new Array()",
+      reason: {
+        en: "the length only preallocates: the loop then fills every entry 0..P−1 either way",
+        zh: "长度只是预分配：随后的循环都会填满 0..P−1 的每一项",
+      },
+    },
+  ],
+  /** relativeErrors' check of equal lengths. */
+  relativeErrorsGuard: [
+    {
+      at: "reference/gradcheck.ts:70:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against vectors of different lengths, which the reference never passes",
+        zh: "去掉了长度不同的防护，而参考实现从不传入",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

@@ -12,7 +12,7 @@ import {
   hopfieldRecall,
   type RecallResult,
 } from "../hopfield";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, type EquivalentMutant } from "./types";
 
 function quadratic(W: Mat, x: Vec): number {
   let q = 0;
@@ -247,3 +247,87 @@ export const hopfieldRecallMisconceptions = misconceptionsOf(hopfieldRecall, "ho
       recallWith((s) => wrongSweep("threshold-sign").fn(W, b, s, order), x0, maxSweeps),
   },
 ]);
+
+/**
+ * Mutants of reference/hopfield.ts that no input of the 10.1 exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts); the exercises list the ones their reference executes in `equivalentMutants`.
+ */
+export const hopfieldEquivalentMutants = {
+  energyVisitsZeroRows: [
+    {
+      at: "reference/hopfield.ts:18:9",
+      mutator: "ConditionalExpression",
+      replacement: "true",
+      reason: {
+        en: "skipping rows with x_i = 0 only saves work: with finite weights their terms are 0 anyway",
+        zh: "跳过 x_i = 0 的行只是省计算：权重有限时这些项本来就是 0",
+      },
+    },
+  ],
+  energyDividesByState: [
+    {
+      at: "reference/hopfield.ts:18:57",
+      mutator: "ArithmeticOperator",
+      replacement: "W[i][j] / x[i]",
+      reason: {
+        en: "inside `if (x[i] !== 0)` a binary x_i is 1, and dividing by 1 is multiplying by 1",
+        zh: "在 `if (x[i] !== 0)` 内二值的 x_i 等于 1，除以 1 与乘以 1 相同",
+      },
+    },
+  ],
+  hebbianNoPatternGuard: [
+    {
+      at: "reference/hopfield.ts:61:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "guards an empty pattern list, which no case passes (the prompt gives a P × n matrix of patterns)",
+        zh: "只防护空的模式列表，而没有用例传入（题目给出的是 P × n 的模式矩阵）",
+      },
+    },
+  ],
+  hebbianDividesBipolar: [
+    {
+      at: "reference/hopfield.ts:66:85",
+      mutator: "ArithmeticOperator",
+      replacement: "s[i] / s[j]",
+      reason: {
+        en: "bipolar s_j is ±1, so s_i / s_j equals s_i · s_j exactly",
+        zh: "双极值 s_j 为 ±1，因此 s_i / s_j 与 s_i · s_j 完全相等",
+      },
+    },
+  ],
+  recallMaxSweepsGuardOff: [
+    {
+      at: "reference/hopfield.ts:86:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "guards maxSweeps < 1, which the exercise never passes (the prompt requires maxSweeps ≥ 1)",
+        zh: "只防护 maxSweeps < 1，而练习从不传入（题目要求 maxSweeps ≥ 1）",
+      },
+    },
+  ],
+  recallMaxSweepsGuardOn: [
+    {
+      at: "reference/hopfield.ts:86:9",
+      mutator: "ConditionalExpression",
+      replacement: "true",
+      reason: {
+        en: "the same guard with its comparison replaced by true: it never fires, and maxSweeps < 1 is never passed",
+        zh: "同一防护的比较被替换为 true：它从不触发，而练习从不传入 maxSweeps < 1",
+      },
+    },
+  ],
+  recallSharesStart: [
+    {
+      at: "reference/hopfield.ts:87:15",
+      mutator: "MethodExpression",
+      replacement: "x0",
+      reason: {
+        en: "the copy of x0 is never written: each sweep returns a new state, so sharing x0 changes nothing",
+        zh: "x0 的副本从不被写入：每轮扫描都返回新状态，共用 x0 不改变结果",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

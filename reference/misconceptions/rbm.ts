@@ -25,7 +25,7 @@ import {
   type PcdUniforms,
 } from "../rbm";
 import { affine, at, literalSigmoid, sigm } from "./helpers";
-import { misconceptionsOf, naiveVariantsOf, type MisconceptionRow } from "./types";
+import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant, type MisconceptionRow } from "./types";
 
 // ---------------------------------------------------------------- energy (batch)
 
@@ -784,3 +784,175 @@ export const pseudoLikelihoodBatchMisconceptions = misconceptionsOf(pseudoLikeli
     fn: plWith({ noVisibleTerm: true }),
   },
 ]);
+
+/**
+ * Mutants of reference/rbm.ts that no input of the 10.3 exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
+ */
+export const rbmEquivalentMutants = {
+  /** checkParams' shape checks of W, a and b (every case passes consistent shapes). */
+  paramsGuard: [
+    {
+      at: "reference/rbm.ts:50:86",
+      mutator: "BlockStatement",
+      replacement: "{}",
+      reason: {
+        en: "drops the shape checks of W, a, b, and every case passes consistent shapes",
+        zh: "去掉了 W、a、b 的形状检查，而每个用例的形状都一致",
+      },
+    },
+    {
+      at: "reference/rbm.ts:52:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the check of a's length, and every case passes a of length n_v",
+        zh: "去掉了 a 长度的检查，而每个用例的 a 长度都为 n_v",
+      },
+    },
+    {
+      at: "reference/rbm.ts:54:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the check of b's length, and every case passes b of length n_h",
+        zh: "去掉了 b 长度的检查，而每个用例的 b 长度都为 n_h",
+      },
+    },
+    {
+      at: "reference/rbm.ts:57:9",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the check for a ragged W, and no case passes one",
+        zh: "去掉了 W 参差不齐的检查，而没有用例传入",
+      },
+    },
+  ],
+  /** checkParams' returned shape, where the caller ignores it. */
+  paramsShapeUnused: [
+    {
+      at: "reference/rbm.ts:59:10",
+      mutator: "ArrayDeclaration",
+      replacement: "[]",
+      reason: {
+        en: "the caller runs checkParams only for its checks and ignores the shape it returns",
+        zh: "调用方运行 checkParams 只为检查，不使用其返回的形状",
+      },
+    },
+  ],
+  /** energy's and energyBatch's guards. */
+  energyGuards: [
+    {
+      at: "reference/rbm.ts:72:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the function name only appears in the message of a shape guard that never fires here",
+        zh: "函数名只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:78:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the check that V and H have as many rows, and every case passes equal batches",
+        zh: "去掉了 V 与 H 行数相等的检查，而每个用例的批次大小都相同",
+      },
+    },
+  ],
+  /** freeEnergy's guard message. */
+  freeEnergyGuards: [
+    {
+      at: "reference/rbm.ts:124:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the function name only appears in the message of a shape guard that never fires here",
+        zh: "函数名只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+  /** checkBatch's column check of a batch, and the names its messages quote in the two batch conditionals. */
+  batchGuard: [
+    {
+      at: "reference/rbm.ts:62:78",
+      mutator: "BlockStatement",
+      replacement: "{}",
+      reason: {
+        en: "drops the column check of a batch, and every case passes batches of the right width",
+        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+      },
+    },
+    {
+      at: "reference/rbm.ts:64:9",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the column check of a batch, and every case passes batches of the right width",
+        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+      },
+    },
+    {
+      at: "reference/rbm.ts:94:27",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:94:32",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:100:30",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+    {
+      at: "reference/rbm.ts:100:35",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+  /** conditionals' guard message. */
+  conditionalsGuards: [
+    {
+      at: "reference/rbm.ts:106:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+  /** reconstructionError's guard message. */
+  reconstructionGuards: [
+    {
+      at: "reference/rbm.ts:402:24",
+      mutator: "StringLiteral",
+      replacement: '""',
+      reason: {
+        en: "the name only appears in the message of a shape guard that never fires here",
+        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

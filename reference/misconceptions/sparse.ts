@@ -14,7 +14,7 @@ import {
   sparseKl,
   type SparseAEGradient,
 } from "../sparse";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, type EquivalentMutant } from "./types";
 
 type Grad = [X: Mat, W1: Mat, b1: Vec, W2: Mat, b2: Vec, lambda: number, beta: number, rho: number];
 
@@ -235,3 +235,46 @@ export const runningAverageSequenceMisconceptions = misconceptionsOf(runningAver
     },
   },
 ]);
+
+/**
+ * Mutants of reference/sparse.ts that no input of its exercises can tell apart from it (issue 12 item 2,
+ * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
+ */
+export const sparseEquivalentMutants = {
+  /** averageActivation's check of an empty batch. */
+  emptyBatchGuard: [
+    {
+      at: "reference/sparse.ts:67:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against an empty batch (N = 0), which no case passes",
+        zh: "去掉了空批次（N = 0）的防护，而没有用例传入",
+      },
+    },
+  ],
+  /** sparseAeGradient's check of an empty batch. */
+  gradientEmptyBatchGuard: [
+    {
+      at: "reference/sparse.ts:91:7",
+      mutator: "ConditionalExpression",
+      replacement: "false",
+      reason: {
+        en: "drops the guard against an empty batch (N = 0), which no case passes",
+        zh: "去掉了空批次（N = 0）的防护，而没有用例传入",
+      },
+    },
+  ],
+  /** sumRows' column loop as runningAverage reads it. */
+  runningAverageExtraColumn: [
+    {
+      at: "reference/numerics.ts:151:40",
+      mutator: "EqualityOperator",
+      replacement: "j <= c",
+      reason: {
+        en: "adds an entry past the last column, and runningAverage maps over ρ (length m), so it is never read",
+        zh: "在最后一列之后多出一项，而 runningAverage 按 ρ（长度 m）逐项计算，从不读取它",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;

@@ -69,3 +69,19 @@ export function naiveVariantsOf<F extends AnyFunction>(
   void reference;
   return rows.map((r) => ({ id: `${prefix}.${r.id}`, what: r.what, fn: r.fn }));
 }
+
+/**
+ * A mutant of the reference that no valid input of the exercise (its prompt, DOMAIN.md's case rules) can tell
+ * apart from it (issue 12 item 2), as the mutation analysis (exercises/mutation.ts) names it: exercises:check
+ * counts it out of the mutation score and shows the reason.
+ */
+export interface EquivalentMutant {
+  /** "reference/file.ts:line:column" (1-based) of the mutated code, as the check report prints it. */
+  at: string;
+  /** Stryker's mutator name, e.g. "ArithmeticOperator". */
+  mutator: string;
+  /** The replacement text, when several mutants of one mutator start at the same place. */
+  replacement?: string;
+  /** Why it is equivalent, in one line. */
+  reason: Bilingual;
+}

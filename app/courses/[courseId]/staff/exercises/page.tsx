@@ -9,6 +9,7 @@ import { listExerciseChecks } from "@/app/_lib/staff/checks";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 import { courseTimeZone } from "@/app/_lib/dates";
+import { mutantsWith, mutationScore } from "@/exercises/report";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -121,6 +122,24 @@ export default async function ExercisesPage({ params }: Props) {
                               {v.hint ? `✗ hint ${v.hint}` : "✓"}
                             </li>
                           ))}
+                          {r.report.mutation ? (
+                            <li>
+                              reference mutants killed: {r.report.mutation.killed}/
+                              {r.report.mutation.mutants - mutantsWith(r.report.mutation, "equivalent").length} (
+                              {Math.floor(mutationScore(r.report.mutation) * 100)} %)
+                              <ul>
+                                {r.report.mutation.rows
+                                  .filter((m) => m.status === "survived" || m.status === "equivalent")
+                                  .map((m, i) => (
+                                    <li key={i}>
+                                      {m.status === "survived" ? "✗ survives" : "equivalent"}: <code>{m.at}</code>{" "}
+                                      {m.mutator} → <code>{m.replacement}</code>
+                                      {m.reason ? ` (${locale === "zh-CN" ? m.reason.zh : m.reason.en})` : ""}
+                                    </li>
+                                  ))}
+                              </ul>
+                            </li>
+                          ) : null}
                           {r.report.solution?.toleranceUsed !== undefined ? (
                             <li>solution uses {r.report.solution.toleranceUsed.toExponential(1)} of its tolerance</li>
                           ) : null}
