@@ -226,7 +226,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
         if (r.score >= r.maxScore) gradingErrors.push("starter.ts already gets full marks");
       }
     } catch (err) {
-      gradingErrors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? err}`);
+      gradingErrors.push(`grading ${which}.ts crashed: ${(err as Error).stack ?? String(err)}`);
     }
   }
 
@@ -297,7 +297,7 @@ async function checkRuntime(entry: ExerciseEntry, seeds: number): Promise<CheckR
       reports[k].ownHint = hintId === m.id;
     });
   } catch (err) {
-    misconceptionErrors.push(`misconception check threw: ${(err as Error).stack ?? err}`);
+    misconceptionErrors.push(`misconception check threw: ${(err as Error).stack ?? String(err)}`);
   }
   for (const r of reports) {
     if (r.caughtSeeds < seeds)

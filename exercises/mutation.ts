@@ -34,8 +34,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "gibbs-mutation");
 /** The code whose change changes a verdict; part of the cache key with the reference and the exercise. */
 const JUDGES = ["exercises/mutation.ts", "exercises/mutation-worker.ts", "grader/compare.ts", "grader/json.ts"];
-const INSTRUMENTER_VERSION: string = createRequire(import.meta.url)(
-  "@stryker-mutator/instrumenter/package.json",
+const INSTRUMENTER_VERSION = (
+  createRequire(import.meta.url)("@stryker-mutator/instrumenter/package.json") as { version: string }
 ).version;
 
 /** A mutant may take this many times the unmutated run of all cases (and at least MIN_LIMIT_MS) before it counts as killed. */
@@ -77,8 +77,9 @@ function judged(entry: ExerciseEntry): Judged {
   const { spec } = entry;
   const seed = gradingSeed(spec);
   const cases = [...spec.visibleCases(new Rng(seed)), ...spec.hiddenCases(new Rng(seed))];
-  const args = cases.map((c) => c.args);
-  return { names: cases.map((c) => c.name.en), args, expected: args.map((a) => spec.reference(...structuredClone(a))) };
+  const args = cases.map((c): unknown[] => c.args);
+  const expected = args.map((a): unknown => spec.reference(...structuredClone(a)));
+  return { names: cases.map((c) => c.name.en), args, expected };
 }
 
 /**

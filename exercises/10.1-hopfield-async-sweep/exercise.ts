@@ -11,7 +11,7 @@ import type { Rng } from "../../reference/random";
 
 type Args = [W: Mat, b: Vec, x: Vec, order: number[]];
 
-const zerosMat = (n: number): Mat => Array.from({ length: n }, () => new Array(n).fill(0));
+const zerosMat = (n: number): Mat => Array.from({ length: n }, () => new Array<number>(n).fill(0));
 /** Units 0 … n−1 in a line, neighbours joined by weight 1. */
 const chain = (n: number): Mat =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 ? 1 : 0)));
@@ -100,23 +100,33 @@ export default defineExercise({
       // every input is 0, so each tie rule changes four units.
       {
         name: { en: "no connections: every input is zero", zh: "没有连接：所有输入都为 0" },
-        args: [zerosMat(8), new Array(8).fill(0), [0, 1, 0, 1, 0, 1, 0, 1], [7, 6, 5, 4, 3, 2, 1, 0]],
+        args: [zerosMat(8), new Array<number>(8).fill(0), [0, 1, 0, 1, 0, 1, 0, 1], [7, 6, 5, 4, 3, 2, 1, 0]],
       },
       // A chain switched on from one end: each unit turns on only after its neighbour did, in this sweep.
       {
         name: { en: "a chain that switches on unit by unit", zh: "逐个被点亮的链" },
-        args: [chain(8), new Array(8).fill(0.5), [1, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 0]],
+        args: [chain(8), new Array<number>(8).fill(0.5), [1, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 0]],
       },
     ];
     const n0 = rng.intRange(5, 9);
     cases.push({
       name: { en: "all-zero state", zh: "全零状态" },
-      args: [randomSymmetricIntWeights(rng, n0), intThresholds(rng, n0), new Array(n0).fill(0), rng.permutation(n0)],
+      args: [
+        randomSymmetricIntWeights(rng, n0),
+        intThresholds(rng, n0),
+        new Array<number>(n0).fill(0),
+        rng.permutation(n0),
+      ],
     });
     const n1 = rng.intRange(5, 9);
     cases.push({
       name: { en: "all-one state", zh: "全一状态" },
-      args: [randomSymmetricIntWeights(rng, n1), intThresholds(rng, n1), new Array(n1).fill(1), rng.permutation(n1)],
+      args: [
+        randomSymmetricIntWeights(rng, n1),
+        intThresholds(rng, n1),
+        new Array<number>(n1).fill(1),
+        rng.permutation(n1),
+      ],
     });
     const n2 = 6;
     cases.push({
@@ -127,7 +137,7 @@ export default defineExercise({
     const probe = X[0].map((v, i) => (i < 4 ? 1 - v : v));
     cases.push({
       name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" },
-      args: [hebbianWeights(X), new Array(16).fill(0), probe, rng.permutation(16)],
+      args: [hebbianWeights(X), new Array<number>(16).fill(0), probe, rng.permutation(16)],
     });
     for (let k = 0; k < 4; k++) {
       const n = rng.intRange(4, 14);

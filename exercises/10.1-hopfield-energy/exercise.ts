@@ -62,17 +62,17 @@ export default defineExercise({
     const n0 = rng.intRange(4, 8);
     cases.push({
       name: { en: "all-zero state", zh: "全零状态" },
-      args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0)],
+      args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array<number>(n0).fill(0)],
     });
     const n1 = rng.intRange(4, 8);
     cases.push({
       name: { en: "all-one state", zh: "全一状态" },
-      args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1)],
+      args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array<number>(n1).fill(1)],
     });
     const X = rng.binaryMat(3, 10);
     cases.push({
       name: { en: "Hebbian weights, stored pattern", zh: "Hebb 规则权重，已存储的模式" },
-      args: [hebbianWeights(X), new Array(10).fill(0), X[0].slice()],
+      args: [hebbianWeights(X), new Array<number>(10).fill(0), X[0].slice()],
     });
     cases.push({
       name: { en: "large weights", zh: "大权重" },

@@ -39,10 +39,10 @@ export default defineExercise({
         ],
       },
       { name: { en: "single unit", zh: "单个单元" }, args: [[[1], [0]]] },
-      { name: { en: "all-zero pattern", zh: "全零模式" }, args: [[new Array(5).fill(0)]] },
+      { name: { en: "all-zero pattern", zh: "全零模式" }, args: [[new Array<number>(5).fill(0)]] },
       {
         name: { en: "all-one and all-zero patterns", zh: "全一模式与全零模式" },
-        args: [[new Array(4).fill(1), new Array(4).fill(0), [1, 0, 1, 0]]],
+        args: [[new Array<number>(4).fill(1), new Array<number>(4).fill(0), [1, 0, 1, 0]]],
       },
     ];
     const x = rng.binaryVec(6);

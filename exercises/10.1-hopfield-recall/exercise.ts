@@ -9,7 +9,7 @@ type Args = [W: Mat, b: Vec, x0: Vec, order: number[], maxSweeps: number];
 /** A chain 0–1–…–(n−1) with w_{i,i+1} = 1 and thresholds 0.5: a 1 at unit 0 spreads one unit per sweep when visited backwards. */
 function chain(n: number): [Mat, Vec] {
   const W = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 ? 1 : 0)));
-  return [W, new Array(n).fill(0.5)];
+  return [W, new Array<number>(n).fill(0.5)];
 }
 
 /** Flip `k` distinct random bits of x. */
@@ -119,19 +119,19 @@ export default defineExercise({
     const W = hebbianWeights(X);
     cases.push({
       name: { en: "Hebbian network, stored pattern", zh: "Hebb 规则网络，已存储的模式" },
-      args: [W, new Array(n).fill(0), X[1].slice(), rng.permutation(n), 20],
+      args: [W, new Array<number>(n).fill(0), X[1].slice(), rng.permutation(n), 20],
     });
     cases.push({
       name: { en: "Hebbian network, noisy probe", zh: "Hebb 规则网络，含噪声的输入模式" },
-      args: [W, new Array(n).fill(0), noisy(rng, X[0], 3), rng.permutation(n), 20],
+      args: [W, new Array<number>(n).fill(0), noisy(rng, X[0], 3), rng.permutation(n), 20],
     });
     cases.push({
       name: { en: "Hebbian network, all-one probe", zh: "Hebb 规则网络，全一输入" },
-      args: [W, new Array(n).fill(0), new Array(n).fill(1), rng.permutation(n), 20],
+      args: [W, new Array<number>(n).fill(0), new Array<number>(n).fill(1), rng.permutation(n), 20],
     });
     cases.push({
       name: { en: "Hebbian network, all-zero probe", zh: "Hebb 规则网络，全零输入" },
-      args: [W, new Array(n).fill(0), new Array(n).fill(0), rng.permutation(n), 20],
+      args: [W, new Array<number>(n).fill(0), new Array<number>(n).fill(0), rng.permutation(n), 20],
     });
     for (let k = 0; k < 3; k++) {
       const m = rng.intRange(5, 12);

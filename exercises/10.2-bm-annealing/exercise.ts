@@ -103,12 +103,12 @@ export default defineExercise({
     const n0 = rng.intRange(4, 7);
     cases.push({
       name: { en: "all-zero start", zh: "从全零状态开始" },
-      args: randomCase(rng, n0, new Array(n0).fill(0), sched()),
+      args: randomCase(rng, n0, new Array<number>(n0).fill(0), sched()),
     });
     const n1 = rng.intRange(4, 7);
     cases.push({
       name: { en: "all-one start", zh: "从全一状态开始" },
-      args: randomCase(rng, n1, new Array(n1).fill(1), sched()),
+      args: randomCase(rng, n1, new Array<number>(n1).fill(1), sched()),
     });
     const n2 = 5;
     cases.push({

@@ -83,7 +83,7 @@ export default defineExercise({
       args: [
         randomSymmetricWeights(rng, n1),
         rng.gaussianVec(n1),
-        Array.from({ length: 2 }, () => new Array(n1).fill(0)),
+        Array.from({ length: 2 }, () => new Array<number>(n1).fill(0)),
       ],
     });
     const n2 = rng.intRange(3, 5);
@@ -92,7 +92,7 @@ export default defineExercise({
       args: [
         randomSymmetricWeights(rng, n2),
         rng.gaussianVec(n2),
-        Array.from({ length: 3 }, () => new Array(n2).fill(1)),
+        Array.from({ length: 3 }, () => new Array<number>(n2).fill(1)),
       ],
     });
     const n3 = 5;
@@ -106,7 +106,7 @@ export default defineExercise({
     const n4 = 4;
     cases.push({
       name: { en: "zero weights and thresholds", zh: "权重与阈值均为零" },
-      args: [randomSymmetricWeights(rng, n4, 0), new Array(n4).fill(0), rng.binaryMat(5, n4)],
+      args: [randomSymmetricWeights(rng, n4, 0), new Array<number>(n4).fill(0), rng.binaryMat(5, n4)],
     });
     cases.push({
       name: { en: "more vectors than units", zh: "向量数多于单元数" },

@@ -117,12 +117,12 @@ export default defineExercise({
     const n0 = rng.intRange(4, 8);
     cases.push({
       name: { en: "all-zero state", zh: "全零状态" },
-      args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array(n0).fill(0), rng.range(0.3, 4)],
+      args: [randomSymmetricWeights(rng, n0), rng.gaussianVec(n0), new Array<number>(n0).fill(0), rng.range(0.3, 4)],
     });
     const n1 = rng.intRange(4, 8);
     cases.push({
       name: { en: "all-one state", zh: "全一状态" },
-      args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array(n1).fill(1), rng.range(0.3, 4)],
+      args: [randomSymmetricWeights(rng, n1), rng.gaussianVec(n1), new Array<number>(n1).fill(1), rng.range(0.3, 4)],
     });
     for (let k = 0; k < 5; k++) {
       const n = rng.intRange(3, 12);

@@ -5,7 +5,6 @@ import {
   rbmEquivalentMutants,
 } from "../../reference/misconceptions/rbm";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
-import type { Mat } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { conditionals, randomRbm } from "../../reference/rbm";
 
@@ -55,7 +54,7 @@ export default defineExercise({
       {
         name: { en: "weights ±50, every visible unit on", zh: "权重为 ±50，所有可见单元都为 1" },
         args: [
-          [new Array(16).fill(1)],
+          [new Array<number>(16).fill(1)],
           [[1, 0]],
           Array.from({ length: 16 }, (_, i) => [50, i % 2 ? -50 : -49]),
           Array.from({ length: 16 }, (_, i) => (i % 3) - 1),

@@ -6,8 +6,8 @@ import { energyBatch, randomRbm } from "../../reference/rbm";
 
 type Args = Parameters<typeof energyBatch>;
 
-const ones = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(1));
-const zeros = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array(c).fill(0));
+const ones = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array<number>(c).fill(1));
+const zeros = (r: number, c: number): Mat => Array.from({ length: r }, () => new Array<number>(c).fill(0));
 
 function random(rng: Rng, name: Bilingual, B: number, nv: number, nh: number, std = 1): Case<Args> {
   const { W, a, b } = randomRbm(rng, nv, nh, std);

@@ -1,7 +1,7 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { tiedAeBackprop, type ReconstructionLoss } from "../../reference/autoencoder";
 import { tiedAeBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof tiedAeBackprop>;

@@ -1,6 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { sparseEquivalentMutants, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
-import type { Mat, Vec } from "../../reference/numerics";
+import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseKl } from "../../reference/sparse";
 
