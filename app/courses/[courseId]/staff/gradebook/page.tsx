@@ -1,5 +1,6 @@
 // Gradebook: students × exercises grouped by assignment, with subtotals, weighted total, policy toggle,
 // live search and filters, sort, override markers, bulk override / extension, CSV and zip downloads.
+import { SectionSelect } from "../SectionSelect";
 import { listSections } from "@/app/_lib/staff/members";
 import Link from "next/link";
 import type { Metadata } from "next";
@@ -91,17 +92,12 @@ async function gradebookPage({ params, searchParams }: Props) {
           </select>
         </label>
         {sections.length ? (
-          <label>
-            {t("gradebook.section")}
-            <select name="section" defaultValue={q.section ?? ""} data-testid="gb-section">
-              <option value="">{t("gradebook.allSections")}</option>
-              {sections.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SectionSelect
+            label={t("gradebook.section")}
+            allLabel={t("gradebook.allSections")}
+            sections={sections}
+            value={q.section ?? null}
+          />
         ) : null}
         <label>
           {t("gradebook.policy")}

@@ -1,4 +1,5 @@
 // Roster (instructors): the member list with search, role and section, and its changes; then the CSV import.
+import { SectionSelect } from "../SectionSelect";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
@@ -76,17 +77,12 @@ async function rosterPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label>
-            {tp("members.section")}
-            <select name="section" defaultValue={query.section ?? ""}>
-              <option value="">{tp("members.anySection")}</option>
-              {sections.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SectionSelect
+            label={tp("members.section")}
+            allLabel={tp("members.anySection")}
+            sections={sections}
+            value={query.section ?? null}
+          />
           <div className={people.check}>
             <input id="members-ended" type="checkbox" name="ended" value="1" defaultChecked={query.ended} />
             <label htmlFor="members-ended">{tp("members.showRemoved")}</label>
