@@ -177,6 +177,9 @@ describe("exercise page", () => {
       expect(await output.getAttribute("data-status")).toBe("ran");
       expect(await output.textContent()).toContain("Your function returned");
       expect(await panel.getByText(/Expected/).count()).toBe(0);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS_DIR, "exercise-try-en-1280.png") });
       // A typo in the arguments is named, in the student's language; nothing is queued.
       const tries = await db.submission.count({ where: { kind: "try", user: { email: student.email } } });
       expect(tries).toBe(1);
