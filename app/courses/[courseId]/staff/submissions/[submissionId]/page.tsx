@@ -263,8 +263,9 @@ async function reviewPage({ params, searchParams }: Props) {
             <FailedOnly label={t("review.failedOnly", { failed, total: r.result.cases.length })}>
               <CaseResults cases={r.result.cases} argNames={entryArgNames(s.version)} openFailed />
             </FailedOnly>
-            <h3>{t("review.timings")}</h3>
-            <div className={styles.tableWrap}>
+            <h3 id="review-timings">{t("review.timings")}</h3>
+            {/* focusable: the table scrolls sideways on a narrow screen */}
+            <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="review-timings">
               <table className={styles.table}>
                 <thead>
                   <tr>
