@@ -154,49 +154,76 @@ describe("exercise page", () => {
     TEST_TIMEOUT_MS,
   );
 
-  it(
-    "Try: the student's code on arguments they pick and type, with the output and console, no expected value, no attempt",
-    async () => {
-      const student = DEMO.students[2];
-      const page = await newPage(browser, { locale: "en-US" });
-      await signIn(page, app, student);
-      await openExercise(page);
-      const used = Number(await page.getByTestId("attempts").getAttribute("data-used"));
-      await page.getByRole("tab", { name: "Try" }).click();
-      const panel = page.getByTestId("try-panel");
-      expect(await panel.isVisible()).toBe(true);
-      // An example with another seed replaces the arguments.
-      const args = page.getByTestId("try-args");
-      const first = await args.inputValue();
-      await page.getByTestId("try-example").selectOption({ index: 1 });
-      expect(await args.inputValue()).not.toBe(first);
-      await page.getByTestId("try-run").click();
-      const output = page.getByTestId("try-output");
-      await output.waitFor({ timeout: 30_000 });
-      // The starter returns placeholder values: it ran, and nothing is compared or expected.
-      expect(await output.getAttribute("data-status")).toBe("ran");
-      expect(await output.textContent()).toContain("Your function returned");
-      expect(await panel.getByText(/Expected/).count()).toBe(0);
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await panel.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(RESULTS_DIR, "exercise-try-en-1280.png") });
-      // A typo in the arguments is named, in the student's language; nothing is queued.
-      const tries = await db.submission.count({ where: { kind: "try", user: { email: student.email } } });
-      expect(tries).toBe(1);
-      await args.click();
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.keyboard.type("[[1, 2], ", { delay: 30 });
-      await page.getByTestId("try-run").click();
-      const error = page.getByTestId("error");
-      await error.waitFor();
-      expect(await error.textContent()).toMatch(/not valid JSON.*V0/);
-      expect(await db.submission.count({ where: { kind: "try", user: { email: student.email } } })).toBe(tries);
-      expect(Number(await page.getByTestId("attempts").getAttribute("data-used"))).toBe(used);
-      expect(await seriousViolations(page)).toEqual([]);
-      await page.context().close();
+  const TRY_RUNS = [
+    {
+      tag: "en-1280",
+      locale: "en-US",
+      student: 2,
+      opts: {},
+      tab: "Try",
+      ran: "Your function returned",
+      bad: /not valid JSON.*V0/,
     },
-    TEST_TIMEOUT_MS,
-  );
+    {
+      tag: "zh-phone",
+      locale: "zh-CN",
+      student: 1,
+      opts: PHONE,
+      tab: "试运行",
+      ran: "你的函数返回了",
+      bad: /不是有效的 JSON.*V0/,
+    },
+  ] as const;
+  for (const r of TRY_RUNS) {
+    it(
+      `Try (${r.tag}): the student's code on arguments they pick and type, with the output and console, no expected value, no attempt`,
+      async () => {
+        const student = DEMO.students[r.student];
+        const page = await newPage(browser, { locale: r.locale, ...r.opts });
+        await signIn(page, app, student);
+        await openExercise(page);
+        const used = Number(await page.getByTestId("attempts").getAttribute("data-used"));
+        // On a phone the results are one of three views: tap it first.
+        if (r.opts === PHONE) await page.getByTestId("view-results").tap();
+        await page.getByRole("tab", { name: r.tab, exact: true }).click();
+        const panel = page.getByTestId("try-panel");
+        expect(await panel.isVisible()).toBe(true);
+        // An example with another seed replaces the arguments.
+        const args = page.getByTestId("try-args");
+        const first = await args.inputValue();
+        await page.getByTestId("try-example").selectOption({ index: 1 });
+        expect(await args.inputValue()).not.toBe(first);
+        await page.getByTestId("try-run").click();
+        const output = page.getByTestId("try-output");
+        await output.waitFor({ timeout: 30_000 });
+        // The starter returns placeholder values: it ran, and nothing is compared or expected.
+        expect(await output.getAttribute("data-status")).toBe("ran");
+        expect(await output.textContent()).toContain(r.ran);
+        expect(await panel.getByText(/Expected|期望/).count()).toBe(0);
+        // Nothing sticks out sideways on a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+          0,
+        );
+        await output.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(RESULTS_DIR, `exercise-try-${r.tag}.png`) });
+        // A typo in the arguments is named, in the student's language; nothing is queued.
+        const tries = await db.submission.count({ where: { kind: "try", user: { email: student.email } } });
+        expect(tries).toBe(1);
+        await args.click();
+        await page.keyboard.press("ControlOrMeta+A");
+        await page.keyboard.type("[[1, 2], ", { delay: 30 });
+        await page.getByTestId("try-run").click();
+        const error = page.getByTestId("error");
+        await error.waitFor();
+        expect(await error.textContent()).toMatch(r.bad);
+        expect(await db.submission.count({ where: { kind: "try", user: { email: student.email } } })).toBe(tries);
+        expect(Number(await page.getByTestId("attempts").getAttribute("data-used"))).toBe(used);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.context().close();
+      },
+      TEST_TIMEOUT_MS,
+    );
+  }
 
   for (const colorScheme of ["light", "dark"] as const) {
     it(
