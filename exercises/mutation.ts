@@ -27,13 +27,20 @@ import { toJson } from "../grader/json";
 import { Rng } from "../reference/random";
 import type { EquivalentMutant } from "../reference/misconceptions/types";
 import type { ExerciseEntry } from "./catalogue";
+import { validationIgnorer } from "./validation-ignorer";
 import type { MutantRow, MutationReport } from "./report";
 import type { MutationJob, MutationMessage } from "./mutation-worker";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "gibbs-mutation");
 /** The code whose change changes a verdict; part of the cache key with the reference and the exercise. */
-const JUDGES = ["exercises/mutation.ts", "exercises/mutation-worker.ts", "grader/compare.ts", "grader/json.ts"];
+const JUDGES = [
+  "exercises/mutation.ts",
+  "exercises/mutation-worker.ts",
+  "exercises/validation-ignorer.ts",
+  "grader/compare.ts",
+  "grader/json.ts",
+];
 const INSTRUMENTER_VERSION = (
   createRequire(import.meta.url)("@stryker-mutator/instrumenter/package.json") as { version: string }
 ).version;
@@ -120,6 +127,8 @@ interface Instrumented {
   files: Map<string, string>;
   /** Mutant id → where and what, `at` as "reference/file.ts:line:column" (1-based). */
   mutants: Map<string, Omit<MutantRow, "status">>;
+  /** Mutants the instrumenter left out as input validation (exercises/validation-ignorer.ts). */
+  ignored: number;
 }
 
 const instrumented = new Map<string, Promise<Instrumented>>();
@@ -135,19 +144,22 @@ function instrument(referenceDir: string): Promise<Instrumented> {
     p = (async () => {
       const r = await new Instrumenter(quiet()).instrument(
         files.map((f) => ({ name: f, content: fs.readFileSync(f, "utf8"), mutate: true })),
-        { plugins: null, excludedMutations: [], ignorers: [] },
+        { plugins: null, excludedMutations: [], ignorers: [validationIgnorer] },
       );
       return {
         files: new Map(r.files.map((f) => [path.resolve(f.name), f.content])),
+        ignored: r.mutants.filter((m) => m.status === "Ignored").length,
         mutants: new Map(
-          r.mutants.map((m) => [
-            m.id,
-            {
-              at: `${path.relative(ROOT, m.fileName)}:${m.location.start.line + 1}:${m.location.start.column + 1}`,
-              mutator: m.mutatorName,
-              replacement: m.replacement.replace(/\s+/g, " ").slice(0, 80),
-            },
-          ]),
+          r.mutants
+            .filter((m) => m.status !== "Ignored")
+            .map((m) => [
+              m.id,
+              {
+                at: `${path.relative(ROOT, m.fileName)}:${m.location.start.line + 1}:${m.location.start.column + 1}`,
+                mutator: m.mutatorName,
+                replacement: m.replacement.replace(/\s+/g, " ").slice(0, 80),
+              },
+            ]),
         ),
       };
     })();
@@ -203,6 +215,8 @@ interface Outcomes {
   cases: number;
   /** Mutants in the instrumented files that no case executes. */
   notCovered: number;
+  /** Mutants of input validation, never generated (exercises/validation-ignorer.ts). */
+  ignored: number;
   rows: MutantRow[];
   ms: number;
   /** Set when the analysis could not run (the unmutated instrumented reference failed a case, or the bundle broke). */
@@ -274,7 +288,15 @@ async function runMutants(entry: ExerciseEntry, referenceDir: string, cases: Jud
     .sort((a, b) => Number(a.id) - Number(b.id))
     .map(({ id: _, ...row }) => row);
   const inFiles = [...inst.mutants.values()].length;
-  return { hash, cases: args.length, notCovered: inFiles - rows.length, rows, ms: performance.now() - t0, error };
+  return {
+    hash,
+    cases: args.length,
+    notCovered: inFiles - rows.length,
+    ignored: inst.ignored,
+    rows,
+    ms: performance.now() - t0,
+    error,
+  };
 }
 
 /** The spec's declaration that matches a survivor: same place and mutator (and replacement, when declared). */
@@ -319,6 +341,7 @@ export async function analyseMutants(entry: ExerciseEntry, opts: MutationOptions
     killed: count("killed") + count("timeout"),
     rows,
     notCovered: outcomes.notCovered,
+    ignored: outcomes.ignored,
     staleEquivalents: unused.map((e) => `${e.at} ${e.mutator}${e.replacement ? ` ${e.replacement}` : ""}`),
     runMs: outcomes.ms,
     ms: performance.now() - t0,

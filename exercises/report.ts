@@ -62,6 +62,8 @@ export interface MutationReport {
   rows: MutantRow[];
   /** Mutants in reference/ that the exercise's cases never execute. */
   notCovered: number;
+  /** Mutants of input validation in reference/ that are never generated (exercises/validation-ignorer.ts). */
+  ignored: number;
   /** Declarations in spec.equivalentMutants that match no surviving mutant. */
   staleEquivalents: string[];
   /** The analysis run itself (also when the result came from the cache), and this report. */
