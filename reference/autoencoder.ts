@@ -120,23 +120,29 @@ export function outputDelta(T: Mat, Xhat: Mat, loss: ReconstructionLoss): Mat {
   );
 }
 
+/** The gradients of an AEGradient, without the loss value. */
+export type AEGradients = Omit<AEGradient, "loss">;
+
 /**
  * Backpropagation through an untied autoencoder fed with `input` and scored against `target`
- * (the same matrix for a plain AE; the clean X for a denoising AE):
+ * (the same matrix for a plain AE; the clean X for a denoising AE), and the reconstruction it scored:
  *   δ_out = outputDelta,  ∇W̃ = δ_outᵀ Y,  ∇b̃ = Σ_n δ_out,
  *   δ_h = (δ_out W̃) ⊙ Y(1 − Y),  ∇W = δ_hᵀ input,  ∇b = Σ_n δ_h.
  */
-export function reconstructionGradient(input: Mat, target: Mat, p: AEParams, loss: ReconstructionLoss): AEGradient {
+function backprop(input: Mat, target: Mat, p: AEParams, loss: ReconstructionLoss): { Xhat: Mat; grad: AEGradients } {
   const { Y, Xhat } = aeForward(input, p);
   const dOut = outputDelta(target, Xhat, loss);
   const dH = matmul(dOut, p.Wd).map((row, i) => row.map((v, j) => v * Y[i][j] * (1 - Y[i][j])));
   return {
-    loss: reconstructionLoss(target, Xhat, loss),
-    dW: matmul(transpose(dH), input),
-    db: sumRows(dH),
-    dWd: matmul(transpose(dOut), Y),
-    dbd: sumRows(dOut),
+    Xhat,
+    grad: { dW: matmul(transpose(dH), input), db: sumRows(dH), dWd: matmul(transpose(dOut), Y), dbd: sumRows(dOut) },
   };
+}
+
+/** The loss of `target` against the reconstruction of `input`, and its gradients (see `backprop`). */
+export function reconstructionGradient(input: Mat, target: Mat, p: AEParams, loss: ReconstructionLoss): AEGradient {
+  const { Xhat, grad } = backprop(input, target, p, loss);
+  return { loss: reconstructionLoss(target, Xhat, loss), ...grad };
 }
 
 /** Loss of the untied autoencoder on X (target = input). */
@@ -155,13 +161,23 @@ export function tiedAeLoss(X: Mat, p: TiedAEParams, loss: ReconstructionLoss): n
 }
 
 /**
- * Loss and gradient of the tied autoencoder (W̃ = Wᵀ). W is used twice, so its gradient sums
- * both uses: ∇W = δ_hᵀ X (encoder) + (δ_outᵀ Y)ᵀ = δ_hᵀ X + Yᵀ δ_out (decoder).
+ * Gradient of the tied autoencoder (W̃ = Wᵀ), and the reconstruction. W is used twice, so its gradient
+ * sums both uses: ∇W = δ_hᵀ X (encoder) + (δ_outᵀ Y)ᵀ = δ_hᵀ X + Yᵀ δ_out (decoder).
  */
-export function tiedAeGradient(X: Mat, p: TiedAEParams, loss: ReconstructionLoss): TiedAEGradient {
-  const g = reconstructionGradient(X, X, untie(p), loss);
+function tiedBackprop(
+  X: Mat,
+  p: TiedAEParams,
+  loss: ReconstructionLoss,
+): { Xhat: Mat; grad: Omit<TiedAEGradient, "loss"> } {
+  const { Xhat, grad: g } = backprop(X, X, untie(p), loss);
   const dWdT = transpose(g.dWd);
-  return { loss: g.loss, dW: g.dW.map((row, i) => row.map((v, j) => v + dWdT[i][j])), db: g.db, dbd: g.dbd };
+  return { Xhat, grad: { dW: g.dW.map((row, i) => row.map((v, j) => v + dWdT[i][j])), db: g.db, dbd: g.dbd } };
+}
+
+/** Loss and gradient of the tied autoencoder (see `tiedBackprop`). */
+export function tiedAeGradient(X: Mat, p: TiedAEParams, loss: ReconstructionLoss): TiedAEGradient {
+  const { Xhat, grad } = tiedBackprop(X, p, loss);
+  return { loss: reconstructionLoss(X, Xhat, loss), ...grad };
 }
 
 // ---------------------------------------------------------------- denoising (10.7)
@@ -217,8 +233,7 @@ export function tiedAeBackprop(
   bd: Vec,
   loss: ReconstructionLoss,
 ): { dW: Mat; db: Vec; dbd: Vec } {
-  const g = tiedAeGradient(X, { W, b, bd }, loss);
-  return { dW: g.dW, db: g.db, dbd: g.dbd };
+  return tiedBackprop(X, { W, b, bd }, loss).grad;
 }
 
 /** The corruption of a denoising autoencoder, as data: Gaussian noise ε, or uniforms U and a masking level. */
