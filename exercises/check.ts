@@ -462,6 +462,10 @@ function genericMutants(
 function mutationErrorsOf(m: MutationReport): string[] {
   const errors: string[] = [];
   if (m.error) errors.push(`mutation analysis: ${m.error}`);
+  for (const r of mutantsWith(m, "survived"))
+    errors.push(
+      `mutant ${r.at} ${r.mutator} → ${r.replacement} survives every case: add a hidden case that kills it, or declare it in equivalentMutants with a reason`,
+    );
   for (const e of m.staleEquivalents)
     errors.push(`equivalentMutants declares ${e}, which is no surviving mutant (the reference changed?): remove it`);
   return errors;

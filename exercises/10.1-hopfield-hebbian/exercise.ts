@@ -65,10 +65,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hebbianWeightsMisconceptions,
-  equivalentMutants: [
-    ...hopfieldEquivalentMutants.hebbianNoPatternGuard,
-    ...hopfieldEquivalentMutants.hebbianDividesBipolar,
-    ...numericsEquivalentMutants.zerosMatUnsized,
-  ],
+  equivalentMutants: [...hopfieldEquivalentMutants.hebbianDividesBipolar, ...numericsEquivalentMutants.zerosMatUnsized],
   helpers: [...LINEAR_ALGEBRA],
 });

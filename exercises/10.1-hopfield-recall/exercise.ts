@@ -144,10 +144,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: hopfieldRecallMisconceptions,
-  equivalentMutants: [
-    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOff,
-    ...hopfieldEquivalentMutants.recallMaxSweepsGuardOn,
-    ...hopfieldEquivalentMutants.recallSharesStart,
-  ],
+  equivalentMutants: [...hopfieldEquivalentMutants.recallSharesStart],
   helpers: [...LINEAR_ALGEBRA],
 });

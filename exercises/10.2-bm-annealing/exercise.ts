@@ -138,7 +138,6 @@ export default defineExercise({
   equivalentMutants: [
     ...boltzmannEquivalentMutants.flipSign,
     ...boltzmannEquivalentMutants.metropolis,
-    ...boltzmannEquivalentMutants.annealUniformsGuard,
     ...hopfieldEquivalentMutants.energyVisitsZeroRows,
     ...hopfieldEquivalentMutants.energyDividesByState,
   ],

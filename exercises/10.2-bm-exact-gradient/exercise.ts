@@ -1,10 +1,14 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { bmExact } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
-import { bmExactMisconceptions, boltzmannEquivalentMutants } from "../../reference/misconceptions/boltzmann";
+import {
+  bmExactMisconceptions,
+  bmExactNaiveVariants,
+  boltzmannEquivalentMutants,
+} from "../../reference/misconceptions/boltzmann";
 import { hopfieldEquivalentMutants } from "../../reference/misconceptions/hopfield";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
-import type { Rng } from "../../reference/random";
+import { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof bmExact>;
 
@@ -103,6 +107,19 @@ export default defineExercise({
       },
       args: [randomSymmetricWeights(rng, n3, 300), rng.gaussianVec(n3, 300), rng.binaryMat(4, n3)],
     });
+    // Biases of both signs in the hundreds: some state has −E above 1000 under either sign convention.
+    cases.push({
+      name: { en: "biases in the hundreds (−E past 1000)", zh: "偏置达数百（−E 超过 1000）" },
+      args: [
+        randomSymmetricWeights(new Rng("bm-exact-gradient hundreds"), 5),
+        [400, -350, 380, -420, 390],
+        [
+          [1, 0, 1, 0, 1],
+          [0, 1, 0, 1, 0],
+          [1, 1, 0, 0, 1],
+        ],
+      ],
+    });
     const n4 = 4;
     cases.push({
       name: { en: "zero weights and thresholds", zh: "权重与阈值均为零" },
@@ -122,14 +139,14 @@ export default defineExercise({
     return cases;
   },
   misconceptions: bmExactMisconceptions,
+  naiveVariants: bmExactNaiveVariants,
   equivalentMutants: [
-    ...boltzmannEquivalentMutants.enumerationGuard,
     ...boltzmannEquivalentMutants.gradientExtraColumn,
     ...hopfieldEquivalentMutants.energyVisitsZeroRows,
     ...hopfieldEquivalentMutants.energyDividesByState,
     ...numericsEquivalentMutants.zerosMatUnsized,
     ...numericsEquivalentMutants.logsumexpEdges,
-    ...numericsEquivalentMutants.allBinaryGuard,
+    ...numericsEquivalentMutants.allBinaryUnsized,
   ],
   helpers: [...LINEAR_ALGEBRA, "allBinary", "logsumexp"],
 });

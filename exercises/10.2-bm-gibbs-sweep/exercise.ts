@@ -202,11 +202,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: gibbsSweepMisconceptions,
-  equivalentMutants: [
-    ...boltzmannEquivalentMutants.temperatureGuard,
-    ...boltzmannEquivalentMutants.sweepUniformsGuard,
-    ...boltzmannEquivalentMutants.gibbsTie,
-    ...numericsEquivalentMutants.sigmoidBranch,
-  ],
+  equivalentMutants: [...boltzmannEquivalentMutants.gibbsTie, ...numericsEquivalentMutants.sigmoidBranch],
   helpers: [...LINEAR_ALGEBRA, "sigmoid"],
 });

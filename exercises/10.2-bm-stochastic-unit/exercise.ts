@@ -2,7 +2,6 @@ import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { firingProbabilities } from "../../reference/boltzmann";
 import { randomSymmetricWeights } from "../../reference/hopfield";
 import {
-  boltzmannEquivalentMutants,
   firingProbabilitiesMisconceptions,
   firingProbabilitiesNaiveVariants,
 } from "../../reference/misconceptions/boltzmann";
@@ -135,7 +134,7 @@ export default defineExercise({
     return cases;
   },
   misconceptions: firingProbabilitiesMisconceptions,
-  equivalentMutants: [...boltzmannEquivalentMutants.temperatureGuard, ...numericsEquivalentMutants.sigmoidBranch],
+  equivalentMutants: [...numericsEquivalentMutants.sigmoidBranch],
   naiveVariants: firingProbabilitiesNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec"],
 });

@@ -1,5 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { cd1Misconceptions } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
+import { cd1Misconceptions, rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { cdProblem, randomCdProblem, type CdProblem } from "../../reference/cases/rbm";
@@ -65,6 +66,14 @@ export default defineExercise({
     const cases: Case<Args>[] = [
       random(fixed, { en: "random 4 × 3, B = 3", zh: "随机 4 × 3，B = 3" }, 3, 4, 3),
       random(fixed, { en: "random 5 × 2, B = 4", zh: "随机 5 × 2，B = 4" }, 4, 5, 2, 1, 0.5),
+      random(
+        fixed,
+        { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
+        3,
+        4,
+        3,
+        300,
+      ),
     ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 4, 3));
     cases.push(random(rng, { en: "square 3 × 3", zh: "3 × 3 方阵" }, 3, 3, 3));
@@ -117,4 +126,12 @@ export default defineExercise({
     return cases;
   },
   misconceptions: cd1Misconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.bernoulliTie,
+    ...numericsEquivalentMutants.sumRowsExtraColumn,
+    ...rbmEquivalentMutants.cd1LastSample,
+  ],
 });

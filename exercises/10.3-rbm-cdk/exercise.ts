@@ -1,4 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { cdkMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
@@ -64,6 +65,15 @@ export default defineExercise({
       random(fixed, { en: "k = 5, 5 × 2, B = 4", zh: "k = 5，5 × 2，B = 4" }, 4, 5, 2, 5, 1, 0.5),
       random(fixed, { en: "k = 2, 3 × 4, B = 4", zh: "k = 2，3 × 4，B = 4" }, 4, 3, 4, 2),
       random(fixed, { en: "k = 4, 6 × 5, B = 8", zh: "k = 4，6 × 5，B = 8" }, 8, 6, 5, 4, 2),
+      random(
+        fixed,
+        { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
+        3,
+        4,
+        3,
+        2,
+        300,
+      ),
     ];
     cases.push(random(rng, { en: "k = 1 (CD-1)", zh: "k = 1（即 CD-1）" }, 3, 4, 3, 1));
     cases.push(random(rng, { en: "single sample (B = 1), k = 4", zh: "单个样本（B = 1），k = 4" }, 1, 4, 3, 4));
@@ -123,5 +133,12 @@ export default defineExercise({
     return cases;
   },
   misconceptions: cdkMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.bernoulliTie,
+    ...numericsEquivalentMutants.sumRowsExtraColumn,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat", "bernoulli", "sampleMat"],
 });

@@ -160,11 +160,9 @@ export default defineExercise({
   equivalentMutants: [
     ...rbmEquivalentMutants.paramsGuard,
     ...rbmEquivalentMutants.paramsShapeUnused,
-    ...rbmEquivalentMutants.batchGuard,
     ...numericsEquivalentMutants.zerosMatUnsized,
     ...numericsEquivalentMutants.matmulSkipsZeros,
     ...numericsEquivalentMutants.sigmoidBranch,
-    ...rbmEquivalentMutants.conditionalsGuards,
   ],
   naiveVariants: conditionalsNaiveVariants,
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat"],

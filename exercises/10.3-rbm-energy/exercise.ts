@@ -116,10 +116,6 @@ export default defineExercise({
     return cases;
   },
   misconceptions: energyBatchMisconceptions,
-  equivalentMutants: [
-    ...rbmEquivalentMutants.paramsGuard,
-    ...rbmEquivalentMutants.paramsShapeUnused,
-    ...rbmEquivalentMutants.energyGuards,
-  ],
+  equivalentMutants: [...rbmEquivalentMutants.paramsGuard, ...rbmEquivalentMutants.paramsShapeUnused],
   helpers: [...LINEAR_ALGEBRA],
 });

@@ -1,5 +1,6 @@
 import { defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { logZMisconceptions } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
+import { logZMisconceptions, rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { logZ, randomRbm } from "../../reference/rbm";
@@ -75,6 +76,23 @@ export default defineExercise({
     cases.push(random(rng, { en: "14 visible, 3 hidden", zh: "14 个可见单元，3 个隐藏单元" }, 14, 3));
     cases.push(random(rng, { en: "3 visible, 14 hidden", zh: "3 个可见单元，14 个隐藏单元" }, 3, 14));
     cases.push(random(rng, { en: "saturating weights (~ ±50)", zh: "饱和权重（~ ±50）" }, 5, 4, 50));
+    // The last state in counting order (all hidden units on) lies ~1500 below the first, so the sum's maximum is not its last term.
+    cases.push({
+      name: {
+        en: "hidden biases in the hundreds below zero (terms from e^{−1500} to e^{3})",
+        zh: "隐藏偏置为数百的负数（各项从 e^{−1500} 到 e^{3}）",
+      },
+      args: [
+        [
+          [0.5, -0.3, 0.8],
+          [-0.7, 0.2, 0.4],
+          [0.1, 0.9, -0.6],
+          [0.3, -0.5, 0.2],
+        ],
+        [0.4, -0.2, 0.6, 0.1],
+        [-600, -500, -400],
+      ],
+    });
     cases.push({
       name: { en: "all-zero parameters", zh: "参数全为零" },
       args: [
@@ -103,4 +121,11 @@ export default defineExercise({
     return cases;
   },
   misconceptions: logZMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.vecmatSkipsZeros,
+    ...numericsEquivalentMutants.logsumexpEdges,
+    ...numericsEquivalentMutants.allBinaryUnsized,
+    ...numericsEquivalentMutants.allBinaryExtraBit,
+    ...rbmEquivalentMutants.logZLayerChoice,
+  ],
 });

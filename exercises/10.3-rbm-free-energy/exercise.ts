@@ -113,7 +113,6 @@ export default defineExercise({
   equivalentMutants: [
     ...rbmEquivalentMutants.paramsGuard,
     ...rbmEquivalentMutants.paramsShapeUnused,
-    ...rbmEquivalentMutants.freeEnergyGuards,
     ...numericsEquivalentMutants.vecmatSkipsZeros,
   ],
 });

@@ -1,4 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { pcdStepMisconceptions } from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
@@ -62,6 +63,15 @@ export default defineExercise({
     const cases: Case<Args>[] = [
       random(fixed, { en: "4 × 3, B = 3, one step", zh: "4 × 3，B = 3，一步" }, 3, 4, 3, 1),
       random(fixed, { en: "5 × 2, B = 4, two steps", zh: "5 × 2，B = 4，两步" }, 4, 5, 2, 2, 1, 0.5),
+      random(
+        fixed,
+        { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
+        3,
+        4,
+        3,
+        2,
+        300,
+      ),
     ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 4, 3, 1));
     cases.push(random(rng, { en: "square 3 × 3", zh: "3 × 3 方阵" }, 3, 3, 3, 1));
@@ -119,5 +129,12 @@ export default defineExercise({
     return cases;
   },
   misconceptions: pcdStepMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.bernoulliTie,
+    ...numericsEquivalentMutants.sumRowsExtraColumn,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidVec", "sigmoidMat", "bernoulli", "sampleMat"],
 });

@@ -1,5 +1,10 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { pseudoLikelihoodBatchMisconceptions } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
+import {
+  pseudoLikelihoodBatchMisconceptions,
+  pseudoLikelihoodNaiveVariants,
+  rbmEquivalentMutants,
+} from "../../reference/misconceptions/rbm";
 import type { Mat, Vec } from "../../reference/numerics";
 import { Rng } from "../../reference/random";
 import { pseudoLikelihoodBatch, randomRbm } from "../../reference/rbm";
@@ -59,6 +64,16 @@ export default defineExercise({
     ];
     const fixed = new Rng("rbm-pseudo-likelihood fixed");
     cases.push(random(fixed, { en: "random 5 × 3, B = 4", zh: "随机 5 × 3，B = 4" }, 4, 5, 3));
+    cases.push(
+      random(
+        fixed,
+        { en: "weights in the hundreds (|F(ṽ) − F(v)| past 709)", zh: "权重达数百（|F(ṽ) − F(v)| 超过 709）" },
+        6,
+        5,
+        4,
+        600,
+      ),
+    );
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, 4, 3));
     cases.push(random(rng, { en: "n_h > n_v", zh: "隐藏单元多于可见单元（n_h > n_v）" }, 3, 3, 7));
     const m = randomRbm(rng, 4, 3);
@@ -109,5 +124,11 @@ export default defineExercise({
     return cases;
   },
   misconceptions: pseudoLikelihoodBatchMisconceptions,
+  naiveVariants: pseudoLikelihoodNaiveVariants,
+  equivalentMutants: [
+    ...rbmEquivalentMutants.paramsGuard,
+    ...rbmEquivalentMutants.paramsShapeUnused,
+    ...numericsEquivalentMutants.vecmatSkipsZeros,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "softplus", "logSigmoid"],
 });

@@ -1,10 +1,6 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
 import { dbmMeanField } from "../../reference/dbm";
-import {
-  dbmEquivalentMutants,
-  dbmMeanFieldMisconceptions,
-  dbmMeanFieldNaiveVariants,
-} from "../../reference/misconceptions/dbm";
+import { dbmMeanFieldMisconceptions, dbmMeanFieldNaiveVariants } from "../../reference/misconceptions/dbm";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Rng } from "../../reference/random";
 
@@ -142,7 +138,6 @@ export default defineExercise({
   },
   misconceptions: dbmMeanFieldMisconceptions,
   equivalentMutants: [
-    ...dbmEquivalentMutants.maxIterGuard,
     ...numericsEquivalentMutants.zerosMatUnsized,
     ...numericsEquivalentMutants.matmulSkipsZeros,
     ...numericsEquivalentMutants.sigmoidBranch,

@@ -1,3 +1,5 @@
+import { rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
 import { greedyPretrainWithMisconceptions } from "../../reference/misconceptions/dbn";
 import type { Mat } from "../../reference/numerics";
@@ -80,6 +82,15 @@ export default defineExercise({
         2,
         1,
       ),
+      random(
+        fixed,
+        { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
+        3,
+        [4, 3, 2],
+        2,
+        0.1,
+        300,
+      ),
     ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, [4, 3, 2], 2));
     cases.push(random(rng, { en: "three layers 5 → 4 → 3 → 2", zh: "三层 5 → 4 → 3 → 2" }, 4, [5, 4, 3, 2], 2));
@@ -132,5 +143,13 @@ export default defineExercise({
     return cases;
   },
   misconceptions: greedyPretrainWithMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.bernoulliTie,
+    ...numericsEquivalentMutants.sumRowsExtraColumn,
+    ...rbmEquivalentMutants.cd1LastSample,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "sampleMat", "cd1"],
 });

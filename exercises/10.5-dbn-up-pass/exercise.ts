@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { dbnEquivalentMutants, upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
+import { upPassBothMisconceptions } from "../../reference/misconceptions/dbn";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { rbmEquivalentMutants } from "../../reference/misconceptions/rbm";
 import type { Mat } from "../../reference/numerics";
@@ -60,6 +60,13 @@ export default defineExercise({
         [4, 4, 4, 4],
         2,
       ),
+      random(
+        fixed,
+        { en: "weights of order 1000 (σ's input past ±709)", zh: "权重约为 1000 量级（σ 的输入超过 ±709）" },
+        3,
+        [4, 3, 2],
+        1000,
+      ),
     ];
     cases.push(random(rng, { en: "single sample (B = 1)", zh: "单个样本（B = 1）" }, 1, [4, 3, 2]));
     cases.push(random(rng, { en: "one layer", zh: "单层" }, 3, [5, 3]));
@@ -106,7 +113,6 @@ export default defineExercise({
   },
   misconceptions: upPassBothMisconceptions,
   equivalentMutants: [
-    ...dbnEquivalentMutants.layerGuards,
     ...rbmEquivalentMutants.paramsGuard,
     ...rbmEquivalentMutants.paramsShapeUnused,
     ...numericsEquivalentMutants.zerosMatUnsized,

@@ -1,8 +1,9 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import { tiedAeBackprop, type ReconstructionLoss } from "../../reference/autoencoder";
 import { tiedAeBackpropMisconceptions } from "../../reference/misconceptions/autoencoder";
 import type { Mat } from "../../reference/numerics";
-import type { Rng } from "../../reference/random";
+import { Rng } from "../../reference/random";
 
 type Args = Parameters<typeof tiedAeBackprop>;
 
@@ -94,6 +95,15 @@ export default defineExercise({
     ]),
     random(rng, { en: "large weights (saturating units)", zh: "大权重（单元饱和）" }, "squared", 3, 4, 3, 12),
     random(
+      new Rng("ae-tied-backprop hundreds"),
+      { en: "weights of order 1000 (σ's input past ±709)", zh: "权重约为 1000 量级（σ 的输入超过 ±709）" },
+      "squared",
+      3,
+      4,
+      3,
+      1000,
+    ),
+    random(
       rng,
       { en: "binary input, cross-entropy", zh: "二值输入，交叉熵" },
       "cross-entropy",
@@ -121,5 +131,10 @@ export default defineExercise({
     ),
   ],
   misconceptions: tiedAeBackpropMisconceptions,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat"],
 });

@@ -3,7 +3,7 @@ import { daeCorruptLoss, type Noise } from "../../reference/autoencoder";
 import { autoencoderEquivalentMutants, daeCorruptLossMisconceptions } from "../../reference/misconceptions/autoencoder";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat, Vec } from "../../reference/numerics";
-import { uniformAwayFrom, type Rng } from "../../reference/random";
+import { Rng, uniformAwayFrom } from "../../reference/random";
 
 type Args = Parameters<typeof daeCorruptLoss>;
 
@@ -166,6 +166,18 @@ export default defineExercise({
       3,
       0.3,
       12,
+    ),
+    randomMasking(
+      new Rng("dae-corrupt-loss hundreds"),
+      { en: "weights of order 1000 (σ's input past ±709)", zh: "权重约为 1000 量级（σ 的输入超过 ±709）" },
+      [
+        [0.2, 0.9, 0.5, 0.7],
+        [0.8, 0.1, 0.6, 0.3],
+        [0.4, 0.5, 0.95, 0.05],
+      ],
+      3,
+      0.3,
+      1000,
     ),
     randomGaussian(
       rng,

@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { sparseAeCostGradMisconceptions, sparseEquivalentMutants } from "../../reference/misconceptions/sparse";
+import { sparseAeCostGradMisconceptions } from "../../reference/misconceptions/sparse";
 import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
@@ -114,6 +114,31 @@ export default defineExercise({
     // std 3 saturates σ' (|z| up to ~10) yet keeps 1 − ρ̂ far above round-off, so 1/(1 − ρ̂) stays well conditioned
     random(rng, { en: "large weights (saturating units)", zh: "大权重（单元饱和）" }, 3, 4, 3, [0.001, 3, 0.05], 3),
     random(rng, { en: "binary input", zh: "二值输入" }, 5, 5, 3, [0.0001, 3, 0.05], 0.7, rng.binaryMat(5, 5)),
+    // The decoder alone is in the hundreds: x̂ saturates (σ's input past ±709) while the code, and so ρ̂, stays inside (0, 1).
+    {
+      name: { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
+      args: [
+        [
+          [0.2, 0.9, 0.5],
+          [0.7, 0.1, 0.4],
+          [0.3, 0.6, 0.8],
+        ],
+        [
+          [0.8, -0.6, 0.3],
+          [-0.5, 0.4, 0.9],
+        ],
+        [0.3, -0.7],
+        [
+          [1500, -200],
+          [-1400, 300],
+          [250, 1800],
+        ],
+        [0.25, -0.35, 0.15],
+        0.0001,
+        3,
+        0.1,
+      ],
+    },
     random(rng, { en: "random", zh: "随机情形" }, rng.intRange(2, 6), rng.intRange(2, 6), rng.intRange(1, 5), [
       rng.range(0, 0.01),
       rng.range(0.5, 5),
@@ -122,8 +147,6 @@ export default defineExercise({
   ],
   misconceptions: sparseAeCostGradMisconceptions,
   equivalentMutants: [
-    ...sparseEquivalentMutants.emptyBatchGuard,
-    ...sparseEquivalentMutants.gradientEmptyBatchGuard,
     ...numericsEquivalentMutants.zerosMatUnsized,
     ...numericsEquivalentMutants.matmulSkipsZeros,
     ...numericsEquivalentMutants.sigmoidBranch,

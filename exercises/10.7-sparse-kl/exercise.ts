@@ -1,5 +1,5 @@
 import { LINEAR_ALGEBRA, defineExercise, type Case } from "../../grader/spec";
-import { sparseEquivalentMutants, sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
+import { sparseKlMisconceptions } from "../../reference/misconceptions/sparse";
 import type { Mat } from "../../reference/numerics";
 import type { Rng } from "../../reference/random";
 import { sparseKl } from "../../reference/sparse";
@@ -89,6 +89,5 @@ export default defineExercise({
     },
   ],
   misconceptions: sparseKlMisconceptions,
-  equivalentMutants: [...sparseEquivalentMutants.emptyBatchGuard],
   helpers: [...LINEAR_ALGEBRA],
 });

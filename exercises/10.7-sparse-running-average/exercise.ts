@@ -118,6 +118,6 @@ export default defineExercise({
     },
   ],
   misconceptions: runningAverageSequenceMisconceptions,
-  equivalentMutants: [...sparseEquivalentMutants.emptyBatchGuard, ...sparseEquivalentMutants.runningAverageExtraColumn],
+  equivalentMutants: [...sparseEquivalentMutants.runningAverageExtraColumn],
   helpers: [...LINEAR_ALGEBRA],
 });

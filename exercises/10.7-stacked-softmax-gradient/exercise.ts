@@ -1,7 +1,12 @@
 import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../../grader/spec";
-import { twoLayerStackedGradientMisconceptions } from "../../reference/misconceptions/stacked";
+import { numericsEquivalentMutants } from "../../reference/misconceptions/numerics";
+import {
+  twoLayerStackedGradientMisconceptions,
+  stackedEquivalentMutants,
+  twoLayerStackedGradientNaiveVariants,
+} from "../../reference/misconceptions/stacked";
 import type { Mat, Vec } from "../../reference/numerics";
-import type { Rng } from "../../reference/random";
+import { Rng } from "../../reference/random";
 import { twoLayerStackedGradient } from "../../reference/stacked";
 
 type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
@@ -156,6 +161,46 @@ export default defineExercise({
     ),
     random(rng, { en: "binary input", zh: "二值输入" }, 5, 5, 3, 2, 4, 1, rng.binaryMat(5, 5)),
     random(
+      new Rng("stacked-softmax-gradient hundreds"),
+      { en: "weights of order 1000 (saturating encoders)", zh: "权重约为 1000 量级（编码层饱和）" },
+      3,
+      4,
+      3,
+      3,
+      3,
+      1000,
+    ),
+    // Class 0 scores about 880 and class 2 about −120: e^{s} overflows unless shifted by the maximum, which is not the last score.
+    {
+      name: { en: "scores near 900 (e^{s} past e^{709})", zh: "得分接近 900（e^{s} 超过 e^{709}）" },
+      args: [
+        [
+          [0.2, 0.9, 0.5, 0.7],
+          [0.8, 0.1, 0.6, 0.3],
+          [0.5, 0.4, 0.3, 0.6],
+        ],
+        [0, 1, 2],
+        [
+          [0.8, -0.6, 0.3, 0.5],
+          [-0.5, 0.4, 0.9, -0.2],
+          [0.3, 0.7, -0.4, 0.6],
+        ],
+        [0.3, -0.7, 0.1],
+        [
+          [0.1, -0.05, 0.08],
+          [-0.07, 0.1, 0.04],
+          [0.06, 0.03, -0.1],
+        ],
+        [2, 0, -2],
+        [
+          [1000, 0, 0],
+          [0, 1, 0],
+          [0, 0, -1000],
+        ],
+        [0, 0.5, 0],
+      ],
+    },
+    random(
       rng,
       { en: "random", zh: "随机情形" },
       rng.intRange(2, 5),
@@ -166,5 +211,14 @@ export default defineExercise({
     ),
   ],
   misconceptions: twoLayerStackedGradientMisconceptions,
+  naiveVariants: twoLayerStackedGradientNaiveVariants,
+  equivalentMutants: [
+    ...numericsEquivalentMutants.zerosMatUnsized,
+    ...numericsEquivalentMutants.matmulSkipsZeros,
+    ...numericsEquivalentMutants.sigmoidBranch,
+    ...numericsEquivalentMutants.logsumexpEdges,
+    ...numericsEquivalentMutants.softmaxMax,
+    ...stackedEquivalentMutants.backwardLoop,
+  ],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "sigmoidMat", "softmax", "logsumexp"],
 });

@@ -256,7 +256,7 @@ export const autoencoderEquivalentMutants = {
   /** maskingCorrupt's strict comparison U < level. */
   maskingTie: [
     {
-      at: "reference/autoencoder.ts:179:47",
+      at: "reference/autoencoder.ts:195:47",
       mutator: "EqualityOperator",
       replacement: "U[i][k] <= level",
       reason: {

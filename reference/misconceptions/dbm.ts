@@ -6,7 +6,7 @@
 import { type MeanFieldOptions, type MeanFieldResult, dbmEnergy, dbmMeanField } from "../dbm";
 import { type Mat, type Vec, sigmoid, zeros, zerosMat } from "../numerics";
 import { at } from "./helpers";
-import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
+import { misconceptionsOf, naiveVariantsOf } from "./types";
 
 /** Entry (i, j) of M, or NaN when it does not exist (a shape mistake gives NaN, as it would in student code). */
 
@@ -185,31 +185,3 @@ function neg(x: Vec): Vec {
 function zerosLike(M: Mat): Mat {
   return M.map((row) => row.map(() => 0));
 }
-
-/**
- * Mutants of reference/dbm.ts that no input of its exercises can tell apart from it (issue 12 item 2,
- * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
- */
-export const dbmEquivalentMutants = {
-  /** dbmMeanField's check that maxIter ≥ 1. */
-  maxIterGuard: [
-    {
-      at: "reference/dbm.ts:39:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the guard against maxIter < 1, which no case passes",
-        zh: "去掉了 maxIter < 1 的防护，而没有用例传入",
-      },
-    },
-    {
-      at: "reference/dbm.ts:39:9",
-      mutator: "ConditionalExpression",
-      replacement: "true",
-      reason: {
-        en: "the guard against maxIter < 1 never fires, and no case passes maxIter < 1",
-        zh: "maxIter < 1 的防护从不触发，而没有用例传入 maxIter < 1",
-      },
-    },
-  ],
-} satisfies Record<string, EquivalentMutant[]>;

@@ -7,7 +7,7 @@ import { addRow, matmul, sampleMat, sigmoidMat, type Mat, type Vec } from "../nu
 import { cd1, type RbmParams } from "../rbm";
 import { greedyPretrainWith, upPass, upPassBoth, type Cd1Uniforms } from "../dbn";
 import { affine, at, range } from "./helpers";
-import { misconceptionsOf, type EquivalentMutant } from "./types";
+import { misconceptionsOf } from "./types";
 
 type Up = { probs: Mat[]; samples: Mat[] };
 
@@ -177,85 +177,3 @@ export const greedyPretrainWithMisconceptions = misconceptionsOf(greedyPretrainW
     },
   },
 ]);
-
-/**
- * Mutants of reference/dbn.ts that no input of the 10.5 exercises can tell apart from it (issue 12 item 2,
- * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
- */
-export const dbnEquivalentMutants = {
-  /** The up-passes' shape checks of each layer's input and of the uniforms, and the names their messages quote. */
-  layerGuards: [
-    {
-      at: "reference/dbn.ts:16:74",
-      mutator: "BlockStatement",
-      replacement: "{}",
-      reason: {
-        en: "drops the width check of a layer's input, and every case passes layers that fit",
-        zh: "去掉了层输入宽度的检查，而每个用例的各层都匹配",
-      },
-    },
-    {
-      at: "reference/dbn.ts:17:24",
-      mutator: "BlockStatement",
-      replacement: "{}",
-      reason: {
-        en: "drops the width check of a layer's input, and every case passes layers that fit",
-        zh: "去掉了层输入宽度的检查，而每个用例的各层都匹配",
-      },
-    },
-    {
-      at: "reference/dbn.ts:18:9",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the width check of a layer's input, and every case passes layers that fit",
-        zh: "去掉了层输入宽度的检查，而每个用例的各层都匹配",
-      },
-    },
-    {
-      at: "reference/dbn.ts:33:44",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-    {
-      at: "reference/dbn.ts:34:36",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-    {
-      at: "reference/dbn.ts:47:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the check of one uniform matrix per layer, and every case passes one per layer",
-        zh: "去掉了每层一个均匀数矩阵的检查，而每个用例都为每层提供一个",
-      },
-    },
-    {
-      at: "reference/dbn.ts:54:44",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-    {
-      at: "reference/dbn.ts:55:36",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-  ],
-} satisfies Record<string, EquivalentMutant[]>;

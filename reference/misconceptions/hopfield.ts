@@ -275,17 +275,6 @@ export const hopfieldEquivalentMutants = {
       },
     },
   ],
-  hebbianNoPatternGuard: [
-    {
-      at: "reference/hopfield.ts:61:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "guards an empty pattern list, which no case passes (the prompt gives a P × n matrix of patterns)",
-        zh: "只防护空的模式列表，而没有用例传入（题目给出的是 P × n 的模式矩阵）",
-      },
-    },
-  ],
   hebbianDividesBipolar: [
     {
       at: "reference/hopfield.ts:66:85",
@@ -294,28 +283,6 @@ export const hopfieldEquivalentMutants = {
       reason: {
         en: "bipolar s_j is ±1, so s_i / s_j equals s_i · s_j exactly",
         zh: "双极值 s_j 为 ±1，因此 s_i / s_j 与 s_i · s_j 完全相等",
-      },
-    },
-  ],
-  recallMaxSweepsGuardOff: [
-    {
-      at: "reference/hopfield.ts:86:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "guards maxSweeps < 1, which the exercise never passes (the prompt requires maxSweeps ≥ 1)",
-        zh: "只防护 maxSweeps < 1，而练习从不传入（题目要求 maxSweeps ≥ 1）",
-      },
-    },
-  ],
-  recallMaxSweepsGuardOn: [
-    {
-      at: "reference/hopfield.ts:86:9",
-      mutator: "ConditionalExpression",
-      replacement: "true",
-      reason: {
-        en: "the same guard with its comparison replaced by true: it never fires, and maxSweeps < 1 is never passed",
-        zh: "同一防护的比较被替换为 true：它从不触发，而练习从不传入 maxSweeps < 1",
       },
     },
   ],

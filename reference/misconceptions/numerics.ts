@@ -108,26 +108,8 @@ export const numericsEquivalentMutants = {
       },
     },
   ],
-  /** allBinary's limit n ≤ 24 and its preallocation. */
-  allBinaryGuard: [
-    {
-      at: "reference/numerics.ts:237:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the guard against n > 24, and no exercise enumerates more than 16 units",
-        zh: "去掉了 n > 24 的防护，而没有练习枚举超过 16 个单元",
-      },
-    },
-    {
-      at: "reference/numerics.ts:237:7",
-      mutator: "EqualityOperator",
-      replacement: "n >= 24",
-      reason: {
-        en: "differs only at n = 24, and no exercise enumerates more than 16 units",
-        zh: "只在 n = 24 时不同，而没有练习枚举超过 16 个单元",
-      },
-    },
+  /** allBinary's preallocation. */
+  allBinaryUnsized: [
     {
       at: "reference/numerics.ts:238:15",
       mutator: "ArrayDeclaration",
@@ -135,6 +117,42 @@ export const numericsEquivalentMutants = {
       reason: {
         en: "the length only preallocates: the loop then fills every entry 0..2^n−1 either way",
         zh: "长度只是预分配：随后的循环都会填满 0..2^n−1 的每一项",
+      },
+    },
+  ],
+  /** softmax's maximum. */
+  softmaxMax: [
+    {
+      at: "reference/numerics.ts:219:26",
+      mutator: "EqualityOperator",
+      replacement: "v >= m",
+      reason: {
+        en: ">= and > find the same maximum",
+        zh: ">= 与 > 求得的最大值相同",
+      },
+    },
+  ],
+  /** allBinary writing one bit past the end of each state. */
+  allBinaryExtraBit: [
+    {
+      at: "reference/numerics.ts:241:21",
+      mutator: "EqualityOperator",
+      replacement: "i <= n",
+      reason: {
+        en: "appends a 0 past the last unit of each state, which the energies never read (they loop over the weights)",
+        zh: "在每个状态末尾多写一个 0，而能量的计算从不读取它（按权重循环）",
+      },
+    },
+  ],
+  /** sumRows writing one entry past the last column. */
+  sumRowsExtraColumn: [
+    {
+      at: "reference/numerics.ts:151:40",
+      mutator: "EqualityOperator",
+      replacement: "j <= c",
+      reason: {
+        en: "adds a NaN entry past the last column, which CD's update never reads (it maps over the biases)",
+        zh: "在最后一列之后多出一个 NaN 项，而 CD 的更新从不读取它（按偏置逐项映射）",
       },
     },
   ],

@@ -722,6 +722,8 @@ interface PlFlags {
   sum?: boolean;
   setOne?: boolean;
   noVisibleTerm?: boolean;
+  /** log σ(x) taken literally as log(1 / (1 + e^{−x})). */
+  literalLogSigmoid?: boolean;
 }
 
 function plVariant(V: Mat, W: Mat, a: Vec, b: Vec, flip: number[], f: PlFlags): number {
@@ -731,7 +733,8 @@ function plVariant(V: Mat, W: Mat, a: Vec, b: Vec, flip: number[], f: PlFlags): 
     const t = v.slice();
     t[flip[r]] = f.setOne ? 1 : 1 - v[flip[r]];
     const d = freeEnergy(t, W, aa, b) - freeEnergy(v, W, aa, b);
-    s += (f.noNv ? 1 : v.length) * -softplus(f.signFlipped ? d : -d);
+    const x = f.signFlipped ? -d : d;
+    s += (f.noNv ? 1 : v.length) * (f.literalLogSigmoid ? Math.log(1 / (1 + Math.exp(-x))) : -softplus(-x));
   });
   return f.sum ? s : s / V.length;
 }
@@ -740,6 +743,15 @@ const plWith =
   (f: PlFlags): MisconceptionRow<typeof pseudoLikelihoodBatch>["fn"] =>
   (V, W, a, b, flip) =>
     plVariant(V, W, a, b, flip, f);
+
+/** The prompt: "some weights are in the hundreds … compute log σ(x) = −softplus(−x) stably". */
+export const pseudoLikelihoodNaiveVariants = naiveVariantsOf(pseudoLikelihoodBatch, "rbm.pseudo-likelihood", [
+  {
+    id: "literal-log-sigmoid",
+    what: "log σ(x) = log(1 / (1 + e^{−x})), −Infinity once x < −709",
+    fn: plWith({ literalLogSigmoid: true }),
+  },
+]);
 
 /** Wrong variants of pseudoLikelihoodBatch(V, W, a, b, flip). */
 export const pseudoLikelihoodBatchMisconceptions = misconceptionsOf(pseudoLikelihoodBatch, "rbm.pseudo-likelihood", [
@@ -790,42 +802,15 @@ export const pseudoLikelihoodBatchMisconceptions = misconceptionsOf(pseudoLikeli
  * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
  */
 export const rbmEquivalentMutants = {
-  /** checkParams' shape checks of W, a and b (every case passes consistent shapes). */
+  /** checkParams emptied, where the caller runs it only for its checks. */
   paramsGuard: [
     {
       at: "reference/rbm.ts:50:86",
       mutator: "BlockStatement",
       replacement: "{}",
       reason: {
-        en: "drops the shape checks of W, a, b, and every case passes consistent shapes",
-        zh: "去掉了 W、a、b 的形状检查，而每个用例的形状都一致",
-      },
-    },
-    {
-      at: "reference/rbm.ts:52:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the check of a's length, and every case passes a of length n_v",
-        zh: "去掉了 a 长度的检查，而每个用例的 a 长度都为 n_v",
-      },
-    },
-    {
-      at: "reference/rbm.ts:54:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the check of b's length, and every case passes b of length n_h",
-        zh: "去掉了 b 长度的检查，而每个用例的 b 长度都为 n_h",
-      },
-    },
-    {
-      at: "reference/rbm.ts:57:9",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the check for a ragged W, and no case passes one",
-        zh: "去掉了 W 参差不齐的检查，而没有用例传入",
+        en: "drops the shape checks of W, a, b and the shape they return, which this caller ignores (every case passes consistent shapes)",
+        zh: "去掉了 W、a、b 的形状检查及其返回的形状，而此处调用方不使用返回值（每个用例的形状都一致）",
       },
     },
   ],
@@ -841,117 +826,146 @@ export const rbmEquivalentMutants = {
       },
     },
   ],
-  /** energy's and energyBatch's guards. */
-  energyGuards: [
+  /** CD-k's last hidden sample, which CD-1 never draws. */
+  cd1LastSample: [
     {
-      at: "reference/rbm.ts:72:24",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the function name only appears in the message of a shape guard that never fires here",
-        zh: "函数名只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-    {
-      at: "reference/rbm.ts:78:7",
+      at: "reference/rbm.ts:310:9",
       mutator: "ConditionalExpression",
       replacement: "false",
       reason: {
-        en: "drops the check that V and H have as many rows, and every case passes equal batches",
-        zh: "去掉了 V 与 H 行数相等的检查，而每个用例的批次大小都相同",
+        en: "with k = 1 the loop's only step is t = k, where no hidden sample is drawn either way",
+        zh: "k = 1 时循环只有 t = k 这一步，这一步本来就不抽取隐藏层样本",
       },
     },
   ],
-  /** freeEnergy's guard message. */
-  freeEnergyGuards: [
+  /** Which layer logZ enumerates (the exercise always passes "auto"). */
+  logZLayerChoice: [
     {
-      at: "reference/rbm.ts:124:24",
-      mutator: "StringLiteral",
-      replacement: '""',
-      reason: {
-        en: "the function name only appears in the message of a shape guard that never fires here",
-        zh: "函数名只出现在此处从不触发的形状防护的错误信息里",
-      },
-    },
-  ],
-  /** checkBatch's column check of a batch, and the names its messages quote in the two batch conditionals. */
-  batchGuard: [
-    {
-      at: "reference/rbm.ts:62:78",
+      at: "reference/rbm.ts:142:103",
       mutator: "BlockStatement",
-      replacement: "{}",
       reason: {
-        en: "drops the column check of a batch, and every case passes batches of the right width",
-        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
     {
-      at: "reference/rbm.ts:64:9",
+      at: "reference/rbm.ts:143:17",
       mutator: "ConditionalExpression",
-      replacement: "false",
       reason: {
-        en: "drops the column check of a batch, and every case passes batches of the right width",
-        zh: "去掉了批次列数的检查，而每个用例的批次宽度都正确",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
     {
-      at: "reference/rbm.ts:94:27",
-      mutator: "StringLiteral",
-      replacement: '""',
+      at: "reference/rbm.ts:143:17",
+      mutator: "EqualityOperator",
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
     {
-      at: "reference/rbm.ts:94:32",
+      at: "reference/rbm.ts:143:26",
       mutator: "StringLiteral",
-      replacement: '""',
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
     {
-      at: "reference/rbm.ts:100:30",
-      mutator: "StringLiteral",
-      replacement: '""',
+      at: "reference/rbm.ts:143:36",
+      mutator: "ConditionalExpression",
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
     {
-      at: "reference/rbm.ts:100:35",
-      mutator: "StringLiteral",
-      replacement: '""',
+      at: "reference/rbm.ts:143:36",
+      mutator: "EqualityOperator",
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
-  ],
-  /** conditionals' guard message. */
-  conditionalsGuards: [
     {
-      at: "reference/rbm.ts:106:24",
+      at: "reference/rbm.ts:143:47",
       mutator: "StringLiteral",
-      replacement: '""',
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
       },
     },
-  ],
-  /** reconstructionError's guard message. */
-  reconstructionGuards: [
     {
-      at: "reference/rbm.ts:402:24",
+      at: "reference/rbm.ts:143:58",
       mutator: "StringLiteral",
-      replacement: '""',
       reason: {
-        en: "the name only appears in the message of a shape guard that never fires here",
-        zh: "名称只出现在此处从不触发的形状防护的错误信息里",
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
+      },
+    },
+    {
+      at: "reference/rbm.ts:158:69",
+      mutator: "StringLiteral",
+      reason: {
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
+      },
+    },
+    {
+      at: "reference/rbm.ts:160:7",
+      mutator: "ConditionalExpression",
+      reason: {
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
+      },
+    },
+    {
+      at: "reference/rbm.ts:160:7",
+      mutator: "EqualityOperator",
+      reason: {
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
+      },
+    },
+    {
+      at: "reference/rbm.ts:160:43",
+      mutator: "StringLiteral",
+      reason: {
+        en: "log Z is the same whichever layer is enumerated (both sums are exact): this only changes which one",
+        zh: "无论枚举哪一层，log Z 都相同（两种求和都是精确的）：这只改变枚举哪一层",
+      },
+    },
+    {
+      at: "reference/rbm.ts:144:13",
+      mutator: "ConditionalExpression",
+      reason: {
+        en: "the size n only feeds the enumeration guard, which never fires here",
+        zh: "规模 n 只用于枚举规模的防护，而它在此从不触发",
+      },
+    },
+    {
+      at: "reference/rbm.ts:144:13",
+      mutator: "EqualityOperator",
+      reason: {
+        en: "the size n only feeds the enumeration guard, which never fires here",
+        zh: "规模 n 只用于枚举规模的防护，而它在此从不触发",
+      },
+    },
+    {
+      at: "reference/rbm.ts:144:23",
+      mutator: "StringLiteral",
+      reason: {
+        en: "the size n only feeds the enumeration guard, which never fires here",
+        zh: "规模 n 只用于枚举规模的防护，而它在此从不触发",
+      },
+    },
+    {
+      at: "reference/rbm.ts:160:31",
+      mutator: "StringLiteral",
+      reason: {
+        en: "the function name only appears in the enumeration guard's message",
+        zh: "函数名只出现在枚举规模防护的错误信息里",
       },
     },
   ],

@@ -241,30 +241,6 @@ export const runningAverageSequenceMisconceptions = misconceptionsOf(runningAver
  * exercises/mutation.ts), in groups; each exercise lists the groups its reference executes in `equivalentMutants`.
  */
 export const sparseEquivalentMutants = {
-  /** averageActivation's check of an empty batch. */
-  emptyBatchGuard: [
-    {
-      at: "reference/sparse.ts:67:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the guard against an empty batch (N = 0), which no case passes",
-        zh: "去掉了空批次（N = 0）的防护，而没有用例传入",
-      },
-    },
-  ],
-  /** sparseAeGradient's check of an empty batch. */
-  gradientEmptyBatchGuard: [
-    {
-      at: "reference/sparse.ts:91:7",
-      mutator: "ConditionalExpression",
-      replacement: "false",
-      reason: {
-        en: "drops the guard against an empty batch (N = 0), which no case passes",
-        zh: "去掉了空批次（N = 0）的防护，而没有用例传入",
-      },
-    },
-  ],
   /** sumRows' column loop as runningAverage reads it. */
   runningAverageExtraColumn: [
     {

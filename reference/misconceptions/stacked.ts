@@ -5,7 +5,7 @@
 
 import { addRow, logsumexp, matmul, sigmoidMat, softmax, sumRows, transpose, type Mat, type Vec } from "../numerics";
 import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../stacked";
-import { misconceptionsOf } from "./types";
+import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
 
 type Args = [X: Mat, labels: number[], W1: Mat, b1: Vec, W2: Mat, b2: Vec, Ws: Mat, bs: Vec];
 
@@ -22,7 +22,16 @@ interface Variant {
   softmaxExtraDerivative?: boolean;
   /** T − P instead of P − T. */
   signFlipped?: boolean;
+  /** log Σ_k e^{s_k} and e^{s_k} / Σ e^{s_k} taken literally, without the shift by max_k s_k. */
+  naiveSoftmax?: boolean;
 }
+
+const naiveLogSumExp = (s: Vec): number => Math.log(s.reduce((t, x) => t + Math.exp(x), 0));
+const naiveSoftmax = (s: Vec): Vec => {
+  const e = s.map(Math.exp);
+  const t = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / t);
+};
 
 function variant(v: Variant): (...args: Args) => TwoLayerStackedGradient {
   return (X, labels, W1, b1, W2, b2, Ws, bs) => {
@@ -32,12 +41,13 @@ function variant(v: Variant): (...args: Args) => TwoLayerStackedGradient {
     const S = addRow(matmul(H2, transpose(Ws)), bs);
     const cls = labels.map((y) => (v.oneBased ? y - 1 : y));
     let loss = 0;
-    S.forEach((row, n) => (loss += logsumexp(row) - (row[cls[n]] ?? NaN)));
+    const lse = v.naiveSoftmax ? naiveLogSumExp : logsumexp;
+    S.forEach((row, n) => (loss += lse(row) - (row[cls[n]] ?? NaN)));
     const scale = v.lossSum ? 1 : 1 / N;
     loss *= scale;
     const gScale = v.gradNoMean || v.lossSum ? 1 : 1 / N;
     const dS = S.map((row, n) =>
-      softmax(row).map((p, k) => {
+      (v.naiveSoftmax ? naiveSoftmax : softmax)(row).map((p, k) => {
         const t = k === cls[n] ? 1 : 0;
         let d = v.signFlipped ? t - p : p - t;
         if (v.softmaxExtraDerivative) d *= p * (1 - p);
@@ -109,3 +119,46 @@ export const twoLayerStackedGradientMisconceptions = misconceptionsOf(twoLayerSt
     fn: variant({ signFlipped: true }),
   },
 ]);
+
+/** The prompt: "compute log P in a stable way (`logsumexp` in "lab"), since scores can be large". */
+export const twoLayerStackedGradientNaiveVariants = naiveVariantsOf(twoLayerStackedGradient, "stacked", [
+  {
+    id: "naive-softmax",
+    what: "log Σ e^{s} and the softmax without the shift by the maximum: Infinity and NaN once a score passes 709",
+    fn: variant({ naiveSoftmax: true }),
+  },
+]);
+
+/** Mutants of reference/stacked.ts that no input can tell apart from it (exercises/mutation.ts). */
+export const stackedEquivalentMutants = {
+  /** The backward loop's last step and the gradient list's preallocation. */
+  backwardLoop: [
+    {
+      at: "reference/stacked.ts:95:18",
+      mutator: "ArrayDeclaration",
+      replacement: "new Array()",
+      reason: {
+        en: "the length only preallocates: the loop assigns every layer's entry either way",
+        zh: "长度只是预分配：循环都会为每一层赋值",
+      },
+    },
+    {
+      at: "reference/stacked.ts:100:9",
+      mutator: "ConditionalExpression",
+      replacement: "true",
+      reason: {
+        en: "also computes the delta below the first layer, which nothing reads",
+        zh: "多算了第一层之下的误差项，而它不会被使用",
+      },
+    },
+    {
+      at: "reference/stacked.ts:100:9",
+      mutator: "EqualityOperator",
+      replacement: "k >= 0",
+      reason: {
+        en: "also computes the delta below the first layer, which nothing reads",
+        zh: "多算了第一层之下的误差项，而它不会被使用",
+      },
+    },
+  ],
+} satisfies Record<string, EquivalentMutant[]>;
