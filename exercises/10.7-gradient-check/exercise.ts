@@ -2,6 +2,7 @@ import { LINEAR_ALGEBRA, defineExercise, type Bilingual, type Case } from "../..
 import { checkLogisticGradient, logisticLossGradient } from "../../reference/gradcheck";
 import {
   checkLogisticGradientMisconceptions,
+  checkLogisticGradientNaiveVariants,
   gradcheckEquivalentMutants,
 } from "../../reference/misconceptions/gradcheck";
 import type { Mat, Vec } from "../../reference/numerics";
@@ -149,6 +150,7 @@ export default defineExercise({
     ];
   },
   misconceptions: checkLogisticGradientMisconceptions,
+  naiveVariants: checkLogisticGradientNaiveVariants,
   equivalentMutants: [...gradcheckEquivalentMutants.numericalGradientCopy],
   helpers: [...LINEAR_ALGEBRA, "sigmoid", "softplus", "logSigmoid"],
 });

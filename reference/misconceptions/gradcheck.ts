@@ -5,11 +5,24 @@
 
 import type { Mat, Vec } from "../numerics";
 import { checkLogisticGradient, logisticLoss, relativeErrors, type LogisticGradCheck } from "../gradcheck";
-import { misconceptionsOf, type EquivalentMutant } from "./types";
+import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
 
 function report(numerical: Vec, relErrors: Vec): LogisticGradCheck {
   return { numerical, relErrors, maxRelError: relErrors.reduce((m, v) => Math.max(m, v), 0) };
 }
+
+type Loss = (X: Mat, y: Vec, theta: Vec) => number;
+
+/** logisticLoss with softplus(z) taken literally as log(1 + e^z). */
+const literalLogisticLoss: Loss = (X, y, theta) => {
+  const d = theta.length - 1;
+  let L = 0;
+  for (let n = 0; n < X.length; n++) {
+    const z = X[n].reduce((s, v, i) => s + theta[i] * v, theta[d]);
+    L += Math.log(1 + Math.exp(z)) - y[n] * z;
+  }
+  return L / X.length;
+};
 
 function numerical(
   X: Mat,
@@ -17,25 +30,38 @@ function numerical(
   theta: Vec,
   eps: number,
   kind: "central" | "forward" | "over-eps" | "not-restored",
+  loss: Loss = logisticLoss,
 ): Vec {
   const t = theta.slice();
   return t.map((_, i) => {
     const old = t[i];
     if (kind === "forward") {
-      const f0 = logisticLoss(X, y, t);
+      const f0 = loss(X, y, t);
       t[i] = old + eps;
-      const f1 = logisticLoss(X, y, t);
+      const f1 = loss(X, y, t);
       t[i] = old;
       return (f1 - f0) / eps;
     }
     t[i] = old + eps;
-    const fp = logisticLoss(X, y, t);
+    const fp = loss(X, y, t);
     t[i] = old - eps;
-    const fm = logisticLoss(X, y, t);
+    const fm = loss(X, y, t);
     if (kind !== "not-restored") t[i] = old;
     return (fp - fm) / (kind === "over-eps" ? eps : 2 * eps);
   });
 }
+
+/** The prompt: "some tests have scores z_n above 700, where a literal log(1 + e^z) overflows". */
+export const checkLogisticGradientNaiveVariants = naiveVariantsOf(checkLogisticGradient, "gradcheck", [
+  {
+    id: "literal-softplus",
+    what: "softplus(z) = log(1 + e^z) taken literally: Infinity once z > 709",
+    fn: (X, y, theta, a, eps) => {
+      const n = numerical(X, y, theta, eps, "central", literalLogisticLoss);
+      return report(n, relativeErrors(a, n));
+    },
+  },
+]);
 
 export const checkLogisticGradientMisconceptions = misconceptionsOf(checkLogisticGradient, "gradcheck", [
   {
