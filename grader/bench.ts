@@ -10,10 +10,14 @@
  * - throughputPerSec {workers1, workers2}: end to end through the database queue (temp
  *   SQLite, real worker processes), a round-robin mix of every exercise's solution.
  * - surge: 2000 jobs enqueued at once, 2 workers: drain time, lost and duplicated results.
+ * - cpuPerJobByPhase: a worker in the bench process grading one job at a time (grader/phaseClock.ts):
+ *   CPU and wall ms per job in claim, load, transpile, isolate, run, compare, write, sweep; the
+ *   process's whole CPU per job, esbuild's service process, and (PostgreSQL) the database server's.
  * - scaleOut (only with --db postgresql): a 5,000-submission surge with 2 and 4 workers on
  *   PostgreSQL and SQLite side by side (drain, jobs/s, lost, duplicated, p50/p99 enqueue →
  *   graded, CPU per job in the workers and in the database server), and idle workers' CPU and
- *   wake-up time on both (grader/benchDatabase.ts). It is merged into bench/last.json.
+ *   wake-up time on both (grader/benchDatabase.ts), and CPU per job by phase on both. It is merged
+ *   into bench/last.json.
  *
  *   npm run bench [-- --quick]       (--quick: fewer repetitions and jobs)
  *   npm run bench -- --db postgresql [--quick]
@@ -26,7 +30,17 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { loadCatalogue, type ExerciseEntry } from "../exercises/catalogue";
 import { grade, prepareCases } from "./grade";
-import { benchScaleOut, drain, enqueueMany, lostAndDuplicated, solutionMix, tempDb } from "./benchDatabase";
+import {
+  benchScaleOut,
+  drain,
+  enqueueMany,
+  lostAndDuplicated,
+  phaseProfile,
+  solutionMix,
+  tempDb,
+  type PhaseProfile,
+} from "./benchDatabase";
+import { PHASES } from "./phaseClock";
 import { createQueueFixture } from "./queueFixture";
 import { Sandbox, warmSandbox } from "./sandbox/sandbox";
 import type { ExerciseSpec } from "./spec";
@@ -266,6 +280,29 @@ async function benchQueue(catalogue: Map<string, ExerciseEntry>) {
   }
 }
 
+// ---------------------------------------------------------------- CPU per job by phase
+
+/** The phase profiles side by side: one column per profile, CPU ms per job (wall ms in brackets). */
+function printPhases(profiles: PhaseProfile[]): void {
+  const col = (s: string) => s.padStart(20);
+  console.log(
+    `\nCPU per job by phase, one job at a time (ms CPU [ms wall])\n${"phase".padEnd(26)}${profiles.map((p) => col(p.provider)).join("")}`,
+  );
+  const cell = (cpu: number, wall?: number) =>
+    col(wall === undefined ? cpu.toFixed(2) : `${cpu.toFixed(2)} [${wall.toFixed(2)}]`);
+  for (const ph of PHASES)
+    console.log(`${ph.padEnd(26)}${profiles.map((p) => cell(p.phases[ph].cpuMs, p.phases[ph].wallMs)).join("")}`);
+  const rows: [string, (p: PhaseProfile) => number][] = [
+    ["worker process, all", (p) => p.processCpuMsPerJob],
+    ["  of which background", (p) => r2(p.processCpuMsPerJob - PHASES.reduce((s, ph) => s + p.phases[ph].cpuMs, 0))],
+    ["esbuild service process", (p) => p.esbuildCpuMsPerJob],
+    ["database server", (p) => p.databaseServerCpuMsPerJob],
+    ["total CPU per job", (p) => r2(p.processCpuMsPerJob + p.esbuildCpuMsPerJob + p.databaseServerCpuMsPerJob)],
+    ["jobs/s (one at a time)", (p) => p.jobsPerSec],
+  ];
+  for (const [name, f] of rows) console.log(`${name.padEnd(26)}${profiles.map((p) => cell(f(p))).join("")}`);
+}
+
 // ---------------------------------------------------------------- main
 
 const LAST_JSON = path.join(ROOT, "bench", "last.json");
@@ -281,6 +318,11 @@ async function mainScaleOut(catalogue: Map<string, ExerciseEntry>): Promise<void
   const db = process.argv[process.argv.indexOf("--db") + 1];
   if (db !== "postgresql")
     throw new Error(`--db takes "postgresql" (the comparison runs SQLite beside it), got "${db}"`);
+  const phases = [
+    await phaseProfile("postgresql", catalogue, quick ? 150 : 400),
+    await phaseProfile("sqlite", catalogue, quick ? 150 : 400),
+  ];
+  printPhases(phases);
   const scaleOut = await benchScaleOut(catalogue, { jobs: quick ? 1000 : 5000, idleSeconds: quick ? 5 : 20 });
   const previous = fs.existsSync(LAST_JSON) ? (JSON.parse(fs.readFileSync(LAST_JSON, "utf8")) as object) : {};
   const machine = { cores: os.availableParallelism(), node: process.version, load1: r2(os.loadavg()[0]) };
@@ -296,7 +338,11 @@ async function mainScaleOut(catalogue: Map<string, ExerciseEntry>): Promise<void
     console.log(
       `${provider} idle: ${r.idle.cpuPercentPerWorker} % of a core per worker over ${r.idle.seconds} s; a new job claimed after ${r.idle.wakeMedianMs} ms (median, worst ${r.idle.wakeMaxMs} ms)`,
     );
-  writeReport({ ...previous, scaleOut: { date: new Date().toISOString(), machine, ...scaleOut } });
+  printPhases(phases);
+  writeReport({
+    ...previous,
+    scaleOut: { date: new Date().toISOString(), machine, ...scaleOut, cpuPerJobByPhase: phases },
+  });
 }
 
 async function main(): Promise<void> {
@@ -315,6 +361,7 @@ async function main(): Promise<void> {
   for (const e of catalogue.values()) perExercise.push(await benchExercise(e));
   const synthetic = await benchSynthetic();
   const fixed = await benchFixedCost(quick ? 50 : 300);
+  const phases = await phaseProfile("sqlite", catalogue, quick ? 150 : 400);
   const queue = await benchQueue(catalogue);
 
   const report = {
@@ -324,6 +371,7 @@ async function main(): Promise<void> {
     syntheticHeavy: synthetic,
     fixedCostMedianMs: fixed.totalMs,
     fixedCostPhasesMedianMs: fixed,
+    cpuPerJobByPhase: phases,
     throughputPerSec: queue.throughputPerSec,
     throughputSamplesPerSec: queue.throughputSamplesPerSec,
     surge: queue.surge,
@@ -355,6 +403,7 @@ async function main(): Promise<void> {
   console.log(
     `surge: ${queue.surge.jobs} jobs drained in ${queue.surge.drainSeconds} s, lost ${queue.surge.lost}, duplicated ${queue.surge.duplicated}`,
   );
+  printPhases([phases]);
   console.log(`targets: ${JSON.stringify(report.targets)}`);
   writeReport(report);
   process.exit(0);

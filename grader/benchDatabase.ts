@@ -16,8 +16,10 @@ import pg from "pg";
 import { createDb, type Db, type Provider } from "../prisma/client";
 import { applyMigrations } from "../prisma/migrate";
 import type { ExerciseEntry } from "../exercises/catalogue";
+import { PHASES, PhaseClock, type Phase, type PhaseTotals } from "./phaseClock";
 import { createQueueFixture, type QueueFixture } from "./queueFixture";
 import { startSupervisor, type Supervisor } from "./supervisor";
+import { GradingWorker } from "./worker";
 
 export interface TempDb {
   provider: Provider;
@@ -161,6 +163,22 @@ function postgresPids(): number[] {
     if (!/^\d+$/.test(d)) continue;
     try {
       if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim().startsWith("postgres")) pids.push(Number(d));
+    } catch {
+      /* exited */
+    }
+  }
+  return pids;
+}
+
+/** Pids of this process's children whose command is `comm` (esbuild's service process). */
+function childPids(comm: string): number[] {
+  const pids: number[] = [];
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === process.pid && fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === comm) pids.push(Number(d));
     } catch {
       /* exited */
     }
@@ -343,4 +361,94 @@ export async function benchScaleOut(
     out[provider] = { surge: surges, idle: idleFigures };
   }
   return out;
+}
+
+// ---------------------------------------------------------------- CPU per job by phase
+
+export interface PhaseProfile {
+  provider: Provider;
+  jobs: number;
+  jobsPerSec: number;
+  /** Per job, in the worker process (all its threads), one job at a time: CPU and wall ms by phase. */
+  phases: Record<Phase, PhaseTotals>;
+  /** The worker process's whole CPU per job; minus the phases = background (the next isolate, GC, timers). */
+  processCpuMsPerJob: number;
+  /** esbuild's service process (a child of the worker): transpiling happens there. */
+  esbuildCpuMsPerJob: number;
+  /** The local PostgreSQL server's processes (0 on SQLite, which runs inside the worker). */
+  databaseServerCpuMsPerJob: number;
+}
+
+/**
+ * CPU per job by phase: a worker in this process, one job at a time, drains `jobs` of the usual mix on
+ * `provider`, lapping a PhaseClock at each phase (claim, load, transpile, isolate, run, compare, write, sweep).
+ */
+export async function phaseProfile(
+  provider: Provider,
+  catalogue: Map<string, ExerciseEntry>,
+  jobs: number,
+): Promise<PhaseProfile> {
+  const t = await tempDb(provider);
+  try {
+    if (provider === "sqlite") await t.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL"); // as worker.ts main()
+    const fx = await createQueueFixture(t.db, catalogue);
+    const mix = solutionMix(catalogue);
+    // Warm-up (expected values, the lab bundle, the spare isolate: per process), then the measured
+    // jobs are enqueued before the measured worker starts.
+    await drainInProcess(
+      t.db,
+      catalogue,
+      2 * mix.length,
+      await enqueueMany(t.db, fx, jobsOf(mix, 2 * mix.length), "warm"),
+    );
+    // A tag of its own: the codes differ from every other run's, so this process's transpile cache misses.
+    const tag = await enqueueMany(t.db, fx, jobsOf(mix, jobs), `prof-${provider}`);
+    const clock = new PhaseClock();
+    const esbuild = cpuMeter(() => childPids("esbuild"));
+    const server = cpuMeter(provider === "postgresql" ? postgresPids : () => []);
+    const cpu0 = process.cpuUsage();
+    const seconds = await drainInProcess(t.db, catalogue, jobs, tag, clock);
+    const cpu = process.cpuUsage(cpu0);
+    const perJob = (ms: number) => r2(ms / jobs);
+    const phases = Object.fromEntries(
+      PHASES.map((p) => [p, { cpuMs: perJob(clock.totals[p].cpuMs), wallMs: perJob(clock.totals[p].wallMs) }]),
+    ) as Record<Phase, PhaseTotals>;
+    return {
+      provider,
+      jobs,
+      jobsPerSec: r2(jobs / seconds),
+      phases,
+      processCpuMsPerJob: perJob((cpu.user + cpu.system) / 1000),
+      esbuildCpuMsPerJob: perJob(esbuild()),
+      databaseServerCpuMsPerJob: perJob(server()),
+    };
+  } finally {
+    await t.cleanup();
+  }
+}
+
+/**
+ * Seconds for a worker in this process, one job at a time, to grade `jobs` jobs (those of `tag`);
+ * it waits on the worker's own count, so this process sends no polling queries meanwhile.
+ */
+async function drainInProcess(
+  db: Db,
+  catalogue: Map<string, ExerciseEntry>,
+  jobs: number,
+  tag: string,
+  clock?: PhaseClock,
+): Promise<number> {
+  const worker = new GradingWorker({ db, catalogue, inFlight: 1, clock, log: () => {} });
+  const t0 = performance.now();
+  const loop = worker.loop();
+  try {
+    const deadline = Date.now() + 300_000;
+    while (worker.graded < jobs && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await worker.stop();
+    await loop;
+    const left = await db.submission.count({ where: { id: { startsWith: `${tag}-` }, status: { not: "graded" } } });
+    if (left) throw new Error(`phase profile: ${left} jobs of ${tag} not graded`);
+  }
 }

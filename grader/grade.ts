@@ -31,6 +31,7 @@ import {
 import { packArgs, type PackedArgs } from "./sandbox/pack";
 import { DEFAULT_MEMORY_MB, MAX_OUTPUT_ELEMENTS, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
+import type { PhaseClock } from "./phaseClock";
 import { parameterNames } from "./signature";
 import { transpile, type SourcePosition } from "./transpile";
 
@@ -141,6 +142,8 @@ export interface GradeInput {
   args?: unknown[];
   /** Overrides on top of the exercise's limits. */
   limits?: Limits;
+  /** Lapped at each phase (transpile, isolate, run, compare): the bench's CPU profile. */
+  clock?: PhaseClock;
 }
 
 export { gradingSeed };
@@ -211,7 +214,7 @@ function tryCase(args: unknown[], outputElements: number): PreparedCase {
 
 export async function grade(input: GradeInput): Promise<GradeResult> {
   const t0 = performance.now();
-  const { spec, code, mode } = input;
+  const { spec, code, mode, clock } = input;
   const seed = input.seed ?? gradingSeed(spec);
   const limits: Required<Limits> = { ...DEFAULT_LIMITS, ...spec.limits, ...input.limits };
   const cases = mode === "try" ? [tryCase(input.args ?? [], limits.outputElements)] : prepareCases(spec, mode, seed);
@@ -244,6 +247,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
 
   const tr = await transpile(code, { helpers });
   timings.transpileMs = tr.ms;
+  clock?.lap("transpile");
   if (!tr.ok)
     return allFailed(tr.message, "compile_error", {
       position: tr.position,
@@ -264,6 +268,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       sourceMap: tr.sourceMap,
     });
     timings.isolateMs = performance.now() - tIso;
+    clock?.lap("isolate");
     if (loaded.kind !== "ok") {
       const msg = loadFailureMessage(loaded, spec.entry, limits);
       return allFailed(msg, loaded.kind === "syntax" ? "compile_error" : "error");
@@ -292,6 +297,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       const tRun = performance.now();
       const cap = Math.min(c.outputCap, outputLeft);
       const r = await sandbox.run(c.packed, timeout, cap);
+      clock?.lap("run");
       if (r.kind === "ok") outputLeft -= r.elements;
       else if (r.kind === "bad_output" && cap < c.outputCap) stopped = outputBudgetSpent(limits.outputElements);
       caseTimings.runMs = performance.now() - tRun;
@@ -361,6 +367,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
           );
       }
       caseTimings.compareMs = performance.now() - tCmp;
+      clock?.lap("compare");
       timings.runMs += caseTimings.runMs;
       timings.compareMs += caseTimings.compareMs;
       out.push(row);
@@ -369,6 +376,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     // a scratchpad run has no reference output, so nothing to match a variant against
     const hint = mode === "try" ? undefined : hintOf(spec, cases, out, returned);
     timings.compareMs += performance.now() - tHint;
+    clock?.lap("compare");
     const score = round9(out.reduce((s, c) => s + c.score, 0));
     const passed = out.filter((c) => c.status === "passed").length;
     timings.totalMs = performance.now() - t0;
@@ -401,6 +409,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     timings.isolateHeapPeakMb = sandbox.heapPeakMb();
     // A hung isolate is left alone: disposing it could block; the worker process exits instead.
     if (!hung) sandbox.dispose();
+    clock?.lap("isolate");
   }
 }
 

@@ -105,9 +105,29 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
     const message = importError(name, allowLab);
     return { ok: false, ms: 0, position: findSpecifier(code, name), message, detail: message };
   }
-  const refused = usesLab ? await refusedHelper(code, opts.helpers) : undefined;
+  const refused = usesLab && !onlyListedHelpers(js, opts.helpers) ? await refusedHelper(code, opts.helpers) : undefined;
   if (refused) return { ok: false, ms: 0, ...refused };
   return { ok: true, js, sourceMap, ms: 0 };
+}
+
+/**
+ * True when esbuild's output plainly uses nothing but listed helpers: every `require("lab")` is
+ * `var <binding> = require("lab");` (named imports) and every occurrence of each binding is
+ * `<binding>.<listed name>`. Anything else (a namespace or default import, a computed member, the
+ * binding passed around) is left to `refusedHelper`, which decides; this only spares that bundle.
+ */
+function onlyListedHelpers(js: string, helpers: readonly string[]): boolean {
+  const requires = js.match(/\brequire\("lab"\)/g)?.length ?? 0;
+  const bindings = [...js.matchAll(/^var ([A-Za-z_$][\w$]*) = require\("lab"\);$/gm)].map((m) => m[1]);
+  if (bindings.length !== requires) return false;
+  const listed = new Set(helpers);
+  for (const b of bindings) {
+    const uses = js.match(new RegExp(`(?<![\\w$])${b.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
+    const members = [...js.matchAll(new RegExp(`(?<![\\w$])${b.replace(/\$/g, "\\$")}\\.([A-Za-z_$][\\w$]*)`, "g"))];
+    // uses − 1: the declaration itself
+    if (members.length !== uses - 1 || members.some((m) => !listed.has(m[1]))) return false;
+  }
+  return true;
 }
 
 /**

@@ -19,6 +19,7 @@ import { storeLoadReport } from "../exercises/store";
 import { grade, gradingSeed, prepareCases, type GradeResult } from "./grade";
 import { notRunMessage } from "./feedback";
 import { STOPPED_THE_GRADER } from "./messages";
+import type { PhaseClock } from "./phaseClock";
 import type { ExerciseSpec } from "./spec";
 import {
   DEFAULT_LEASE_MS,
@@ -70,6 +71,8 @@ export interface WorkerOptions {
    * waiting for its isolate's thread or esbuild; a second job fills that time.
    */
   inFlight?: number;
+  /** Lapped at each phase of each job (the bench's CPU profile; exact with `inFlight: 1`). */
+  clock?: PhaseClock;
   log?: (msg: string) => void;
 }
 
@@ -91,6 +94,7 @@ export class GradingWorker {
   private lastClaimAt = 0;
   private idle = false;
   private readonly probeWhenIdle: boolean;
+  private readonly clock: PhaseClock | undefined;
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
   /** Set when the exercise folders changed under this process: exit so the supervisor restarts it. */
@@ -108,18 +112,22 @@ export class GradingWorker {
     this.wakeup = opts.wakeup;
     this.probeWhenIdle = dbTarget(opts.db).provider === "sqlite";
     this.inFlight = Math.max(1, opts.inFlight ?? 2);
+    this.clock = opts.clock;
     this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
   }
 
   /** Claims and grades one job. Returns false when the queue was empty. */
   async runOnce(): Promise<boolean> {
+    this.clock?.mark();
     const sweepEvery = Date.now() - this.lastClaimAt > IDLE_SWEEP_MS ? IDLE_SWEEP_MS : SWEEP_EVERY_MS;
     if (Date.now() - this.lastSweep > sweepEvery) {
       this.lastSweep = Date.now();
       const s = await sweepExpiredLeases(this.db);
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
+      this.clock?.lap("sweep");
     }
     const job = await this.claim();
+    this.clock?.lap("claim");
     this.lastProgressAt = Date.now();
     this.idle = !job;
     if (!job) return false;
@@ -143,6 +151,7 @@ export class GradingWorker {
       if (result.hung && job.type === "submission") await penaliseStudent(this.db, job.id, job.userId);
       if (job.type === "submission") await completeSubmission(this.db, job, this.id, result);
       else await completeRegradeItem(this.db, job, this.id, result);
+      this.clock?.lap("write");
       this.graded++;
       if (result.hung) this.hung = true;
     } catch (err) {
@@ -223,6 +232,7 @@ export class GradingWorker {
     const v = await this.versionOf(job.exerciseVersionId);
     const entry = this.catalogue.get(v.slug);
     if (!entry) throw new Error(`exercise "${v.slug}" is not in this worker's catalogue`);
+    this.clock?.lap("load");
     // A version synced after this worker started whose content differs from the loaded files:
     // this process has stale specs (ES modules cannot be reloaded), so hand the job back and restart.
     if (v.createdAt > this.startedAt && v.hash !== this.loadedHash(entry)) throw new StaleCatalogueError(v.slug);
@@ -232,8 +242,14 @@ export class GradingWorker {
         code: job.code,
         mode: "try",
         args: JSON.parse(job.tryArgs ?? "[]") as unknown[],
+        clock: this.clock,
       });
-    return grade({ spec: entry.spec, code: job.code, mode: job.type === "submission" ? job.kind : "submit" });
+    return grade({
+      spec: entry.spec,
+      code: job.code,
+      mode: job.type === "submission" ? job.kind : "submit",
+      clock: this.clock,
+    });
   }
 
   private readonly hashes = new Map<ExerciseEntry, string>();

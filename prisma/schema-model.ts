@@ -70,6 +70,8 @@ export interface RelationField {
 export interface IndexDef {
   unique: boolean;
   columns: string[];
+  /** The columns (of `columns`) the index keeps in descending order: `@@index([a, b(sort: Desc)])`. */
+  descending: string[];
 }
 
 export interface ModelDef {
@@ -148,6 +150,14 @@ function parseAttributes(s: string, where: string): { name: string; args?: strin
 }
 
 function parseList(s: string, where: string): string[] {
+  return parseIndexList(s, where).map((c) => {
+    if (c.desc) throw new Error(`${where}: a sort order is only supported in @@index / @@unique`);
+    return c.name;
+  });
+}
+
+/** `[a, b(sort: Desc)]`: names with their sort order (the only index-field option supported). */
+function parseIndexList(s: string, where: string): { name: string; desc: boolean }[] {
   const m = /^\[(.*)\]$/.exec(s.trim());
   if (!m) throw new Error(`${where}: expected a [list], got "${s}"`);
   return m[1]
@@ -155,9 +165,9 @@ function parseList(s: string, where: string): string[] {
     .map((x) => x.trim())
     .filter(Boolean)
     .map((x) => {
-      if (!/^\w+$/.test(x))
-        throw new Error(`${where}: unsupported list item "${x}" (sort/length options are not supported)`);
-      return x;
+      const f = /^(\w+)(?:\(sort:\s*(Asc|Desc)\))?$/.exec(x);
+      if (!f) throw new Error(`${where}: unsupported list item "${x}" (only sort: Asc/Desc is supported)`);
+      return { name: f[1], desc: f[2] === "Desc" };
     });
 }
 
@@ -182,7 +192,12 @@ export function parseSchema(src: string = fs.readFileSync(SCHEMA_PATH, "utf8")):
         if (attr.name !== "unique" && attr.name !== "index") throw new Error(`${where}: unsupported block attribute`);
         const args = splitTopLevel(attr.args ?? "");
         if (args.length !== 1) throw new Error(`${where}: named indexes / options are not supported`);
-        blockIndexes.push({ unique: attr.name === "unique", columns: parseList(args[0], where) });
+        const fields = parseIndexList(args[0], where);
+        blockIndexes.push({
+          unique: attr.name === "unique",
+          columns: fields.map((f) => f.name),
+          descending: fields.filter((f) => f.desc).map((f) => f.name),
+        });
         continue;
       }
       const m = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
@@ -228,7 +243,7 @@ export function parseSchema(src: string = fs.readFileSync(SCHEMA_PATH, "utf8")):
         else if (a.name === "default") field.default = a.args;
         else throw new Error(`${where}: unsupported attribute @${a.name}${a.args !== undefined ? `(${a.args})` : ""}`);
       }
-      if (field.unique) model.indexes.push({ unique: true, columns: [fname] });
+      if (field.unique) model.indexes.push({ unique: true, columns: [fname], descending: [] });
       model.scalars.push(field);
     }
     if (model.scalars.filter((f) => f.id).length !== 1)

@@ -37,6 +37,8 @@ interface Index {
   name: string;
   unique: boolean;
   columns: string[];
+  /** Columns kept in descending order. */
+  descending: string[];
 }
 
 /** What a migrated database holds, read from its own catalogue. */
@@ -94,6 +96,17 @@ function sqliteIntrospection(url: string): Introspection {
         name: i.name,
         unique: i.unique === 1,
         columns: (sqlite.prepare(`PRAGMA index_info("${i.name}")`).all() as { seqno: number; name: string }[])
+          .sort((a, b) => a.seqno - b.seqno)
+          .map((c) => c.name),
+        descending: (
+          sqlite.prepare(`PRAGMA index_xinfo("${i.name}")`).all() as {
+            seqno: number;
+            name: string;
+            desc: number;
+            key: number;
+          }[]
+        )
+          .filter((c) => c.key === 1 && c.desc === 1)
           .sort((a, b) => a.seqno - b.seqno)
           .map((c) => c.name),
       }));
@@ -154,10 +167,14 @@ async function postgresqlIntrospection(url: string): Promise<Introspection> {
       }));
     },
     async indexes(table) {
-      const rows = await q<{ name: string; unique: boolean; columns: string[] }>(
+      const rows = await q<{ name: string; unique: boolean; columns: string[]; descending: string[] }>(
         `SELECT c.relname AS name, i.indisunique AS unique,
                 ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
-                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
+                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns,
+                -- indoption bit 0: the column is kept in descending order
+                ARRAY(SELECT a.attname FROM unnest(i.indkey, i.indoption::int2[]) WITH ORDINALITY AS k(attnum, opt, n)
+                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                       WHERE k.opt & 1 = 1 ORDER BY k.n)::text[] AS descending
            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
           WHERE i.indrelid = format('%I', $1::text)::regclass AND NOT i.indisprimary`,
         [table],
@@ -249,6 +266,7 @@ describe(`${provider} migrations match schema.prisma`, () => {
           name: indexName(model.name, idx),
           unique: idx.unique,
           columns: idx.columns,
+          descending: idx.descending,
         }));
         expect((await db.indexes(model.name)).sort(byName)).toEqual(expected.sort(byName));
       });

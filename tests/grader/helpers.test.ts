@@ -48,6 +48,24 @@ describe('"lab" exports are per exercise', () => {
     expect(def.message.en).toMatch(/^Cannot import a default export from "lab"/);
   });
 
+  it("the compile-time check sees an unlisted helper beside listed ones, renamed, or behind a look-alike binding", async () => {
+    // transpile.ts spares its second esbuild pass only when the output plainly uses listed helpers:
+    // each of these must still reach that pass and get the located error.
+    const [listed] = cdk.spec.helpers!;
+    const codes = [
+      viaCd1(`import { ${listed}, cd1 } from "lab";\nconst keep = ${listed};`, "cd1"),
+      viaCd1(`import { cd1 as train } from "lab";`, "train"),
+      viaCd1(`import { cd1 } from "lab";\nconst import_lab = { cd1: 0 };`, "cd1"),
+      viaCd1(`import * as lab from "lab";`, 'lab["cd1"]'),
+    ];
+    for (const code of codes) {
+      const r = await grade({ spec: cdk.spec, code, mode: "run" });
+      expect(r.status, code).toBe("compile_error");
+      expect(r.message.en, code).toMatch(/^Cannot import "cd1" from "lab" \(line \d+, column \d+\)/);
+      expect(r.message.zh, code).toContain('无法从 "lab" 导入"cd1"');
+    }
+  });
+
   it('at run time require("lab") holds exactly the listed exports', async () => {
     const code = `const lab = require("lab");
 export function cdk(V0: number[][], W: number[][], a: number[], b: number[], eta: number, k: number, U: any) {
