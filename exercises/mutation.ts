@@ -102,8 +102,8 @@ export function mutationHash(entry: ExerciseEntry, referenceDir: string, cases: 
   return h.digest("hex").slice(0, 16);
 }
 
-/** A logger that says nothing: the report carries what matters. */
-const quiet = (): ConstructorParameters<typeof Instrumenter>[0] => {
+/** A logger for the instrumenter that says nothing: the report carries what matters. */
+export const quiet = (): ConstructorParameters<typeof Instrumenter>[0] => {
   const no = () => false;
   const skip = () => {};
   return {

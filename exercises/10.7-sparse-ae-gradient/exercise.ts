@@ -30,6 +30,18 @@ function random(
   };
 }
 
+/** The fixed cases' input and encoder: nonzero biases and unequal activations. */
+const X0: Mat = [
+  [0.2, 0.9, 0.5],
+  [0.7, 0.1, 0.4],
+  [0.3, 0.6, 0.8],
+];
+const W10: Mat = [
+  [0.8, -0.6, 0.3],
+  [-0.5, 0.4, 0.9],
+];
+const b10 = [0.3, -0.7];
+
 export default defineExercise({
   title: { en: "Sparse autoencoder: cost and gradient", zh: "稀疏自编码器：代价函数与梯度" },
   points: 10,
@@ -77,16 +89,9 @@ export default defineExercise({
     {
       name: { en: "general case", zh: "一般情形" },
       args: [
-        [
-          [0.2, 0.9, 0.5],
-          [0.7, 0.1, 0.4],
-          [0.3, 0.6, 0.8],
-        ],
-        [
-          [0.8, -0.6, 0.3],
-          [-0.5, 0.4, 0.9],
-        ],
-        [0.3, -0.7],
+        X0,
+        W10,
+        b10,
         [
           [0.6, -1.1],
           [-0.9, 0.7],
@@ -118,16 +123,9 @@ export default defineExercise({
     {
       name: { en: "weights in the hundreds (σ's input past ±709)", zh: "权重达数百（σ 的输入超过 ±709）" },
       args: [
-        [
-          [0.2, 0.9, 0.5],
-          [0.7, 0.1, 0.4],
-          [0.3, 0.6, 0.8],
-        ],
-        [
-          [0.8, -0.6, 0.3],
-          [-0.5, 0.4, 0.9],
-        ],
-        [0.3, -0.7],
+        X0,
+        W10,
+        b10,
         [
           [1500, -200],
           [-1400, 300],

@@ -1,5 +1,6 @@
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import { describe, expect, it } from "vitest";
+import { quiet } from "@/exercises/mutation";
 import { VALIDATION_REASON, validationIgnorer } from "@/exercises/validation-ignorer";
 
 // One file with every shape the rule names (lines 2–18) and the computing code it must leave mutated (19–24).
@@ -22,28 +23,9 @@ export function scaled(M: number[][], s: number): number[][] {
 }
 `;
 
-const logger = (): ConstructorParameters<typeof Instrumenter>[0] => {
-  const no = () => false;
-  const skip = () => {};
-  return {
-    isTraceEnabled: no,
-    isDebugEnabled: no,
-    isInfoEnabled: no,
-    isWarnEnabled: no,
-    isErrorEnabled: no,
-    isFatalEnabled: no,
-    trace: skip,
-    debug: skip,
-    info: skip,
-    warn: skip,
-    error: skip,
-    fatal: skip,
-  };
-};
-
 describe("the mutation analysis leaves input validation unmutated (validation-ignorer.ts)", () => {
   it("ignores guards, throws, check… helpers and their calls and labels, and mutates everything else", async () => {
-    const r = await new Instrumenter(logger()).instrument([{ name: "planted.ts", content: SOURCE, mutate: true }], {
+    const r = await new Instrumenter(quiet()).instrument([{ name: "planted.ts", content: SOURCE, mutate: true }], {
       plugins: null,
       excludedMutations: [],
       ignorers: [validationIgnorer],
