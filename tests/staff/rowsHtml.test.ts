@@ -91,3 +91,42 @@ test("grouped rows: a subtotal after each assignment, then the percentage and th
   expect(html).toContain('<td class="st">7.5</td>');
   expect(html).toContain('<td class="st">3</td>');
 });
+
+test("the sticky ID, percentage and total cells carry their classes, so the stylesheet needs no positional selectors", () => {
+  const row: GradebookRow = {
+    user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
+    cells: [cell(), cell({ score: 3 })],
+    subtotals: [10.5],
+    total: 10.5,
+    max: 20,
+    percent: 52.5,
+    missing: 0,
+    late: false,
+    errors: 0,
+    pending: 0,
+    lateDays: 0,
+  };
+  const html = gradebookRowsHtml([row], {
+    missing: "—",
+    label: () => "",
+    classes: {
+      overridden: "ov",
+      errorCell: "er",
+      marks: "mk",
+      num: "n",
+      muted: "m",
+      idCell: "id",
+      percentCell: "pc",
+      totalCell: "tt",
+    },
+    groups: [{ assignmentId: "a1", titleEn: "A1", titleZh: "A1", weight: 1, first: 0, count: 2, max: 20 }],
+  });
+  const cells = [...html.matchAll(/<td([^>]*)>(.*?)<\/td>/g)].map((m) => [m[1], m[2]]);
+  expect(cells).toEqual([
+    [' class="id"', "7"],
+    ["", '<a href="submissions/sub1">7.5</a>'],
+    ["", '<a href="submissions/sub1">3</a>'],
+    [' class="n pc"', "53 %"],
+    [' class="n tt"', "<strong>10.5</strong>"],
+  ]);
+});
