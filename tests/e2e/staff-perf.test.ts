@@ -1,8 +1,9 @@
 /**
  * Gradebook render time on localhost against the production build: 300 students ×
  * 25 exercises (1–3 graded submissions per cell), signed in as the instructor.
- * Measures (a) the server's full HTML response and (b) a browser navigation until the
- * `load` event; medians of several runs, saved to test-results/staff-gradebook-timing.json.
+ * Measures (a) the server's full HTML response to a document request and (b) five browser
+ * navigations until the `load` event (with the browser's own DOMContentLoaded and first
+ * contentful paint); medians, saved to test-results/staff-gradebook-timing.json.
  */
 
 import fs from "node:fs";
@@ -53,12 +54,15 @@ it("renders the 300 × 25 gradebook quickly (target < 1 s)", async () => {
   let htmlBytes = 0;
   for (let i = 0; i < 8; i++) {
     const t0 = performance.now();
-    const r = await page.request.get(url);
+    // A browser's document request (its Accept header), not the router's RSC fetch.
+    const r = await page.request.get(url, { headers: { accept: "text/html,application/xhtml+xml" } });
     const body = await r.text();
     const ms = performance.now() - t0;
     htmlBytes = Buffer.byteLength(body);
     expect(r.status()).toBe(200);
     expect(body.match(/data-testid="gb-row"/g)?.length).toBe(300);
+    // The rows are in the document once: not repeated in the RSC payload's script.
+    expect(body.match(/gb-row/g)?.length).toBe(300);
     if (i > 0) html.push(ms); // the first request warms the server
   }
   const load: number[] = [];
@@ -88,11 +92,16 @@ it("renders the 300 × 25 gradebook quickly (target < 1 s)", async () => {
     domContentLoadedMedianMs: median(dcl),
     htmlSamplesMs: html,
     loadSamplesMs: load,
+    domContentLoadedSamplesMs: dcl,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, "staff-gradebook-timing.json"), JSON.stringify(summary, null, 2));
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(
-    `[staff e2e] gradebook 300×25: server HTML median ${summary.htmlMedianMs.toFixed(0)} ms, first paint ${summary.firstContentfulPaintMedianMs.toFixed(0)} ms, DOMContentLoaded ${summary.domContentLoadedMedianMs.toFixed(0)} ms, browser load median ${summary.browserLoadMedianMs.toFixed(0)} ms, ${(htmlBytes / 1e6).toFixed(2)} MB HTML`,
+    `[staff e2e] gradebook 300×25, median of ${load.length} browser loads: load ${ms(summary.browserLoadMedianMs)}, ` +
+      `DOMContentLoaded ${ms(summary.domContentLoadedMedianMs)}, first contentful paint ${ms(summary.firstContentfulPaintMedianMs)}; ` +
+      `HTML ${(htmlBytes / 1e6).toFixed(2)} MB (${htmlBytes} bytes), server median of ${html.length} ${ms(summary.htmlMedianMs)}; ` +
+      `load average ${summary.loadAverage.map((x) => x.toFixed(2)).join(" ")}`,
   );
   // The target is < 1 s (see the figures printed above, measured on an idle machine). The suite
   // runs beside other test processes on 2 shared cores, so the assertion is a 3× regression guard.

@@ -4,6 +4,7 @@ import { SectionSelect } from "../SectionSelect";
 import { listSections } from "@/app/_lib/staff/members";
 import Link from "next/link";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
@@ -13,6 +14,8 @@ import { listAssignments } from "@/app/_lib/staff/assignments";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { Notice } from "../Notice";
 import { gradebookRowsHtml } from "./rowsHtml";
+import { GradebookRows } from "./GradebookRows";
+import { handOffRows, isDocumentRequest } from "./rowsHandoff";
 import { LiveFilters } from "./LiveFilters";
 import { SelectAll } from "./SelectAll";
 import { BulkForm } from "./BulkForm";
@@ -45,12 +48,13 @@ async function gradebookPage({ params, searchParams }: Props) {
   const all = urlParams(sp);
   const view = gradebookParams(all);
   const q = { ...gradebookQueryFrom(all), page: Number(all.get("page")) || 1, pageSize: 300 };
-  const [t, locale, book, assignments, sections] = await Promise.all([
+  const [t, locale, book, assignments, sections, requestHeaders] = await Promise.all([
     getTranslations("staff"),
     getLocale(),
     loadGradebook(db(), actor, q),
     listAssignments(db(), actor),
     listSections(db(), actor),
+    headers(),
   ]);
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   const href = (changes: Record<string, string | null>) => {
@@ -74,6 +78,31 @@ async function gradebookPage({ params, searchParams }: Props) {
   const colTitle = (c: (typeof book.columns)[number]) => localized(c, locale);
   const grouped = book.groups.length > 1;
   const back = href({});
+  const rowsHtml = gradebookRowsHtml(book.rows, {
+    missing: t("gradebook.missing"),
+    label: (c) =>
+      [
+        c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
+        c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
+        c.error ? t("gradebook.error") : null,
+        c.pending ? t("gradebook.pending") : null,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    classes: {
+      overridden: styles.overridden,
+      errorCell: styles.errorCell,
+      marks: styles.marks,
+      num: styles.num,
+      muted: "muted",
+      subtotal: styles.subtotal,
+      idCell: styles.gbId,
+      percentCell: styles.gbPercent,
+      totalCell: styles.gbTotal,
+    },
+    groups: book.groups,
+    selectLabel: (name) => t("gradebook.select", { name }),
+  });
 
   return (
     <section aria-labelledby="gb-title">
@@ -261,34 +290,9 @@ async function gradebookPage({ params, searchParams }: Props) {
               ])}
             </tr>
           </thead>
-          <tbody
-            dangerouslySetInnerHTML={{
-              __html: gradebookRowsHtml(book.rows, {
-                missing: t("gradebook.missing"),
-                label: (c) =>
-                  [
-                    c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
-                    c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
-                    c.error ? t("gradebook.error") : null,
-                    c.pending ? t("gradebook.pending") : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · "),
-                classes: {
-                  overridden: styles.overridden,
-                  errorCell: styles.errorCell,
-                  marks: styles.marks,
-                  num: styles.num,
-                  muted: "muted",
-                  subtotal: styles.subtotal,
-                  idCell: styles.gbId,
-                  percentCell: styles.gbPercent,
-                  totalCell: styles.gbTotal,
-                },
-                groups: book.groups,
-                selectLabel: (name) => t("gradebook.select", { name }),
-              }),
-            }}
+          <GradebookRows
+            count={book.rows.length}
+            {...(isDocumentRequest(requestHeaders) ? { handoff: handOffRows(rowsHtml) } : { html: rowsHtml })}
           />
         </table>
       </div>

@@ -1,9 +1,9 @@
 /**
  * The gradebook's body rows as an HTML string. A 300 × 25 page has 7,500 cells; as React
  * elements they would be sent twice (HTML and RSC payload) and hydrated one fiber at a
- * time, which costs most of the 1 s budget. As one escaped string they are sent once in
- * the payload and React hydrates a single node. Every interpolated text goes through
- * `escapeHtml` (names, emails and override reasons are user input).
+ * time, which costs most of the 1 s budget. As one string React hydrates a single node,
+ * and the document carries it once (GradebookRows.tsx, rowsHandoff.ts). Every interpolated
+ * text goes through `escapeHtml` (names, emails and override reasons are user input).
  * Row order: name (with the bulk-selection checkbox), ID, each assignment's exercises and,
  * when there are several assignments, its subtotal; then the percentage and the total.
  */
