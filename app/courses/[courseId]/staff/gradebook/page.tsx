@@ -66,6 +66,8 @@ async function gradebookPage({ params, searchParams }: Props) {
     }
     return `${base}/gradebook?${p.toString()}`;
   };
+  // Sort and page links are this page in another order: prefetching ~30 of them on every load costs the server and
+  // the browser and saves nothing, so every Link below has prefetch={false}.
   const sortHref = (key: string) =>
     href({ sort: key, dir: q.sort === key && q.dir !== "desc" ? "desc" : "asc", page: null });
   const ariaSort = (key: string) =>
@@ -211,12 +213,12 @@ async function gradebookPage({ params, searchParams }: Props) {
             <tr>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>
                 <SelectAll label={t("gradebook.selectAll")} />{" "}
-                <Link className={styles.sortLink} href={sortHref("name")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("name")}>
                   {t("common.name")}
                 </Link>
               </th>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("studentId")} className={styles.gbId}>
-                <Link className={styles.sortLink} href={sortHref("studentId")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("studentId")}>
                   {t("common.studentId")}
                 </Link>
               </th>
@@ -236,7 +238,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                 %
               </th>
               <th scope="col" rowSpan={2} className={`${styles.num} ${styles.gbTotal}`} aria-sort={ariaSort("total")}>
-                <Link className={styles.sortLink} href={sortHref("total")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("total")}>
                   {t("common.total")}
                 </Link>
                 <br />
@@ -257,6 +259,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                     title={`${localized(c, locale, "assignmentTitle")} · ${colTitle(c)} (${c.slug})`}
                   >
                     <Link
+                      prefetch={false}
                       className={styles.sortLink}
                       href={sortHref(c.key)}
                       aria-label={t("gradebook.sortBy", { column: colTitle(c) })}
@@ -275,6 +278,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                     aria-sort={ariaSort(`sub:${g.assignmentId}`)}
                   >
                     <Link
+                      prefetch={false}
                       className={styles.sortLink}
                       href={sortHref(`sub:${g.assignmentId}`)}
                       aria-label={t("gradebook.sortBy", {
@@ -299,10 +303,18 @@ async function gradebookPage({ params, searchParams }: Props) {
       {book.rows.length === 0 ? <p className="muted">{t("gradebook.noRows")}</p> : null}
       {pages > 1 ? (
         <nav className={styles.toolbar} aria-label={t("gradebook.page", { page: book.page, pages })}>
-          {book.page > 1 ? <Link href={href({ page: String(book.page - 1) })}>{t("gradebook.prev")}</Link> : <span />}
+          {book.page > 1 ? (
+            <Link prefetch={false} href={href({ page: String(book.page - 1) })}>
+              {t("gradebook.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>{t("gradebook.page", { page: book.page, pages })}</span>
           {book.page < pages ? (
-            <Link href={href({ page: String(book.page + 1) })}>{t("gradebook.next")}</Link>
+            <Link prefetch={false} href={href({ page: String(book.page + 1) })}>
+              {t("gradebook.next")}
+            </Link>
           ) : (
             <span />
           )}
