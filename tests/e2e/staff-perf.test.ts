@@ -22,6 +22,7 @@ import {
   startApp,
   type RunningApp,
 } from "./harness";
+import { seriousViolations } from "./axe";
 
 const PASSWORD = "large-course-password";
 let app: RunningApp;
@@ -109,3 +110,55 @@ it("renders the 300 × 25 gradebook quickly (target < 1 s)", async () => {
   expect(summary.browserLoadMedianMs).toBeLessThan(3000);
   await page.context().close();
 }, 180_000);
+
+it("keeps the 300 × 25 gradebook whole: sticky columns, the last row drawn, filter as you type and Back", async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await signIn(page, app, { email: course.instructorEmail, password: PASSWORD });
+  const url = `${app.baseUrl}/courses/${course.courseId}/staff/gradebook?assignment=${course.assignmentId}`;
+  await page.goto(url);
+  const rows = page.locator("[data-testid=gb-row]");
+  expect(await rows.count()).toBe(300);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Scrolled sideways with the mouse wheel, the name, ID and total cells stay where they were.
+  const first = rows.first();
+  const sticky = () =>
+    first.evaluate((tr) => {
+      const cells = [...tr.children] as HTMLElement[];
+      const x = (el: HTMLElement) => Math.round(el.getBoundingClientRect().left);
+      return { name: x(cells[0]), id: x(cells[1]), total: x(cells[cells.length - 1]), score: x(cells[2]) };
+    });
+  const before = await sticky();
+  const box = (await page.getByTestId("gradebook").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.wheel(600, 0);
+  await expect.poll(async () => (await sticky()).score).toBeLessThan(before.score);
+  const after = await sticky();
+  expect({ name: after.name, id: after.id, total: after.total }).toEqual({
+    name: before.name,
+    id: before.id,
+    total: before.total,
+  });
+
+  // Scrolled to the bottom, the last row is drawn with its scores.
+  await page.mouse.wheel(-600, 40_000);
+  const last = rows.last();
+  await expect.poll(() => last.evaluate((tr) => (tr.children[2] as HTMLElement).innerText.trim())).not.toBe("");
+  expect(await last.evaluate((tr) => (tr.children[2] as HTMLElement).innerText.trim())).toBe(
+    await last.evaluate((tr) => (tr.children[2] as HTMLElement).textContent!.trim()),
+  );
+
+  // Filter as you type: the rows now come in the router's payload; Back shows the document's own rows again.
+  await page.getByTestId("gb-search").click();
+  await page.keyboard.type("Student 29", { delay: 60 });
+  await page.waitForURL(/[?&]q=Student\+29(&|$)/);
+  await expect.poll(() => rows.count()).toBeLessThan(300);
+  const names = await rows.evaluateAll((rs) => rs.map((r) => r.querySelector("th")!.textContent!));
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n).toContain("Student 29");
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has("q"));
+  await expect.poll(() => rows.count()).toBe(300);
+  expect(await rows.first().evaluate((tr) => tr.children.length)).toBe(1 + 1 + 25 + 2); // name, ID, 25 exercises, %, total
+  await page.context().close();
+}, 120_000);
