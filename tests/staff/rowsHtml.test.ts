@@ -130,3 +130,26 @@ test("the sticky ID, percentage and total cells carry their classes, so the styl
     [' class="n tt"', "<strong>10.5</strong>"],
   ]);
 });
+
+test("a flagged cell carries the flagged class beside its state class, so its link can be told apart without colour", () => {
+  const row: GradebookRow = {
+    user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
+    cells: [cell({ lateDays: 1 }), cell({ override: { score: 5, reason: "r" }, score: 5 }), cell()],
+    subtotals: [20],
+    total: 20,
+    max: 30,
+    percent: 66.7,
+    missing: 0,
+    late: true,
+    errors: 0,
+    pending: 0,
+    lateDays: 1,
+  };
+  const html = gradebookRowsHtml([row], {
+    missing: "—",
+    label: () => "flag",
+    classes: { overridden: "ov", errorCell: "er", marks: "mk", num: "n", muted: "m", flagged: "fl" },
+  });
+  const attrs = [...html.matchAll(/<td([^>]*)>/g)].map((m) => m[1]);
+  expect(attrs).toEqual(["", ' class="fl" title="flag"', ' class="ov fl" title="flag"', "", ' class="n"']);
+});

@@ -98,6 +98,7 @@ async function gradebookPage({ params, searchParams }: Props) {
       num: styles.num,
       muted: "muted",
       subtotal: styles.subtotal,
+      flagged: styles.flagged,
       idCell: styles.gbId,
       percentCell: styles.gbPercent,
       totalCell: styles.gbTotal,

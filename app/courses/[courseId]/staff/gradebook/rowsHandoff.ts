@@ -16,7 +16,7 @@ interface Entry {
 /** Long enough for the HTML render of the same request, which follows within milliseconds. */
 const KEEP_MS = 30_000;
 const g = globalThis as { __gibbsGradebookRows?: Map<string, Entry> };
-const store = (g.__gibbsGradebookRows ??= new Map());
+const store = (g.__gibbsGradebookRows ??= new Map<string, Entry>());
 
 /** Keeps `html` for this request's HTML render; returns its key. */
 export function handOffRows(html: string): string {

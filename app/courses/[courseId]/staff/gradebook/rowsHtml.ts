@@ -30,6 +30,8 @@ export interface RowsHtmlOptions {
     num: string;
     muted: string;
     subtotal?: string;
+    /** A cell with marks: its link is underlined, as colour alone would not tell it from the marks beside it. */
+    flagged?: string;
     /** The sticky ID, percentage and total cells (the stylesheet pins them by class, not by position). */
     idCell?: string;
     percentCell?: string;
@@ -56,7 +58,7 @@ function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
   const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
   const label = escapeHtml(o.label(c));
   const cls = c.override ? o.classes.overridden : c.error ? o.classes.errorCell : "";
-  return `<td${classAttr(cls)} title="${label}">${body}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
+  return `<td${classAttr(cls, o.classes.flagged)} title="${label}">${body}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
 }
 
 export function gradebookRowsHtml(rows: GradebookRow[], o: RowsHtmlOptions): string {
