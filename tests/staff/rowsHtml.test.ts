@@ -14,6 +14,22 @@ const cell = (over: Partial<GradebookRow["cells"][number]> = {}) => ({
   ...over,
 });
 
+/** A one-student row for the tests below: Ann, ID 7, with the given cells. */
+const annRow = (cells: GradebookRow["cells"], over: Partial<GradebookRow> = {}): GradebookRow => ({
+  user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
+  cells,
+  subtotals: [0],
+  total: 0,
+  max: 30,
+  percent: 0,
+  missing: 0,
+  late: false,
+  errors: 0,
+  pending: 0,
+  lateDays: 0,
+  ...over,
+});
+
 test("gradebook rows escape user text and mark flagged cells", () => {
   expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   const row: GradebookRow = {
@@ -93,19 +109,7 @@ test("grouped rows: a subtotal after each assignment, then the percentage and th
 });
 
 test("the sticky ID, percentage and total cells carry their classes, so the stylesheet needs no positional selectors", () => {
-  const row: GradebookRow = {
-    user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
-    cells: [cell(), cell({ score: 3 })],
-    subtotals: [10.5],
-    total: 10.5,
-    max: 20,
-    percent: 52.5,
-    missing: 0,
-    late: false,
-    errors: 0,
-    pending: 0,
-    lateDays: 0,
-  };
+  const row = annRow([cell(), cell({ score: 3 })], { subtotals: [10.5], total: 10.5, max: 20, percent: 52.5 });
   const html = gradebookRowsHtml([row], {
     missing: "—",
     label: () => "",
@@ -132,19 +136,11 @@ test("the sticky ID, percentage and total cells carry their classes, so the styl
 });
 
 test("a flagged cell carries the flagged class beside its state class, so its link can be told apart without colour", () => {
-  const row: GradebookRow = {
-    user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
-    cells: [cell({ lateDays: 1 }), cell({ override: { score: 5, reason: "r" }, score: 5 }), cell()],
-    subtotals: [20],
+  const row = annRow([cell({ lateDays: 1 }), cell({ override: { score: 5, reason: "r" }, score: 5 }), cell()], {
     total: 20,
-    max: 30,
-    percent: 66.7,
-    missing: 0,
     late: true,
-    errors: 0,
-    pending: 0,
     lateDays: 1,
-  };
+  });
   const html = gradebookRowsHtml([row], {
     missing: "—",
     label: () => "flag",
