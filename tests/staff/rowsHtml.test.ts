@@ -14,6 +14,22 @@ const cell = (over: Partial<GradebookRow["cells"][number]> = {}) => ({
   ...over,
 });
 
+/** A one-student row for the tests below: Ann, ID 7, with the given cells. */
+const annRow = (cells: GradebookRow["cells"], over: Partial<GradebookRow> = {}): GradebookRow => ({
+  user: { id: "u", name: "Ann", email: "ann@x.edu", studentId: "7" },
+  cells,
+  subtotals: [0],
+  total: 0,
+  max: 30,
+  percent: 0,
+  missing: 0,
+  late: false,
+  errors: 0,
+  pending: 0,
+  lateDays: 0,
+  ...over,
+});
+
 test("gradebook rows escape user text and mark flagged cells", () => {
   expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   const row: GradebookRow = {
@@ -90,4 +106,46 @@ test("grouped rows: a subtotal after each assignment, then the percentage and th
   ]);
   expect(html).toContain('<td class="st">7.5</td>');
   expect(html).toContain('<td class="st">3</td>');
+});
+
+test("the sticky ID, percentage and total cells carry their classes, so the stylesheet needs no positional selectors", () => {
+  const row = annRow([cell(), cell({ score: 3 })], { subtotals: [10.5], total: 10.5, max: 20, percent: 52.5 });
+  const html = gradebookRowsHtml([row], {
+    missing: "—",
+    label: () => "",
+    classes: {
+      overridden: "ov",
+      errorCell: "er",
+      marks: "mk",
+      num: "n",
+      muted: "m",
+      idCell: "id",
+      percentCell: "pc",
+      totalCell: "tt",
+    },
+    groups: [{ assignmentId: "a1", titleEn: "A1", titleZh: "A1", weight: 1, first: 0, count: 2, max: 20 }],
+  });
+  const cells = [...html.matchAll(/<td([^>]*)>(.*?)<\/td>/g)].map((m) => [m[1], m[2]]);
+  expect(cells).toEqual([
+    [' class="id"', "7"],
+    ["", '<a href="submissions/sub1">7.5</a>'],
+    ["", '<a href="submissions/sub1">3</a>'],
+    [' class="n pc"', "53 %"],
+    [' class="n tt"', "<strong>10.5</strong>"],
+  ]);
+});
+
+test("a flagged cell carries the flagged class beside its state class, so its link can be told apart without colour", () => {
+  const row = annRow([cell({ lateDays: 1 }), cell({ override: { score: 5, reason: "r" }, score: 5 }), cell()], {
+    total: 20,
+    late: true,
+    lateDays: 1,
+  });
+  const html = gradebookRowsHtml([row], {
+    missing: "—",
+    label: () => "flag",
+    classes: { overridden: "ov", errorCell: "er", marks: "mk", num: "n", muted: "m", flagged: "fl" },
+  });
+  const attrs = [...html.matchAll(/<td([^>]*)>/g)].map((m) => m[1]);
+  expect(attrs).toEqual(["", ' class="fl" title="flag"', ' class="ov fl" title="flag"', "", ' class="n"']);
 });

@@ -4,6 +4,7 @@ import { SectionSelect } from "../SectionSelect";
 import { listSections } from "@/app/_lib/staff/members";
 import Link from "next/link";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/prisma/client";
 import { page } from "@/app/_lib/adapters";
@@ -13,6 +14,8 @@ import { listAssignments } from "@/app/_lib/staff/assignments";
 import { formatScore } from "@/app/_lib/staff/exportCsv";
 import { Notice } from "../Notice";
 import { gradebookRowsHtml } from "./rowsHtml";
+import { GradebookRows } from "./GradebookRows";
+import { handOffRows, isDocumentRequest } from "./rowsHandoff";
 import { LiveFilters } from "./LiveFilters";
 import { SelectAll } from "./SelectAll";
 import { BulkForm } from "./BulkForm";
@@ -45,12 +48,13 @@ async function gradebookPage({ params, searchParams }: Props) {
   const all = urlParams(sp);
   const view = gradebookParams(all);
   const q = { ...gradebookQueryFrom(all), page: Number(all.get("page")) || 1, pageSize: 300 };
-  const [t, locale, book, assignments, sections] = await Promise.all([
+  const [t, locale, book, assignments, sections, requestHeaders] = await Promise.all([
     getTranslations("staff"),
     getLocale(),
     loadGradebook(db(), actor, q),
     listAssignments(db(), actor),
     listSections(db(), actor),
+    headers(),
   ]);
   const base = `/courses/${encodeURIComponent(courseId)}/staff`;
   const href = (changes: Record<string, string | null>) => {
@@ -62,6 +66,8 @@ async function gradebookPage({ params, searchParams }: Props) {
     }
     return `${base}/gradebook?${p.toString()}`;
   };
+  // Sort and page links are this page in another order: prefetching ~30 of them on every load costs the server and
+  // the browser and saves nothing, so every Link below has prefetch={false}.
   const sortHref = (key: string) =>
     href({ sort: key, dir: q.sort === key && q.dir !== "desc" ? "desc" : "asc", page: null });
   const ariaSort = (key: string) =>
@@ -74,6 +80,32 @@ async function gradebookPage({ params, searchParams }: Props) {
   const colTitle = (c: (typeof book.columns)[number]) => localized(c, locale);
   const grouped = book.groups.length > 1;
   const back = href({});
+  const rowsHtml = gradebookRowsHtml(book.rows, {
+    missing: t("gradebook.missing"),
+    label: (c) =>
+      [
+        c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
+        c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
+        c.error ? t("gradebook.error") : null,
+        c.pending ? t("gradebook.pending") : null,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    classes: {
+      overridden: styles.overridden,
+      errorCell: styles.errorCell,
+      marks: styles.marks,
+      num: styles.num,
+      muted: "muted",
+      subtotal: styles.subtotal,
+      flagged: styles.flagged,
+      idCell: styles.gbId,
+      percentCell: styles.gbPercent,
+      totalCell: styles.gbTotal,
+    },
+    groups: book.groups,
+    selectLabel: (name) => t("gradebook.select", { name }),
+  });
 
   return (
     <section aria-labelledby="gb-title">
@@ -182,12 +214,12 @@ async function gradebookPage({ params, searchParams }: Props) {
             <tr>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>
                 <SelectAll label={t("gradebook.selectAll")} />{" "}
-                <Link className={styles.sortLink} href={sortHref("name")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("name")}>
                   {t("common.name")}
                 </Link>
               </th>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("studentId")} className={styles.gbId}>
-                <Link className={styles.sortLink} href={sortHref("studentId")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("studentId")}>
                   {t("common.studentId")}
                 </Link>
               </th>
@@ -207,7 +239,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                 %
               </th>
               <th scope="col" rowSpan={2} className={`${styles.num} ${styles.gbTotal}`} aria-sort={ariaSort("total")}>
-                <Link className={styles.sortLink} href={sortHref("total")}>
+                <Link prefetch={false} className={styles.sortLink} href={sortHref("total")}>
                   {t("common.total")}
                 </Link>
                 <br />
@@ -228,6 +260,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                     title={`${localized(c, locale, "assignmentTitle")} · ${colTitle(c)} (${c.slug})`}
                   >
                     <Link
+                      prefetch={false}
                       className={styles.sortLink}
                       href={sortHref(c.key)}
                       aria-label={t("gradebook.sortBy", { column: colTitle(c) })}
@@ -246,6 +279,7 @@ async function gradebookPage({ params, searchParams }: Props) {
                     aria-sort={ariaSort(`sub:${g.assignmentId}`)}
                   >
                     <Link
+                      prefetch={false}
                       className={styles.sortLink}
                       href={sortHref(`sub:${g.assignmentId}`)}
                       aria-label={t("gradebook.sortBy", {
@@ -261,41 +295,27 @@ async function gradebookPage({ params, searchParams }: Props) {
               ])}
             </tr>
           </thead>
-          <tbody
-            dangerouslySetInnerHTML={{
-              __html: gradebookRowsHtml(book.rows, {
-                missing: t("gradebook.missing"),
-                label: (c) =>
-                  [
-                    c.override ? t("gradebook.overridden", { reason: c.override.reason }) : null,
-                    c.lateDays ? t("gradebook.late", { days: c.lateDays }) : null,
-                    c.error ? t("gradebook.error") : null,
-                    c.pending ? t("gradebook.pending") : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · "),
-                classes: {
-                  overridden: styles.overridden,
-                  errorCell: styles.errorCell,
-                  marks: styles.marks,
-                  num: styles.num,
-                  muted: "muted",
-                  subtotal: styles.subtotal,
-                },
-                groups: book.groups,
-                selectLabel: (name) => t("gradebook.select", { name }),
-              }),
-            }}
+          <GradebookRows
+            count={book.rows.length}
+            {...(isDocumentRequest(requestHeaders) ? { handoff: handOffRows(rowsHtml) } : { html: rowsHtml })}
           />
         </table>
       </div>
       {book.rows.length === 0 ? <p className="muted">{t("gradebook.noRows")}</p> : null}
       {pages > 1 ? (
         <nav className={styles.toolbar} aria-label={t("gradebook.page", { page: book.page, pages })}>
-          {book.page > 1 ? <Link href={href({ page: String(book.page - 1) })}>{t("gradebook.prev")}</Link> : <span />}
+          {book.page > 1 ? (
+            <Link prefetch={false} href={href({ page: String(book.page - 1) })}>
+              {t("gradebook.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>{t("gradebook.page", { page: book.page, pages })}</span>
           {book.page < pages ? (
-            <Link href={href({ page: String(book.page + 1) })}>{t("gradebook.next")}</Link>
+            <Link prefetch={false} href={href({ page: String(book.page + 1) })}>
+              {t("gradebook.next")}
+            </Link>
           ) : (
             <span />
           )}

@@ -1,9 +1,9 @@
 /**
  * The gradebook's body rows as an HTML string. A 300 × 25 page has 7,500 cells; as React
  * elements they would be sent twice (HTML and RSC payload) and hydrated one fiber at a
- * time, which costs most of the 1 s budget. As one escaped string they are sent once in
- * the payload and React hydrates a single node. Every interpolated text goes through
- * `escapeHtml` (names, emails and override reasons are user input).
+ * time, which costs most of the 1 s budget. As one string React hydrates a single node,
+ * and the document carries it once (GradebookRows.tsx, rowsHandoff.ts). Every interpolated
+ * text goes through `escapeHtml` (names, emails and override reasons are user input).
  * Row order: name (with the bulk-selection checkbox), ID, each assignment's exercises and,
  * when there are several assignments, its subtotal; then the percentage and the total.
  */
@@ -23,11 +23,30 @@ export interface RowsHtmlOptions {
   missing: string;
   /** The accessible description of a flagged cell (override reason, late, error, grading). */
   label(c: GradebookCell): string;
-  classes: { overridden: string; errorCell: string; marks: string; num: string; muted: string; subtotal?: string };
+  classes: {
+    overridden: string;
+    errorCell: string;
+    marks: string;
+    num: string;
+    muted: string;
+    subtotal?: string;
+    /** A cell with marks: its link is underlined, as colour alone would not tell it from the marks beside it. */
+    flagged?: string;
+    /** The sticky ID, percentage and total cells (the stylesheet pins them by class, not by position). */
+    idCell?: string;
+    percentCell?: string;
+    totalCell?: string;
+  };
   /** Assignment groups; a subtotal cell follows each group when there is more than one. */
   groups?: GradebookGroup[];
   /** The accessible name of a row's bulk-selection checkbox (form "bulk"); no checkbox when absent. */
   selectLabel?: (name: string) => string;
+}
+
+/** ` class="…"` for the given class names, or nothing. */
+function classAttr(...names: (string | undefined)[]): string {
+  const cls = names.filter(Boolean).join(" ");
+  return cls ? ` class="${cls}"` : "";
 }
 
 function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
@@ -39,7 +58,7 @@ function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
   const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
   const label = escapeHtml(o.label(c));
   const cls = c.override ? o.classes.overridden : c.error ? o.classes.errorCell : "";
-  return `<td${cls ? ` class="${cls}"` : ""} title="${label}">${body}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
+  return `<td${classAttr(cls, o.classes.flagged)} title="${label}">${body}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
 }
 
 export function gradebookRowsHtml(rows: GradebookRow[], o: RowsHtmlOptions): string {
@@ -64,10 +83,12 @@ export function gradebookRowsHtml(rows: GradebookRow[], o: RowsHtmlOptions): str
       : "";
     out.push(
       `<tr data-testid="gb-row" data-email="${escapeHtml(u.email)}"><th scope="row">${select}${escapeHtml(u.name)}<br><span class="${o.classes.muted}">${escapeHtml(u.email)}</span></th>` +
-        `<td>${escapeHtml(u.studentId ?? "")}</td>` +
+        `<td${classAttr(o.classes.idCell)}>${escapeHtml(u.studentId ?? "")}</td>` +
         cells +
-        (o.groups ? `<td class="${o.classes.num}">${escapeHtml(`${Math.round(r.percent)} %`)}</td>` : "") +
-        `<td class="${o.classes.num}"><strong>${escapeHtml(formatScore(r.total))}</strong></td></tr>`,
+        (o.groups
+          ? `<td${classAttr(o.classes.num, o.classes.percentCell)}>${escapeHtml(`${Math.round(r.percent)} %`)}</td>`
+          : "") +
+        `<td${classAttr(o.classes.num, o.classes.totalCell)}><strong>${escapeHtml(formatScore(r.total))}</strong></td></tr>`,
     );
   }
   return out.join("");
