@@ -159,21 +159,38 @@ export async function queuePosition(db: Db, submissionId: string, now = new Date
     select: { status: true, priority: true, submittedAt: true },
   });
   if (!s || s.status !== "queued") return null;
-  const [ahead, drainPerSecond] = await Promise.all([
-    db.submission.count({
-      where: {
-        status: "queued",
-        OR: [{ priority: { gt: s.priority } }, { priority: s.priority, submittedAt: { lt: s.submittedAt } }],
-      },
-    }),
+  return (await queuePositions(db, [s], now))[0];
+}
+
+/**
+ * The queue positions of queued submissions already read (the status feed's rows): one count of the
+ * jobs ahead of each, and the drain rate once for all of them.
+ */
+export async function queuePositions(
+  db: Db,
+  queued: readonly { priority: number; submittedAt: Date }[],
+  now = new Date(),
+): Promise<QueuePosition[]> {
+  if (!queued.length) return [];
+  const [drainPerSecond, ...ahead] = await Promise.all([
     recentDrainRate(db, now),
+    ...queued.map((s) =>
+      db.submission.count({
+        where: {
+          status: "queued",
+          OR: [{ priority: { gt: s.priority } }, { priority: s.priority, submittedAt: { lt: s.submittedAt } }],
+        },
+      }),
+    ),
   ]);
-  const position = ahead + 1;
-  return {
-    position,
-    drainPerSecond,
-    estimatedWaitSeconds: drainPerSecond > 0 ? Math.ceil(position / drainPerSecond) : null,
-  };
+  return ahead.map((a) => {
+    const position = a + 1;
+    return {
+      position,
+      drainPerSecond,
+      estimatedWaitSeconds: drainPerSecond > 0 ? Math.ceil(position / drainPerSecond) : null,
+    };
+  });
 }
 
 export const DEFAULT_QUEUE_LIMIT = 5_000;

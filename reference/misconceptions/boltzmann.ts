@@ -14,7 +14,7 @@ import {
   gibbsSweep,
 } from "../boltzmann";
 import { hopfieldEnergy, hopfieldInput } from "../hopfield";
-import { type Mat, type Vec, allBinary, logsumexp, sigmoid, zeros, zerosMat } from "../numerics";
+import { type Mat, type Vec, allBinary, logsumexp, sigmoid, sum, zeros, zerosMat } from "../numerics";
 import { literalSigmoid } from "./helpers";
 import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
 
@@ -244,7 +244,7 @@ interface Stats {
 function modelStats(n: number, energy: (x: Vec) => number, naive = false): Stats {
   const states = allBinary(n);
   const negE = states.map((x) => -energy(x));
-  const logZ = naive ? Math.log(negE.reduce((t, e) => t + Math.exp(e), 0)) : logsumexp(negE);
+  const logZ = naive ? Math.log(sum(negE.map(Math.exp))) : logsumexp(negE);
   const Ex = zeros(n);
   const Exx = zerosMat(n, n);
   states.forEach((x, s) => {

@@ -3,7 +3,18 @@
  * Hints name the idea, never the answer, and are written to follow the grader's "This looks like …" / "这看起来像是…".
  */
 
-import { addRow, logsumexp, matmul, sigmoidMat, softmax, sumRows, transpose, type Mat, type Vec } from "../numerics";
+import {
+  addRow,
+  logsumexp,
+  matmul,
+  sigmoidMat,
+  softmax,
+  sum,
+  sumRows,
+  transpose,
+  type Mat,
+  type Vec,
+} from "../numerics";
 import { twoLayerStackedGradient, type TwoLayerStackedGradient } from "../stacked";
 import { misconceptionsOf, naiveVariantsOf, type EquivalentMutant } from "./types";
 
@@ -26,10 +37,10 @@ interface Variant {
   naiveSoftmax?: boolean;
 }
 
-const naiveLogSumExp = (s: Vec): number => Math.log(s.reduce((t, x) => t + Math.exp(x), 0));
+const naiveLogSumExp = (s: Vec): number => Math.log(sum(s.map(Math.exp)));
 const naiveSoftmax = (s: Vec): Vec => {
   const e = s.map(Math.exp);
-  const t = e.reduce((a, b) => a + b, 0);
+  const t = sum(e);
   return e.map((x) => x / t);
 };
 

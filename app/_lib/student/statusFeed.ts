@@ -10,7 +10,7 @@
  */
 
 import { databaseProvider, databaseUrl, type Db } from "@/prisma/client";
-import { queuePosition } from "@/grader/queue";
+import { queuePositions } from "@/grader/queue";
 import { STATUS_CHANNEL, channelWakeup, type QueueWakeup } from "@/grader/wakeup";
 import type { SubmissionSummary } from "./types";
 import { submissionSummary } from "./view";
@@ -95,11 +95,14 @@ export class StatusFeed {
     const ids = [...this.watched.keys()];
     this.refreshes++;
     const rows = await this.db.submission.findMany({ where: { id: { in: ids } } });
+    const queued = rows.filter((r) => r.status === "queued");
+    const positions = new Map((await queuePositions(this.db, queued)).map((p, i) => [queued[i].id, p]));
     for (const row of rows) {
       const w = this.watched.get(row.id);
       if (!w) continue;
       const s = submissionSummary(row);
-      const shown = s.status === "queued" ? { ...s, queue: await queuePosition(this.db, row.id) } : s;
+      const queue = positions.get(row.id);
+      const shown = queue ? { ...s, queue } : s;
       const key = JSON.stringify(shown);
       if (key === w.last) continue;
       w.last = key;

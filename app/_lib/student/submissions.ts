@@ -9,7 +9,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import type { Db, DbOrTx } from "@/prisma/client";
 import { lateness, refuseSubmission } from "@/grader/policy";
-import { admission, enqueue, queuePosition, waitForResult } from "@/grader/queue";
+import { admission, enqueue, queuePositions, waitForResult } from "@/grader/queue";
 import type { StudentContext } from "@/app/_lib/access";
 import { AccessError, InputError } from "@/app/_lib/errors";
 import { hitRateLimit, type RateLimitRule } from "@/app/_lib/rate-limit";
@@ -219,5 +219,5 @@ export async function submissionStatus(db: Db, ctx: StudentContext, submissionId
   });
   if (!s) throw new AccessError("not_found", "submission");
   const summary = submissionSummary(s);
-  return s.status === "queued" ? { ...summary, queue: await queuePosition(db, s.id) } : summary;
+  return s.status === "queued" ? { ...summary, queue: (await queuePositions(db, [s]))[0] } : summary;
 }
