@@ -48,15 +48,25 @@ afterAll(async () => {
   await app?.stop();
 });
 
-for (const locale of ["en-US", "zh-CN"] as const) {
-  it(`shows an exercise's mutation score and its equivalent mutants with reasons (${locale})`, async () => {
-    const page = await newPage(browser, { locale });
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const RUNS = [
+  { locale: "en-US", size: "1280" },
+  { locale: "zh-CN", size: "1280" },
+  { locale: "en-US", size: "phone" },
+  { locale: "zh-CN", size: "phone" },
+] as const;
+
+for (const { locale, size } of RUNS) {
+  it(`shows an exercise's mutation score and its equivalent mutants with reasons (${locale}, ${size})`, async () => {
+    const phone = size === "phone";
+    const page = await newPage(browser, phone ? { locale, ...PHONE } : { locale });
     await signIn(page, app, DEMO.instructor);
     await page.goto(`${app.baseUrl}/courses/${courseId}/staff/exercises`);
     // The demo instructor's own language is Chinese: switch with the header's toggle, as a person would.
     const lang = locale === "zh-CN" ? "zh-CN" : "en";
     if ((await page.locator("html").getAttribute("lang")) !== lang) {
-      await page.getByTestId(`locale-${lang}`).click();
+      const toggle = page.getByTestId(`locale-${lang}`);
+      await (phone ? toggle.tap() : toggle.click());
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     }
     const row = page.locator("[data-testid=exercise-row]").filter({ hasText: SLUG });
@@ -65,7 +75,9 @@ for (const locale of ["en-US", "zh-CN"] as const) {
       .poll(() => score.textContent())
       .toBe(locale === "zh-CN" ? "变异体杀死率 100 %" : "mutants killed 100 %");
 
-    await row.locator("summary").click();
+    const summary = row.locator("summary");
+    await summary.scrollIntoViewIfNeeded();
+    await (phone ? summary.tap() : summary.click());
     const details = row.locator("details");
     const text = (await details.innerText()).replace(/\s+/g, " ");
     if (locale === "zh-CN") {
@@ -78,8 +90,10 @@ for (const locale of ["en-US", "zh-CN"] as const) {
     }
     expect(await details.locator("[data-status=equivalent]").count()).toBe(2);
     expect(await details.locator("[data-status=survived]").count()).toBe(0);
+    // The table scrolls inside its own frame: the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, `staff-checks-${locale === "zh-CN" ? "zh" : "en"}`);
+    await screenshot(page, `staff-checks-${locale === "zh-CN" ? "zh" : "en"}-${size}`);
     await page.context().close();
   }, 120_000);
 }

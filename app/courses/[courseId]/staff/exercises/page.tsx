@@ -32,7 +32,7 @@ export default async function ExercisesPage({ params }: Props) {
       <section aria-labelledby="ex-title">
         <h1 id="ex-title">{t("exercises.title")}</h1>
         <p className="muted">{t("exercises.help")}</p>
-        <div className={styles.tableWrap}>
+        <div className={`${styles.tableWrap} ${styles.checks}`}>
           <table className={styles.table}>
             <thead>
               <tr>
