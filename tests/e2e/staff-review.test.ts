@@ -139,7 +139,8 @@ describe("staff review workflow", () => {
       await page.waitForURL(/\/staff\/submissions\/.+[?&]q=n/);
       await page.getByTestId("review-position").getByText("1 of 2").waitFor();
       const firstName = await page.locator("h1#review-title").innerText();
-      // J: the next student of the view; K: back.
+      // J: the next student of the view; K: back (once the page answers keys).
+      await page.locator("nav[data-keys-ready]").waitFor();
       await page.keyboard.press("j");
       await page.getByTestId("review-position").getByText("2 of 2").waitFor();
       const secondName = await page.locator("h1#review-title").innerText();

@@ -4,7 +4,7 @@
  * travels in the URL). Ignored while typing in a field, or with a modifier key.
  */
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import styles from "../../staff.module.css";
@@ -19,6 +19,7 @@ export function ReviewKeys({
   labels: { previous: string; next: string; position: string; nav: string };
 }) {
   const router = useRouter();
+  const nav = useRef<HTMLElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
@@ -31,10 +32,12 @@ export function ReviewKeys({
       }
     };
     window.addEventListener("keydown", onKey);
+    // J/K work from here on (before hydration a key press does nothing): tests wait for it as a person waits for the page.
+    nav.current?.setAttribute("data-keys-ready", "");
     return () => window.removeEventListener("keydown", onKey);
   }, [router, next, previous]);
   return (
-    <nav className={styles.queue} aria-label={labels.nav}>
+    <nav ref={nav} className={styles.queue} aria-label={labels.nav}>
       {previous ? (
         <Link href={previous} rel="prev" data-testid="review-prev">
           ← {labels.previous} <kbd>K</kbd>
