@@ -28,8 +28,14 @@ import {
   notRunMessage,
   runFailureMessage,
 } from "./feedback";
-import { packArgs, type PackedArgs } from "./sandbox/pack";
-import { DEFAULT_MEMORY_MB, MAX_OUTPUT_ELEMENTS, SandboxHungError, acquireSandbox } from "./sandbox/sandbox";
+import { packArgs, packBatch, type PackedArgs, type PackedBatch } from "./sandbox/pack";
+import {
+  DEFAULT_MEMORY_MB,
+  MAX_OUTPUT_ELEMENTS,
+  SandboxHungError,
+  acquireSandbox,
+  type RunOutcome,
+} from "./sandbox/sandbox";
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
 import type { PhaseClock } from "./phaseClock";
 import { parameterNames } from "./signature";
@@ -144,6 +150,8 @@ export interface GradeInput {
   limits?: Limits;
   /** Lapped at each phase (transpile, isolate, run, compare): the bench's CPU profile. */
   clock?: PhaseClock;
+  /** Each case in its own call into the isolate, as after a failed batch (tests compare the two ways). */
+  caseByCase?: boolean;
 }
 
 export { gradingSeed };
@@ -260,15 +268,35 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
 
   const tIso = performance.now();
   let hung = false;
-  const sandbox = await acquireSandbox(limits.memoryMb);
+  let sandbox = await acquireSandbox(limits.memoryMb);
+  const load = () => sandbox.load(tr.js, spec.entry, { helpers, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
   try {
-    const loaded = await sandbox.load(tr.js, spec.entry, {
-      helpers,
-      timeoutMs: limits.caseTimeMs,
-      sourceMap: tr.sourceMap,
-    });
+    let loaded = await load();
     timings.isolateMs = performance.now() - tIso;
     clock?.lap("isolate");
+
+    // Every case in one call when it can be (see batchOf). If that call fails as a whole, which case
+    // failed is unknown: the cases are graded one by one in a fresh isolate, and the batch's time is
+    // not charged to the submission's time budget.
+    let batched: (RunOutcome & { ms: number })[] | undefined;
+    let budgetFrom = t0;
+    const batch = loaded.kind === "ok" && !input.caseByCase ? batchOf(cases, limits) : undefined;
+    if (batch) {
+      const tRun = performance.now();
+      const timeout = Math.max(1, Math.min(limits.caseTimeMs, Math.floor(limits.totalTimeMs - (tRun - t0))));
+      const all = await sandbox.runAll(batch, timeout);
+      clock?.lap("run");
+      if (all.kind === "ok") {
+        batched = all.outcomes;
+        timings.runMs = performance.now() - tRun;
+      } else {
+        sandbox.dispose();
+        sandbox = await acquireSandbox(limits.memoryMb);
+        loaded = await load();
+        budgetFrom = performance.now();
+        clock?.lap("isolate");
+      }
+    }
     if (loaded.kind !== "ok") {
       const msg = loadFailureMessage(loaded, spec.entry, limits);
       return allFailed(msg, loaded.kind === "syntax" ? "compile_error" : "error");
@@ -281,9 +309,9 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     let slowestFinishedMs = 0;
     // Per case, the output the hint rule may compare: a plain value from a call that left its inputs alone.
     const returned: ({ value: unknown } | undefined)[] = [];
-    for (const c of cases) {
+    for (const [i, c] of cases.entries()) {
       const caseTimings = { transpileMs: timings.transpileMs, isolateMs: timings.isolateMs, runMs: 0, compareMs: 0 };
-      const remaining = limits.totalTimeMs - (performance.now() - t0);
+      const remaining = limits.totalTimeMs - (performance.now() - budgetFrom);
       if (stopped || remaining <= 0) {
         stopped ??= BUDGET_EXCEEDED;
         out.push(caseRow(c, { status: "failed", score: 0, message: notRunMessage(stopped), timings: caseTimings }));
@@ -296,11 +324,11 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       const timeout = Math.max(1, Math.min(caseLimit, Math.floor(remaining)));
       const tRun = performance.now();
       const cap = Math.min(c.outputCap, outputLeft);
-      const r = await sandbox.run(c.packed, timeout, cap);
+      const r = batched ? batched[i] : await sandbox.run(c.packed, timeout, cap);
       clock?.lap("run");
       if (r.kind === "ok") outputLeft -= r.elements;
       else if (r.kind === "bad_output" && cap < c.outputCap) stopped = outputBudgetSpent(limits.outputElements);
-      caseTimings.runMs = performance.now() - tRun;
+      caseTimings.runMs = batched ? batched[i].ms : performance.now() - tRun;
       if (r.kind === "timeout") timedOut = true;
       else slowestFinishedMs = Math.max(slowestFinishedMs, caseTimings.runMs);
       const shownConsole = c.visibility === "visible" ? consoleText(r.console) : undefined;
@@ -368,7 +396,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       }
       caseTimings.compareMs = performance.now() - tCmp;
       clock?.lap("compare");
-      timings.runMs += caseTimings.runMs;
+      if (!batched) timings.runMs += caseTimings.runMs;
       timings.compareMs += caseTimings.compareMs;
       out.push(row);
     }
@@ -411,6 +439,26 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     if (!hung) sandbox.dispose();
     clock?.lap("isolate");
   }
+}
+
+const batches = new WeakMap<PreparedCase[], Map<number, PackedBatch | null>>();
+
+/**
+ * The cases packed for one call (Sandbox.runAll), or undefined where they must go one by one: a
+ * single case (a looping one would pay its time limit twice), or outputs that could together pass
+ * the submission's output budget (checked between cases only). Cached per case list and budget.
+ */
+function batchOf(cases: PreparedCase[], limits: Required<Limits>): PackedBatch | undefined {
+  if (cases.length < 2) return undefined;
+  let byBudget = batches.get(cases);
+  if (!byBudget) batches.set(cases, (byBudget = new Map()));
+  let batch = byBudget.get(limits.outputElements);
+  if (batch === undefined) {
+    const caps = cases.map((c) => ({ packed: c.packed, cap: Math.min(c.outputCap, limits.outputElements) }));
+    batch = caps.reduce((n, c) => n + c.cap, 0) <= limits.outputElements ? packBatch(caps) : null;
+    byBudget.set(limits.outputElements, batch);
+  }
+  return batch ?? undefined;
 }
 
 /**

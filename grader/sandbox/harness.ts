@@ -6,7 +6,7 @@
  * `Object.prototype` changes only what their own function computes. Its completion
  * value is `dispatch(op, …)`, which the host keeps as a Reference and is the only
  * way in: "load" runs the student module and finds the entry; "run" calls it on
- * one case. Everything it returns is a freshly built tree of plain data (arrays,
+ * one case, "runAll" on each case of a batch in turn. Everything it returns is a freshly built tree of plain data (arrays,
  * null-prototype objects, numbers, strings, booleans, null), copied out by the host.
  *
  * Output validation happens here, under the case's time limit: cycles, holes,
@@ -45,6 +45,7 @@ const defProp = Object.defineProperty;
 const getProto = Object.getPrototypeOf;
 const setProto = Object.setPrototypeOf;
 const JSONparse = JSON.parse;
+const JSONstringify = JSON.stringify;
 const ownKeys = Reflect.ownKeys;
 const apply = Reflect.apply;
 const construct = Reflect.construct;
@@ -71,6 +72,7 @@ const KNOWN_TAGS = { __proto__: null };
   "BigUint64Array", "Number", "String", "Boolean", "Generator", "Arguments", "Object"].forEach(function (t) { KNOWN_TAGS["[object " + t + "]"] = true; });
 const strSlice = String.prototype.slice;
 const ErrorCtor = Error;
+const dateNow = Date.now;
 const MAX_ELEMENTS = ${limits.maxOutputElements};
 const MAX_DEPTH = 64;
 const MAX_STRING = 100000;
@@ -170,7 +172,7 @@ const consoleObj = {
 };
 defProp(G, "console", { __proto__: null, value: consoleObj, writable: true, configurable: true, enumerable: false });
 function takeConsole() {
-  const r = { __proto__: null, text: out, truncated: truncated };
+  const r = { __proto__: null, text: flat(out), truncated: truncated };
   out = "";
   truncated = false;
   return r;
@@ -199,7 +201,15 @@ function describe(e) {
   }
 }
 function clip(s) {
-  return s.length > 500 ? apply(strSlice, s, [0, 500]) + "…" : s;
+  return flat(s.length > 500 ? apply(strSlice, s, [0, 500]) + "…" : s);
+}
+/**
+ * A fresh copy of a string that a result keeps. V8 lets a slice or a concatenation point into its
+ * source, so a 10-character slice can hold a 20 MB string alive; runAll keeps every case's result in
+ * the isolate until the batch ends, and 15 such cases would exhaust the heap.
+ */
+function flat(s) {
+  return s.length === 0 ? s : JSONparse(JSONstringify(s));
 }
 
 // ------------------------------------------------------------ output copy + validation
@@ -242,7 +252,7 @@ function copy(v, depth) {
     if (++count > maxElements) tooMany(depth);
     if (v.length > MAX_STRING) bad(depth, "a string longer than " + MAX_STRING + " characters", "长度超过 " + MAX_STRING + " 的字符串");
     spend(depth, v.length);
-    return v;
+    return flat(v);
   }
   if (t === "bigint") bad(depth, "a BigInt (use an ordinary number)", "BigInt（请使用普通的 number）");
   if (t === "symbol") bad(depth, "a symbol", "symbol（符号）");
@@ -369,7 +379,7 @@ function run(args, skeleton, nums, cap) {
   maxElements = typeof cap === "number" && cap > 0 && cap < MAX_ELEMENTS ? cap : MAX_ELEMENTS;
   try {
     const value = copy(result, 0);
-    const changed = firstChange(JSONparse(skeleton), args, nums);
+    const changed = firstChange(skeleton, args, nums);
     return { __proto__: null, kind: "ok", value: value, elements: count, changedInput: changed, console: takeConsole() };
   } catch (e) {
     if (e === BAD) {
@@ -379,6 +389,29 @@ function run(args, skeleton, nums, cap) {
     }
     return { __proto__: null, kind: "threw", error: describe(e), console: takeConsole() };
   }
+}
+/**
+ * Every case of a batch (pack.ts packBatch) in one call, in order: the same run() per case, its
+ * outcome with the case's own time in whole milliseconds (Date.now, captured above). The list is
+ * harness data (parsed here before any student code runs); the outcomes go in by defineProperty.
+ * The outcomes stay in the isolate until the batch ends, so their strings together get one output's
+ * character budget: past it the batch stops, incomplete, and the host grades case by case.
+ */
+function runAll(list, buf) {
+  const outcomes = [];
+  setProto(outcomes, null);
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const nums = new F64(buf, item[1] * 8, item[2]);
+    const t0 = dateNow();
+    const r = run(unpack(item[0], nums), item[0], nums, item[3]);
+    r.ms = dateNow() - t0;
+    kept += chars + r.console.text.length;
+    if (kept > MAX_CHARS) return { __proto__: null, complete: false, outcomes: null };
+    put(outcomes, i, r);
+  }
+  return { __proto__: null, complete: true, outcomes: outcomes };
 }
 // ------------------------------------------------------------ inputs (pack.ts)
 // Fresh arrays and objects for every call. Number arrays are filled by plain assignment (3× faster
@@ -396,8 +429,9 @@ function unpack(node, nums) {
   if (t === "x") return nums[node[1]];
   if (t === "a") {
     const kids = node[1];
-    for (let i = 0; i < kids.length; i++) kids[i] = unpack(kids[i], nums);
-    return kids;
+    const v = new ArrCtor(kids.length);
+    for (let i = 0; i < kids.length; i++) v[i] = unpack(kids[i], nums);
+    return v;
   }
   if (t === "o") {
     const src = node[1];
@@ -411,8 +445,9 @@ function unpack(node, nums) {
 
 // ------------------------------------------------------------ inputs are read-only (DOMAIN.md)
 // After the call, every argument is compared with the packed original it was rebuilt from. Reading
-// it runs under the call's time limit; anything that is not plain data as it was (a getter, a Proxy
-// trap, a changed length, an added key) counts as a change. Returns where the first change is, or null.
+// it runs under the call's time limit; anything that is not plain data as it was (a changed length, an
+// added key, a getter or Proxy trap in place of a row or field, a number that reads differently)
+// counts as a change. Returns where the first change is, or null.
 function firstChange(top, args, nums) {
   // The argument list itself was packed as one node: "f" when every argument is a number.
   const n = top[0] === "f" ? top[2] : top[1].length;
@@ -446,10 +481,16 @@ function changeIn(node, v, nums, at) {
   if (t === "f" || t === "a") {
     const n = t === "f" ? node[2] : node[1].length;
     if (!isArray(v) || own(v, "length", at) !== n) return at;
+    if (t === "f") {
+      // Numbers are read directly (the hot loop): a hole reads as undefined, a getter or a Proxy trap runs
+      // under the time limit, and only a value that differs from the original is a change.
+      const off = node[1];
+      for (let i = 0; i < n; i++) if (!sameNumber(v[i], nums[off + i])) return at + "[" + i + "]";
+      return null;
+    }
     for (let i = 0; i < n; i++) {
       const here = at + "[" + i + "]";
-      const x = own(v, i, here);
-      const c = t === "f" ? (sameNumber(x, nums[node[1] + i]) ? null : here) : changeIn(node[1][i], x, nums, here);
+      const c = changeIn(node[1][i], own(v, i, here), nums, here);
       if (c !== null) return c;
     }
     return null;
@@ -477,8 +518,10 @@ return function dispatch(op, a, b, c) {
   try {
     if (op === "run") {
       const nums = new F64(b);
-      return run(unpack(JSONparse(a), nums), a, nums, c);
+      const skeleton = JSONparse(a);
+      return run(unpack(skeleton, nums), skeleton, nums, c);
     }
+    if (op === "runAll") return runAll(JSONparse(a), b);
     return load(a, b, c);
   } catch (_) {
     // Not reached in practice (load and run catch everything); never let a value escape the call.

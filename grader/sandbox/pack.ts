@@ -58,3 +58,23 @@ export function packArgs(args: unknown[]): PackedArgs {
   const skeleton = JSON.stringify(node(args));
   return { skeleton, numbers: Float64Array.from(nums) };
 }
+
+/** Several cases for one call into the isolate: their numbers end to end, and where each case's are. */
+export interface PackedBatch {
+  /** JSON of [skeleton node, offset, length, output cap] per case (offset and length in numbers). */
+  list: string;
+  numbers: Float64Array;
+}
+
+/** Packs the cases of a batch (harness `runAll`), each with the most output leaves it may return. */
+export function packBatch(cases: readonly { packed: PackedArgs; cap: number }[]): PackedBatch {
+  const numbers = new Float64Array(cases.reduce((n, c) => n + c.packed.numbers.length, 0));
+  const items: string[] = [];
+  let offset = 0;
+  for (const { packed, cap } of cases) {
+    numbers.set(packed.numbers, offset);
+    items.push(`[${packed.skeleton},${offset},${packed.numbers.length},${cap}]`);
+    offset += packed.numbers.length;
+  }
+  return { list: `[${items.join(",")}]`, numbers };
+}

@@ -4,6 +4,7 @@
  *   const sb = await Sandbox.create({ memoryMb: 64 });
  *   const loaded = await sb.load(js, "cd1", { helpers: ["matmul", "sigmoidMat"], timeoutMs });
  *   const r = await sb.run(args, timeoutMs);   // per case
+ *   const all = await sb.runAll(batch, timeoutMs);   // or every case in one call
  *   sb.dispose();
  *
  * Only plain data crosses: case arguments go in packed (pack.ts: a JSON skeleton and a
@@ -22,7 +23,7 @@ import ivm from "isolated-vm";
 import { SourceMap, type SourceMapPayload } from "node:module";
 import { harnessSource } from "./harness";
 import { labSource } from "./lab";
-import type { PackedArgs } from "./pack";
+import type { PackedArgs, PackedBatch } from "./pack";
 
 export const DEFAULT_MEMORY_MB = 64;
 export const MAX_OUTPUT_ELEMENTS = 1_000_000;
@@ -280,6 +281,34 @@ export class Sandbox {
     } catch (err) {
       // Else e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
       return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
+    } finally {
+      this.sampleHeap();
+    }
+  }
+
+  /**
+   * Every case of a batch in one call (one trip into the isolate instead of one per case), under one
+   * time limit for all of them. Each outcome is what `run` would have returned for its case in turn,
+   * plus the case's own time in whole milliseconds, measured inside the isolate. When the call as a
+   * whole fails (the time limit, the memory limit, the watchdog, or results holding more characters
+   * than one output may), only that is known: `incomplete`.
+   */
+  async runAll(
+    batch: PackedBatch,
+    timeoutMs: number,
+  ): Promise<{ kind: "ok"; outcomes: (RunOutcome & { ms: number })[] } | { kind: "incomplete"; reason: string }> {
+    try {
+      const numbers = new ivm.ExternalCopy(batch.numbers.buffer).copyInto({ release: true });
+      const r = (await this.guard(
+        this.dispatch.apply(undefined, ["runAll", batch.list, numbers], { timeout: timeoutMs, result: { copy: true } }),
+        timeoutMs,
+      )) as { complete: true; outcomes: (RunOutcome & { ms: number })[] } | { complete: false; outcomes: null };
+      if (!r.complete) return { kind: "incomplete", reason: "output characters" };
+      for (const o of r.outcomes) if (o.kind === "threw") o.error.line = this.originalLine(o.error.stack);
+      return { kind: "ok", outcomes: r.outcomes };
+    } catch (err) {
+      const limit = limitOutcome(err);
+      return { kind: "incomplete", reason: limit?.kind ?? "threw" };
     } finally {
       this.sampleHeap();
     }
