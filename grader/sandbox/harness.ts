@@ -1,12 +1,14 @@
 /**
- * The trusted JavaScript evaluated in every isolate BEFORE the student's code.
+ * The trusted JavaScript that every isolate holds BEFORE the student's code: evaluated once per
+ * process into the V8 snapshot that each isolate starts from (sandbox.ts).
  *
  * It captures the built-ins it needs (Reflect, Object.getOwnPropertyDescriptor, …)
  * in a closure, so a student who overwrites `JSON`, `Math`, `Array.prototype` or
  * `Object.prototype` changes only what their own function computes. Its completion
  * value is `dispatch(op, …)`, which the host keeps as a Reference and is the only
  * way in: "load" runs the student module and finds the entry; "run" calls it on
- * one case, "runAll" on each case of a batch in turn. Everything it returns is a freshly built tree of plain data (arrays,
+ * one case, "runAll" on each case of a batch in turn; "harden" is the host's first call in an isolate
+ * started from the snapshot. Everything it returns is a freshly built tree of plain data (arrays,
  * null-prototype objects, numbers, strings, booleans, null), copied out by the host.
  *
  * Output validation happens here, under the case's time limit: cycles, holes,
@@ -86,8 +88,8 @@ const CONSOLE_MAX = ${limits.consoleMaxChars};
 // a submission could hold gigabytes of the host's memory. So the sandbox has no
 // WebAssembly, and ArrayBuffer / SharedArrayBuffer ignore their options argument (the
 // intrinsic constructors stay reachable only through these wrappers: the globals and
-// the prototypes' "constructor").
-delete G.WebAssembly;
+// the prototypes' "constructor"). harden() runs here and again in each isolate started from
+// the snapshot (sandbox.ts), where V8 installs WebAssembly and SharedArrayBuffer anew.
 function fixedLength(Real, Wrapped, newTarget, length) {
   if (newTarget === undefined) return apply(Real, undefined, []); // TypeError: requires 'new'
   return construct(Real, [length], newTarget === Wrapped ? Real : newTarget);
@@ -105,14 +107,22 @@ function fixedLengthOnly(Real, Wrapped) {
   }
   defProp(G, Real.name, { __proto__: null, value: Wrapped, writable: true, configurable: true, enumerable: false });
 }
-{
-  const RealAB = ArrayBuffer;
-  fixedLengthOnly(RealAB, function ArrayBuffer(length) { return fixedLength(RealAB, ArrayBuffer, new.target, length); });
-  if (typeof SharedArrayBuffer === "function") {
-    const RealSAB = SharedArrayBuffer;
-    fixedLengthOnly(RealSAB, function SharedArrayBuffer(length) { return fixedLength(RealSAB, SharedArrayBuffer, new.target, length); });
+let abWrapper = null;
+let sabWrapper = null;
+function harden() {
+  delete G.WebAssembly;
+  if (G.ArrayBuffer !== abWrapper) {
+    const RealAB = G.ArrayBuffer;
+    abWrapper = function ArrayBuffer(length) { return fixedLength(RealAB, ArrayBuffer, new.target, length); };
+    fixedLengthOnly(RealAB, abWrapper);
+  }
+  if (typeof G.SharedArrayBuffer === "function" && G.SharedArrayBuffer !== sabWrapper) {
+    const RealSAB = G.SharedArrayBuffer;
+    sabWrapper = function SharedArrayBuffer(length) { return fixedLength(RealSAB, SharedArrayBuffer, new.target, length); };
+    fixedLengthOnly(RealSAB, sabWrapper);
   }
 }
+harden();
 
 // ------------------------------------------------------------ console capture
 let out = "";
@@ -522,6 +532,7 @@ return function dispatch(op, a, b, c) {
       return run(unpack(skeleton, nums), skeleton, nums, c);
     }
     if (op === "runAll") return runAll(JSONparse(a), b);
+    if (op === "harden") return harden();
     return load(a, b, c);
   } catch (_) {
     // Not reached in practice (load and run catch everything); never let a value escape the call.
