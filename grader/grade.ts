@@ -269,7 +269,8 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
   const tIso = performance.now();
   let hung = false;
   let sandbox = await acquireSandbox(limits.memoryMb);
-  const load = () => sandbox.load(tr.js, spec.entry, { helpers, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
+  const load = () =>
+    sandbox.load(tr.js, spec.entry, { helpers, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
   try {
     let loaded = await load();
     timings.isolateMs = performance.now() - tIso;

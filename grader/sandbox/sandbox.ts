@@ -183,9 +183,9 @@ export async function releaseSpare(): Promise<void> {
 // ---------------------------------------------------------------- the sandbox
 
 export class Sandbox {
-  /** esbuild's source map, parsed only when an error's line is wanted. */
-  private sourceMap?: string;
-  private map?: SourceMap;
+  /** esbuild's source map, made and parsed only when an error's line is wanted. */
+  private sourceMap?: () => Promise<string>;
+  private map?: Promise<SourceMap | undefined>;
   /** Set when the host watchdog disposed the isolate: later calls report "stopped". */
   private stopped = false;
   private heapPeak = 0;
@@ -235,13 +235,13 @@ export class Sandbox {
 
   /**
    * Evaluates the student's transpiled module (CommonJS from transpile.ts) and finds the
-   * entry function. `sourceMap` (esbuild's, optional) maps run-time error lines back
+   * entry function. `sourceMap` (esbuild's, optional, asked for on the first error) maps run-time error lines back
    * to the student's file.
    */
   async load(
     js: string,
     entry: string,
-    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: string },
+    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: () => Promise<string> },
   ): Promise<LoadOutcome> {
     this.sourceMap = opts.sourceMap;
     let factory: ivm.Reference<unknown>;
@@ -264,10 +264,10 @@ export class Sandbox {
         }),
         opts.timeoutMs,
       )) as LoadOutcome;
-      if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
+      if (r.kind === "threw") r.error.line = await this.originalLine(r.error.stack);
       return r;
     } catch (err) {
-      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "threw", error: await this.isolateError(err), console: NO_CONSOLE };
     } finally {
       this.sampleHeap();
       if (!this.isolate.isDisposed) factory.release();
@@ -287,11 +287,11 @@ export class Sandbox {
         this.dispatch.apply(undefined, call, { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,
       )) as RunOutcome;
-      if (r.kind === "threw") r.error.line = this.originalLine(r.error.stack);
+      if (r.kind === "threw") r.error.line = await this.originalLine(r.error.stack);
       return r;
     } catch (err) {
       // Else e.g. an unhandled promise rejection inside the isolate, which isolated-vm reports on the call.
-      return limitOutcome(err) ?? { kind: "threw", error: this.isolateError(err), console: NO_CONSOLE };
+      return limitOutcome(err) ?? { kind: "threw", error: await this.isolateError(err), console: NO_CONSOLE };
     } finally {
       this.sampleHeap();
     }
@@ -315,7 +315,7 @@ export class Sandbox {
         timeoutMs,
       )) as { complete: true; outcomes: (RunOutcome & { ms: number })[] } | { complete: false; outcomes: null };
       if (!r.complete) return { kind: "incomplete", reason: "output characters" };
-      for (const o of r.outcomes) if (o.kind === "threw") o.error.line = this.originalLine(o.error.stack);
+      for (const o of r.outcomes) if (o.kind === "threw") o.error.line = await this.originalLine(o.error.stack);
       return { kind: "ok", outcomes: r.outcomes };
     } catch (err) {
       const limit = limitOutcome(err);
@@ -326,11 +326,11 @@ export class Sandbox {
   }
 
   /** An error the student's code raised, as isolated-vm reported it on the host side of the call. */
-  private isolateError(err: unknown): { text: string; stack: string; line?: number } {
+  private async isolateError(err: unknown): Promise<{ text: string; stack: string; line?: number }> {
     const e = err as Error;
     const text = `${e?.name ?? "Error"}: ${String(e?.message ?? err)}`.slice(0, 500);
     const stack = typeof e?.stack === "string" ? e.stack : "";
-    return { text, stack, line: this.originalLine(stack) };
+    return { text, stack, line: await this.originalLine(stack) };
   }
 
   dispose(): void {
@@ -366,14 +366,19 @@ export class Sandbox {
   }
 
   /** Line in the student's file of the first student.js frame of a stack, via the source map. */
-  private originalLine(stack: string): number | undefined {
+  private async originalLine(stack: string): Promise<number | undefined> {
     const m = /student\.js:(\d+):(\d+)/.exec(stack);
     if (!m || !this.sourceMap) return undefined;
-    this.map ??= new SourceMap(JSON.parse(this.sourceMap) as SourceMapPayload);
+    const sourceMap = this.sourceMap;
+    const map = await (this.map ??= sourceMap().then(
+      (json) => new SourceMap(JSON.parse(json) as SourceMapPayload),
+      () => undefined, // no line then: the error's text still says what went wrong
+    ));
+    if (!map) return undefined;
     const line = Number(m[1]) - 1;
     // The wrapper adds its prefix to line 1 only.
     const col = Number(m[2]) - 1 - (line === 0 ? "(function (module, exports, require) {".length : 0);
-    const e = this.map.findEntry(line, Math.max(0, col)) as { originalLine?: number };
+    const e = map.findEntry(line, Math.max(0, col)) as { originalLine?: number };
     return e && typeof e.originalLine === "number" ? e.originalLine + 1 : undefined;
   }
 }

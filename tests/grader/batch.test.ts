@@ -83,7 +83,9 @@ describe("a batch grades exactly as case by case", () => {
 
   it("state that carries over from one case to the next: the same cases see the same state", async () => {
     const r = await bothWays(
-      fixture(`let calls = 0;\n${wrap("calls++; const y = W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i])); return calls % 3 === 0 ? y.map((v) => v + 1) : y;")}`),
+      fixture(
+        `let calls = 0;\n${wrap("calls++; const y = W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i])); return calls % 3 === 0 ? y.map((v) => v + 1) : y;")}`,
+      ),
     );
     expect(r.cases.map((c) => c.status)).toEqual(r.cases.map((_, i) => ((i + 1) % 3 === 0 ? "failed" : "passed")));
   });
@@ -108,10 +110,13 @@ describe("one time limit for the whole batch", () => {
 
   it("code that loops on one case only: that case times out, the cases before it pass, the later ones get the shortened limit", async () => {
     const r = await grade(
-      fixture(`let calls = 0;\n${wrap("if (++calls === 5) while (true) {} return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));")}`, {
-        caseTimeMs: 150,
-        totalTimeMs: 3000,
-      }),
+      fixture(
+        `let calls = 0;\n${wrap("if (++calls === 5) while (true) {} return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));")}`,
+        {
+          caseTimeMs: 150,
+          totalTimeMs: 3000,
+        },
+      ),
     );
     expect(r.cases.slice(0, 4).map((c) => c.status)).toEqual(["passed", "passed", "passed", "passed"]);
     expect(r.cases[4].status).toBe("failed");
@@ -134,7 +139,10 @@ describe("results kept in the isolate until the batch ends", () => {
       const r = await bothWays(fixture(wrap(body), { caseTimeMs: 2000 }));
       expect(r.status).toBe("ok");
       expect(r.score).toBe(0);
-      expect(r.cases.every((c) => Number.isInteger(c.timings.runMs)), body).toBe(true);
+      expect(
+        r.cases.every((c) => Number.isInteger(c.timings.runMs)),
+        body,
+      ).toBe(true);
     }
     const next = await grade(fixture(solution));
     expect(next.score).toBe(fx.spec.points);
@@ -148,7 +156,9 @@ describe("results kept in the isolate until the batch ends", () => {
 
   it("memory that grows from case to case reaches the limit on the same case either way", async () => {
     const r = await bothWays(
-      fixture(`const kept: number[][] = [];\n${wrap("kept.push(new Array(1_500_000).fill(1.5)); return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));")}`),
+      fixture(
+        `const kept: number[][] = [];\n${wrap("kept.push(new Array(1_500_000).fill(1.5)); return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], b[i]));")}`,
+      ),
     );
     expect(r.cases[0].status).toBe("passed");
     expect(r.cases.some((c) => /memory/i.test(c.message.en))).toBe(true);
