@@ -452,7 +452,7 @@ const batches = new WeakMap<PreparedCase[], Map<number, PackedBatch | null>>();
 function batchOf(cases: PreparedCase[], limits: Required<Limits>): PackedBatch | undefined {
   if (cases.length < 2) return undefined;
   let byBudget = batches.get(cases);
-  if (!byBudget) batches.set(cases, (byBudget = new Map()));
+  if (!byBudget) batches.set(cases, (byBudget = new Map<number, PackedBatch | null>()));
   let batch = byBudget.get(limits.outputElements);
   if (batch === undefined) {
     const caps = cases.map((c) => ({ packed: c.packed, cap: Math.min(c.outputCap, limits.outputElements) }));
