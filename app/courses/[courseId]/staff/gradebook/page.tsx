@@ -19,7 +19,7 @@ import { handOffRows, isDocumentRequest } from "./rowsHandoff";
 import { LiveFilters } from "./LiveFilters";
 import { SelectAll } from "./SelectAll";
 import { BulkForm } from "./BulkForm";
-import { CarryView } from "./CarryView";
+import { ScoreCells } from "./ScoreCells";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -211,9 +211,18 @@ async function gradebookPage({ params, searchParams }: Props) {
           ) : null}
         </p>
       </div>
+      <p className="muted" id="gb-keys">
+        {t("gradebook.keys")}
+      </p>
       <div className={`${styles.tableWrap} ${styles.gradebookWrap}`}>
-        <CarryView targetId="gradebook" query={view.toString()} />
-        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook" id="gradebook">
+        <ScoreCells targetId="gradebook" query={view.toString()} page={book.page} />
+        <table
+          className={`${styles.table} ${styles.gradebook}`}
+          data-testid="gradebook"
+          id="gradebook"
+          role="grid"
+          aria-describedby="gb-keys"
+        >
           <thead>
             <tr>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>
