@@ -135,7 +135,7 @@ describe("staff review workflow", () => {
         .locator("[data-testid=gradebook] thead tr:last-child th")
         .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-exercise")));
       const col = slugs.indexOf(SLUG) + 3;
-      await page.locator(`[data-testid=gb-row]:first-child > :nth-child(${col}) a`).click();
+      await page.locator(`[data-testid=gb-row]:first-child > :nth-child(${col})`).click();
       await page.waitForURL(/\/staff\/submissions\/.+[?&]q=n/);
       await page.getByTestId("review-position").getByText("1 of 2").waitFor();
       const firstName = await page.locator("h1#review-title").innerText();

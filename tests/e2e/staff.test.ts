@@ -107,7 +107,7 @@ describe("staff", () => {
       const page = await newPage(browser);
       await signIn(page, app, DEMO.ta);
       await page.goto(`${staff()}/gradebook?assignment=${assignmentId}`);
-      await (await gradebookCell(page, DEMO.students[0].email, SLUG)).locator("a").click();
+      await (await gradebookCell(page, DEMO.students[0].email, SLUG)).click();
       await page.waitForURL(/\/staff\/submissions\//);
       await page.locator("h2#cases-title").waitFor();
       const reason = "Energy derivation shown on paper — full credit";

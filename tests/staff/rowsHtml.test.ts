@@ -58,9 +58,11 @@ test("gradebook rows escape user text and mark flagged cells", () => {
   expect(html).not.toContain("<script>");
   expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   expect(html).toContain('data-email="e&quot;@x.edu"');
-  expect(html).toContain('<td><a href="submissions/sub1">7.5</a></td>');
+  // The submission the cell opens (ScoreCells.tsx), not an <a> per cell.
+  expect(html).toContain('<td data-s="sub1">7.5</td>');
+  expect(html).not.toContain("<a ");
   expect(html).toContain("<td>—</td>");
-  expect(html).toContain('class="ov" title="overridden: &quot;&gt;&lt;script&gt;"');
+  expect(html).toContain('class="ov" data-s="sub1" title="overridden: &quot;&gt;&lt;script&gt;"');
   expect(html).toContain("◆");
   expect(html).toContain('<td class="n"><strong>12.5</strong></td>');
 });
@@ -94,16 +96,7 @@ test("grouped rows: a subtotal after each assignment, then the percentage and th
     '<input type="checkbox" form="bulk" name="userId" value="u&quot;1" aria-label="Select Ann"> Ann',
   );
   const cells = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
-  expect(cells).toEqual([
-    "7",
-    '<a href="submissions/sub1">7.5</a>',
-    "—",
-    "7.5",
-    '<a href="submissions/sub1">3</a>',
-    "3",
-    "34 %",
-    "<strong>13.5</strong>",
-  ]);
+  expect(cells).toEqual(["7", "7.5", "—", "7.5", "3", "3", "34 %", "<strong>13.5</strong>"]);
   expect(html).toContain('<td class="st">7.5</td>');
   expect(html).toContain('<td class="st">3</td>');
 });
@@ -128,14 +121,14 @@ test("the sticky ID, percentage and total cells carry their classes, so the styl
   const cells = [...html.matchAll(/<td([^>]*)>(.*?)<\/td>/g)].map((m) => [m[1], m[2]]);
   expect(cells).toEqual([
     [' class="id"', "7"],
-    ["", '<a href="submissions/sub1">7.5</a>'],
-    ["", '<a href="submissions/sub1">3</a>'],
+    [' data-s="sub1"', "7.5"],
+    [' data-s="sub1"', "3"],
     [' class="n pc"', "53 %"],
     [' class="n tt"', "<strong>10.5</strong>"],
   ]);
 });
 
-test("a flagged cell carries the flagged class beside its state class, so its link can be told apart without colour", () => {
+test("a flagged cell carries the flagged class beside its state class, so its score can be told apart without colour", () => {
   const row = annRow([cell({ lateDays: 1 }), cell({ override: { score: 5, reason: "r" }, score: 5 }), cell()], {
     total: 20,
     late: true,
@@ -147,5 +140,11 @@ test("a flagged cell carries the flagged class beside its state class, so its li
     classes: { overridden: "ov", errorCell: "er", marks: "mk", num: "n", muted: "m", flagged: "fl" },
   });
   const attrs = [...html.matchAll(/<td([^>]*)>/g)].map((m) => m[1]);
-  expect(attrs).toEqual(["", ' class="fl" title="flag"', ' class="ov fl" title="flag"', "", ' class="n"']);
+  expect(attrs).toEqual([
+    "",
+    ' class="fl" data-s="sub1" title="flag"',
+    ' class="ov fl" data-s="sub1" title="flag"',
+    ' data-s="sub1"',
+    ' class="n"',
+  ]);
 });

@@ -19,7 +19,7 @@ import { handOffRows, isDocumentRequest } from "./rowsHandoff";
 import { LiveFilters } from "./LiveFilters";
 import { SelectAll } from "./SelectAll";
 import { BulkForm } from "./BulkForm";
-import { CarryView } from "./CarryView";
+import { ScoreCells } from "./ScoreCells";
 import styles from "../staff.module.css";
 import { localized } from "@/app/_i18n/localized";
 
@@ -109,6 +109,10 @@ async function gradebookPage({ params, searchParams }: Props) {
 
   return (
     <section aria-labelledby="gb-title">
+      {/* The browser paints nothing until the bulk form after the table is parsed: painting the table while its rows
+          stream in lays all of it out again on every frame (7 layouts of a growing auto-layout table). React puts the
+          link in the <head>. */}
+      <link rel="expect" href="#bulk" blocking="render" />
       <h1 id="gb-title">{title}</h1>
       <Notice ok={sp.ok} error={sp.error} />
       <LiveFilters className={styles.filters} label={t("gradebook.filters")}>
@@ -207,9 +211,18 @@ async function gradebookPage({ params, searchParams }: Props) {
           ) : null}
         </p>
       </div>
+      <p className="muted" id="gb-keys">
+        {t("gradebook.keys")}
+      </p>
       <div className={`${styles.tableWrap} ${styles.gradebookWrap}`}>
-        <CarryView targetId="gradebook" query={view.toString()} />
-        <table className={`${styles.table} ${styles.gradebook}`} data-testid="gradebook" id="gradebook">
+        <ScoreCells targetId="gradebook" query={view.toString()} page={book.page} />
+        <table
+          className={`${styles.table} ${styles.gradebook}`}
+          data-testid="gradebook"
+          id="gradebook"
+          role="grid"
+          aria-describedby="gb-keys"
+        >
           <thead>
             <tr>
               <th scope="col" rowSpan={2} aria-sort={ariaSort("name")} className={styles.gbName}>

@@ -30,7 +30,7 @@ export interface RowsHtmlOptions {
     num: string;
     muted: string;
     subtotal?: string;
-    /** A cell with marks: its link is underlined, as colour alone would not tell it from the marks beside it. */
+    /** A cell with marks: its score is underlined, as colour alone would not tell it from the marks beside it. */
     flagged?: string;
     /** The sticky ID, percentage and total cells (the stylesheet pins them by class, not by position). */
     idCell?: string;
@@ -52,13 +52,13 @@ function classAttr(...names: (string | undefined)[]): string {
 function cellHtml(c: GradebookCell, o: RowsHtmlOptions): string {
   const sub = c.submissionId ?? c.latestSubmissionId;
   const text = escapeHtml(c.score === null ? o.missing : formatScore(c.score));
-  // Relative link: the page is …/staff/gradebook, reviews are …/staff/submissions/<id>.
-  const body = sub ? `<a href="submissions/${encodeURIComponent(sub)}">${text}</a>` : text;
-  if (!(c.override || c.lateDays || c.error || c.pending)) return `<td>${body}</td>`;
+  // The submission a click, tap or Enter opens (ScoreCells.tsx): an attribute, not an <a> per cell.
+  const open = sub ? ` data-s="${escapeHtml(sub)}"` : "";
+  if (!(c.override || c.lateDays || c.error || c.pending)) return `<td${open}>${text}</td>`;
   const marks = `${c.override ? "◆" : ""}${c.lateDays ? "△" : ""}${c.error ? "⚠" : ""}${c.pending ? "⋯" : ""}`;
   const label = escapeHtml(o.label(c));
   const cls = c.override ? o.classes.overridden : c.error ? o.classes.errorCell : "";
-  return `<td${classAttr(cls, o.classes.flagged)} title="${label}">${body}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
+  return `<td${classAttr(cls, o.classes.flagged)}${open} title="${label}">${text}<span class="${o.classes.marks}" aria-label="${label}">${marks}</span></td>`;
 }
 
 export function gradebookRowsHtml(rows: GradebookRow[], o: RowsHtmlOptions): string {
