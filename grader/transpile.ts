@@ -64,7 +64,7 @@ export async function transpile(code: string, opts: TranspileOptions): Promise<T
 }
 
 /** The one transform of a student's file (its source map, when wanted, comes from the same options). */
-const TRANSFORM: esbuild.TransformOptions = {
+export const TRANSFORM: esbuild.TransformOptions = {
   loader: "ts",
   format: "cjs",
   target: "es2022",

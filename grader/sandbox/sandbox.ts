@@ -307,19 +307,19 @@ export class Sandbox {
   async runAll(
     batch: PackedBatch,
     timeoutMs: number,
-  ): Promise<{ kind: "ok"; outcomes: (RunOutcome & { ms: number })[] } | { kind: "incomplete"; reason: string }> {
+  ): Promise<{ kind: "ok"; outcomes: (RunOutcome & { ms: number })[] } | { kind: "incomplete" }> {
     try {
       const numbers = new ivm.ExternalCopy(batch.numbers.buffer).copyInto({ release: true });
       const r = (await this.guard(
         this.dispatch.apply(undefined, ["runAll", batch.list, numbers], { timeout: timeoutMs, result: { copy: true } }),
         timeoutMs,
       )) as { complete: true; outcomes: (RunOutcome & { ms: number })[] } | { complete: false; outcomes: null };
-      if (!r.complete) return { kind: "incomplete", reason: "output characters" };
+      if (!r.complete) return { kind: "incomplete" };
       for (const o of r.outcomes) if (o.kind === "threw") o.error.line = await this.originalLine(o.error.stack);
       return { kind: "ok", outcomes: r.outcomes };
     } catch (err) {
-      const limit = limitOutcome(err);
-      return { kind: "incomplete", reason: limit?.kind ?? "threw" };
+      limitOutcome(err); // rethrows what is not the student's (a hung isolate, a host failure)
+      return { kind: "incomplete" };
     } finally {
       this.sampleHeap();
     }

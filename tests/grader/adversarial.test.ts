@@ -11,7 +11,7 @@ import * as esbuild from "esbuild";
 import { loadCatalogue, loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
 import { grade, prepareCases, type GradeResult } from "@/grader/grade";
 import { CONSOLE_MAX_CHARS, SandboxHostError, acquireSandbox } from "@/grader/sandbox/sandbox";
-import { transpile } from "@/grader/transpile";
+import { TRANSFORM, transpile } from "@/grader/transpile";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 let fx: ExerciseEntry;
@@ -387,14 +387,7 @@ describe("sandbox: isolation", () => {
       const code = fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8");
       const tr = await transpile(code, { helpers: e.spec.helpers ?? [] });
       if (!tr.ok) throw new Error(`${e.spec.slug} does not compile`);
-      const mapped = await esbuild.transform(code, {
-        loader: "ts",
-        format: "cjs",
-        target: "es2022",
-        sourcefile: "student.ts",
-        sourcemap: "external",
-        supported: { "dynamic-import": false },
-      });
+      const mapped = await esbuild.transform(code, { ...TRANSFORM, sourcemap: "external" });
       expect(tr.js).toBe(mapped.code);
       expect(JSON.parse(await tr.sourceMap())).toEqual(JSON.parse(mapped.map));
     }
