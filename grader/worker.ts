@@ -161,7 +161,7 @@ export class GradingWorker {
         await releaseJob(this.db, job, this.id);
         this.restart = true;
       } else {
-        // An isolate that cannot even be created in time: exit for a clean V8 after releasing the attempt.
+        // A sandbox that could not be interrupted: exit for a clean V8 after releasing the attempt.
         if (err instanceof SandboxHungError) this.hung = true;
         this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? String(err)}`);
         await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
