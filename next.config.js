@@ -11,6 +11,7 @@ const nextConfig = {
     "better-sqlite3",
     "isolated-vm",
     "esbuild",
+    "@swc/core",
     "@node-rs/argon2",
     "@prisma/adapter-better-sqlite3",
     "pg",

@@ -39,7 +39,7 @@ import {
 import { gradingSeed, type Case, type ExerciseSpec, type Limits, type Visibility } from "./spec";
 import type { PhaseClock } from "./phaseClock";
 import { parameterNames } from "./signature";
-import { transpile, type SourcePosition } from "./transpile";
+import { transpile, type SourcePosition, type TranspileResult } from "./transpile";
 
 /** "try" runs the student's own arguments (the scratchpad): no expected value, no score. */
 export type Mode = "run" | "submit" | "try";
@@ -152,6 +152,8 @@ export interface GradeInput {
   clock?: PhaseClock;
   /** Each case in its own call into the isolate, as after a failed batch (tests compare the two ways). */
   caseByCase?: boolean;
+  /** false: the file through esbuild only, without transpile's fast path (tests compare the two). */
+  fastPath?: boolean;
 }
 
 export { gradingSeed };
@@ -253,26 +255,43 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
     };
   };
 
-  const tr = await transpile(code, { helpers });
+  const tr = await transpile(code, { helpers, fastPath: input.fastPath });
   timings.transpileMs = tr.ms;
   clock?.lap("transpile");
-  if (!tr.ok)
-    return allFailed(tr.message, "compile_error", {
-      position: tr.position,
-      compileError: tr.position && {
-        line: tr.position.line,
-        column: tr.position.column,
-        message: tr.detail ?? tr.message,
+  const compileFailed = (failed: Extract<TranspileResult, { ok: false }>) =>
+    allFailed(failed.message, "compile_error", {
+      position: failed.position,
+      compileError: failed.position && {
+        line: failed.position.line,
+        column: failed.position.column,
+        message: failed.detail ?? failed.message,
       },
     });
+  if (!tr.ok) return compileFailed(tr);
+  let program = tr;
 
   const tIso = performance.now();
   let hung = false;
   let sandbox = await acquireSandbox(limits.memoryMb);
   const load = () =>
-    sandbox.load(tr.js, spec.entry, { helpers, timeoutMs: limits.caseTimeMs, sourceMap: tr.sourceMap });
+    sandbox.load(program.js, spec.entry, {
+      helpers,
+      timeoutMs: limits.caseTimeMs,
+      sourceMap: program.sourceMap,
+      moduleCheck: program.fast?.moduleSource,
+    });
   try {
     let loaded = await load();
+    if ((loaded.kind === "syntax" || loaded.kind === "threw" || loaded.kind === "no_entry") && program.fast) {
+      // The fast path's output did not pass the check or load: esbuild's verdict on the file stands (transpile.ts).
+      const reference = await program.fast.byEsbuild();
+      timings.transpileMs += reference.ms;
+      if (!reference.ok) return compileFailed(reference);
+      program = reference;
+      sandbox.dispose();
+      sandbox = await acquireSandbox(limits.memoryMb);
+      loaded = await load();
+    }
     timings.isolateMs = performance.now() - tIso;
     clock?.lap("isolate");
 

@@ -1,5 +1,19 @@
 /**
- * Student TypeScript → JavaScript for the sandbox, with esbuild.
+ * Student TypeScript → JavaScript for the sandbox.
+ *
+ * esbuild is the reference transform: its verdict on a file (the JavaScript, or a compile error
+ * with its position) is what grading has always used. grade() takes a fast path first:
+ * @swc/core in a thread of this process (fastTransform.ts; two transforms, ~0.6 ms of CPU for a
+ * 1.5 KB solution, against ~1.8 ms for a request to esbuild's service process, most of it there). Its output is used
+ * only where esbuild's verdict would be the same; everything else goes to esbuild:
+ * - swc fails to parse the file, or does not answer in time;
+ * - the file says `require` anywhere, or imports anything but listed "lab" helpers;
+ * - the file, as an ES module with its types stripped (`moduleSource`), has an early error: the
+ *   sandbox compiles it before loading (esbuild parses the file as a module, so a duplicate export,
+ *   a name declared twice, or strict mode's rules are its compile errors; swc reports only some);
+ * - the output does not load in the sandbox (a syntax error, a throw, no entry function).
+ * grade.ts then asks `fast.byEsbuild`. Both outputs run as sloppy CommonJS (esbuild's has no
+ * "use strict"). tests/grader/transpile-paths.test.ts holds the two to the same grades.
  *
  * The student's file is transformed to CommonJS and later wrapped by the sandbox as
  * `(function (module, exports, require) { … })`, where `require` is a trusted
@@ -11,7 +25,9 @@
  * not checked: the editor shows them and grading judges behaviour.
  */
 
+import type { Options as SwcOptions } from "@swc/core";
 import * as esbuild from "esbuild";
+import { swcTransforms } from "./fastTransform";
 import { MAX_CODE_BYTES } from "./limits";
 import { bi, type Bilingual } from "./messages";
 
@@ -27,10 +43,17 @@ export type TranspileResult =
       ok: true;
       js: string;
       /**
-       * esbuild's source map of `js`, made on the first call only (a run-time error's line): the same
-       * transform with a map costs ~0.6 ms more CPU, and most submissions never throw.
+       * The source map of `js`, made on the first call only (a run-time error's line): the same
+       * transform with a map costs more CPU (~0.6 ms with esbuild), and most submissions never throw.
        */
       sourceMap: () => Promise<string>;
+      /** Set when `js` came from the fast path (see the file comment). */
+      fast?: {
+        /** The file as an ES module, types stripped: compiled by the sandbox as a check, never run. */
+        moduleSource: string;
+        /** The file through esbuild, whose verdict stands when the check or the load fails. */
+        byEsbuild: () => Promise<TranspileResult>;
+      };
       ms: number;
     }
   | {
@@ -45,6 +68,11 @@ export type TranspileResult =
 export interface TranspileOptions {
   /** The "lab" exports the exercise allows (its spec's `helpers`); none means no imports at all. */
   helpers: readonly string[];
+  /**
+   * false: esbuild only. For code that does not go through grade()'s checks (the labs' browser code),
+   * and for tests that compare the two ways.
+   */
+  fastPath?: boolean;
 }
 
 const transpileCache = new Map<string, TranspileResult>();
@@ -53,7 +81,7 @@ const CACHE_MAX = 256;
 /** TS → CommonJS JS for the sandbox, or a bilingual compile error. Results are memoised by code. */
 export async function transpile(code: string, opts: TranspileOptions): Promise<TranspileResult> {
   const t0 = performance.now();
-  const key = `${opts.helpers.join(",")}\0${code}`;
+  const key = `${opts.fastPath === false ? "esbuild\0" : ""}${opts.helpers.join(",")}\0${code}`;
   const cached = transpileCache.get(key);
   if (cached) return { ...cached, ms: performance.now() - t0 };
   const result = await transpileUncached(code, opts);
@@ -63,7 +91,7 @@ export async function transpile(code: string, opts: TranspileOptions): Promise<T
   return result;
 }
 
-/** The one transform of a student's file (its source map, when wanted, comes from the same options). */
+/** The reference transform of a student's file (its source map, when wanted, comes from the same options). */
 export const TRANSFORM: esbuild.TransformOptions = {
   loader: "ts",
   format: "cjs",
@@ -73,6 +101,24 @@ export const TRANSFORM: esbuild.TransformOptions = {
   supported: { "dynamic-import": false },
   logLevel: "silent",
 };
+
+/**
+ * The fast path's transform, to the same sloppy CommonJS at the same target. Printed compactly
+ * (`minify` with neither compression nor renaming: whitespace only), so that the output stays linear
+ * in the input: indented, 3,000 nested arrays print as 36 MB. `swcrc: false`: no config file is read.
+ */
+export const SWC_TRANSFORM: SwcOptions = {
+  filename: "student.ts",
+  isModule: true,
+  swcrc: false,
+  configFile: false,
+  minify: true,
+  jsc: { parser: { syntax: "typescript" }, target: "es2022", minify: { compress: false, mangle: false } },
+  module: { type: "commonjs", strictMode: false },
+  sourceMaps: false,
+};
+/** The same file left an ES module (types stripped), for the sandbox's early-error check. */
+const SWC_MODULE: SwcOptions = { ...SWC_TRANSFORM, module: undefined };
 
 async function transpileUncached(code: string, opts: TranspileOptions): Promise<TranspileResult> {
   const bytes = Buffer.byteLength(code, "utf8");
@@ -86,6 +132,28 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
       ),
     };
   }
+  return (opts.fastPath === false ? undefined : await fastPath(code, opts)) ?? viaEsbuild(code, opts);
+}
+
+/** The fast path's result, or undefined where esbuild decides (see the file comment). */
+async function fastPath(code: string, opts: TranspileOptions): Promise<TranspileResult | undefined> {
+  // A file that says `require` anywhere (a require call; `import x = require()`, which swc drops when unused) is esbuild's.
+  if (/\brequire\b/.test(code)) return undefined;
+  const out = await swcTransforms(code, [SWC_TRANSFORM, SWC_MODULE]);
+  if (!out) return undefined;
+  const [{ code: js }, { code: moduleSource }] = out;
+  // Every require in the output is swc's own `require("lab")` for an import statement, of listed helpers only.
+  const labRequires = js.match(/\brequire\("lab"\)/g)?.length ?? 0;
+  if ((js.match(/\brequire\b/g)?.length ?? 0) !== labRequires) return undefined;
+  if (labRequires > 0 && !(opts.helpers.length > 0 && onlyListedHelpers(js, opts.helpers))) return undefined;
+  let map: Promise<string> | undefined;
+  const sourceMap = () =>
+    (map ??= swcTransforms(code, [{ ...SWC_TRANSFORM, sourceMaps: true }]).then((o) => o?.[0].map ?? ""));
+  return { ok: true, js, sourceMap, fast: { moduleSource, byEsbuild: () => viaEsbuild(code, opts) }, ms: 0 };
+}
+
+/** The reference transform: esbuild's JavaScript, or its compile error with the position. */
+async function viaEsbuild(code: string, opts: TranspileOptions): Promise<TranspileResult> {
   let js: string;
   try {
     js = (await esbuild.transform(code, TRANSFORM)).code;
@@ -121,14 +189,16 @@ async function transpileUncached(code: string, opts: TranspileOptions): Promise<
 }
 
 /**
- * True when esbuild's output plainly uses nothing but listed helpers: every `require("lab")` is
- * `var <binding> = require("lab");` (named imports) and every occurrence of each binding is
+ * True when the output plainly uses nothing but listed helpers: every `require("lab")` is
+ * `var <binding> = require("lab");` (named imports; swc writes `const <binding>=require("lab");`) and every occurrence of each binding is
  * `<binding>.<listed name>`. Anything else (a namespace or default import, a computed member, the
  * binding passed around) is left to `refusedHelper`, which decides; this only spares that bundle.
  */
 function onlyListedHelpers(js: string, helpers: readonly string[]): boolean {
   const requires = js.match(/\brequire\("lab"\)/g)?.length ?? 0;
-  const bindings = [...js.matchAll(/^var ([A-Za-z_$][\w$]*) = require\("lab"\);$/gm)].map((m) => m[1]);
+  const bindings = [...js.matchAll(/(?<![\w$])(?:var|const) ([A-Za-z_$][\w$]*) ?= ?require\("lab"\);/g)].map(
+    (m) => m[1],
+  );
   if (bindings.length !== requires) return false;
   const listed = new Set(helpers);
   for (const b of bindings) {

@@ -125,7 +125,8 @@ export async function labCode(db: Db, userId: string, la: LabAccess, source: unk
       );
       continue;
     }
-    const tr = await transpile(ts, { helpers: version.helpers });
+    // esbuild only: the fast path relies on the sandbox's load checks, and this code runs in the browser.
+    const tr = await transpile(ts, { helpers: version.helpers, fastPath: false });
     if (tr.ok) out.code[f.entry] = tr.js;
     else out.problems[f.entry] = bi(`${f.entry}: ${tr.message.en}`, `${f.entry}：${tr.message.zh}`);
   }

@@ -238,16 +238,19 @@ export class Sandbox {
   /**
    * Evaluates the student's transpiled module (CommonJS from transpile.ts) and finds the
    * entry function. `sourceMap` (optional, asked for on the first error) maps run-time error lines back
-   * to the student's file.
+   * to the student's file. `moduleCheck`: the fast path's ES module source (transpile.ts), compiled first.
    */
   async load(
     js: string,
     entry: string,
-    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: () => Promise<string> },
+    opts: { helpers: readonly string[]; timeoutMs: number; sourceMap?: () => Promise<string>; moduleCheck?: string },
   ): Promise<LoadOutcome> {
     this.sourceMap = opts.sourceMap;
     let factory: ivm.Reference<unknown>;
     try {
+      // The file as an ES module, compiled and dropped, never run: its early errors are a syntax outcome.
+      if (opts.moduleCheck !== undefined)
+        this.isolate.compileModuleSync(opts.moduleCheck, { filename: "student.js" }).release();
       // On this thread: compiling runs none of the student's code, and evaluating the wrapper only makes
       // the function (its body runs in the guarded "load" call below).
       const script = this.isolate.compileScriptSync(`(function (module, exports, require) {${js}\n})`, {

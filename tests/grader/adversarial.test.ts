@@ -7,11 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as esbuild from "esbuild";
-import { loadCatalogue, loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
+import { loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
 import { grade, prepareCases, type GradeResult } from "@/grader/grade";
 import { CONSOLE_MAX_CHARS, SandboxHostError, acquireSandbox } from "@/grader/sandbox/sandbox";
-import { TRANSFORM, transpile } from "@/grader/transpile";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 let fx: ExerciseEntry;
@@ -379,18 +377,6 @@ describe("sandbox: isolation", () => {
       "export function affine(W: number[][], x: number[], b: number[]): number[] {\n  const z: any = null;\n\n  return z.boom;\n}",
     );
     expect(en(r)).toMatch(/\(line 4\)/);
-  });
-
-  it("the source map, made only for an error, maps the very code that ran", async () => {
-    // Every exercise's solution, transformed with and without a map: the same JavaScript.
-    for (const e of (await loadCatalogue()).values()) {
-      const code = fs.readFileSync(path.join(e.dir, "solution.ts"), "utf8");
-      const tr = await transpile(code, { helpers: e.spec.helpers ?? [] });
-      if (!tr.ok) throw new Error(`${e.spec.slug} does not compile`);
-      const mapped = await esbuild.transform(code, { ...TRANSFORM, sourcemap: "external" });
-      expect(tr.js).toBe(mapped.code);
-      expect(JSON.parse(await tr.sourceMap())).toEqual(JSON.parse(mapped.map));
-    }
   });
 });
 

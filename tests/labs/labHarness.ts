@@ -38,7 +38,7 @@ export async function solutionCode(lab: LabId, replace: Record<string, string> =
   for (const f of labById(lab)!.functions) {
     const folder = fs.readdirSync("exercises").find((d) => d.endsWith(`-${f.slug}`))!;
     const ts = replace[f.entry] ?? fs.readFileSync(path.join("exercises", folder, "solution.ts"), "utf8");
-    const out = await transpile(ts, { helpers: LAB_EXPORTS });
+    const out = await transpile(ts, { helpers: LAB_EXPORTS, fastPath: false }); // as app/_lib/labs.ts
     if (!out.ok) throw new Error(out.message.en);
     code[f.entry] = out.js;
   }
