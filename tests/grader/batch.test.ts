@@ -11,6 +11,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue, loadExercise, type ExerciseEntry } from "@/exercises/catalogue";
 import { grade, type GradeInput, type GradeResult } from "@/grader/grade";
+import { graded } from "./graded";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 let fx: ExerciseEntry;
@@ -20,24 +21,6 @@ beforeAll(async () => {
   fx = await loadExercise("10.1-fixture-affine", FIXTURES);
   solution = fs.readFileSync(path.join(fx.dir, "solution.ts"), "utf8");
 });
-
-/** What a student sees of a result: everything but the timings. */
-function graded(r: GradeResult) {
-  return {
-    status: r.status,
-    score: r.score,
-    message: r.message,
-    hint: r.hint?.id,
-    cases: r.cases.map((c) => ({
-      status: c.status,
-      score: c.score,
-      message: c.message,
-      hintId: c.hintId,
-      actual: c.actual,
-      console: c.console,
-    })),
-  };
-}
 
 /** The same code graded both ways; returns the batch's result after checking that the two agree. */
 async function bothWays(input: GradeInput): Promise<GradeResult> {

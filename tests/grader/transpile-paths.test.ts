@@ -14,27 +14,9 @@ import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/exercises/catalogue";
 import { quiet } from "@/exercises/mutation";
-import { grade, type GradeInput, type GradeResult } from "@/grader/grade";
+import { grade, type GradeInput } from "@/grader/grade";
+import { graded } from "./graded";
 import { SWC_TRANSFORM, TRANSFORM, transpile } from "@/grader/transpile";
-
-/** What a student sees of a result: everything but the timings. */
-function graded(r: GradeResult) {
-  return {
-    status: r.status,
-    score: r.score,
-    message: r.message,
-    hint: r.hint?.id,
-    compileError: r.compileError,
-    cases: r.cases.map((c) => ({
-      status: c.status,
-      score: c.score,
-      message: c.message,
-      hintId: c.hintId,
-      actual: c.actual,
-      console: c.console,
-    })),
-  };
-}
 
 const TIMED_OUT = /time limit|time budget/i;
 
