@@ -99,6 +99,9 @@ export const TRANSFORM: esbuild.TransformOptions = {
   sourcefile: "student.ts",
   // import("x") becomes require("x"), so the import check below sees it too.
   supported: { "dynamic-import": false },
+  // Whitespace only (no other minification): printed with indentation, 30,000 nested blocks (a 60 KB
+  // file) come out longer than V8's longest string, which throws inside esbuild's client and ends the process.
+  minifyWhitespace: true,
   logLevel: "silent",
 };
 

@@ -366,6 +366,14 @@ describe("sandbox: isolation", () => {
     expect(r.message.en).toMatch(/limit is 100 KB/);
   });
 
+  it("30,000 nested blocks (a 60 KB file) are the student's compile error, not the grader's end", async () => {
+    // Printed with indentation, esbuild's output was longer than V8's longest string: the process died.
+    const r = await attack(wrap(`${"{".repeat(30_000)}${"}".repeat(30_000)} return [];`));
+    expect(r.status).toBe("compile_error");
+    expect(r.message.en).toMatch(/could not be compiled/);
+    expect(r.message.zh).toMatch(/[\u4e00-\u9fff]/);
+  }, 60_000);
+
   it("a missing entry function is named", async () => {
     const r = await run("export function affin() { return []; }");
     expect(r.status).toBe("error");
