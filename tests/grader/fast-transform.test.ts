@@ -5,7 +5,9 @@
 
 import { describe, expect, it } from "vitest";
 import { ANSWER_MS, swcTransforms } from "@/grader/fastTransform";
-import { SWC_TRANSFORM } from "@/grader/transpile";
+import { loadCatalogue } from "@/exercises/catalogue";
+import { grade } from "@/grader/grade";
+import { SWC_TRANSFORM, transpile } from "@/grader/transpile";
 
 const honest = "export function f(a: number[]): number { return a.length; }";
 
@@ -30,6 +32,11 @@ describe("the fast path's thread", () => {
   });
 
   it("a file that keeps swc busy past the answer time gets no answer; the fast path is off until the thread is done with it", async () => {
+    const cd1 = (await loadCatalogue()).get("rbm-cd1")!;
+    const throws = "export function f() {\n  const a: any = null;\n  return a.b;\n}";
+    // Transpiled by the fast path before the thread is busy (its source map is made only when wanted).
+    const before = await transpile(throws, { helpers: cd1.spec.helpers ?? [] });
+    expect(before.ok && before.fast).toBeTruthy();
     // Nested blocks cost swc quadratic time: about 4 s here for 15,000.
     const slow = `export function f() {${"{".repeat(15_000)}${"}".repeat(15_000)}}`;
     const t0 = performance.now();
@@ -41,6 +48,10 @@ describe("the fast path's thread", () => {
     const t1 = performance.now();
     expect(await swcTransforms(honest, [SWC_TRANSFORM])).toBeUndefined();
     expect(performance.now() - t1).toBeLessThan(50);
+    // A fast-path file that throws meanwhile is graded as usual; its error just has no line (no source map).
+    const r = await grade({ spec: { ...cd1.spec, entry: "f" }, code: throws, mode: "try", args: [] });
+    expect(r.cases[0].message.en).toMatch(/TypeError/);
+    expect(r.cases[0].message.en).not.toMatch(/\(line \d+\)/);
     // Once it is done, the thread answers again.
     const deadline = Date.now() + 60_000;
     let out = await swcTransforms(honest, [SWC_TRANSFORM]);
