@@ -89,7 +89,7 @@ function giveUp(): void {
 
 /**
  * The file through each of `options` in turn (one trip to the thread), or undefined: swc refused
- * the file, or did not answer in time, or a let-go thread is still running.
+ * the file, or did not answer in time, or the thread still owes an overdue answer.
  */
 export function swcTransforms(code: string, options: SwcOptions[]): Promise<SwcOutput[] | undefined> {
   if (overdue !== undefined) return Promise.resolve(undefined);

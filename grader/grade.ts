@@ -280,6 +280,12 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       sourceMap: program.sourceMap,
       moduleCheck: program.fast?.moduleSource,
     });
+  /** The program again in a fresh isolate (after a fallback: the old one may hold the failed attempt's state). */
+  const reload = async () => {
+    sandbox.dispose();
+    sandbox = await acquireSandbox(limits.memoryMb);
+    return load();
+  };
   try {
     let loaded = await load();
     if ((loaded.kind === "syntax" || loaded.kind === "threw" || loaded.kind === "no_entry") && program.fast) {
@@ -288,9 +294,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
       timings.transpileMs += reference.ms;
       if (!reference.ok) return compileFailed(reference);
       program = reference;
-      sandbox.dispose();
-      sandbox = await acquireSandbox(limits.memoryMb);
-      loaded = await load();
+      loaded = await reload();
     }
     timings.isolateMs = performance.now() - tIso;
     clock?.lap("isolate");
@@ -310,9 +314,7 @@ export async function grade(input: GradeInput): Promise<GradeResult> {
         batched = all.outcomes;
         timings.runMs = performance.now() - tRun;
       } else {
-        sandbox.dispose();
-        sandbox = await acquireSandbox(limits.memoryMb);
-        loaded = await load();
+        loaded = await reload();
         budgetFrom = performance.now();
         clock?.lap("isolate");
       }
