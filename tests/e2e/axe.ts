@@ -15,6 +15,8 @@ type AxeViolation = {
 };
 
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A client navigation sets the new <title> just after it renders: let it land (a page with no title still fails).
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5000 }).catch(() => {});
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
