@@ -115,7 +115,11 @@ export async function enqueueMany(
   return tag;
 }
 
-/** Seconds until no job of `tag` is queued or running (or the timeout). */
+/**
+ * Seconds until no job of `tag` is queued or running (or the timeout). It counts every 100 ms while
+ * more than 50 jobs are open, then every 10 ms: the count is a scan, and at 20 ms throughout it
+ * cost the PostgreSQL server ~1 ms of CPU per graded job, taken from the workers it measures.
+ */
 export async function drain(db: Db, tag: string, timeoutMs: number): Promise<number> {
   const t0 = performance.now();
   const deadline = Date.now() + timeoutMs;
@@ -124,7 +128,7 @@ export async function drain(db: Db, tag: string, timeoutMs: number): Promise<num
       where: { id: { startsWith: `${tag}-` }, status: { in: ["queued", "running"] } },
     });
     if (open === 0 || Date.now() > deadline) return (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, open > 50 ? 100 : 10));
   }
 }
 

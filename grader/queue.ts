@@ -559,9 +559,10 @@ const CASE_RESULT_COLUMNS = Prisma.raw(
   ].join(", "),
 );
 
-function resultRows(result: GradeResult) {
+function resultRows(resultId: string, result: GradeResult) {
   return result.cases.map((c, position) => ({
     id: timeOrderedId(),
+    resultId,
     position,
     name: JSON.stringify(c.name),
     visibility: c.visibility,
@@ -579,57 +580,103 @@ function resultRows(result: GradeResult) {
   }));
 }
 
+/** One finished job's result, to be written by `completeSubmissions` / `completeRegradeItem`. */
+interface ResultToWrite {
+  /** The leased row (Submission or RegradeItem) whose lease guards the write. */
+  jobId: string;
+  resultId: string;
+  submissionId: string;
+  exerciseVersionId: string;
+  result: GradeResult;
+}
+
 /**
- * The statements that insert a GradingResult and its CaseResults, each guarded by
- * `guard` (an SQL condition that holds only while the job is still leased by us), so
- * that inside one transaction either everything or nothing is written.
+ * The statements that insert the GradingResults of `results` and their CaseResults, each row guarded
+ * by "its job (in `type`'s table) is still leased by `owner`", so that inside one transaction either
+ * everything of a job or nothing of it is written.
  */
 function insertResultStatements(
   db: Db,
-  r: {
-    resultId: string;
-    submissionId: string;
-    exerciseVersionId: string;
-    purpose: "grade" | "regrade";
-    workerId: string;
-  },
-  result: GradeResult,
-  guard: Prisma.Sql,
+  type: Job["type"],
+  owner: string,
+  results: readonly ResultToWrite[],
+  purpose: "grade" | "regrade",
+  workerId: string,
 ) {
   const now = new Date();
+  const rows = results.map(
+    ({ jobId, resultId, submissionId, exerciseVersionId, result }) =>
+      Prisma.sql`(${jobId}, ${resultId}, ${submissionId}, ${exerciseVersionId}, ${result.status}, ${result.score}, ${result.maxScore},
+             ${JSON.stringify(result.message)}, ${result.hint?.id ?? null}, ${result.hint ? JSON.stringify(result.hint.message) : null},
+             ${result.compileError?.line ?? null}, ${result.compileError?.column ?? null},
+             ${result.compileError ? JSON.stringify(result.compileError.message) : null}, ${JSON.stringify(result.timings)})`,
+  );
   const statements = [
     db.$executeRaw`
       INSERT INTO "GradingResult" ("id", "submissionId", "exerciseVersionId", "purpose", "status", "score", "maxScore", "message",
                                    "hintId", "hintMessage", "errorLine", "errorColumn", "errorMessage", "timingsJson", "workerId", "createdAt")
-      SELECT ${r.resultId}, ${r.submissionId}, ${r.exerciseVersionId}, ${r.purpose}, ${result.status}, ${result.score}, ${result.maxScore},
-             ${JSON.stringify(result.message)}, ${result.hint?.id ?? null}, ${result.hint ? JSON.stringify(result.hint.message) : null},
-             ${result.compileError?.line ?? null}, ${result.compileError?.column ?? null},
-             ${result.compileError ? JSON.stringify(result.compileError.message) : null}, ${JSON.stringify(result.timings)}, ${r.workerId}, ${now}
-       WHERE ${guard}`,
+      SELECT v.column2, v.column3, v.column4, ${purpose}, v.column5, CAST(v.column6 AS DOUBLE PRECISION), CAST(v.column7 AS DOUBLE PRECISION),
+             v.column8, v.column9, v.column10, CAST(v.column11 AS INTEGER), CAST(v.column12 AS INTEGER), v.column13, v.column14, ${workerId}, ${now}
+        FROM (VALUES ${Prisma.join(rows)}) AS v
+       WHERE EXISTS (SELECT 1 FROM ${QUEUE_TABLES[type]} j WHERE j."id" = v.column1 AND j."leaseOwner" = ${owner} AND j."status" = 'running')`,
   ];
-  const rows = resultRows(result);
-  for (let i = 0; i < rows.length; i += 50) {
-    const values = rows
+  const cases = results.flatMap((r) => resultRows(r.resultId, r.result));
+  for (let i = 0; i < cases.length; i += 50) {
+    const values = cases
       .slice(i, i + 50)
       .map(
         (c) =>
-          Prisma.sql`(${c.id}, ${r.resultId}, ${c.position}, ${c.name}, ${c.visibility}, ${c.status}, ${c.score}, ${c.maxScore}, ${c.message}, ${c.hintId}, ${c.inputJson}, ${c.expectedJson}, ${c.actualJson}, ${c.consoleText}, ${c.timingsJson})`,
+          Prisma.sql`(${c.id}, ${c.resultId}, ${c.position}, ${c.name}, ${c.visibility}, ${c.status}, ${c.score}, ${c.maxScore}, ${c.message}, ${c.hintId}, ${c.inputJson}, ${c.expectedJson}, ${c.actualJson}, ${c.consoleText}, ${c.timingsJson})`,
       );
     statements.push(db.$executeRaw`
       INSERT INTO "CaseResult" ("id", "resultId", "position", "name", "visibility", "status", "score", "maxScore", "message", "hintId", "inputJson", "expectedJson", "actualJson", "consoleText", "timingsJson")
       SELECT ${CASE_RESULT_COLUMNS} FROM (VALUES ${Prisma.join(values)}) AS v
-       WHERE EXISTS (SELECT 1 FROM "GradingResult" WHERE "id" = ${r.resultId})`);
+       WHERE EXISTS (SELECT 1 FROM "GradingResult" g WHERE g."id" = v.column2)`);
   }
   return statements;
 }
 
 /**
- * Writes the result of a claimed submission exactly once: GradingResult + CaseResults
- * and the submission's score/status in one transaction. Every statement is guarded by
- * "still leased by `owner`", so a worker whose lease expired writes nothing and gets
- * LeaseLostError. (One batch transaction of guarded statements: a few ms cheaper per
- * job than an interactive transaction.) Messages are stored as JSON {en, zh}.
+ * Writes the results of claimed submissions, each exactly once: GradingResult + CaseResults and the
+ * submission's score/status, for all of them in one transaction (group commit: a worker's jobs that
+ * finish together cost one transaction). Every row is guarded by "its job is still leased by `owner`":
+ * a job whose lease expired gets nothing written and `null` in its place of the answer; the others
+ * their result ids. (One batch transaction of guarded statements: a few ms cheaper per job than an
+ * interactive transaction.) Messages are stored as JSON {en, zh}.
  */
+export async function completeSubmissions(
+  db: Db,
+  owner: string,
+  done: readonly { job: SubmissionJob; result: GradeResult }[],
+  workerId = owner,
+): Promise<(string | null)[]> {
+  if (!done.length) return [];
+  const now = new Date();
+  const results = done.map(({ job, result }) => ({
+    jobId: job.id,
+    resultId: timeOrderedId(),
+    submissionId: job.id,
+    exerciseVersionId: job.exerciseVersionId,
+    result,
+  }));
+  const scores = done.map(
+    ({ job, result }, i) =>
+      Prisma.sql`(${job.id}, ${penalisedScore(result.score, job.latePenalty)}, ${result.maxScore}, ${results[i].resultId})`,
+  );
+  const answers = await db.$transaction([
+    ...insertResultStatements(db, "submission", owner, results, "grade", workerId),
+    db.$queryRaw<{ id: string }[]>`
+      UPDATE "Submission" SET "status" = 'graded', "score" = CAST(v.column2 AS DOUBLE PRECISION), "maxScore" = CAST(v.column3 AS DOUBLE PRECISION),
+             "resultId" = v.column4, "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
+        FROM (VALUES ${Prisma.join(scores)}) AS v
+       WHERE "Submission"."id" = v.column1 AND "Submission"."leaseOwner" = ${owner} AND "Submission"."status" = 'running'
+      RETURNING "Submission"."id"`,
+  ]);
+  const written = new Set((answers[answers.length - 1] as { id: string }[]).map((r) => r.id));
+  return results.map((r) => (written.has(r.jobId) ? r.resultId : null));
+}
+
+/** `completeSubmissions` for one job: its result id, or LeaseLostError when its lease was lost. */
 export async function completeSubmission(
   db: Db,
   job: SubmissionJob,
@@ -637,23 +684,8 @@ export async function completeSubmission(
   result: GradeResult,
   workerId = owner,
 ): Promise<string> {
-  const resultId = timeOrderedId();
-  const now = new Date();
-  const score = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "Submission" WHERE ${heldBy(job.id, owner)})`;
-  const counts = await db.$transaction([
-    ...insertResultStatements(
-      db,
-      { resultId, submissionId: job.id, exerciseVersionId: job.exerciseVersionId, purpose: "grade", workerId },
-      result,
-      guard,
-    ),
-    db.$executeRaw`
-      UPDATE "Submission" SET "status" = 'graded', "score" = ${score}, "maxScore" = ${result.maxScore}, "resultId" = ${resultId},
-             "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
-       WHERE ${heldBy(job.id, owner)}`,
-  ]);
-  if (counts[counts.length - 1] !== 1) throw new LeaseLostError(job.id);
+  const [resultId] = await completeSubmissions(db, owner, [{ job, result }], workerId);
+  if (!resultId) throw new LeaseLostError(job.id);
   return resultId;
 }
 
@@ -670,20 +702,15 @@ export async function completeRegradeItem(
 ): Promise<string> {
   const resultId = timeOrderedId();
   const newScore = penalisedScore(result.score, job.latePenalty);
-  const guard = Prisma.sql`EXISTS (SELECT 1 FROM "RegradeItem" WHERE ${heldBy(job.id, owner)})`;
+  const toWrite = {
+    jobId: job.id,
+    resultId,
+    submissionId: job.submissionId,
+    exerciseVersionId: job.exerciseVersionId,
+    result,
+  };
   const counts = await db.$transaction([
-    ...insertResultStatements(
-      db,
-      {
-        resultId,
-        submissionId: job.submissionId,
-        exerciseVersionId: job.exerciseVersionId,
-        purpose: "regrade",
-        workerId,
-      },
-      result,
-      guard,
-    ),
+    ...insertResultStatements(db, "regrade", owner, [toWrite], "regrade", workerId),
     db.$executeRaw`
       UPDATE "RegradeItem" SET "status" = 'done', "newScore" = ${newScore}, "newResultId" = ${resultId}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
        WHERE ${heldBy(job.id, owner)}`,
