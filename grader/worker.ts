@@ -39,6 +39,7 @@ import {
   type SubmissionJob,
 } from "./queue";
 import { SandboxHungError, warmSandbox } from "./sandbox/sandbox";
+import { ResultWriter } from "./resultWriter";
 import { queueWakeup, type QueueWakeup } from "./wakeup";
 
 export const HEARTBEAT_MS = 250;
@@ -95,6 +96,11 @@ export class GradingWorker {
   private idle = false;
   private readonly probeWhenIdle: boolean;
   private readonly clock: PhaseClock | undefined;
+  /** Lanes claiming or grading a job now (their results still to come). */
+  private busy = 0;
+  private readonly writer: ResultWriter;
+  /** Results waiting in the writer, with their jobs' clean-up. */
+  private readonly recording = new Set<Promise<void>>();
   /** Set when an isolate could not be interrupted: the process should exit. */
   hung = false;
   /** Set when the exercise folders changed under this process: exit so the supervisor restarts it. */
@@ -113,10 +119,14 @@ export class GradingWorker {
     this.probeWhenIdle = dbTarget(opts.db).provider === "sqlite";
     this.inFlight = Math.max(1, opts.inFlight ?? 2);
     this.clock = opts.clock;
+    this.writer = new ResultWriter(this.db, this.id, this.inFlight, () => this.busy);
     this.log = opts.log ?? ((m) => console.log(`[grader ${this.id}] ${m}`));
   }
 
-  /** Claims and grades one job. Returns false when the queue was empty. */
+  /**
+   * Claims and grades one job and records its result (in the background while a neighbour job is
+   * being graded). Returns false when the queue was empty.
+   */
   async runOnce(): Promise<boolean> {
     this.clock?.mark();
     const sweepEvery = Date.now() - this.lastClaimAt > IDLE_SWEEP_MS ? IDLE_SWEEP_MS : SWEEP_EVERY_MS;
@@ -126,12 +136,49 @@ export class GradingWorker {
       if (s.requeued || s.failed) this.log(`expired leases: ${s.requeued} requeued, ${s.failed} failed for good`);
       this.clock?.lap("sweep");
     }
-    const job = await this.claim();
+    // A lane is busy from its claim to its result: a neighbour's result waits for it (resultWriter.ts).
+    this.busy++;
+    let job: Job | null = null;
+    try {
+      job = await this.claim();
+    } finally {
+      if (!job) {
+        this.busy--;
+        this.writer.consider();
+      }
+    }
     this.clock?.lap("claim");
     this.lastProgressAt = Date.now();
     this.idle = !job;
     if (!job) return false;
     this.lastClaimAt = Date.now();
+    const hold = this.hold(job);
+    let result: GradeResult;
+    try {
+      result = await this.gradeJob(job);
+    } catch (err) {
+      await this.failed(job, err).finally(() => hold.release());
+      return true;
+    } finally {
+      this.busy--;
+      this.writer.consider();
+    }
+    result.timings.workerRssPeakMb = hold.rssPeakMb();
+    const recorded = this.record(job, result).finally(() => hold.release());
+    // Write-behind while a neighbour job is being graded: this lane claims its next job while the
+    // result waits to be written with the neighbour's (resultWriter.ts).
+    if (job.type === "submission" && !result.hung && this.busy > 0) {
+      this.recording.add(recorded);
+      void recorded.finally(() => this.recording.delete(recorded));
+    } else await recorded;
+    return true;
+  }
+
+  /**
+   * Holds a claimed job until its result is written: renews its lease and samples the process's
+   * resident memory (shared with a neighbour job, if any) while it runs.
+   */
+  private hold(job: Job): { rssPeakMb(): number; release(): void } {
     const renew = setInterval(
       () => {
         // A stalled worker stops renewing, so its job goes back to the queue.
@@ -140,39 +187,51 @@ export class GradingWorker {
       },
       Math.max(50, this.leaseMs / 3),
     );
-    // The process's resident memory, sampled while this job runs (shared with a neighbour job, if any).
     let rssPeak = process.memoryUsage.rss();
     const sampleRss = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
+    return {
+      rssPeakMb: () => Math.round(Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20),
+      release: () => {
+        clearInterval(renew);
+        clearInterval(sampleRss);
+        this.current.delete(job);
+        this.lastProgressAt = Date.now();
+      },
+    };
+  }
+
+  /** Writes a graded job's result (a submission's through the group writer, unless its sandbox hung). */
+  private async record(job: Job, result: GradeResult): Promise<void> {
     try {
-      const result = await this.gradeJob(job);
-      result.timings.workerRssPeakMb = Math.round(Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20);
-      // The process ends itself after recording this: the student's next jobs wait behind everyone
-      // else's (marked while this job still runs, so no other worker claims the next one before).
-      if (result.hung && job.type === "submission") await penaliseStudent(this.db, job.id, job.userId);
-      if (job.type === "submission") await completeSubmission(this.db, job, this.id, result);
-      else await completeRegradeItem(this.db, job, this.id, result);
+      if (job.type === "submission" && result.hung) {
+        // The process ends itself after recording this: the student's next jobs wait behind everyone
+        // else's (marked while this job still runs, so no other worker claims the next one before).
+        await penaliseStudent(this.db, job.id, job.userId);
+        await completeSubmission(this.db, job, this.id, result);
+      } else if (job.type === "submission") {
+        if (!(await this.writer.write(job, result))) throw new LeaseLostError(job.id);
+      } else await completeRegradeItem(this.db, job, this.id, result);
       this.clock?.lap("write");
       this.graded++;
       if (result.hung) this.hung = true;
     } catch (err) {
-      if (err instanceof LeaseLostError) this.log(err.message);
-      else if (err instanceof StaleCatalogueError) {
-        this.log(err.message);
-        await releaseJob(this.db, job, this.id);
-        this.restart = true;
-      } else {
-        // A sandbox that could not be interrupted: exit for a clean V8 after releasing the attempt.
-        if (err instanceof SandboxHungError) this.hung = true;
-        this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? String(err)}`);
-        await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
-      }
-    } finally {
-      clearInterval(renew);
-      clearInterval(sampleRss);
-      this.current.delete(job);
-      this.lastProgressAt = Date.now();
+      await this.failed(job, err);
     }
-    return true;
+  }
+
+  /** A job that could not be graded or recorded: given back, or failed for this attempt (see failJob). */
+  private async failed(job: Job, err: unknown): Promise<void> {
+    if (err instanceof LeaseLostError) this.log(err.message);
+    else if (err instanceof StaleCatalogueError) {
+      this.log(err.message);
+      await releaseJob(this.db, job, this.id);
+      this.restart = true;
+    } else {
+      // A sandbox that could not be interrupted: exit for a clean V8 after releasing the attempt.
+      if (err instanceof SandboxHungError) this.hung = true;
+      this.log(`job ${job.type} ${job.id} failed: ${(err as Error)?.stack ?? String(err)}`);
+      await failJob(this.db, job, this.id, String((err as Error)?.message ?? err)).catch(() => {});
+    }
   }
 
   /** Claims run one at a time per process, so that a job to be graded alone never gets a neighbour. */
@@ -278,6 +337,7 @@ export class GradingWorker {
     try {
       await Promise.all(Array.from({ length: this.inFlight }, (_, k) => sleep(k * 3).then(() => this.lane(wakeup))));
     } finally {
+      await Promise.allSettled([...this.recording]);
       await wakeup.close();
     }
   }

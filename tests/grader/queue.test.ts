@@ -14,12 +14,14 @@ import {
   MAX_ATTEMPTS,
   claimSubmission,
   completeSubmission,
+  completeSubmissions,
   enqueue,
   queuePosition,
   releaseJob,
   sweepExpiredLeases,
 } from "@/grader/queue";
 import { createQueueFixture, type QueueFixture } from "@/grader/queueFixture";
+import { ResultWriter } from "@/grader/resultWriter";
 import { GradingWorker } from "@/grader/worker";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -196,6 +198,84 @@ describe("grading queue", () => {
     await expect(completeSubmission(db, b!, "B", result)).rejects.toBeInstanceOf(LeaseLostError);
     expect(await db.gradingResult.count({ where: { submissionId: id } })).toBe(1);
     expect((await db.submission.findUniqueOrThrow({ where: { id } })).status).toBe("graded");
+  });
+
+  it("a group of results is written in one transaction; a job whose lease was lost gets nothing, the others theirs", async () => {
+    await drainQueue();
+    const ids = [
+      await submitAs(await student("g1"), "submit"),
+      await submitAs(await student("g2"), "submit"),
+      await submitAs(await student("g3"), "submit"),
+    ];
+    const jobs = [await claimSubmission(db, "G"), await claimSubmission(db, "G"), await claimSubmission(db, "G")];
+    expect(jobs.map((j) => j?.id).sort()).toEqual([...ids].sort());
+    const result = await grade({ spec: catalogue.get(SLUG)!.spec, code: solution, mode: "submit" });
+    // The second job's lease expired and another worker took it over.
+    await expire(jobs[1]!.id);
+    await sweepExpiredLeases(db);
+    const taken = await claimSubmission(db, "H");
+    expect(taken?.id).toBe(jobs[1]!.id);
+    const written = await completeSubmissions(
+      db,
+      "G",
+      jobs.map((job) => ({ job: job!, result })),
+    );
+    expect(written[1]).toBeNull();
+    expect(written[0]).not.toBeNull();
+    expect(written[2]).not.toBeNull();
+    const rows = await db.submission.findMany({
+      where: { id: { in: ids } },
+      include: { result: { include: { cases: { orderBy: { position: "asc" } } } } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(jobs[1]!.id)).toMatchObject({ status: "running", leaseOwner: "H", resultId: null });
+    expect(await db.gradingResult.count({ where: { submissionId: jobs[1]!.id } })).toBe(0);
+    for (const k of [0, 2]) {
+      const s = byId.get(jobs[k]!.id)!;
+      expect(s).toMatchObject({ status: "graded", resultId: written[k], leaseOwner: null, score: 6, maxScore: 6 });
+      expect(s.result?.cases.map((c) => c.position)).toEqual([...Array(12).keys()]);
+    }
+    // one transaction: one commit time for the whole group
+    expect(byId.get(jobs[0]!.id)!.gradedAt).toEqual(byId.get(jobs[2]!.id)!.gradedAt);
+  });
+
+  it("the result writer groups results that finish together, and writes one alone when nothing else is graded or it waited its longest", async () => {
+    await drainQueue();
+    const result = await grade({ spec: catalogue.get(SLUG)!.spec, code: solution, mode: "submit" });
+    const claimFor = async (name: string) => {
+      await submitAs(await student(name), "submit");
+      return (await claimSubmission(db, "RW"))!;
+    };
+    let grading = 2;
+    const wait = 1000;
+    const writer = new ResultWriter(db, "RW", 2, () => grading, wait);
+    const gradedAt = async (id: string) =>
+      (await db.submission.findUniqueOrThrow({ where: { id }, select: { gradedAt: true } })).gradedAt;
+
+    // Two lanes: the first result waits for the second, then both are written together.
+    const [a, b] = [await claimFor("rw-a"), await claimFor("rw-b")];
+    grading = 1;
+    const first = writer.write(a, result);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await gradedAt(a.id)).toBeNull();
+    grading = 0;
+    const second = writer.write(b, result);
+    expect(await first).not.toBeNull();
+    expect(await second).not.toBeNull();
+    expect(await gradedAt(a.id)).toEqual(await gradedAt(b.id));
+
+    // Nothing else being graded: written at once.
+    const c = await claimFor("rw-c");
+    const t0 = performance.now();
+    expect(await writer.write(c, result)).not.toBeNull();
+    expect(performance.now() - t0).toBeLessThan(wait);
+
+    // A neighbour still grading past the longest wait: written alone after it.
+    const d = await claimFor("rw-d");
+    grading = 1;
+    const t1 = performance.now();
+    expect(await writer.write(d, result)).not.toBeNull();
+    expect(performance.now() - t1).toBeGreaterThanOrEqual(wait - 1);
   });
 
   it(`after ${MAX_ATTEMPTS} expired attempts the job is marked error with the reason`, async () => {
