@@ -7,7 +7,7 @@
  */
 const GRADER_TOP = "^grader/(worker|supervisor|cli|gradeProcess|bench|benchDatabase|queueFixture)\\.ts$";
 /** The queue on the database: above grader core, below the processes. */
-const GRADER_QUEUE = "^grader/(queue|wakeup)\\.ts$";
+const GRADER_QUEUE = "^grader/(queue|resultWriter|wakeup)\\.ts$";
 const GRADER_CORE = "^grader/";
 module.exports = {
   forbidden: [

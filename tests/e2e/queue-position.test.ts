@@ -2,7 +2,8 @@
  * A deadline surge as a student sees it (issue 14), in Chromium against the production build: two
  * other submissions are already waiting and no grader is running, so a submit stays queued and the
  * page shows its place in line, in English and in Chinese. A real worker in this process then grades
- * the first job in line, and the waiting students see their place move up without reloading.
+ * the first job in line, and the waiting students see their place move up without reloading, with
+ * the wait the drain rate now predicts.
  */
 
 import type { Browser, Page } from "playwright-core";
@@ -77,15 +78,17 @@ it("shows the place in line in both languages, and moves it up as the queue drai
   await signIn(zh, app, DEMO.students[1]);
   expect(await submitAndSeeQueued(zh)).toMatch(/排在第 4 位/);
   expect(await seriousViolations(zh)).toEqual([]);
-  await screenshot(en, "queue-position-en");
-  await screenshot(zh, "queue-position-zh");
 
-  // A real worker grades the first job in line: both students move up by one, live.
+  // A real worker grades the first job in line: both students move up by one, live, and now that
+  // the queue drains, each sees the wait its place predicts (one job graded in the last minute:
+  // 1/60 jobs/s, so place p waits about 60·p s).
   const worker = new GradingWorker({ db, catalogue: await loadCatalogue(), id: "e2e-queue", log: () => {} });
   expect(await worker.runOnce()).toBe(true);
   const line = (p: Page) => p.getByTestId("submit-results").getByTestId("queue-position");
-  await expect.poll(() => line(en).textContent(), { timeout: 30_000 }).toMatch(/number 2 in line/);
-  await expect.poll(() => line(zh).textContent(), { timeout: 30_000 }).toMatch(/排在第 3 位/);
+  await expect.poll(() => line(en).textContent(), { timeout: 30_000 }).toMatch(/number 2 in line, about 120 s/);
+  await expect.poll(() => line(zh).textContent(), { timeout: 30_000 }).toMatch(/排在第 3 位，预计约 180 秒/);
+  await screenshot(en, "queue-position-en");
+  await screenshot(zh, "queue-position-zh");
   await en.context().close();
   await zh.context().close();
 }, 180_000);

@@ -109,15 +109,26 @@ async function openExercise(page: Page): Promise<number> {
 }
 
 /** Replaces the editor's content by pasting (a clipboard paste event on the focused editor input, as Ctrl+V delivers it). */
+/**
+ * Replaces the editor's text by pasting `code`, and waits until the paste has landed: Monaco applies a
+ * paste asynchronously, so the editor is emptied first (cursor 1:1) and then followed until its cursor
+ * stands at the end of the pasted text (a loaded CI machine once submitted the previous code).
+ */
 async function setCode(page: Page, code: string) {
+  const cursor = page.getByTestId("cursor-position");
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.locator('[data-testid=cursor-position][data-position="1:1"]').waitFor({ timeout: 10_000 });
   await page.evaluate((text) => {
     const target = document.activeElement ?? document.querySelector(".monaco-editor textarea");
     const data = new DataTransfer();
     data.setData("text/plain", text);
     target!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, code);
+  const lines = code.split("\n");
+  const end = `${lines.length}:${lines[lines.length - 1].length + 1}`;
+  await expect.poll(() => cursor.getAttribute("data-position"), { timeout: 10_000 }).toBe(end);
 }
 
 async function run(page: Page) {

@@ -23,6 +23,7 @@ import {
 import { createQueueFixture, type QueueFixture } from "@/grader/queueFixture";
 import { ResultWriter } from "@/grader/resultWriter";
 import { GradingWorker } from "@/grader/worker";
+import { penalisedScore } from "@/grader/policy";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -215,11 +216,13 @@ describe("grading queue", () => {
     await sweepExpiredLeases(db);
     const taken = await claimSubmission(db, "H");
     expect(taken?.id).toBe(jobs[1]!.id);
-    const written = await completeSubmissions(
-      db,
-      "G",
-      jobs.map((job) => ({ job: job!, result })),
-    );
+    // A score that is not a short decimal: stored to the last bit of its float64.
+    const awkward = { ...result, score: (0.1 + 0.2) * 17 };
+    const written = await completeSubmissions(db, "G", [
+      { job: jobs[0]!, result },
+      { job: jobs[1]!, result },
+      { job: { ...jobs[2]!, latePenalty: 1 / 3 }, result: awkward },
+    ]);
     expect(written[1]).toBeNull();
     expect(written[0]).not.toBeNull();
     expect(written[2]).not.toBeNull();
@@ -232,9 +235,12 @@ describe("grading queue", () => {
     expect(await db.gradingResult.count({ where: { submissionId: jobs[1]!.id } })).toBe(0);
     for (const k of [0, 2]) {
       const s = byId.get(jobs[k]!.id)!;
-      expect(s).toMatchObject({ status: "graded", resultId: written[k], leaseOwner: null, score: 6, maxScore: 6 });
+      expect(s).toMatchObject({ status: "graded", resultId: written[k], leaseOwner: null, maxScore: 6 });
       expect(s.result?.cases.map((c) => c.position)).toEqual([...Array(12).keys()]);
     }
+    expect(byId.get(jobs[0]!.id)!.score).toBe(6);
+    expect(byId.get(jobs[2]!.id)!.result!.score).toBe((0.1 + 0.2) * 17);
+    expect(byId.get(jobs[2]!.id)!.score).toBe(penalisedScore((0.1 + 0.2) * 17, 1 / 3));
     // one transaction: one commit time for the whole group
     expect(byId.get(jobs[0]!.id)!.gradedAt).toEqual(byId.get(jobs[2]!.id)!.gradedAt);
   });
