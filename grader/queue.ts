@@ -255,9 +255,13 @@ export async function hasQueuedJobs(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** "Still leased by `owner`" for job `id` (the condition every lease-holder write is guarded by). */
-function heldBy(id: string, owner: string): Prisma.Sql {
-  return Prisma.sql`"id" = ${id} AND "leaseOwner" = ${owner} AND "status" = 'running'`;
+/**
+ * "Still leased by `owner`" for job `id` (the condition every lease-holder write is guarded by):
+ * `id` is a value or an SQL expression (a VALUES column), `row` the table or alias to qualify by.
+ */
+function heldBy(id: string | Prisma.Sql, owner: string, row?: Prisma.Sql): Prisma.Sql {
+  const q = row ? Prisma.sql`${row}.` : Prisma.empty;
+  return Prisma.sql`${q}"id" = ${id} AND ${q}"leaseOwner" = ${owner} AND ${q}"status" = 'running'`;
 }
 
 /**
@@ -618,7 +622,7 @@ function insertResultStatements(
       SELECT v.column2, v.column3, v.column4, ${purpose}, v.column5, CAST(v.column6 AS DOUBLE PRECISION), CAST(v.column7 AS DOUBLE PRECISION),
              v.column8, v.column9, v.column10, CAST(v.column11 AS INTEGER), CAST(v.column12 AS INTEGER), v.column13, v.column14, ${workerId}, ${now}
         FROM (VALUES ${Prisma.join(rows)}) AS v
-       WHERE EXISTS (SELECT 1 FROM ${QUEUE_TABLES[type]} j WHERE j."id" = v.column1 AND j."leaseOwner" = ${owner} AND j."status" = 'running')`,
+       WHERE EXISTS (SELECT 1 FROM ${QUEUE_TABLES[type]} j WHERE ${heldBy(Prisma.raw("v.column1"), owner, Prisma.raw("j"))})`,
   ];
   const cases = results.flatMap((r) => resultRows(r.resultId, r.result));
   for (let i = 0; i < cases.length; i += 50) {
@@ -669,7 +673,7 @@ export async function completeSubmissions(
       UPDATE "Submission" SET "status" = 'graded', "score" = CAST(v.column2 AS DOUBLE PRECISION), "maxScore" = CAST(v.column3 AS DOUBLE PRECISION),
              "resultId" = v.column4, "gradedAt" = ${now}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = NULL
         FROM (VALUES ${Prisma.join(scores)}) AS v
-       WHERE "Submission"."id" = v.column1 AND "Submission"."leaseOwner" = ${owner} AND "Submission"."status" = 'running'
+       WHERE ${heldBy(Prisma.raw("v.column1"), owner, QUEUE_TABLES.submission)}
       RETURNING "Submission"."id"`,
   ]);
   const written = new Set((answers[answers.length - 1] as { id: string }[]).map((r) => r.id));
